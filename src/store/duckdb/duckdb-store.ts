@@ -1,0 +1,379 @@
+// The embedded DuckDB implementation of Store: one database file, versioned observations,
+// all-or-nothing ingests, point-in-time reads.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { Asset } from '../../domain/assets.js';
+import { asOfCutoff } from '../../domain/dates.js';
+import { type DatasetName } from '../../domain/datasets.js';
+import type { MarketEvent } from '../../domain/events.js';
+import { emptyCounts, type UpsertCounts } from '../../domain/observation.js';
+import {
+  QueryError,
+  type CoverageRow,
+  type IngestBatch,
+  type ObservationQuery,
+  type RunRecord,
+  type Store,
+  type StoredObservation,
+} from '../store.js';
+import { countGaps } from '../gaps.js';
+import { MIGRATIONS } from './migrations.js';
+
+const NATURAL_KEY = 'dataset, field, asset, key, date';
+
+/** Opens (creating when missing) a DuckDB store at `path`; ':memory:' for a throwaway one. */
+export async function openDuckDbStore(path: string): Promise<DuckDbStore> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (cause) {
+    throw new QueryError(`duckdb: cannot open database "${path}": ${(cause as Error).message}`, { cause });
+  }
+  const store = new DuckDbStore(instance, await instance.connect());
+  await store.migrate();
+  return store;
+}
+
+function ts(text: string): string {
+  // DuckDB TIMESTAMP literals take "YYYY-MM-DD HH:MM:SS.sss" (UTC, no zone).
+  return text.replace('T', ' ').replace('Z', '');
+}
+
+export class DuckDbStore implements Store {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+  ) {}
+
+  /** Runs `work` after every earlier call finished: one connection, one statement stream. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async rows(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<Record<string, unknown>[]> {
+    const reader = await this.db.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)',
+    );
+    const applied = new Set(
+      (await this.rows('SELECT version FROM schema_migrations')).map((r) => Number(r['version'])),
+    );
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      await this.db.run('BEGIN TRANSACTION');
+      try {
+        await this.db.run(m.sql);
+        await this.db.run('INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)', [m.version, m.name]);
+        await this.db.run('COMMIT');
+      } catch (cause) {
+        await this.db.run('ROLLBACK');
+        throw new QueryError(`duckdb: migration ${m.version} (${m.name}) failed: ${(cause as Error).message}`, {
+          cause,
+        });
+      }
+    }
+  }
+
+  ingest(batches: readonly IngestBatch[], runs: readonly Omit<RunRecord, 'counts'>[] = []): Promise<UpsertCounts[]> {
+    return this.serial(async () => {
+      const importedAt = ts(new Date().toISOString());
+      await this.db.run('BEGIN TRANSACTION');
+      try {
+        const counts: UpsertCounts[] = [];
+        for (const batch of batches) counts.push(await this.ingestOne(batch, importedAt));
+        for (const [i, run] of runs.entries()) await this.insertRun({ ...run, counts: counts[i] ?? emptyCounts() });
+        await this.db.run('COMMIT');
+        return counts;
+      } catch (cause) {
+        await this.db.run('ROLLBACK');
+        if (cause instanceof QueryError) throw cause;
+        throw new QueryError(`duckdb: ingest failed, nothing was written: ${(cause as Error).message}`, { cause });
+      }
+    });
+  }
+
+  private async ingestOne(batch: IngestBatch, importedAt: string): Promise<UpsertCounts> {
+    const counts = emptyCounts();
+    const { source, origin, observedAt } = batch.provenance;
+    if (batch.observations.length > 0) {
+      await this.db.run(`CREATE OR REPLACE TEMP TABLE staging (
+        seq BIGINT, dataset VARCHAR, field VARCHAR, asset VARCHAR, key VARCHAR, date VARCHAR,
+        value DOUBLE, known_at VARCHAR)`);
+      const appender = await this.db.createAppender('staging');
+      let seq = 0;
+      for (const o of batch.observations) {
+        appender.appendBigInt(BigInt(seq++));
+        appender.appendVarchar(o.dataset);
+        appender.appendVarchar(o.field);
+        appender.appendVarchar(o.asset);
+        appender.appendVarchar(o.key);
+        appender.appendVarchar(o.date);
+        appender.appendDouble(o.value);
+        appender.appendVarchar(ts(o.knownAt));
+        appender.endRow();
+      }
+      appender.closeSync();
+      // Last row wins inside a batch; classify each staged row against every stored version.
+      await this.db.run(`CREATE OR REPLACE TEMP TABLE classified AS
+        WITH s AS (
+          SELECT dataset, field, asset, key, date::DATE AS date, value, known_at::TIMESTAMP AS known_at
+          FROM staging QUALIFY row_number() OVER (PARTITION BY ${NATURAL_KEY} ORDER BY seq DESC) = 1
+        )
+        SELECT s.dataset, s.field, s.asset, s.key, s.date, s.value, s.known_at,
+               count(o.value) AS versions,
+               coalesce(bool_or(abs(o.value - s.value) <= 1e-9 * greatest(1, abs(s.value))), false) AS same,
+               max(o.known_at) AS latest_known
+        FROM s LEFT JOIN observations o USING (${NATURAL_KEY})
+        GROUP BY ALL`);
+      const observed = observedAt ? `'${ts(observedAt)}'::TIMESTAMP` : `'${importedAt}'::TIMESTAMP`;
+      await this.db.run(
+        `INSERT INTO observations
+         SELECT dataset, field, asset, key, date, value,
+                CASE WHEN versions = 0 THEN known_at
+                     ELSE greatest(known_at, ${observed}, latest_known + INTERVAL 1 MILLISECOND) END,
+                $1, $2, '${importedAt}'::TIMESTAMP
+         FROM classified WHERE NOT same`,
+        [source, origin],
+      );
+      const [tally] = await this.rows(`SELECT
+          count(*) FILTER (WHERE versions = 0) AS inserted,
+          count(*) FILTER (WHERE versions > 0 AND NOT same) AS revised,
+          count(*) FILTER (WHERE same) AS unchanged FROM classified`);
+      counts.inserted += Number(tally?.['inserted'] ?? 0);
+      counts.revised += Number(tally?.['revised'] ?? 0);
+      // Duplicates inside the batch count as unchanged: the last one was the one considered.
+      counts.unchanged += Number(tally?.['unchanged'] ?? 0) + (batch.observations.length - this.classifiedTotal(tally));
+    }
+    for (const e of batch.events ?? []) {
+      const [existing] = await this.rows(
+        `SELECT date::VARCHAR AS date, kind, title, source_url, instruments FROM events WHERE id = $1
+         ORDER BY known_at DESC LIMIT 1`,
+        [e.id],
+      );
+      const instruments = JSON.stringify(e.instruments);
+      if (
+        existing &&
+        existing['date'] === e.date &&
+        existing['kind'] === e.kind &&
+        existing['title'] === e.title &&
+        existing['source_url'] === e.sourceUrl &&
+        existing['instruments'] === instruments
+      ) {
+        counts.unchanged++;
+        continue;
+      }
+      await this.db.run(
+        `INSERT INTO events VALUES ($1, $2::DATE, $3, $4, $5, $6, $7::TIMESTAMP, $8, $9, '${importedAt}'::TIMESTAMP)`,
+        [e.id, e.date, e.kind, e.title, e.sourceUrl, instruments, ts(e.knownAt), source, origin],
+      );
+      if (existing) counts.revised++;
+      else counts.inserted++;
+    }
+    return counts;
+  }
+
+  private classifiedTotal(tally: Record<string, unknown> | undefined): number {
+    return Number(tally?.['inserted'] ?? 0) + Number(tally?.['revised'] ?? 0) + Number(tally?.['unchanged'] ?? 0);
+  }
+
+  read(query: ObservationQuery): Promise<StoredObservation[]> {
+    return this.serial(async () => {
+      const where: string[] = ['dataset = $dataset'];
+      const params: Record<string, DuckDBValue> = { dataset: query.dataset };
+      if (query.asset) {
+        where.push('asset = $asset');
+        params['asset'] = query.asset;
+      }
+      if (query.fields?.length) where.push(`field IN (${query.fields.map((f) => sqlString(f)).join(', ')})`);
+      if (query.keys?.length) where.push(`key IN (${query.keys.map((k) => sqlString(k)).join(', ')})`);
+      if (query.from) {
+        where.push('date >= $from::DATE');
+        params['from'] = query.from;
+      }
+      if (query.to) {
+        where.push('date <= $to::DATE');
+        params['to'] = query.to;
+      }
+      if (query.asOf) {
+        where.push('date <= $asOf::DATE AND known_at < $cutoff::TIMESTAMP');
+        params['asOf'] = query.asOf;
+        params['cutoff'] = ts(asOfCutoff(query.asOf));
+      }
+      const sql = `SELECT dataset, field, asset, key, date::VARCHAR AS date, value,
+                          strftime(known_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS known_at, source
+                   FROM observations WHERE ${where.join(' AND ')}
+                   QUALIFY row_number() OVER (PARTITION BY ${NATURAL_KEY} ORDER BY known_at DESC) = 1
+                   ORDER BY date, key, field`;
+      const reader = await this.db.runAndReadAll(sql, params);
+      const cols = reader.getColumnsJS();
+      const out: StoredObservation[] = new Array(reader.currentRowCount);
+      const [ds, fi, as, ke, da, va, kn, so] = cols as unknown[][];
+      for (let i = 0; i < out.length; i++) {
+        out[i] = {
+          dataset: ds![i] as DatasetName,
+          field: fi![i] as string,
+          asset: as![i] as Asset,
+          key: ke![i] as string,
+          date: da![i] as string,
+          value: va![i] as number,
+          knownAt: kn![i] as string,
+          source: so![i] as string,
+        };
+      }
+      return out;
+    });
+  }
+
+  readEvents(options: { from?: string; to?: string; asOf?: string } = {}): Promise<MarketEvent[]> {
+    return this.serial(async () => {
+      const where: string[] = ['true'];
+      const params: Record<string, DuckDBValue> = {};
+      if (options.from) {
+        where.push('date >= $from::DATE');
+        params['from'] = options.from;
+      }
+      if (options.to) {
+        where.push('date <= $to::DATE');
+        params['to'] = options.to;
+      }
+      if (options.asOf) {
+        where.push('known_at < $cutoff::TIMESTAMP');
+        params['cutoff'] = ts(asOfCutoff(options.asOf));
+      }
+      const rows = await this.rows(
+        `SELECT id, date::VARCHAR AS date, kind, title, source_url, instruments,
+                strftime(known_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS known_at
+         FROM events WHERE ${where.join(' AND ')}
+         QUALIFY row_number() OVER (PARTITION BY id ORDER BY known_at DESC) = 1
+         ORDER BY date, id`,
+        params,
+      );
+      return rows.map((r) => ({
+        id: String(r['id']),
+        date: String(r['date']),
+        kind: r['kind'] as MarketEvent['kind'],
+        title: String(r['title']),
+        sourceUrl: String(r['source_url']),
+        instruments: JSON.parse(String(r['instruments'])) as string[],
+        knownAt: String(r['known_at']),
+      }));
+    });
+  }
+
+  lastDate(options: { dataset: DatasetName; asset?: Asset; key?: string; source?: string }): Promise<string | null> {
+    return this.serial(async () => {
+      const where = ['dataset = $dataset'];
+      const params: Record<string, DuckDBValue> = { dataset: options.dataset };
+      for (const col of ['asset', 'key', 'source'] as const) {
+        const v = options[col];
+        if (v !== undefined) {
+          where.push(`${col} = $${col}`);
+          params[col] = v;
+        }
+      }
+      const [row] = await this.rows(`SELECT max(date)::VARCHAR AS d FROM observations WHERE ${where.join(' AND ')}`, params);
+      return (row?.['d'] as string | null) ?? null;
+    });
+  }
+
+  coverage(): Promise<CoverageRow[]> {
+    return this.serial(async () => {
+      const rows = await this.rows(`
+        WITH v AS (SELECT dataset, field, asset, key, date, count(*) AS versions FROM observations GROUP BY ALL)
+        SELECT v.dataset, v.field, v.asset, v.key, min(v.date)::VARCHAR AS first_date, max(v.date)::VARCHAR AS last_date,
+               count(*) AS n, count(*) FILTER (WHERE versions > 1) AS revised,
+               list(v.date::VARCHAR ORDER BY v.date) AS dates
+        FROM v GROUP BY ALL ORDER BY v.dataset, v.asset, v.key, v.field`);
+      const meta = await this.rows(`SELECT dataset, field, asset, key, list(DISTINCT source ORDER BY source) AS sources,
+               strftime(max(imported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS last_imported
+        FROM observations GROUP BY ALL`);
+      const metaByKey = new Map(meta.map((m) => [`${m['dataset']}|${m['field']}|${m['asset']}|${m['key']}`, m]));
+      return rows.map((r) => {
+        const m = metaByKey.get(`${r['dataset']}|${r['field']}|${r['asset']}|${r['key']}`);
+        const dataset = r['dataset'] as DatasetName;
+        return {
+          dataset,
+          field: String(r['field']),
+          asset: r['asset'] as Asset,
+          key: String(r['key']),
+          firstDate: String(r['first_date']),
+          lastDate: String(r['last_date']),
+          rows: Number(r['n']),
+          gaps: countGaps(dataset, r['dates'] as string[]),
+          revisedRows: Number(r['revised']),
+          sources: (m?.['sources'] as string[] | undefined) ?? [],
+          lastImportedAt: String(m?.['last_imported'] ?? ''),
+        };
+      });
+    });
+  }
+
+  private async insertRun(run: RunRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO runs VALUES ($1, $2, $3, $4::TIMESTAMP, $5::TIMESTAMP, $6, $7, $8, $9, $10, $11)`,
+      [
+        run.kind,
+        run.source,
+        run.origin,
+        ts(run.startedAt),
+        ts(run.finishedAt),
+        run.counts.inserted,
+        run.counts.revised,
+        run.counts.unchanged,
+        run.rejected,
+        run.status,
+        run.message,
+      ],
+    );
+  }
+
+  recordRun(run: RunRecord): Promise<void> {
+    return this.serial(() => this.insertRun(run));
+  }
+
+  runs(limit = 50): Promise<RunRecord[]> {
+    return this.serial(async () => {
+      const rows = await this.rows(
+        `SELECT kind, source, origin, strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS s,
+                strftime(finished_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS f, inserted, revised, unchanged, rejected, status, message
+         FROM runs ORDER BY finished_at DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+      );
+      return rows.map((r) => ({
+        kind: r['kind'] as RunRecord['kind'],
+        source: String(r['source']),
+        origin: String(r['origin']),
+        startedAt: String(r['s']),
+        finishedAt: String(r['f']),
+        counts: { inserted: Number(r['inserted']), revised: Number(r['revised']), unchanged: Number(r['unchanged']) },
+        rejected: Number(r['rejected']),
+        status: r['status'] as RunRecord['status'],
+        message: String(r['message']),
+      }));
+    });
+  }
+
+  countRows(): Promise<number> {
+    return this.serial(async () => Number((await this.rows('SELECT count(*) AS n FROM observations'))[0]?.['n'] ?? 0));
+  }
+
+  close(): Promise<void> {
+    return this.serial(async () => {
+      this.db.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
+
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}

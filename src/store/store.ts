@@ -1,0 +1,87 @@
+// The Store interface: everything above the store (CLI, signals' loaders, server) depends on this,
+// never on DuckDB directly, so a server engine can implement it later without touching them.
+import type { Asset } from '../domain/assets.js';
+import type { DatasetName } from '../domain/datasets.js';
+import type { MarketEvent } from '../domain/events.js';
+import type { Observation, Provenance, UpsertCounts } from '../domain/observation.js';
+
+/** A batch to ingest: rows from one file or one connector call, with where they came from. */
+export interface IngestBatch {
+  readonly provenance: Provenance;
+  readonly observations: readonly Observation[];
+  readonly events?: readonly MarketEvent[];
+}
+
+/** What to read. `asOf` (YYYY-MM-DD) returns, per natural key, the latest version known by then. */
+export interface ObservationQuery {
+  readonly dataset: DatasetName;
+  readonly fields?: readonly string[];
+  readonly asset?: Asset;
+  readonly keys?: readonly string[];
+  /** First market date included. */
+  readonly from?: string;
+  /** Last market date included. */
+  readonly to?: string;
+  /** Only what was known by the end of this UTC date; the market date is capped at it too. */
+  readonly asOf?: string;
+}
+
+export interface StoredObservation extends Observation {
+  readonly source: string;
+}
+
+/** First/last date and gaps of one dataset/field/asset/key. */
+export interface CoverageRow {
+  readonly dataset: DatasetName;
+  readonly field: string;
+  readonly asset: Asset;
+  readonly key: string;
+  readonly firstDate: string;
+  readonly lastDate: string;
+  readonly rows: number;
+  /** Expected dates missing between first and last, by the dataset's cadence. */
+  readonly gaps: number;
+  /** Natural keys with more than one version (revised values). */
+  readonly revisedRows: number;
+  readonly sources: readonly string[];
+  readonly lastImportedAt: string;
+}
+
+/** One import or sync run, logged for `tidemark status`. */
+export interface RunRecord {
+  readonly kind: 'import' | 'sync' | 'simulate';
+  readonly source: string;
+  readonly origin: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly counts: UpsertCounts;
+  readonly rejected: number;
+  readonly status: 'ok' | 'partial' | 'failed';
+  readonly message: string;
+}
+
+export interface Store {
+  /** Brings the schema to the latest version; safe to call on every open. */
+  migrate(): Promise<void>;
+  /**
+   * Stores every batch in ONE transaction: either all of it is written or none. Per natural key
+   * (dataset, field, asset, key, date) a row equal to a stored version is skipped; a new key is
+   * inserted; a changed value is kept as a new version (the old one stays, for as-of reads).
+   */
+  ingest(batches: readonly IngestBatch[], runs?: readonly Omit<RunRecord, 'counts'>[]): Promise<UpsertCounts[]>;
+  read(query: ObservationQuery): Promise<StoredObservation[]>;
+  readEvents(options?: { from?: string; to?: string; asOf?: string }): Promise<MarketEvent[]>;
+  /** The last market date stored for a dataset (optionally one asset/key/source), or null. */
+  lastDate(options: { dataset: DatasetName; asset?: Asset; key?: string; source?: string }): Promise<string | null>;
+  coverage(): Promise<CoverageRow[]>;
+  recordRun(run: RunRecord): Promise<void>;
+  runs(limit?: number): Promise<RunRecord[]>;
+  /** Total stored rows (all versions), for status and tests. */
+  countRows(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Errors raised by a store: the CLI and server turn them into output in one place. */
+export class QueryError extends Error {
+  override readonly name = 'QueryError';
+}
