@@ -1,0 +1,84 @@
+// Typed market series the signal engine reads: what the store's loaders produce and the pure
+// signal functions take. Every array is sorted by date ascending, one element per date (per fund
+// for fund flows). Missing data is an empty array, never invented values.
+import type { AnalysedAsset } from './assets.js';
+import type { MarketEvent } from './events.js';
+
+/** One number on one date. */
+export interface DatedValue {
+  readonly date: string;
+  readonly value: number;
+}
+
+/** One fund's net flow on one US trading day. */
+export interface FundFlow {
+  readonly date: string;
+  readonly fund: string;
+  readonly issuer: string;
+  readonly netFlowUsd: number;
+}
+
+/** A daily bar. `volumeUsd` is the dollar value traded when known (coins × price for spot). */
+export interface DailyBar {
+  readonly date: string;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volumeUsd: number | null;
+  /** Volume in the instrument's own unit (coins, shares or contracts). */
+  readonly volumeUnits: number | null;
+}
+
+/** CME futures day, dated by trade date. */
+export interface CmeDay extends DailyBar {
+  readonly openInterestContracts: number | null;
+  /** Coins per contract (5 for BTC, 50 for ETH). */
+  readonly coinsPerContract: number;
+}
+
+/** One weekly CFTC TFF report, dated by its Tuesday. Positions in coins. */
+export interface CotWeek {
+  readonly date: string;
+  readonly openInterestCoins: number;
+  readonly leveragedFundsNetCoins: number;
+  readonly assetManagersNetCoins: number;
+  readonly dealersNetCoins: number;
+}
+
+/** A digital-asset treasury company's series. */
+export interface TreasuryCompany {
+  readonly company: string;
+  readonly coinsHeld: readonly DatedValue[];
+  readonly mnav: readonly DatedValue[];
+}
+
+/** Everything the engine reads for one asset, as known at `asOf`. */
+export interface MarketSeries {
+  readonly asset: AnalysedAsset;
+  readonly asOf: string;
+  /** Whether the data is the simulator's (reports must say so). */
+  readonly simulated: boolean;
+  readonly etfFlows: readonly FundFlow[];
+  /** Total AUM across the asset's spot ETFs, per day. */
+  readonly etfAumUsd: readonly DatedValue[];
+  /** Coins held by ETFs/trusts, per day. */
+  readonly etfHoldingsCoins: readonly DatedValue[];
+  readonly spot: readonly DailyBar[];
+  /** Aggregate perp positioning across venues. */
+  readonly openInterestUsd: readonly DatedValue[];
+  readonly fundingRate8h: readonly DatedValue[];
+  readonly leverageRatio: readonly DatedValue[];
+  readonly longLiquidationsUsd: readonly DatedValue[];
+  readonly shortLiquidationsUsd: readonly DatedValue[];
+  readonly cme: readonly CmeDay[];
+  /** CME front-month futures minus spot, USD per coin. */
+  readonly cmeBasisUsd: readonly DatedValue[];
+  readonly cot: readonly CotWeek[];
+  readonly treasuries: readonly TreasuryCompany[];
+  /** Net flows into equity ETFs (any cadence; dated by period end). */
+  readonly equityEtfFlowsUsd: readonly DatedValue[];
+  /** Daily bars of the largest treasury company's stock (MSTR), when present. */
+  readonly treasuryStock: readonly DailyBar[];
+  readonly events: readonly MarketEvent[];
+}
