@@ -1,6 +1,7 @@
 // The `tidemark` command line: registers one command per file and maps errors to exit codes.
 import { Command, CommanderError } from 'commander';
 import { reportError } from './context.js';
+import { registerAnalyze } from './analyze.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerStatus } from './status.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerStatus(program);
   registerExport(program);
+  registerAnalyze(program);
   return program;
 }
 

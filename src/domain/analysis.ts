@@ -56,6 +56,8 @@ export interface Analysis {
     readonly evidence: readonly Evidence[];
     /** Evidence the judgment could not use because inputs were missing. */
     readonly unusedEvidence?: readonly string[];
+    /** Every phase's score in [0, 1] and the rules that held for it. */
+    readonly scores?: readonly { readonly label: PhaseLabel; readonly score: number; readonly held: readonly string[] }[];
   };
   readonly signals: {
     readonly etfFlows: { readonly regime: FlowRegime | null; readonly directionality: number | null } & Record<string, unknown>;
@@ -67,5 +69,7 @@ export interface Analysis {
     readonly treasuries: Record<string, unknown>;
   };
   readonly waves: readonly Wave[];
+  /** Order of the segments' waves, lead-lag between them, and the waves' own evidence. */
+  readonly wavesDetail?: Record<string, unknown>;
   readonly checklist: readonly ChecklistItem[];
 }

@@ -4,14 +4,19 @@
 import type { AnalysedAsset } from './assets.js';
 import type { MarketEvent } from './events.js';
 
+/** When a value became public; loaders set it so a walk-forward can slice series point-in-time. */
+export interface Published {
+  readonly knownAt?: string;
+}
+
 /** One number on one date. */
-export interface DatedValue {
+export interface DatedValue extends Published {
   readonly date: string;
   readonly value: number;
 }
 
 /** One fund's net flow on one US trading day. */
-export interface FundFlow {
+export interface FundFlow extends Published {
   readonly date: string;
   readonly fund: string;
   readonly issuer: string;
@@ -19,7 +24,7 @@ export interface FundFlow {
 }
 
 /** A daily bar. `volumeUsd` is the dollar value traded when known (coins × price for spot). */
-export interface DailyBar {
+export interface DailyBar extends Published {
   readonly date: string;
   readonly open: number;
   readonly high: number;
@@ -38,7 +43,7 @@ export interface CmeDay extends DailyBar {
 }
 
 /** One weekly CFTC TFF report, dated by its Tuesday. Positions in coins. */
-export interface CotWeek {
+export interface CotWeek extends Published {
   readonly date: string;
   readonly openInterestCoins: number;
   readonly leveragedFundsNetCoins: number;

@@ -1,0 +1,118 @@
+// `tidemark analyze`: the phase judgment with its evidence at a date (or replayed day by day with
+// --walk-forward). Human-readable by default; --json prints the contract object.
+import type { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
+import type { Analysis } from '../domain/analysis.js';
+import { addDays, dateRange } from '../domain/dates.js';
+import { isUsTradingDay } from '../domain/us-market-calendar.js';
+import { analyzeSeries } from '../phase/analyze.js';
+import { monthlyReadings, walkForward, type DailyReading } from '../phase/walk-forward.js';
+import { defaultAsOf, loadMarketSeries } from '../store/market-series-loader.js';
+import { loadShippedEvents } from '../store/shipped-events.js';
+import { UsageError, withStore } from './context.js';
+import { dateFlag } from './options.js';
+import { formatTable } from './table.js';
+
+interface AnalyzeFlags {
+  db?: string;
+  asOf?: string;
+  asset: string;
+  json?: boolean;
+  walkForward?: boolean;
+  from?: string;
+  to?: string;
+  monthly?: boolean;
+}
+
+/** Checks --asset for the analysed assets (BTC, ETH). */
+export function analysedAssetFlag(value: string): AnalysedAsset {
+  const upper = value.toUpperCase();
+  if (!(ANALYSED_ASSETS as readonly string[]).includes(upper)) throw new UsageError(`--asset "${value}" must be BTC or ETH`);
+  return upper as AnalysedAsset;
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('state the market phase with its evidence, signals, waves and confirmation checklist')
+    .option('--db <path>', 'database file')
+    .option('--as-of <date>', 'analyse with only what was known at the end of this date (default: latest data)')
+    .option('--asset <asset>', 'BTC or ETH', 'BTC')
+    .option('--json', 'print the analysis as one JSON object')
+    .option('--walk-forward', 'replay the judgment for every US trading day from --from to --to')
+    .option('--from <date>', 'walk-forward start (default: one year before --to)')
+    .option('--to <date>', 'walk-forward end (default: the as-of date)')
+    .option('--monthly', 'with --walk-forward: one line per month')
+    .action(async (flags: AnalyzeFlags) => {
+      const asset = analysedAssetFlag(flags.asset);
+      const asOfFlag = dateFlag('--as-of', flags.asOf);
+      await withStore(flags, 'read', async (store) => {
+        const shippedEvents = loadShippedEvents();
+        if (!flags.walkForward) {
+          const series = await loadMarketSeries(store, { asset, asOf: asOfFlag, shippedEvents });
+          const analysis = analyzeSeries(series);
+          process.stdout.write(flags.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis));
+          return;
+        }
+        const to = dateFlag('--to', flags.to) ?? asOfFlag ?? (await defaultAsOf(store, asset));
+        const from = dateFlag('--from', flags.from) ?? addDays(to, -365);
+        if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+        const full = await loadMarketSeries(store, { asset, asOf: to, shippedEvents, lookbackDays: 1100 + daysSpan(from, to) });
+        const dates = dateRange(from, to).filter(isUsTradingDay);
+        const bar = process.stderr.isTTY ? new SingleBar({ format: 'walk-forward {bar} {value}/{total} days', clearOnComplete: true }, Presets.shades_classic) : null;
+        bar?.start(dates.length, 0);
+        const readings = walkForward(full, dates, (done) => bar?.update(done));
+        bar?.stop();
+        if (flags.json) process.stdout.write(JSON.stringify(flags.monthly ? monthlyReadings(readings) : readings, null, 2) + '\n');
+        else process.stdout.write(flags.monthly ? formatMonthly(readings) : formatDaily(readings));
+      });
+    });
+}
+
+function daysSpan(from: string, to: string): number {
+  return Math.max(0, dateRange(from, to).length);
+}
+
+const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
+
+/** The human-readable analysis. */
+export function formatAnalysis(a: Analysis): string {
+  const lines: string[] = [];
+  lines.push(`Tidemark — ${a.asset} as of ${a.asOf}${a.simulated ? '   [SIMULATED DATA — not market data]' : ''}`);
+  lines.push(`Phase: ${a.phase.label.toUpperCase()}  (confidence ${a.phase.confidence.toFixed(2)})`, '');
+  lines.push('Evidence');
+  for (const e of a.phase.evidence) lines.push(`  ${(e.weight ?? 0) > 0 ? '+' : (e.weight ?? 0) < 0 ? '−' : '·'} [${e.signal}] ${e.text}`);
+  lines.push('', 'Confirmation checklist');
+  for (const c of a.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${c.text}`);
+  lines.push('', 'De-risking waves');
+  if (a.waves.length === 0) lines.push('  none detected in the lookback');
+  for (const w of a.waves) lines.push(`  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${(w.size / 1e9).toFixed(2)}B ${w.unit ?? 'USD'}`);
+  lines.push('', `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${a.signals.etfFlows.directionality?.toFixed(2) ?? 'n/a'});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${pct(a.signals.trend['drawdownFromPeak'])}`);
+  if (a.phase.unusedEvidence && a.phase.unusedEvidence.length > 0) {
+    lines.push('', `Could not use (${a.phase.unusedEvidence.length}): ${a.phase.unusedEvidence.join('; ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatDaily(readings: readonly DailyReading[]): string {
+  return formatTable(
+    ['date', 'phase', 'confidence', 'flow regime', 'D', 'sell-off', 'close'],
+    readings.map((r) => [r.date, r.label, r.confidence, r.flowRegime ?? 'n/a', r.directionality === null ? 'n/a' : r.directionality.toFixed(2), r.selloffType, r.close === null ? 'n/a' : Math.round(r.close)]),
+  ) + '\n';
+}
+
+function formatMonthly(readings: readonly DailyReading[]): string {
+  return formatTable(
+    ['month', 'phase (month end)', 'conf', 'days per phase', 'flow regime (month end)', 'sell-off', 'close'],
+    monthlyReadings(readings).map((m) => [
+      m.month,
+      m.endOfMonth.label,
+      m.endOfMonth.confidence,
+      Object.entries(m.daysByPhase).map(([k, v]) => `${k} ${v}`).join(', '),
+      m.endOfMonth.flowRegime ?? 'n/a',
+      m.selloffType,
+      m.endOfMonth.close === null ? 'n/a' : Math.round(m.endOfMonth.close),
+    ]),
+  ) + '\n';
+}

@@ -1,0 +1,69 @@
+// The handful of facts the phase rules read, extracted from the signal sections. This file is the
+// only place the judgment depends on section field names: a missing input becomes null, and the
+// rule that needs it is reported as unusable rather than guessed.
+import type { FlowRegime, SelloffType, Wave } from '../domain/analysis.js';
+
+export interface PhaseFacts {
+  readonly close: number | null;
+  readonly sma50: number | null;
+  readonly sma200: number | null;
+  /** Fall from the running peak as a positive fraction (0.25 = 25 % below the peak). */
+  readonly drawdownFromPeak: number | null;
+  readonly return10d: number | null;
+  readonly return20d: number | null;
+  readonly aboveLow20dPct: number | null;
+  readonly aboveResistance: boolean | null;
+  readonly flowRegime: FlowRegime | null;
+  readonly flowDirectionality: number | null;
+  readonly flowOutflowDays: number | null;
+  readonly flowDays: number | null;
+  readonly consecutivePositiveWeeks: number | null;
+  readonly lastWeekNetFlowUsd: number | null;
+  readonly oiChange30dPct: number | null;
+  readonly oiPriceDivergence: 'oi-falling-price-holding' | 'oi-rising-price-falling' | 'aligned' | null;
+  readonly fundingRegime: string | null;
+  readonly fundingAnnualised: number | null;
+  readonly liquidationSpike: boolean | null;
+  readonly leverageRebuiltWithoutStress: boolean | null;
+  readonly selloffType: SelloffType | null;
+  readonly waves: readonly Wave[];
+  /** Days since the most recent wave ended (null when none ended). */
+  readonly daysSinceWaveEnded: number | null;
+  readonly asset: string;
+}
+
+/** Reads a number at `path` of a loosely typed object; null when absent or not finite. */
+export function num(obj: unknown, ...path: string[]): number | null {
+  let cur: unknown = obj;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return null;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return typeof cur === 'number' && Number.isFinite(cur) ? cur : null;
+}
+
+/** Reads a boolean at `path`; null when absent. */
+export function bool(obj: unknown, ...path: string[]): boolean | null {
+  let cur: unknown = obj;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return null;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return typeof cur === 'boolean' ? cur : null;
+}
+
+/** Reads a string at `path`; null when absent. */
+export function str(obj: unknown, ...path: string[]): string | null {
+  let cur: unknown = obj;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return null;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return typeof cur === 'string' ? cur : null;
+}
+
+/** A percentage that a section may give as a fraction (0.25) or in percent (25): always a fraction. */
+export function asFraction(value: number | null, givenInPercent: boolean): number | null {
+  if (value === null) return null;
+  return givenInPercent ? value / 100 : value;
+}

@@ -1,0 +1,69 @@
+// Walk-forward: the judgment replayed day by day, each day seeing only what was published by then
+// (the full series is loaded once and sliced by publication time), plus a monthly summary.
+import type { FlowRegime, PhaseLabel, SelloffType } from '../domain/analysis.js';
+import type { MarketSeries } from '../domain/market-series.js';
+import { sliceMarketSeries } from '../store/market-series-loader.js';
+import { analyzeSeries } from './analyze.js';
+
+export interface DailyReading {
+  readonly date: string;
+  readonly label: PhaseLabel;
+  readonly confidence: number;
+  readonly flowRegime: FlowRegime | null;
+  readonly directionality: number | null;
+  readonly selloffType: SelloffType;
+  readonly close: number | null;
+}
+
+/** Analyses `full` as of each of `dates` (ascending). `onProgress(i, n)` after each day. */
+export function walkForward(full: MarketSeries, dates: readonly string[], onProgress?: (done: number, total: number) => void): DailyReading[] {
+  return dates.map((date, i) => {
+    const a = analyzeSeries(sliceMarketSeries(full, date));
+    onProgress?.(i + 1, dates.length);
+    const close = a.signals.trend['close'];
+    return {
+      date,
+      label: a.phase.label,
+      confidence: a.phase.confidence,
+      flowRegime: a.signals.etfFlows.regime,
+      directionality: a.signals.etfFlows.directionality,
+      selloffType: a.signals.liquidity.selloffType,
+      close: typeof close === 'number' ? close : null,
+    };
+  });
+}
+
+export interface MonthlyReading {
+  readonly month: string;
+  /** The reading of the month's last day. */
+  readonly endOfMonth: DailyReading;
+  /** Days per phase label within the month. */
+  readonly daysByPhase: Readonly<Partial<Record<PhaseLabel, number>>>;
+  readonly daysByFlowRegime: Readonly<Partial<Record<FlowRegime | 'none', number>>>;
+  /** Most frequent sell-off type other than 'none' (else 'none'). */
+  readonly selloffType: SelloffType;
+}
+
+/** Groups daily readings by calendar month. */
+export function monthlyReadings(readings: readonly DailyReading[]): MonthlyReading[] {
+  const months = new Map<string, DailyReading[]>();
+  for (const r of readings) {
+    const key = r.date.slice(0, 7);
+    const list = months.get(key);
+    if (list) list.push(r);
+    else months.set(key, [r]);
+  }
+  return [...months.entries()].map(([month, days]) => {
+    const daysByPhase: Partial<Record<PhaseLabel, number>> = {};
+    const daysByFlowRegime: Partial<Record<FlowRegime | 'none', number>> = {};
+    const selloffs = new Map<SelloffType, number>();
+    for (const d of days) {
+      daysByPhase[d.label] = (daysByPhase[d.label] ?? 0) + 1;
+      const regime = d.flowRegime ?? 'none';
+      daysByFlowRegime[regime] = (daysByFlowRegime[regime] ?? 0) + 1;
+      if (d.selloffType !== 'none') selloffs.set(d.selloffType, (selloffs.get(d.selloffType) ?? 0) + 1);
+    }
+    const topSelloff = [...selloffs.entries()].sort((a, b) => b[1] - a[1])[0];
+    return { month, endOfMonth: days[days.length - 1]!, daysByPhase, daysByFlowRegime, selloffType: topSelloff ? topSelloff[0] : 'none' };
+  });
+}

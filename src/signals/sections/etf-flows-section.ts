@@ -1,0 +1,164 @@
+// The ETF-flows section: regime (directionality), outflow share, runs test, weekly flows, flows as
+// % of AUM, issuer breakdown and online change points of the daily total — with evidence.
+import type { Evidence, FlowRegime } from '../../domain/analysis.js';
+import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
+import { dailyFlowTotals } from '../daily-flow-totals.js';
+import { etfFlowRegime, etfFlowRegimeHistory, ONE_WAY_DIRECTIONALITY } from '../etf-flow-regime.js';
+import { flowPctOfAum } from '../flow-pct-of-aum.js';
+import { issuerBreakdown, type IssuerFlow } from '../issuer-breakdown.js';
+import { onlineChangePoints } from '../online-change-points.js';
+import { runsTest } from '../runs-test.js';
+import { availabilityOf, type SignalSection } from '../section.js';
+import { consecutivePositiveWeeks, weeklyNetFlows, type WeeklyNetFlow } from '../weekly-net-flows.js';
+import { fmt, formatUsd } from './flow-format.js';
+
+export interface EtfFlowsSectionOptions {
+  /** Trading days for regime, runs test, % of AUM and issuers (default 10). */
+  readonly window?: number;
+  /** Weeks of weekly flows returned (default 12). */
+  readonly weeks?: number;
+  /** Trading days of change-point history scanned (default 250, about a year). */
+  readonly changePointLookback?: number;
+  /** BOCPD expected run length in trading days (default 120, about half a year). */
+  readonly expectedRunLength?: number;
+  /** Days of regime history returned (default 60; 0 = none). */
+  readonly historyDays?: number;
+}
+
+export interface EtfFlowsSection extends SignalSection {
+  readonly regime: FlowRegime | null;
+  readonly directionality: number | null;
+  readonly outflowShare: number | null;
+  readonly outflowDays: number;
+  readonly days: number;
+  readonly windowFrom: string | null;
+  readonly windowTo: string | null;
+  readonly netFlowUsd: number;
+  readonly runsTest: { readonly runs: number; readonly expectedRuns: number; readonly z: number; readonly pValue: number } | null;
+  /** Window net flow as % of AUM at the window start. */
+  readonly flowPctOfAum: number | null;
+  readonly weeklyNetFlowsUsd: readonly WeeklyNetFlow[];
+  readonly consecutivePositiveWeeks: number;
+  /** Dates on which BOCPD's MAP run length reset, each found with data up to that date only. */
+  readonly changePoints: readonly string[];
+  /** For each change point, the date the new regime is estimated to have begun. */
+  readonly changePointStarts: readonly string[];
+  readonly issuers: readonly IssuerFlow[];
+  readonly regimeHistory?: readonly { date: string; regime: FlowRegime | null; directionality: number | null }[];
+}
+
+/**
+ * ETF-flow signals from `m.etfFlows` (per fund; summed per day) known by `m.asOf`.
+ * Options: window 10, weeks 12, changePointLookback 250, expectedRunLength 120, historyDays 60.
+ * No flows → every figure null/empty and `availability.missing` names etfFlows.
+ */
+export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions = {}): EtfFlowsSection {
+  const window = options.window ?? 10;
+  const daily = dailyFlowTotals(m.etfFlows, m.asOf);
+  const regime = etfFlowRegime(daily, { window });
+  const last = daily.slice(Math.max(0, daily.length - window));
+  const rt = runsTest(last.map((d) => d.value));
+  const pct = regime.from && regime.to ? flowPctOfAum(regime.netFlowUsd, m.etfAumUsd.filter((a) => a.date <= m.asOf), regime.from, regime.to) : null;
+  const weeks = weeklyNetFlows(daily, { weeks: options.weeks ?? 12 });
+  const streak = consecutivePositiveWeeks(weeks);
+  const cp = changePointsOf(daily, options.changePointLookback ?? 250, options.expectedRunLength ?? 120);
+  const issuers = regime.from && regime.to ? issuerBreakdown(m.etfFlows.filter((f) => f.date <= m.asOf), regime.from, regime.to) : [];
+  const historyDays = options.historyDays ?? 60;
+  const regimeHistory =
+    historyDays > 0 ? etfFlowRegimeHistory(daily.slice(Math.max(0, daily.length - historyDays - window + 1)), { window }) : undefined;
+
+  const evidence: Evidence[] = [];
+  const label = `${window}-day ${m.asset} ETF flows`;
+  if (regime.regime !== null && regime.directionality !== null) {
+    const d = regime.directionality;
+    const words = regime.regime === 'two-way' ? 'two-way' : regime.regime === 'one-way-outflow' ? 'one-way out' : 'one-way in';
+    evidence.push({
+      signal: 'etf-flow-regime',
+      text: `${label} ${words}: D = ${fmt(d)} (|D| ≥ ${ONE_WAY_DIRECTIONALITY} is one-way), ${regime.outflowDays} of ${regime.days} days outflow, net ${formatUsd(regime.netFlowUsd)}.`,
+      value: d,
+      // One-way outflow is the decline; two-way is the bottoming signature; one-way inflow the uptrend.
+      weight: regime.regime === 'one-way-outflow' ? -1 : regime.regime === 'two-way' ? 0.5 : 1,
+    });
+  }
+  if (rt) {
+    const clustered = rt.z < -1.64;
+    evidence.push({
+      signal: 'etf-flow-runs',
+      text: `Runs test on ${rt.positives + rt.negatives} signed days: ${rt.runs} runs vs ${fmt(rt.expectedRuns, 1)} expected (z = ${fmt(rt.z)}, p = ${fmt(rt.pValue)})${clustered ? ': flows cluster by sign' : ': no sign clustering'}.`,
+      value: rt.z,
+      weight: 0,
+    });
+  }
+  if (pct !== null) {
+    evidence.push({
+      signal: 'etf-flow-pct-aum',
+      text: `${label} net ${formatUsd(regime.netFlowUsd)} = ${fmt(pct)} % of ETF AUM.`,
+      value: pct,
+      weight: Math.max(-1, Math.min(1, pct / 2)),
+    });
+  }
+  const lastWeek = weeks[weeks.length - 1];
+  if (lastWeek) {
+    evidence.push({
+      signal: 'etf-weekly-flows',
+      text: `Week ending ${lastWeek.weekEnding} (${lastWeek.days} days): ${formatUsd(lastWeek.netFlowUsd)}; ${streak} consecutive positive week${streak === 1 ? '' : 's'}.`,
+      value: lastWeek.netFlowUsd,
+      weight: streak >= 2 ? 0.5 : lastWeek.netFlowUsd < 0 ? -0.3 : 0,
+    });
+  }
+  const lastCp = cp.dates[cp.dates.length - 1];
+  if (lastCp) {
+    evidence.push({
+      signal: 'etf-flow-change-point',
+      text: `Latest change in the daily flow regime seen on ${lastCp} (began ~${cp.starts[cp.starts.length - 1]}); ${cp.dates.length} change point(s) in the last ${Math.min(daily.length, options.changePointLookback ?? 250)} trading days.`,
+      value: cp.dates.length,
+      weight: 0,
+    });
+  }
+  const top = issuers[0];
+  if (top) {
+    evidence.push({
+      signal: 'etf-issuers',
+      text: `Largest issuer flow over the window: ${top.issuer} ${formatUsd(top.netFlowUsd)} (${fmt(Math.abs(top.share) * 100, 0)} % of gross issuer flow).`,
+      value: top.netFlowUsd,
+      weight: 0,
+    });
+  }
+
+  return {
+    regime: regime.regime,
+    directionality: regime.directionality,
+    outflowShare: regime.outflowShare,
+    outflowDays: regime.outflowDays,
+    days: regime.days,
+    windowFrom: regime.from,
+    windowTo: regime.to,
+    netFlowUsd: regime.netFlowUsd,
+    runsTest: rt ? { runs: rt.runs, expectedRuns: rt.expectedRuns, z: rt.z, pValue: rt.pValue } : null,
+    flowPctOfAum: pct,
+    weeklyNetFlowsUsd: weeks,
+    consecutivePositiveWeeks: streak,
+    changePoints: cp.dates,
+    changePointStarts: cp.starts,
+    issuers,
+    ...(regimeHistory ? { regimeHistory } : {}),
+    evidence,
+    availability: availabilityOf({
+      etfFlows: daily.length > 0,
+      [`etfFlows (≥ ${window} days)`]: daily.length >= window,
+      etfAumUsd: m.etfAumUsd.length > 0,
+    }),
+  };
+}
+
+function changePointsOf(daily: readonly DatedValue[], lookback: number, expectedRunLength: number): { dates: string[]; starts: string[] } {
+  const span = daily.slice(Math.max(0, daily.length - lookback));
+  const result = onlineChangePoints(
+    span.map((d) => d.value),
+    { expectedRunLength },
+  );
+  return {
+    dates: result.changePoints.map((c) => span[c.detectedAt]!.date),
+    starts: result.changePoints.map((c) => span[Math.max(0, c.startsAt)]!.date),
+  };
+}

@@ -1,0 +1,186 @@
+// The positioning section of the analysis: perp open interest, funding, leverage, liquidations,
+// OI-vs-price divergence, CME open interest/basis/position proxy and CFTC COT, with evidence.
+import type { Evidence } from '../../domain/analysis.js';
+import { addDays } from '../../domain/dates.js';
+import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
+import { availabilityOf, type SignalSection } from '../section.js';
+import { cmeAnnualisedBasis, isCmeRollWeek } from '../annualised-basis.js';
+import { cotPositioning } from '../cot-positioning.js';
+import { fundingRegime, type FundingRegime } from '../funding-regime.js';
+import { leverageTrend } from '../leverage-trend.js';
+import { liquidationSpike } from '../liquidation-spike.js';
+import { oiPriceDivergence, type OiPriceDivergence } from '../oi-price-divergence.js';
+import { openInterestChange } from '../open-interest-change.js';
+import { positionProxy } from '../position-proxy.js';
+import { lastOf, pctChangeOverDays, pointOnOrBefore } from '../series-helpers.js';
+import { positioningEvidence } from './positioning-evidence.js';
+
+export interface PositioningSectionOptions {
+  /** Percent rise of perp OI over 30 days that counts as leverage rebuilt. Default 5. */
+  readonly oiRebuildPct?: number;
+  /** Weeks back for the position-proxy change. Default 4. */
+  readonly proxyChangeWeeks?: number;
+  /**
+   * Weeks the CME position proxy accumulates over. Default 52: front-month OI jumps at every roll,
+   * so a sum over the whole history drifts; a year keeps the level readable.
+   */
+  readonly proxyWeeks?: number;
+}
+
+export interface PositioningSection extends SignalSection {
+  readonly openInterestUsd: number | null;
+  readonly openInterestDate: string | null;
+  readonly oiChangePct: { readonly d1: number | null; readonly d7: number | null; readonly d30: number | null };
+  readonly oiZScore: number | null;
+  readonly oiPctFromPeak: number | null;
+  readonly fundingRate8h: number | null;
+  readonly fundingAnnualised: number | null;
+  /** Regime of the 7-day average funding. */
+  readonly fundingRegime: FundingRegime | null;
+  readonly leverageRatio: number | null;
+  readonly leverageChange30dPct: number | null;
+  readonly liquidations: {
+    readonly date: string | null;
+    readonly longUsd: number | null;
+    readonly shortUsd: number | null;
+    readonly multipleOfMedian: number | null;
+    /** The latest day is a spike. */
+    readonly spike: boolean;
+    /** Spike days in the last 14 days. */
+    readonly recentSpikeDates: readonly string[];
+  };
+  readonly oiPriceDivergence: OiPriceDivergence | null;
+  readonly cme: {
+    readonly openInterestUsd: number | null;
+    readonly openInterestCoins: number | null;
+    /** 30-day percent change of CME OI in coins (price moves excluded). */
+    readonly oiChangePct30d: number | null;
+    /** Fraction per year. */
+    readonly annualisedBasis: number | null;
+    readonly daysToExpiry: number | null;
+    /** Basis not annualised because the front month is within 7 days of expiry. */
+    readonly nearExpiry: boolean;
+    /** Cumulative weekly proxy over the last `proxyWeeks` weeks, in coins. */
+    readonly positionProxy: number | null;
+    readonly positionProxyChange: number | null;
+    /** Which OI fed the proxy: CFTC total CME OI when COT is present, else the front month (roll weeks skipped). */
+    readonly positionProxySource: ProxySource | null;
+  };
+  readonly cot: {
+    readonly date: string;
+    readonly leveragedFundsNetCoins: number;
+    readonly assetManagersNetCoins: number;
+    readonly change4w: { readonly leveragedFundsNetCoins: number; readonly assetManagersNetCoins: number } | null;
+    readonly percentile: { readonly leveragedFundsNet: number | null; readonly assetManagersNet: number | null };
+  } | null;
+  /** OI rising while funding is not overheated and no liquidation spike in the last 14 days; null when OI or funding is missing. */
+  readonly leverageRebuiltWithoutStress: boolean | null;
+}
+
+type ProxySource = 'cftc-total-oi' | 'cme-front-month';
+
+/**
+ * The OI series for the position proxy: CFTC total CME OI (all maturities, weekly, no roll jumps)
+ * priced at the CME (else spot) close on or before each report date; else the CME front month.
+ */
+function positionProxyInput(m: MarketSeries, cmeCoins: readonly DatedValue[]): { openInterest: DatedValue[]; price: DatedValue[]; source: ProxySource | null } {
+  const priceBars = m.cme.length > 0 ? m.cme : m.spot;
+  if (m.cot.length >= 2 && priceBars.length > 0) {
+    const openInterest: DatedValue[] = [];
+    const price: DatedValue[] = [];
+    for (const week of m.cot) {
+      const bar = pointOnOrBefore(priceBars, week.date);
+      if (bar === null) continue;
+      openInterest.push({ date: week.date, value: week.openInterestCoins });
+      price.push({ date: week.date, value: bar.close });
+    }
+    return { openInterest, price, source: 'cftc-total-oi' };
+  }
+  if (cmeCoins.length > 0) return { openInterest: [...cmeCoins], price: m.cme.map((d) => ({ date: d.date, value: d.close })), source: 'cme-front-month' };
+  return { openInterest: [], price: [], source: null };
+}
+
+/**
+ * Positioning from a MarketSeries: every figure is computed from the series' own last dates
+ * (the loader has already cut them at asOf). Options: oiRebuildPct (default 5), proxyChangeWeeks (default 4).
+ */
+export function positioningSection(m: MarketSeries, options: PositioningSectionOptions = {}): PositioningSection {
+  const { oiRebuildPct = 5, proxyChangeWeeks = 4, proxyWeeks = 52 } = options;
+  const oi = openInterestChange(m.openInterestUsd);
+  const funding = fundingRegime(m.fundingRate8h);
+  const leverage = leverageTrend(m.leverageRatio);
+  const liq = liquidationSpike(m.longLiquidationsUsd, m.shortLiquidationsUsd);
+  const divergence = oiPriceDivergence(m.openInterestUsd, m.spot);
+  const basis = cmeAnnualisedBasis(m.cme, m.spot, m.cmeBasisUsd);
+  const cmeCoins: DatedValue[] = m.cme
+    .filter((d) => d.openInterestContracts !== null)
+    .map((d) => ({ date: d.date, value: d.openInterestContracts! * d.coinsPerContract }));
+  const cmeLast = lastOf(m.cme.filter((d) => d.openInterestContracts !== null));
+  const proxyInput = positionProxyInput(m, cmeCoins);
+  const proxyLastDate = lastOf(proxyInput.openInterest)?.date ?? null;
+  const proxyFrom = proxyLastDate === null ? '' : addDays(proxyLastDate, -7 * proxyWeeks);
+  const proxy = positionProxy(
+    proxyInput.openInterest.filter((p) => p.date > proxyFrom),
+    proxyInput.price,
+    proxyInput.source === 'cme-front-month' ? { skipWeek: isCmeRollWeek } : {},
+  );
+  const proxyLast = lastOf(proxy);
+  const proxyBefore = proxy[proxy.length - 1 - proxyChangeWeeks];
+  const cot = cotPositioning(m.cot);
+  const hasLiquidations = m.longLiquidationsUsd.length > 0 && m.shortLiquidationsUsd.length > 0;
+
+  const leverageRebuiltWithoutStress =
+    oi.change30dPct === null || funding.regime === null
+      ? null
+      : oi.change30dPct >= oiRebuildPct && funding.regime !== 'overheated' && liq.recentSpikes.length === 0;
+
+  const section: Omit<PositioningSection, 'evidence' | 'availability'> = {
+    openInterestUsd: oi.openInterestUsd,
+    openInterestDate: oi.date,
+    oiChangePct: { d1: oi.change1dPct, d7: oi.change7dPct, d30: oi.change30dPct },
+    oiZScore: oi.zScore,
+    oiPctFromPeak: oi.pctFromPeak,
+    fundingRate8h: funding.fundingRate8h,
+    fundingAnnualised: funding.fundingAnnualised,
+    fundingRegime: funding.regime,
+    leverageRatio: leverage.leverageRatio,
+    leverageChange30dPct: leverage.changePct,
+    liquidations: {
+      date: liq.date,
+      longUsd: liq.longUsd,
+      shortUsd: liq.shortUsd,
+      multipleOfMedian: liq.multipleOfMedian,
+      spike: liq.spike,
+      recentSpikeDates: liq.recentSpikes.map((d) => d.date),
+    },
+    oiPriceDivergence: divergence.divergence,
+    cme: {
+      openInterestUsd: cmeLast ? cmeLast.openInterestContracts! * cmeLast.coinsPerContract * cmeLast.close : null,
+      openInterestCoins: cmeLast ? cmeLast.openInterestContracts! * cmeLast.coinsPerContract : null,
+      oiChangePct30d: pctChangeOverDays(cmeCoins, 30),
+      annualisedBasis: basis.annualisedBasis,
+      daysToExpiry: basis.daysToExpiry,
+      nearExpiry: basis.nearExpiry,
+      positionProxy: proxyLast?.positionProxy ?? null,
+      positionProxySource: proxyLast ? proxyInput.source : null,
+      positionProxyChange: proxyLast && proxyBefore ? proxyLast.positionProxy - proxyBefore.positionProxy : null,
+    },
+    cot,
+    leverageRebuiltWithoutStress,
+  };
+  const evidence: Evidence[] = positioningEvidence(m.asset, section, { oi, funding, divergence, basis, proxyChangeWeeks, proxyWeeks });
+  return {
+    ...section,
+    evidence,
+    availability: availabilityOf({
+      openInterestUsd: m.openInterestUsd.length > 0,
+      fundingRate8h: m.fundingRate8h.length > 0,
+      leverageRatio: m.leverageRatio.length > 0,
+      liquidations: hasLiquidations,
+      spot: m.spot.length > 0,
+      cmeOpenInterest: cmeCoins.length > 0,
+      cmeBasis: basis.date !== null,
+      cot: m.cot.length > 0,
+    }),
+  };
+}

@@ -1,0 +1,78 @@
+// The treasury-companies section of the analysis: mNAV of Strategy and peers (level, 30-day change,
+// premium compression) and the forced-passive-selling estimate under index exclusion, with evidence.
+import type { Evidence } from '../../domain/analysis.js';
+import type { MarketSeries } from '../../domain/market-series.js';
+import { forcedSellingEstimate, type ForcedSellingEstimate, type ForcedSellingOptions } from '../forced-selling-estimate.js';
+import { availabilityOf, type SignalSection } from '../section.js';
+import { formatUsd, roundTo } from '../series-helpers.js';
+import { treasuryMnav, type PremiumCompressionOptions } from '../treasury-mnav.js';
+
+/** Names under which the largest treasury company appears in the data. */
+const STRATEGY_NAME = /^(strategy|microstrategy|mstr)\b/i;
+
+export interface TreasuriesSectionOptions extends PremiumCompressionOptions, ForcedSellingOptions {}
+
+export interface TreasuriesSection extends SignalSection {
+  readonly companies: readonly {
+    readonly company: string;
+    readonly date: string | null;
+    readonly mnav: number | null;
+    readonly mnavChange30d: number | null;
+    readonly coinsHeld: number | null;
+    readonly premiumCompressed: boolean | null;
+  }[];
+  readonly strategyMnav: number | null;
+  readonly strategyMnavChange30d: number | null;
+  /** Strategy's premium compressed (≤ half its 180-day peak premium) or mNAV < 1; null without its mNAV. */
+  readonly premiumCompressed: boolean | null;
+  readonly strategyBelowOne: boolean | null;
+  readonly forcedSellingEstimateUsd: ForcedSellingEstimate;
+}
+
+/** Treasury-company figures from a MarketSeries. Options: premium compression and forced-selling parameters. */
+export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOptions = {}): TreasuriesSection {
+  const figures = m.treasuries.map((c) => treasuryMnav(c, options));
+  const strategy = figures.find((f) => STRATEGY_NAME.test(f.company)) ?? null;
+  const estimate = forcedSellingEstimate(options);
+  const evidence: Evidence[] = [];
+  if (strategy !== null && strategy.mnav !== null) {
+    const change = strategy.mnavChange30d !== null ? `, ${strategy.mnavChange30d >= 0 ? '+' : '−'}${Math.abs(strategy.mnavChange30d).toFixed(2)} over 30 days` : '';
+    const peak = strategy.peakMnav !== null ? `; 180-day peak ${strategy.peakMnav.toFixed(2)} on ${strategy.peakDate}` : '';
+    const verdict = strategy.mnav < 1 ? ': below 1, coin sales to fund the company become possible' : strategy.premiumCompressed ? ': premium compressed' : '';
+    evidence.push({
+      signal: 'treasuries.strategyMnav',
+      text: `${strategy.company} mNAV ${strategy.mnav.toFixed(2)} on ${strategy.date}${change}${peak}${verdict}.`,
+      value: roundTo(strategy.mnav, 3),
+      weight: strategy.mnav < 1 ? -0.5 : strategy.premiumCompressed ? -0.25 : strategy.mnavChange30d !== null && strategy.mnavChange30d > 0 ? 0.25 : 0,
+    });
+  }
+  const peers = figures.filter((f) => f !== strategy && f.mnav !== null);
+  if (peers.length > 0) {
+    const below = peers.filter((f) => f.mnav! < 1);
+    evidence.push({
+      signal: 'treasuries.peers',
+      text: `Peers: ${peers.map((f) => `${f.company} ${f.mnav!.toFixed(2)}`).join(', ')}; ${below.length} of ${peers.length} below mNAV 1.`,
+      value: below.length / peers.length,
+      weight: 0,
+    });
+  }
+  evidence.push({
+    signal: 'treasuries.forcedSelling',
+    text: `If index providers excluded treasury companies, forced passive selling is estimated at ${formatUsd(estimate.low)}–${formatUsd(estimate.high)} (${estimate.assumptions.join('; ')}).`,
+    value: estimate.high,
+    weight: 0,
+  });
+  return {
+    companies: figures.map(({ company, date, mnav, mnavChange30d, coinsHeld, premiumCompressed }) => ({ company, date, mnav, mnavChange30d, coinsHeld, premiumCompressed })),
+    strategyMnav: strategy?.mnav ?? null,
+    strategyMnavChange30d: strategy?.mnavChange30d ?? null,
+    premiumCompressed: strategy?.premiumCompressed ?? null,
+    strategyBelowOne: strategy?.mnav == null ? null : strategy.mnav < 1,
+    forcedSellingEstimateUsd: estimate,
+    evidence,
+    availability: availabilityOf({
+      treasuries: m.treasuries.length > 0,
+      strategyMnav: strategy !== null && strategy.mnav !== null,
+    }),
+  };
+}

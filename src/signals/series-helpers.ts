@@ -1,0 +1,110 @@
+// Small numeric and dated-series helpers shared by the positioning, liquidity, trend and treasury
+// signals (mean, median, sample stdev, percentile rank, look-ups by date). A stopgap until the
+// shared `src/signals/stats/` module settles; pure, and every function returns null rather than NaN.
+import type { DatedValue } from '../domain/market-series.js';
+import { addDays } from '../domain/dates.js';
+
+/** Arithmetic mean; null for an empty list. mean([1, 2, 6]) = 3. */
+export function meanOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** Median (mean of the middle two for even counts); null for an empty list. medianOf([3, 1, 2, 10]) = 2.5. */
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Sample standard deviation (n − 1); null for fewer than two values. stdevOf([1, 2, 3]) = 1. */
+export function stdevOf(values: readonly number[]): number | null {
+  const m = meanOf(values);
+  if (m === null || values.length < 2) return null;
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return Math.sqrt(sum / (values.length - 1));
+}
+
+/**
+ * Share of `history` strictly below `value` plus half the ties, in [0, 1]; null when `history` is empty.
+ * percentileRankOf(3, [1, 2, 3, 4]) = (2 + 0.5) / 4 = 0.625.
+ */
+export function percentileRankOf(value: number, history: readonly number[]): number | null {
+  if (history.length === 0) return null;
+  let below = 0;
+  let ties = 0;
+  for (const h of history) {
+    if (h < value) below += 1;
+    else if (h === value) ties += 1;
+  }
+  return (below + ties / 2) / history.length;
+}
+
+/** The last element of a list, or null when empty. */
+export function lastOf<T>(items: readonly T[]): T | null {
+  return items.length === 0 ? null : items[items.length - 1]!;
+}
+
+/** The last point dated on or before `date` (series ascending by date), or null. */
+export function pointOnOrBefore<T extends { readonly date: string }>(series: readonly T[], date: string): T | null {
+  let lo = 0;
+  let hi = series.length - 1;
+  let found: T | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const point = series[mid]!;
+    if (point.date <= date) {
+      found = point;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Points dated in (`from`, `to`] — i.e. after `from`, up to and including `to`. */
+export function pointsInWindow<T extends { readonly date: string }>(series: readonly T[], from: string, to: string): T[] {
+  return series.filter((p) => p.date > from && p.date <= to);
+}
+
+/**
+ * Percent change of a dated series from the value `days` calendar days before its last date
+ * (the last point on or before that day) to its last value. null when no earlier point exists or it is 0.
+ */
+export function pctChangeOverDays(series: readonly DatedValue[], days: number): number | null {
+  const last = lastOf(series);
+  if (last === null) return null;
+  const before = pointOnOrBefore(series, addDays(last.date, -days));
+  if (before === null || before.value === 0) return null;
+  return (last.value / before.value - 1) * 100;
+}
+
+/** Format a USD amount for evidence text: 34.2 bn USD, 812 m USD, 12.5 k USD. */
+export function formatUsd(usd: number): string {
+  const abs = Math.abs(usd);
+  if (abs >= 1e9) return `${(usd / 1e9).toFixed(1)} bn USD`;
+  if (abs >= 1e6) return `${(usd / 1e6).toFixed(0)} m USD`;
+  if (abs >= 1e3) return `${(usd / 1e3).toFixed(1)} k USD`;
+  return `${usd.toFixed(0)} USD`;
+}
+
+/** Format a signed percentage with one decimal and a real minus sign: −25.0%, +3.1%. */
+export function formatPct(pct: number, digits = 1): string {
+  const text = Math.abs(pct).toFixed(digits);
+  return `${pct < 0 ? '−' : '+'}${text}%`;
+}
+
+/** Round to `digits` decimals (for stable evidence values). */
+export function roundTo(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Format a count with thousands separators and a real minus sign: −71,448. */
+export function formatCount(value: number): string {
+  const text = Math.round(Math.abs(value)).toLocaleString('en-US');
+  return value < 0 && Math.round(Math.abs(value)) !== 0 ? `−${text}` : text;
+}

@@ -1,0 +1,247 @@
+// Reads what the signal engine needs for one asset out of a Store, as known at a date, and turns
+// it into typed MarketSeries (preferred source per field, aggregates across venues, dollar volume).
+// Also slices an already-loaded MarketSeries to an earlier as-of date for walk-forward runs.
+import type { AnalysedAsset } from '../domain/assets.js';
+import { addDays, asOfCutoff, todayUtc } from '../domain/dates.js';
+import type { DatasetName } from '../domain/datasets.js';
+import type { MarketEvent } from '../domain/events.js';
+import type {
+  CmeDay,
+  CotWeek,
+  DailyBar,
+  DatedValue,
+  FundFlow,
+  MarketSeries,
+  TreasuryCompany,
+} from '../domain/market-series.js';
+import { findFund } from '../sources/farside/funds.js';
+import type { Store, StoredObservation } from './store.js';
+
+export interface LoadOptions {
+  readonly asset: AnalysedAsset;
+  /** Only what was known by the end of this UTC date. Default: see `defaultAsOf`. */
+  readonly asOf?: string;
+  /** How far back to read, in calendar days (default 1,100: room for a 200-day average and peaks). */
+  readonly lookbackDays?: number;
+  /** Events that ship with Tidemark (the calendar), merged with stored events for real data. */
+  readonly shippedEvents?: readonly MarketEvent[];
+}
+
+export const DEFAULT_LOOKBACK_DAYS = 1100;
+const SIM_SOURCE = 'tidemark-sim';
+/** Coins per CME contract, by asset and contract key. */
+const COINS_PER_CONTRACT: Record<string, number> = { 'BTC/front': 5, 'BTC/micro': 0.1, 'ETH/front': 50, 'ETH/micro': 0.1 };
+/** Preferred spot venues, best first: CryptoQuant's aggregate has coin volume; CoinGecko has USD volume. */
+const SPOT_PREFERENCE = ['cryptoquant', 'coingecko', 'sim', 'binance'];
+/** Venues whose perp OI/funding can stand in for an aggregate when none is stored. */
+const PERP_VENUES = ['binance', 'bybit', 'okx'];
+
+type Rows = readonly StoredObservation[];
+
+function groupByKey(rows: Rows): Map<string, StoredObservation[]> {
+  const out = new Map<string, StoredObservation[]>();
+  for (const r of rows) {
+    const list = out.get(r.key);
+    if (list) list.push(r);
+    else out.set(r.key, [r]);
+  }
+  return out;
+}
+
+function values(rows: Rows, field: string): DatedValue[] {
+  return rows.filter((r) => r.field === field).map((r) => ({ date: r.date, value: r.value, knownAt: r.knownAt }));
+}
+
+/** Per date, the rows' fields as a record (rows of one key). */
+function byDate(rows: Rows): Map<string, { fields: Record<string, number>; knownAt: string }> {
+  const out = new Map<string, { fields: Record<string, number>; knownAt: string }>();
+  for (const r of rows) {
+    let day = out.get(r.date);
+    if (!day) {
+      day = { fields: {}, knownAt: r.knownAt };
+      out.set(r.date, day);
+    }
+    day.fields[r.field] = r.value;
+    if (r.knownAt > day.knownAt) day.knownAt = r.knownAt;
+  }
+  return out;
+}
+
+/** Sums (or averages) one field across keys per date; a date counts only when all `keys` have it. */
+function acrossKeys(rows: Rows, field: string, keys: readonly string[], how: 'sum' | 'mean'): DatedValue[] {
+  const perDate = new Map<string, { total: number; n: number; knownAt: string }>();
+  for (const r of rows) {
+    if (r.field !== field || !keys.includes(r.key)) continue;
+    const d = perDate.get(r.date) ?? { total: 0, n: 0, knownAt: r.knownAt };
+    d.total += r.value;
+    d.n += 1;
+    if (r.knownAt > d.knownAt) d.knownAt = r.knownAt;
+    perDate.set(r.date, d);
+  }
+  return [...perDate.entries()]
+    .filter(([, d]) => d.n === keys.length)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, d]) => ({ date, value: how === 'sum' ? d.total : d.total / d.n, knownAt: d.knownAt }));
+}
+
+function toBars(rows: Rows): DailyBar[] {
+  const out: DailyBar[] = [];
+  for (const [date, { fields, knownAt }] of [...byDate(rows)].sort(([a], [b]) => a.localeCompare(b))) {
+    const { open, high, low, close } = fields;
+    if (open === undefined || high === undefined || low === undefined || close === undefined) continue;
+    const units = fields['volumeCoins'] ?? fields['volumeShares'] ?? fields['volumeContracts'] ?? null;
+    const volumeUsd = fields['volumeUsd'] ?? (units !== null ? units * close : null);
+    out.push({ date, open, high, low, close, volumeUsd, volumeUnits: units, knownAt });
+  }
+  return out;
+}
+
+/** The as-of date used when none is given: the day after the newest spot or ETF-flow date, capped at today. */
+export async function defaultAsOf(store: Store, asset: AnalysedAsset): Promise<string> {
+  const last = [await store.lastDate({ dataset: 'spot', asset }), await store.lastDate({ dataset: 'etf-flows', asset })]
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1);
+  const today = todayUtc();
+  if (!last) return today;
+  const next = addDays(last, 1);
+  return next < today ? next : today;
+}
+
+/** Loads the MarketSeries of `asset` as known at `asOf` from the store. */
+export async function loadMarketSeries(store: Store, options: LoadOptions): Promise<MarketSeries> {
+  const { asset } = options;
+  const asOf = options.asOf ?? (await defaultAsOf(store, asset));
+  const from = addDays(asOf, -(options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS));
+  const read = (dataset: DatasetName, assetOverride?: MarketSeries['asset'] | 'EQUITY'): Promise<StoredObservation[]> =>
+    store.read({ dataset, asset: assetOverride ?? asset, from, asOf });
+  const [flows, aum, holdings, spotRows, perpRows, cmeRows, basisRows, cotRows, treasuryRows, equityFlowRows, equityRows, storedEvents] =
+    await Promise.all([
+      read('etf-flows'),
+      read('etf-aum'),
+      read('etf-holdings'),
+      read('spot'),
+      read('perp'),
+      read('cme'),
+      read('cme-basis'),
+      read('cot'),
+      read('treasury'),
+      store.read({ dataset: 'equity-etf-flows', from, asOf }),
+      store.read({ dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf }),
+      store.readEvents({ from, asOf }),
+    ]);
+  const all = [flows, aum, spotRows, perpRows, cmeRows];
+  const simulated = all.some((rows) => rows.some((r) => r.source === SIM_SOURCE));
+
+  const etfFlows: FundFlow[] = flows
+    .filter((r) => r.field === 'netFlowUsd')
+    .map((r) => ({ date: r.date, fund: r.key, issuer: findFund(asset, r.key)?.issuer ?? 'unknown', netFlowUsd: r.value, knownAt: r.knownAt }));
+
+  const spotByVenue = groupByKey(spotRows);
+  const spotVenue = SPOT_PREFERENCE.find((v) => spotByVenue.has(v)) ?? [...spotByVenue.keys()][0];
+  const spot = spotVenue ? toBars(spotByVenue.get(spotVenue)!) : [];
+
+  const perpByVenue = groupByKey(perpRows);
+  const perpField = (field: string, how: 'sum' | 'mean'): DatedValue[] => {
+    const aggregate = values(perpByVenue.get('all') ?? [], field);
+    if (aggregate.length > 0) return aggregate;
+    const venues = PERP_VENUES.filter((v) => (perpByVenue.get(v) ?? []).some((r) => r.field === field));
+    return venues.length > 0 ? acrossKeys(perpRows, field, venues, how) : [];
+  };
+
+  const cmeFront = cmeRows.filter((r) => r.key === 'front');
+  const coinsPerContract = COINS_PER_CONTRACT[`${asset}/front`] ?? 1;
+  const cmeDays = byDate(cmeFront);
+  const cme: CmeDay[] = toBars(cmeFront).map((bar) => ({
+    ...bar,
+    volumeUsd: bar.volumeUnits !== null ? bar.volumeUnits * coinsPerContract * bar.close : null,
+    openInterestContracts: cmeDays.get(bar.date)?.fields['openInterestContracts'] ?? null,
+    coinsPerContract,
+  }));
+
+  const cot: CotWeek[] = [...byDate(cotRows)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([date, { fields, knownAt }]) => {
+      const { openInterestCoins, leveragedFundsNetCoins, assetManagersNetCoins, dealersNetCoins } = fields;
+      if (openInterestCoins === undefined || leveragedFundsNetCoins === undefined || assetManagersNetCoins === undefined) return [];
+      return [{ date, openInterestCoins, leveragedFundsNetCoins, assetManagersNetCoins, dealersNetCoins: dealersNetCoins ?? 0, knownAt }];
+    });
+
+  const treasuries: TreasuryCompany[] = [...groupByKey(treasuryRows)].map(([company, rows]) => ({
+    company,
+    coinsHeld: values(rows, 'coinsHeld'),
+    mnav: values(rows, 'mnav'),
+  }));
+
+  const equityByScope = groupByKey(equityFlowRows);
+  const scope = equityByScope.has('global') ? 'global' : [...equityByScope.keys()][0];
+  const events = mergeEvents(storedEvents, simulated ? [] : (options.shippedEvents ?? []), asOf);
+
+  return {
+    asset,
+    asOf,
+    simulated,
+    etfFlows,
+    etfAumUsd: acrossKeys(aum, 'aumUsd', [...new Set(aum.map((r) => r.key))], 'sum'),
+    etfHoldingsCoins: values(holdings, 'holdingsCoins'),
+    spot,
+    openInterestUsd: perpField('openInterestUsd', 'sum'),
+    fundingRate8h: perpField('fundingRate8h', 'mean'),
+    leverageRatio: perpField('leverageRatio', 'mean'),
+    longLiquidationsUsd: perpField('longLiquidationsUsd', 'sum'),
+    shortLiquidationsUsd: perpField('shortLiquidationsUsd', 'sum'),
+    cme,
+    cmeBasisUsd: values(basisRows, 'basisUsd'),
+    cot,
+    treasuries,
+    equityEtfFlowsUsd: scope ? values(equityByScope.get(scope)!, 'netFlowUsd') : [],
+    treasuryStock: toBars(equityRows),
+    events,
+  };
+}
+
+function mergeEvents(stored: readonly MarketEvent[], shipped: readonly MarketEvent[], asOf: string): MarketEvent[] {
+  const cutoff = asOfCutoff(asOf);
+  const byId = new Map<string, MarketEvent>();
+  for (const e of shipped) if (e.knownAt < cutoff) byId.set(e.id, e);
+  for (const e of stored) byId.set(e.id, e);
+  return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The series as they stood at an earlier `asOf`: keeps only items published before the as-of
+ * cut-off (by their knownAt, else their date). Revised values keep their latest vintage, so a
+ * walk-forward over a sliced series is point-in-time except for restatements.
+ */
+export function sliceMarketSeries(m: MarketSeries, asOf: string): MarketSeries {
+  const cutoff = asOfCutoff(asOf);
+  const keep = <T extends { date: string; knownAt?: string }>(items: readonly T[]): T[] => {
+    // Items are date-ascending; find the end by date first, then filter by publication time.
+    const out: T[] = [];
+    for (const item of items) {
+      if (item.date > asOf) break;
+      if ((item.knownAt ?? item.date) < cutoff) out.push(item);
+    }
+    return out;
+  };
+  return {
+    ...m,
+    asOf,
+    etfFlows: keep(m.etfFlows),
+    etfAumUsd: keep(m.etfAumUsd),
+    etfHoldingsCoins: keep(m.etfHoldingsCoins),
+    spot: keep(m.spot),
+    openInterestUsd: keep(m.openInterestUsd),
+    fundingRate8h: keep(m.fundingRate8h),
+    leverageRatio: keep(m.leverageRatio),
+    longLiquidationsUsd: keep(m.longLiquidationsUsd),
+    shortLiquidationsUsd: keep(m.shortLiquidationsUsd),
+    cme: keep(m.cme),
+    cmeBasisUsd: keep(m.cmeBasisUsd),
+    cot: keep(m.cot),
+    treasuries: m.treasuries.map((t) => ({ ...t, coinsHeld: keep(t.coinsHeld), mnav: keep(t.mnav) })),
+    equityEtfFlowsUsd: keep(m.equityEtfFlowsUsd),
+    treasuryStock: keep(m.treasuryStock),
+    events: m.events.filter((e) => e.knownAt < cutoff),
+  };
+}

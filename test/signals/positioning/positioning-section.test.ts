@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { positioningSection } from '../../../src/signals/sections/positioning-section.js';
+import type { CmeDay } from '../../../src/domain/market-series.js';
+import { addDays } from '../../../src/domain/dates.js';
+import { bar, barsFromCloses, daily, emptyMarketSeries } from '../section-fixtures.js';
+
+const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+
+describe('positioningSection', () => {
+  it('reports every number null and lists what is missing for an empty series', () => {
+    const s = positioningSection(emptyMarketSeries());
+    expect(s.openInterestUsd).toBeNull();
+    expect(s.oiChangePct).toEqual({ d1: null, d7: null, d30: null });
+    expect(s.fundingAnnualised).toBeNull();
+    expect(s.fundingRegime).toBeNull();
+    expect(s.liquidations.longUsd).toBeNull();
+    expect(s.oiPriceDivergence).toBeNull();
+    expect(s.cme.annualisedBasis).toBeNull();
+    expect(s.cme.positionProxy).toBeNull();
+    expect(s.cot).toBeNull();
+    expect(s.leverageRebuiltWithoutStress).toBeNull();
+    expect(s.evidence).toEqual([]);
+    expect(s.availability.available).toBe(false);
+    expect(s.availability.missing).toEqual(
+      expect.arrayContaining(['openInterestUsd', 'fundingRate8h', 'liquidations', 'cmeOpenInterest', 'cmeBasis', 'cot']),
+    );
+  });
+
+  it('cites OI and funding numbers in the evidence after a flush', () => {
+    const oi = daily('2025-09-10', [...range(30, () => 45.6e9), 34.2e9]);
+    const m = emptyMarketSeries({
+      openInterestUsd: oi,
+      fundingRate8h: daily('2025-10-04', range(7, () => -0.00003)),
+      spot: barsFromCloses('2025-09-10', range(31, () => 110_000)),
+    });
+    const s = positioningSection(m);
+    expect(s.oiPctFromPeak).toBeCloseTo(-25, 0);
+    expect(s.oiChangePct.d1).toBeCloseTo((34.2 / 45.6 - 1) * 100, 10);
+    expect(s.fundingAnnualised).toBeCloseTo(-0.03285, 10);
+    expect(s.fundingRegime).toBe('negative');
+    expect(s.oiPriceDivergence).toBe('oi-falling-price-holding');
+    const texts = s.evidence.map((e) => e.text).join('\n');
+    expect(texts).toContain('BTC perp OI 34.2 bn USD');
+    expect(texts).toContain('−25.0% from its 30-day peak');
+    expect(texts).toContain('Funding −0.0030%/8h (annualised −3.3%)');
+    expect(s.evidence.find((e) => e.signal === 'positioning.oiPriceDivergence')!.weight).toBe(1);
+    expect(s.leverageRebuiltWithoutStress).toBe(false);
+  });
+
+  it('says leverage was rebuilt without stress when OI rises, funding is neutral and no spike', () => {
+    const m = emptyMarketSeries({
+      openInterestUsd: daily('2025-11-01', range(31, (i) => 30e9 + i * 0.2e9)), // +20 %
+      fundingRate8h: daily('2025-11-25', range(7, () => 0.0001)),
+      longLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
+      shortLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
+    });
+    const s = positioningSection(m);
+    expect(s.fundingRegime).toBe('neutral');
+    expect(s.liquidations.spike).toBe(false);
+    expect(s.leverageRebuiltWithoutStress).toBe(true);
+  });
+
+  it('computes CME OI in USD, its basis and position proxy', () => {
+    const cme: CmeDay[] = range(40, (i) => ({
+      ...bar(addDays('2025-11-01', i), 91_000 + i * 100),
+      openInterestContracts: 10_000 + i * 10,
+      coinsPerContract: 5,
+    }));
+    const spot = range(40, (i) => bar(addDays('2025-11-01', i), 90_000 + i * 100));
+    const s = positioningSection(emptyMarketSeries({ cme, spot }));
+    const last = cme[cme.length - 1]!;
+    expect(s.cme.openInterestUsd).toBeCloseTo(last.openInterestContracts! * 5 * last.close, 6);
+    // last trade date 2025-12-10 → expiry 2025-12-26 = 16 days; (94,900 / 93,900 − 1) × 365 / 16
+    expect(s.cme.daysToExpiry).toBe(16);
+    expect(s.cme.annualisedBasis).toBeCloseTo((94_900 / 93_900 - 1) * (365 / 16), 12);
+    expect(s.cme.positionProxy).toBeGreaterThan(0); // OI added every week into a rising price
+    expect(s.evidence.some((e) => e.signal === 'positioning.cmeBasis' && e.text.includes('2025-12-26 expiry'))).toBe(true);
+  });
+});
