@@ -4,6 +4,8 @@ import { reportError } from './context.js';
 import { registerAnalyze } from './analyze.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
+import { registerReport } from './report.js';
+import { registerServe } from './serve.js';
 import { registerStatus } from './status.js';
 import { registerSimulate } from './simulate.js';
 import { registerSync } from './sync.js';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerExport(program);
   registerAnalyze(program);
+  registerReport(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,0 +1,55 @@
+// `tidemark serve`: the HTTP API (and the built dashboard, when web-dist/ exists) on a local port.
+// Binds 127.0.0.1 unless --host says otherwise; stops cleanly on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { analyzeStore } from '../phase/analyze.js';
+import { buildServer } from '../server/build-server.js';
+import { loadMarketSeries } from '../store/market-series-loader.js';
+import { UsageError, withStore } from './context.js';
+
+interface ServeFlags {
+  db?: string;
+  port: string;
+  host: string;
+  webRoot?: string;
+}
+
+/** Default port of `tidemark serve`. */
+export const DEFAULT_PORT = 8787;
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (and the dashboard from web-dist/) on 127.0.0.1')
+    .option('--db <path>', 'database file')
+    .option('--port <n>', 'TCP port', String(DEFAULT_PORT))
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--web-root <dir>', 'built dashboard directory (default web-dist/ when present)')
+    .action(async (flags: ServeFlags) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${flags.port}" is not a port number (0-65535)`);
+      const webRoot = flags.webRoot !== undefined ? resolve(flags.webRoot) : existsSync(resolve('web-dist/index.html')) ? resolve('web-dist') : undefined;
+      if (webRoot !== undefined && !existsSync(resolve(webRoot, 'index.html'))) throw new UsageError(`--web-root "${flags.webRoot}" has no index.html`);
+      await withStore(flags, 'read', async (store) => {
+        const app = buildServer({
+          store,
+          analyze: (s, options) => analyzeStore(s, options),
+          loadSeries: (s, options) => loadMarketSeries(s, options),
+          ...(webRoot !== undefined ? { webRoot } : {}),
+          logger: { level: 'info' },
+        });
+        const address = await app.listen({ port, host: flags.host });
+        process.stderr.write(`tidemark: serving ${address}/api/health${webRoot ? ` and the dashboard at ${address}/` : ''} (Ctrl-C to stop)\n`);
+        await new Promise<void>((done) => {
+          const stop = (): void => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void app.close().then(done, done);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+      });
+    });
+}

@@ -1,0 +1,101 @@
+// The analyst note as data: sections of paragraphs, bullet lists, tables, charts and checklists,
+// built once from the analysis, the market series and the coverage, then rendered to Markdown,
+// HTML (and through HTML to PDF). Renderers never compute figures; builders never format markup.
+import type { Analysis, Evidence } from '../domain/analysis.js';
+import type { MarketSeries } from '../domain/market-series.js';
+import type { CoverageRow } from '../store/store.js';
+import type { RenderedChart } from './chart-svg.js';
+import { formatFigure, labelOf } from './format.js';
+
+export type NoteBlock =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'bullets'; readonly items: readonly string[] }
+  | { readonly kind: 'table'; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] }
+  | { readonly kind: 'chart'; readonly chart: RenderedChart }
+  | { readonly kind: 'checklist'; readonly items: readonly { readonly met: boolean; readonly text: string }[] }
+  /** Something the note could not show for lack of data. */
+  | { readonly kind: 'missing'; readonly text: string };
+
+export interface NoteSection {
+  readonly id: string;
+  readonly title: string;
+  readonly blocks: readonly NoteBlock[];
+}
+
+export interface NoteDocument {
+  readonly title: string;
+  readonly asset: string;
+  readonly asOf: string;
+  readonly simulated: boolean;
+  readonly sections: readonly NoteSection[];
+}
+
+/** What the note is built from. */
+export interface ReportInput {
+  readonly analysis: Analysis;
+  readonly series: MarketSeries;
+  readonly coverage: readonly CoverageRow[];
+}
+
+/** Keys of a signal section that are structure, not figures. */
+const NON_FIGURES = new Set(['evidence', 'availability']);
+
+const isScalar = (value: unknown): value is number | string | boolean => ['number', 'string', 'boolean'].includes(typeof value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A signal section's figures as [label, formatted] rows: scalars (numbers, strings, booleans) at
+ * the top level and one level down in plain objects (labelled "Cme: open interest"); arrays,
+ * nulls and `skip`ped keys are left out. Formats follow the field path (see formatFigure).
+ */
+export function figureRows(section: Readonly<Record<string, unknown>>, skip: readonly string[] = []): string[][] {
+  const rows: string[][] = [];
+  for (const [key, value] of Object.entries(section)) {
+    if (NON_FIGURES.has(key) || skip.includes(key)) continue;
+    if (isScalar(value)) rows.push([labelOf(key), formatFigure(key, value)]);
+    else if (isPlainObject(value))
+      for (const [leaf, inner] of Object.entries(value)) if (isScalar(inner)) rows.push([`${labelOf(key)}: ${labelOf(leaf).toLowerCase()}`, formatFigure(`${key}.${leaf}`, inner)]);
+  }
+  return rows;
+}
+
+/** The evidence array a signal section carries, if any (entries without text are dropped). */
+export function sectionEvidence(section: Readonly<Record<string, unknown>>): Evidence[] {
+  const evidence = section['evidence'];
+  if (!Array.isArray(evidence)) return [];
+  return evidence.filter((e): e is Evidence => typeof e === 'object' && e !== null && typeof (e as Evidence).text === 'string');
+}
+
+/** What a signal section reported missing (availability.missing), if anything. */
+export function sectionMissing(section: Readonly<Record<string, unknown>>): string[] {
+  const availability = section['availability'];
+  if (typeof availability !== 'object' || availability === null) return [];
+  const missing = (availability as { missing?: unknown }).missing;
+  return Array.isArray(missing) ? missing.filter((m): m is string => typeof m === 'string') : [];
+}
+
+/**
+ * Evidence sentences for one topic: the section's own evidence, then the judgment's evidence whose
+ * signal name matches `signalPattern`, without duplicate sentences.
+ */
+export function topicEvidence(analysis: Analysis, section: Readonly<Record<string, unknown>>, signalPattern: RegExp): string[] {
+  const texts = [...sectionEvidence(section), ...analysis.phase.evidence.filter((e) => signalPattern.test(e.signal))].map((e) => e.text);
+  return [...new Set(texts)];
+}
+
+/** Standard blocks for a signal section: evidence bullets, figures table, missing inputs. */
+export function signalBlocks(analysis: Analysis, section: Readonly<Record<string, unknown>>, signalPattern: RegExp, skip: readonly string[] = []): NoteBlock[] {
+  const blocks: NoteBlock[] = [];
+  const evidence = topicEvidence(analysis, section, signalPattern);
+  if (evidence.length > 0) blocks.push({ kind: 'bullets', items: evidence });
+  const figures = figureRows(section, skip);
+  if (figures.length > 0) blocks.push({ kind: 'table', columns: ['Figure', 'Value'], rows: figures });
+  const missing = sectionMissing(section);
+  if (missing.length > 0) blocks.push({ kind: 'missing', text: `Not computed for lack of data: ${missing.join(', ')}.` });
+  return blocks;
+}
+
+/** A chart block, or a "missing" block naming the series when the chart could not be drawn. */
+export function chartBlock(chart: RenderedChart | null, missingWhat: string): NoteBlock {
+  return chart ? { kind: 'chart', chart } : { kind: 'missing', text: `No chart: ${missingWhat} has no data up to the as-of date.` };
+}

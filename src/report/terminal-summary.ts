@@ -1,0 +1,21 @@
+// The short text block `tidemark report` prints: phase and confidence, the three strongest pieces
+// of evidence, the checklist ticks. Plain text, no colour codes, ~10 lines.
+import type { Analysis } from '../domain/analysis.js';
+import { formatConfidence } from './format.js';
+import { rankedEvidence, supportsCall } from './signal-sections.js';
+
+/**
+ * Summarises an analysis for the terminal. `topEvidence` (default 3) lines of evidence, strongest
+ * first, each marked + (supports the call), - (weighs against it) or · (unweighted).
+ */
+export function terminalSummary(analysis: Analysis, options: { topEvidence?: number } = {}): string {
+  const lines = [`Tidemark ${analysis.asset} as of ${analysis.asOf}${analysis.simulated ? '  [SIMULATED DATA]' : ''}`];
+  lines.push(`Phase: ${analysis.phase.label} (confidence ${formatConfidence(analysis.phase.confidence)})`);
+  const top = rankedEvidence(analysis).slice(0, options.topEvidence ?? 3);
+  if (top.length > 0) lines.push('Evidence:');
+  for (const e of top) lines.push(`  ${e.weight === undefined || e.weight === 0 ? '·' : supportsCall(analysis.phase.label, e.weight) ? '+' : '-'} ${e.text}`);
+  const met = analysis.checklist.filter((c) => c.met).length;
+  lines.push(`Checklist: ${met}/${analysis.checklist.length} met`);
+  for (const c of analysis.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${c.text}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,159 @@
+// The HTTP API: a fastify instance over a Store and an injected analysis function. Every request
+// parameter is checked by the zod schemas in schemas.ts; every error leaves through one handler as
+// `{ error: { code, message, field } }`. Analyses of past dates are computed once and cached.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { z } from 'zod';
+import type { Analysis } from '../domain/analysis.js';
+import type { AnalysedAsset } from '../domain/assets.js';
+import { todayUtc } from '../domain/dates.js';
+import type { DatasetName } from '../domain/datasets.js';
+import type { MarketSeries } from '../domain/market-series.js';
+import { REPORT_CHART_LOOKBACK_DAYS, renderReport } from '../report/render-report.js';
+import { QueryError, type Store } from '../store/store.js';
+import { toWideTable } from '../store/wide-rows.js';
+import { ApiError, badRequestFrom, type ErrorBody } from './api-error.js';
+import { IMMUTABLE_CACHE_CONTROL, SHORT_CACHE_CONTROL, ifNoneMatchHits, withEtag, type CachedBody } from './http-cache.js';
+import { LruCache } from './lru-cache.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { analysisQuerySchema, emptyQuerySchema, eventsQuerySchema, seriesParamsSchema, seriesQuerySchema } from './schemas.js';
+import { registerStaticFiles } from './static-files.js';
+
+export const API_VERSION = '0.1.0';
+
+/**
+ * Computes the analysis of one asset as of a date (analyzeStore has this shape). Without asOf the
+ * engine picks its own default (the latest date the data supports).
+ */
+export type AnalyzeFn = (store: Store, options: { asset: AnalysedAsset; asOf?: string }) => Promise<Analysis>;
+/** Loads the market series the report's charts draw (loadMarketSeries has this shape). */
+export type LoadSeriesFn = (store: Store, options: { asset: AnalysedAsset; asOf: string; lookbackDays?: number }) => Promise<MarketSeries>;
+
+export interface ServerOptions {
+  readonly store: Store;
+  readonly analyze: AnalyzeFn;
+  /** Enables /api/report; without it that route answers 404. */
+  readonly loadSeries?: LoadSeriesFn;
+  /** Directory of the built dashboard (web-dist/); without it `/` is a 404. */
+  readonly webRoot?: string;
+  /** Clock deciding what "today" is (default: the system clock). */
+  readonly now?: () => Date;
+  /** Past-date analyses and reports kept in memory (default 128). */
+  readonly cacheSize?: number;
+  /** fastify's logger option (default off). */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> {
+  const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const result = schema.safeParse(record);
+  if (!result.success) throw badRequestFrom(result.error, record, where);
+  return result.data;
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, cached: CachedBody, cacheControl: string, contentType = 'application/json; charset=utf-8'): FastifyReply {
+  reply.header('etag', cached.etag).header('cache-control', cacheControl);
+  const inm = request.headers['if-none-match'];
+  if (ifNoneMatchHits(inm, cached.etag)) return reply.code(304).send();
+  return reply.type(contentType).send(cached.body);
+}
+
+function errorBody(code: string, message: string, field: string | null = null): ErrorBody {
+  return { error: { code, message, field } };
+}
+
+/**
+ * Builds the API server (not listening: call `.listen()`, or `.inject()` in tests).
+ * Routes: /api/analysis, /api/report, /api/series/:name, /api/events, /api/coverage,
+ * /api/health, /api/openapi.json, and `/` + `/assets/*` when `webRoot` is given.
+ */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const { store, analyze, loadSeries } = options;
+  const now = options.now ?? ((): Date => new Date());
+  const cache = new LruCache<CachedBody>(options.cacheSize ?? 128);
+  const app = Fastify({ logger: options.logger ?? false });
+  const openApi = withEtag(JSON.stringify(buildOpenApiDocument(API_VERSION)));
+
+  app.setErrorHandler((error: unknown, request, reply) => {
+    if (error instanceof ApiError) return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.field));
+    if (error instanceof QueryError) return reply.code(400).send(errorBody('bad-query', error.message));
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const code = (error as { code?: unknown }).code;
+      return reply.code(status).send(errorBody(typeof code === 'string' ? code : 'bad-request', error instanceof Error ? error.message : String(error)));
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.code(500).send(errorBody('internal', 'unexpected server error; see the server log'));
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`)));
+
+  /**
+   * The as-of date of a request: after today is a 400; a date before today is immutable; none
+   * (the engine's default) or today is not.
+   */
+  const resolveAsOf = (asOf: string | undefined): { asOf: string | undefined; immutable: boolean } => {
+    const today = todayUtc(now());
+    if (asOf === undefined) return { asOf, immutable: false };
+    if (asOf > today) throw new ApiError(400, 'invalid-parameter', `query parameter "asOf": ${asOf} is after today (${today} UTC)`, 'asOf');
+    return { asOf, immutable: asOf < today };
+  };
+  const asOfOption = (asOf: string | undefined): { asOf?: string } => (asOf === undefined ? {} : { asOf });
+
+  /** Computes (or for past dates, fetches from the LRU) a serialised answer. */
+  const cachedAnswer = async (key: string, immutable: boolean, compute: () => Promise<string>): Promise<CachedBody> =>
+    immutable ? cache.getOrCompute(key, async () => withEtag(await compute())) : withEtag(await compute());
+
+  app.get('/api/analysis', async (request, reply) => {
+    const query = parse(analysisQuerySchema, request.query, 'query');
+    const { asOf, immutable } = resolveAsOf(query.asOf);
+    const answer = await cachedAnswer(`analysis|${query.asset}|${asOf}`, immutable, async () => JSON.stringify(await analyze(store, { asset: query.asset, ...asOfOption(asOf) })));
+    return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
+  });
+
+  app.get('/api/report', async (request, reply) => {
+    if (!loadSeries) throw new ApiError(404, 'not-found', 'reports are not enabled on this server (no series loader)');
+    const query = parse(analysisQuerySchema, request.query, 'query');
+    const { asOf, immutable } = resolveAsOf(query.asOf);
+    const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {
+      const analysis = await analyze(store, { asset: query.asset, ...asOfOption(asOf) });
+      const [series, coverage] = await Promise.all([loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }), store.coverage()]);
+      const report = await renderReport({ analysis, series, coverage }, { formats: ['html'] });
+      return report.html ?? '';
+    });
+    return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL, 'text/html; charset=utf-8');
+  });
+
+  app.get('/api/series/:name', async (request, reply) => {
+    const { name } = parse(seriesParamsSchema, request.params, 'path');
+    const query = parse(seriesQuerySchema, request.query, 'query');
+    if (query.asOf !== undefined) resolveAsOf(query.asOf);
+    const dataset = name as DatasetName;
+    const observations = await store.read({ dataset, asset: query.asset, keys: query.key, from: query.from, to: query.to, asOf: query.asOf });
+    const table = toWideTable(dataset, observations, query.asset === undefined);
+    return send(request, reply, withEtag(JSON.stringify({ columns: table.columns, rows: table.rows })), SHORT_CACHE_CONTROL);
+  });
+
+  app.get('/api/events', async (request, reply) => {
+    const query = parse(eventsQuerySchema, request.query, 'query');
+    const events = await store.readEvents({ from: query.from, to: query.to, asOf: query.asOf });
+    return send(request, reply, withEtag(JSON.stringify({ events })), SHORT_CACHE_CONTROL);
+  });
+
+  app.get('/api/coverage', async (request, reply) => {
+    parse(emptyQuerySchema, request.query, 'query');
+    return send(request, reply, withEtag(JSON.stringify({ coverage: await store.coverage() })), SHORT_CACHE_CONTROL);
+  });
+
+  app.get('/api/health', async (request, reply) => {
+    parse(emptyQuerySchema, request.query, 'query');
+    const storeRows = await store.countRows();
+    return reply.header('cache-control', 'no-store').send({ status: 'ok', version: API_VERSION, storeRows });
+  });
+
+  app.get('/api/openapi.json', async (request, reply) => {
+    parse(emptyQuerySchema, request.query, 'query');
+    return send(request, reply, openApi, 'public, max-age=3600');
+  });
+
+  if (options.webRoot !== undefined) registerStaticFiles(app, options.webRoot);
+  return app;
+}

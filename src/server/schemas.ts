@@ -1,0 +1,131 @@
+// Request and response schemas of the HTTP API, in zod: the server validates with them and the
+// OpenAPI document is generated from them, so the two cannot drift apart.
+import { z } from 'zod';
+import { ANALYSED_ASSETS, ASSETS } from '../domain/assets.js';
+import { isIsoDate } from '../domain/dates.js';
+import { DATASET_NAMES } from '../domain/datasets.js';
+import { EVENT_KINDS } from '../domain/events.js';
+import { FLOW_REGIMES, PHASE_LABELS, SEGMENTS, SELLOFF_TYPES } from '../domain/analysis.js';
+
+/** An empty query value (`?asOf=`) means "not given". */
+const blankAsAbsent = (value: unknown): unknown => (value === '' ? undefined : value);
+
+const isoDate = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be written YYYY-MM-DD')
+    .refine(isIsoDate, { message: 'is not a real calendar date' })
+    .meta({ description, examples: ['2026-01-07'] });
+
+const optionalDate = (description: string) => z.preprocess(blankAsAbsent, isoDate(description).optional());
+
+const upper = (value: unknown): unknown => (typeof value === 'string' ? (value === '' ? undefined : value.toUpperCase()) : value);
+
+export const analysisQuerySchema = z.strictObject({
+  asOf: optionalDate('Point-in-time date (UTC). Default: today. Must not be after today.'),
+  asset: z.preprocess(upper, z.enum(ANALYSED_ASSETS).default('BTC')).meta({ description: 'Analysed asset (case-insensitive). Default BTC.' }),
+});
+export type AnalysisQuery = z.infer<typeof analysisQuerySchema>;
+
+export const seriesParamsSchema = z.strictObject({
+  name: z.enum(DATASET_NAMES as [string, ...string[]]).meta({ description: 'A dataset of the catalog (src/domain/datasets.ts).' }),
+});
+
+const keyList = z.preprocess(
+  (value: unknown) => {
+    if (value === undefined || value === '') return undefined;
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+    return parts.map((p) => (typeof p === 'string' ? p.trim() : p)).filter((p) => p !== '');
+  },
+  z.array(z.string().min(1).max(64)).min(1).optional(),
+);
+
+export const seriesQuerySchema = z
+  .strictObject({
+    from: optionalDate('First market date included.'),
+    to: optionalDate('Last market date included.'),
+    asset: z.preprocess(upper, z.enum(ASSETS).optional()).meta({ description: 'Only this asset; when absent rows carry an asset column.' }),
+    key: keyList.meta({ description: 'Only these keys (funds, venues …): comma-separated or repeated.' }),
+    asOf: optionalDate('Only what was known by the end of this date (UTC).'),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
+export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
+
+export const eventsQuerySchema = z
+  .strictObject({
+    from: optionalDate('First event date included.'),
+    to: optionalDate('Last event date included.'),
+    asOf: optionalDate('Only events known by the end of this date (UTC).'),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
+
+export const emptyQuerySchema = z.strictObject({});
+
+// ---- responses (documentation; the handlers build these shapes) ----
+
+const evidenceSchema = z.object({ signal: z.string(), text: z.string(), value: z.number().nullable(), weight: z.number().optional() });
+export const marketEventResponseSchema = z.looseObject({
+  id: z.string(),
+  date: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  title: z.string(),
+  sourceUrl: z.string(),
+  instruments: z.array(z.string()),
+  knownAt: z.string(),
+});
+
+export const analysisResponseSchema = z
+  .object({
+    asOf: z.string(),
+    asset: z.enum(ANALYSED_ASSETS),
+    simulated: z.boolean(),
+    phase: z.object({
+      label: z.enum(PHASE_LABELS),
+      confidence: z.number().min(0).max(1),
+      evidence: z.array(evidenceSchema),
+      unusedEvidence: z.array(z.string()).optional(),
+    }),
+    signals: z.object({
+      etfFlows: z.looseObject({ regime: z.enum(FLOW_REGIMES).nullable(), directionality: z.number().nullable() }),
+      positioning: z.looseObject({}),
+      liquidity: z.looseObject({ selloffType: z.enum(SELLOFF_TYPES) }),
+      divergence: z.looseObject({}),
+      events: z.array(marketEventResponseSchema),
+      trend: z.looseObject({}),
+      treasuries: z.looseObject({}),
+    }),
+    waves: z.array(z.object({ segment: z.enum(SEGMENTS), start: z.string(), end: z.string().nullable(), size: z.number(), unit: z.string().optional() })),
+    checklist: z.array(z.object({ id: z.string(), met: z.boolean(), text: z.string() })),
+  })
+  .meta({ description: 'The analysis contract (src/domain/analysis.ts).' });
+
+export const wideTableResponseSchema = z.object({
+  columns: z.array(z.string()).meta({ description: 'date, [asset,] the key name, then fields in snake_case' }),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+});
+
+export const eventsResponseSchema = z.object({ events: z.array(marketEventResponseSchema) });
+
+export const coverageResponseSchema = z.object({
+  coverage: z.array(
+    z.object({
+      dataset: z.string(),
+      field: z.string(),
+      asset: z.enum(ASSETS),
+      key: z.string(),
+      firstDate: z.string(),
+      lastDate: z.string(),
+      rows: z.number().int(),
+      gaps: z.number().int(),
+      revisedRows: z.number().int(),
+      sources: z.array(z.string()),
+      lastImportedAt: z.string(),
+    }),
+  ),
+});
+
+export const healthResponseSchema = z.object({ status: z.literal('ok'), version: z.string(), storeRows: z.number().int() });
+
+export const errorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }),
+});
