@@ -1,10 +1,11 @@
-// `tidemark serve`: the HTTP API (and the built dashboard, when web-dist/ exists) on a local port.
+// `tidemark serve`: the HTTP API (and the dashboard, built from src/web into web-dist/ on first use) on a local port.
 // Binds 127.0.0.1 unless --host says otherwise; stops cleanly on SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeStore } from '../phase/analyze.js';
 import { buildServer } from '../server/build-server.js';
+import { ensureWebBuild } from '../web/build.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
 import { UsageError, withStore } from './context.js';
 
@@ -29,7 +30,8 @@ export function registerServe(program: Command): void {
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${flags.port}" is not a port number (0-65535)`);
-      const webRoot = flags.webRoot !== undefined ? resolve(flags.webRoot) : existsSync(resolve('web-dist/index.html')) ? resolve('web-dist') : undefined;
+      // The dashboard is built on first use (and rebuilt when its sources changed) unless --web-root is given.
+      const webRoot = flags.webRoot !== undefined ? resolve(flags.webRoot) : await ensureWebBuild();
       if (webRoot !== undefined && !existsSync(resolve(webRoot, 'index.html'))) throw new UsageError(`--web-root "${flags.webRoot}" has no index.html`);
       await withStore(flags, 'read', async (store) => {
         const app = buildServer({

@@ -14,6 +14,7 @@ import { treasuriesSection } from '../signals/sections/treasuries-section.js';
 import { trendSection } from '../signals/sections/trend-section.js';
 import { wavesSection } from '../signals/sections/waves-section.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
+import { loadShippedEvents } from '../store/shipped-events.js';
 import type { Store } from '../store/store.js';
 import { confirmationChecklist } from './checklist.js';
 import { extractFacts } from './extract-facts.js';
@@ -71,9 +72,12 @@ export interface AnalyzeStoreOptions {
   readonly shippedEvents?: readonly MarketEvent[];
 }
 
-/** Loads the asset's series as known at `asOf` from the store and analyses them. */
+/**
+ * Loads the asset's series as known at `asOf` from the store and analyses them. The shipped events
+ * calendar is merged in (for real data) unless `shippedEvents` is given.
+ */
 export async function analyzeStore(store: Store, options: AnalyzeStoreOptions): Promise<Analysis> {
-  const series = await loadMarketSeries(store, options);
+  const series = await loadMarketSeries(store, { ...options, shippedEvents: options.shippedEvents ?? loadShippedEvents() });
   return analyzeSeries(series);
 }
 

@@ -1,0 +1,110 @@
+// Overview page: phase label, confidence gauge, headline signals, ranked evidence, the
+// confirmation checklist and the spot price leading to the as-of date.
+import type { Evidence } from '../../domain/analysis.js';
+import { fetchSeries } from '../api.js';
+import { escapeHtml, formatField, formatNumber, formatPercent, formatUsd, humanize } from '../format.js';
+import { asNumber, asRecord, asStrings } from '../read.js';
+import { meanByDate } from '../series.js';
+import { palette } from '../theme.js';
+import { card, el, notAvailable, seriesQuery, showError, type PageContext } from '../ui.js';
+
+/** SVG half-circle gauge of a 0..1 confidence. */
+export function gaugeSvg(confidence: number | null): string {
+  const c = confidence === null ? 0 : Math.min(1, Math.max(0, confidence));
+  const angle = Math.PI * (1 - c);
+  const x = 60 + 50 * Math.cos(angle);
+  const y = 60 - 50 * Math.sin(angle);
+  const large = 0;
+  const label = confidence === null ? 'n/a' : `${Math.round(c * 100)}%`;
+  return `<svg class="gauge" viewBox="0 0 120 72" role="img" aria-label="confidence ${label}">
+    <path d="M10 60 A50 50 0 0 1 110 60" class="gauge-track" />
+    ${c > 0 ? `<path d="M10 60 A50 50 0 ${large} 1 ${x.toFixed(2)} ${y.toFixed(2)}" class="gauge-fill" />` : ''}
+    <text x="60" y="56" text-anchor="middle" class="gauge-text">${label}</text>
+  </svg>`;
+}
+
+/** Evidence lines shown before "Show all" (keeps the overview within one 1366×768 screen). */
+const SHOWN_EVIDENCE = 6;
+
+function evidenceRank(e: Evidence): number {
+  return Math.abs(asNumber(e.weight) ?? 0);
+}
+
+/** Renders the overview into ctx.root. */
+export async function renderOverview(ctx: PageContext): Promise<void> {
+  const a = ctx.analysis;
+  const grid = el('div', 'grid');
+  ctx.root.append(grid);
+
+  const phase = card(grid, 'Market phase', { id: 'phase-card' });
+  phase.innerHTML = `<div class="phase-row">
+      <div><div class="phase-label phase-${escapeHtml(a.phase.label)}" id="phase-label">${escapeHtml(a.phase.label)}</div>
+      <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(a.asOf)}</div></div>
+      <div class="gauge-box">${gaugeSvg(asNumber(a.phase.confidence))}<div class="muted">confidence</div></div>
+    </div>`;
+
+  const head = card(grid, 'Headline signals');
+  const flows = a.signals?.etfFlows;
+  const rows: [string, string][] = [
+    ['ETF flow regime', flows?.regime ?? 'not available'],
+    ['Flow directionality', formatNumber(asNumber(flows?.directionality))],
+    ['Outflow share', formatPercent(asNumber(flows?.['outflowShare']))],
+    ['Sell-off type', a.signals?.liquidity?.selloffType ?? 'not available'],
+    ['Perp open interest', formatUsd(asNumber(a.signals?.positioning?.['openInterestUsd']))],
+    ['Perp OI change, 30 days', formatField('oiChangePct', asNumber(asRecord(a.signals?.positioning?.['oiChangePct'])?.['d30']) ?? 'not available')],
+  ];
+  head.innerHTML = `<table class="kv">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
+
+  const evidence = card(grid, 'Evidence, strongest first', { id: 'evidence' });
+  const ranked = [...(a.phase.evidence ?? [])].sort((x, y) => evidenceRank(y) - evidenceRank(x));
+  if (ranked.length === 0) notAvailable(evidence, 'Evidence');
+  else {
+    evidence.innerHTML = `<ol class="evidence">${ranked
+      .map((e, i) => {
+        const w = asNumber(e.weight) ?? 0;
+        const width = Math.min(100, Math.abs(w) * 100);
+        return `<li${i >= SHOWN_EVIDENCE ? ' class="more" hidden' : ''}><span class="weight ${w >= 0 ? 'pos' : 'neg'}" title="weight ${w.toFixed(2)}"><i style="width:${width.toFixed(0)}%"></i></span>
+          <span class="sig">${escapeHtml(humanize(String(e.signal)))}</span>
+          <span class="txt">${escapeHtml(String(e.text))}</span></li>`;
+      })
+      .join('')}</ol>`;
+    if (ranked.length > SHOWN_EVIDENCE) {
+      const more = el('button', 'link', `Show all ${ranked.length}`);
+      more.type = 'button';
+      more.addEventListener('click', () => {
+        const hidden = evidence.querySelector('li.more[hidden]') !== null;
+        evidence.querySelectorAll<HTMLElement>('li.more').forEach((li) => (li.hidden = !hidden));
+        more.textContent = hidden ? `Show the strongest ${SHOWN_EVIDENCE}` : `Show all ${ranked.length}`;
+      });
+      evidence.append(more);
+    }
+  }
+  const unused = asStrings(a.phase.unusedEvidence);
+  if (unused.length > 0) {
+    evidence.append(el('p', 'note', `Not used (inputs missing): ${unused.map(escapeHtml).join('; ')}`));
+  }
+
+  const checklist = card(grid, 'Confirmation checklist', { id: 'checklist' });
+  const items = a.checklist ?? [];
+  if (items.length === 0) notAvailable(checklist, 'Checklist');
+  else {
+    const met = items.filter((i) => i.met).length;
+    checklist.innerHTML = `<p class="muted">${met} of ${items.length} met</p><ul class="checklist">${items
+      .map((i) => `<li class="${i.met ? 'met' : 'unmet'}"><span aria-hidden="true">${i.met ? '✓' : '✗'}</span> ${escapeHtml(i.text)}</li>`)
+      .join('')}</ul>`;
+  }
+
+  const priceBox = card(grid, `${a.asset} spot close`, { chart: true, id: 'overview-price', wide: true });
+  try {
+    const [spot, { createTimeChart, addLine }] = await Promise.all([fetchSeries('spot', seriesQuery(ctx, 365)), import('../charts/lw.js')]);
+    if (!ctx.isCurrent()) return;
+    const closes = meanByDate(spot, 'close');
+    if (closes.length === 0) return notAvailable(priceBox, 'Spot prices');
+    const chart = createTimeChart(priceBox);
+    ctx.onDispose(() => chart.remove());
+    addLine(chart, closes, { color: palette().accent, title: 'close' });
+    chart.timeScale().fitContent();
+  } catch (error) {
+    showError(priceBox, 'Spot prices could not be loaded', error);
+  }
+}

@@ -1,0 +1,73 @@
+// Turns API wide rows into the dated series charts draw: per-date sums or means across venues or
+// funds, and per-key series. Display aggregation only; no analytics here.
+import type { SeriesTable } from './api.js';
+import type { DatedPoint } from './read.js';
+
+/** Index of a column, or -1. */
+export function columnIndex(table: SeriesTable, name: string): number {
+  return table.columns.indexOf(name);
+}
+
+function reduceByDate(table: SeriesTable, field: string, mean: boolean): DatedPoint[] {
+  const di = columnIndex(table, 'date');
+  const fi = columnIndex(table, field);
+  if (di < 0 || fi < 0) return [];
+  const acc = new Map<string, { sum: number; n: number }>();
+  for (const row of table.rows) {
+    const date = row[di];
+    const v = row[fi];
+    if (typeof date !== 'string' || typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const a = acc.get(date) ?? { sum: 0, n: 0 };
+    a.sum += v;
+    a.n += 1;
+    acc.set(date, a);
+  }
+  return [...acc.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, a]) => ({ date, value: mean ? a.sum / a.n : a.sum }));
+}
+
+/** Sum of `field` across keys for each date, ascending; rows with a null field are skipped. */
+export function sumByDate(table: SeriesTable, field: string): DatedPoint[] {
+  return reduceByDate(table, field, false);
+}
+
+/** Mean of `field` across keys for each date, ascending. */
+export function meanByDate(table: SeriesTable, field: string): DatedPoint[] {
+  return reduceByDate(table, field, true);
+}
+
+/** `field` per key (fund, venue …) per date: Map key → Map date → value. */
+export function byKey(table: SeriesTable, keyColumn: string, field: string): Map<string, Map<string, number>> {
+  const di = columnIndex(table, 'date');
+  const ki = columnIndex(table, keyColumn);
+  const fi = columnIndex(table, field);
+  const out = new Map<string, Map<string, number>>();
+  if (di < 0 || ki < 0 || fi < 0) return out;
+  for (const row of table.rows) {
+    const date = row[di];
+    const key = row[ki];
+    const v = row[fi];
+    if (typeof date !== 'string' || typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const k = String(key);
+    let m = out.get(k);
+    if (!m) out.set(k, (m = new Map()));
+    m.set(date, v);
+  }
+  return out;
+}
+
+/** Monday (ISO week start) of a YYYY-MM-DD date, as YYYY-MM-DD. */
+export function weekStart(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const dow = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - dow);
+  return d.toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD shifted by `days`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

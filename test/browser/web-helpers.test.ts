@@ -1,0 +1,75 @@
+// The dashboard's pure helpers (no browser needed): URL state, defensive readers, series
+// aggregation, regime spans and event-study reading, with hand-worked expectations.
+import { describe, expect, it } from 'vitest';
+import { formatField, formatSize, formatUsd } from '../../src/web/format.js';
+import { asDatedSeries, scalarFields } from '../../src/web/read.js';
+import { byKey, meanByDate, sumByDate, weekStart } from '../../src/web/series.js';
+import { readViewState, viewQuery } from '../../src/web/state.js';
+
+describe('view state in the URL', () => {
+  it('round-trips page, as-of and asset', () => {
+    const view = readViewState('?tab=etf-flows&asOf=2025-11-20&asset=eth');
+    expect(view).toEqual({ page: 'etf-flows', asOf: '2025-11-20', asset: 'ETH' });
+    expect(readViewState(viewQuery(view))).toEqual(view);
+  });
+  it('falls back on unknown values', () => {
+    expect(readViewState('?tab=nope&asOf=2025-13&asset=SOL')).toEqual({ page: 'overview', asOf: null, asset: 'BTC' });
+  });
+});
+
+describe('defensive readers', () => {
+  it('reads dated series from objects and pairs, skipping bad points', () => {
+    expect(asDatedSeries([{ date: '2025-01-01', value: 2 }, ['2025-01-02', 3], { date: '2025-01-03', value: 'x' }, null])).toEqual([
+      { date: '2025-01-01', value: 2 },
+      { date: '2025-01-02', value: 3 },
+    ]);
+    expect(asDatedSeries(undefined)).toEqual([]);
+  });
+  it('flattens one level of nested scalars and skips arrays and availability', () => {
+    expect(scalarFields({ a: 1, b: { c: 'x', d: [1] }, availability: { available: true }, e: [1, 2], f: null })).toEqual([
+      ['a', 1],
+      ['b c', 'x'],
+    ]);
+  });
+});
+
+describe('series aggregation', () => {
+  const table = {
+    columns: ['date', 'venue', 'open_interest_usd'],
+    rows: [
+      ['2025-01-02', 'b', 30],
+      ['2025-01-01', 'a', 10],
+      ['2025-01-01', 'b', 20],
+      ['2025-01-02', 'a', null],
+    ],
+  };
+  it('sums and averages per date, ascending, skipping nulls', () => {
+    expect(sumByDate(table, 'open_interest_usd')).toEqual([
+      { date: '2025-01-01', value: 30 },
+      { date: '2025-01-02', value: 30 },
+    ]);
+    expect(meanByDate(table, 'open_interest_usd')).toEqual([
+      { date: '2025-01-01', value: 15 },
+      { date: '2025-01-02', value: 30 },
+    ]);
+    expect(byKey(table, 'venue', 'open_interest_usd').get('a')).toEqual(new Map([['2025-01-01', 10]]));
+    expect(sumByDate(table, 'missing')).toEqual([]);
+  });
+  it('finds the Monday of the ISO week', () => {
+    expect(weekStart('2025-11-20')).toBe('2025-11-17'); // a Thursday
+    expect(weekStart('2025-11-23')).toBe('2025-11-17'); // Sunday belongs to the week before
+    expect(weekStart('2025-11-24')).toBe('2025-11-24');
+  });
+});
+
+describe('formatting', () => {
+  it('formats by field name and unit', () => {
+    expect(formatUsd(-1_580_000_000)).toBe('−$1.58B');
+    expect(formatField('oiChangePct', -23.07)).toBe('-23.1 %');
+    expect(formatField('outflowShare', 0.7)).toBe('70.0 %');
+    expect(formatField('volumeTrendRatio', 0.9111)).toBe('0.91×');
+    expect(formatField('fundingRate8h', 0.0001)).toBe('0.0100 %');
+    expect(formatSize(8_052_000_000, 'USD net outflow')).toBe('$8.05B net outflow');
+    expect(formatSize(12, 'coins')).toBe('12.00 coins');
+  });
+});
