@@ -31,7 +31,7 @@ export function analyzeSeries(m: MarketSeries): Analysis {
   const treasuries = treasuriesSection(m);
   const waves = wavesSection(m);
   const momentum = priceMomentum(m.spot);
-  const facts = extractFacts({ asset: m.asset, asOf: m.asOf, etfFlows, positioning, liquidity, trend, waves: waves.waves, momentum });
+  const facts = extractFacts({ asset: m.asset, asOf: m.asOf, etfFlows, positioning, liquidity, trend, waves: waves.waves, wavesDecidable: m.openInterestUsd.length > 0 || m.etfFlows.length > 0 || m.cme.length > 0, momentum });
   const judgment = judgePhase(facts);
   return {
     asOf: m.asOf,

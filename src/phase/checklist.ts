@@ -40,14 +40,14 @@ export function confirmationChecklist(f: PhaseFacts): ChecklistItem[] {
     item(
       'leverage-rebuilt-without-stress',
       f.leverageRebuiltWithoutStress,
-      `Leverage rebuilt without stress: OI ${pct(f.oiChange30dPct)} in 30 days, funding ${f.fundingRegime ?? 'n/a'}, liquidation spike ${f.liquidationSpike === null ? 'n/a' : f.liquidationSpike ? 'yes' : 'no'}`,
+      `Leverage rebuilt without stress: OI ${pct(f.oiChange30d)} in 30 days, funding ${f.fundingRegime ?? 'n/a'}, liquidation spike ${f.liquidationSpike === null ? 'n/a' : f.liquidationSpike ? 'yes' : 'no'}`,
       'perp OI, funding and liquidations',
     ),
     item(
       'no-derisking-wave-under-way',
-      f.waves.some((w) => w.end === null) ? false : true,
+      f.wavesDecidable ? !f.waves.some((w) => w.end === null) : null,
       `No de-risking wave under way (${f.waves.filter((w) => w.end === null).length} ongoing)`,
-      'waves',
+      'perp OI, ETF flows or CME OI',
     ),
   ];
 }

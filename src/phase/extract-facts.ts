@@ -18,6 +18,8 @@ export interface FactSources {
   readonly liquidity: LiquiditySection;
   readonly trend: TrendSection;
   readonly waves: readonly Wave[];
+  /** Whether perp OI, ETF flows or CME OI were present at all. */
+  readonly wavesDecidable: boolean;
   readonly momentum: PriceMomentum;
 }
 
@@ -37,7 +39,7 @@ export function extractFacts(s: FactSources): PhaseFacts {
     drawdownFromPeak: s.trend.drawdownFromPeakPct === null ? null : Math.max(0, -s.trend.drawdownFromPeakPct / 100),
     return10d: s.momentum.return10d,
     return20d: s.momentum.return20d,
-    aboveLow20dPct: s.momentum.aboveLow20dPct,
+    aboveLow20d: s.momentum.aboveLow20d,
     aboveResistance: s.trend.aboveResistance,
     flowRegime: s.etfFlows.regime,
     flowDirectionality: s.etfFlows.directionality,
@@ -45,7 +47,7 @@ export function extractFacts(s: FactSources): PhaseFacts {
     flowDays: hasFlows ? s.etfFlows.days : null,
     consecutivePositiveWeeks: weekly.length > 0 ? s.etfFlows.consecutivePositiveWeeks : null,
     lastWeekNetFlowUsd: weekly.at(-1)?.netFlowUsd ?? null,
-    oiChange30dPct: fromPercent(s.positioning.oiChangePct.d30),
+    oiChange30d: fromPercent(s.positioning.oiChangePct.d30),
     oiPriceDivergence: s.positioning.oiPriceDivergence,
     fundingRegime: s.positioning.fundingRegime,
     fundingAnnualised: s.positioning.fundingAnnualised,
@@ -53,6 +55,7 @@ export function extractFacts(s: FactSources): PhaseFacts {
     leverageRebuiltWithoutStress: s.positioning.leverageRebuiltWithoutStress,
     selloffType: s.liquidity.availability.available || s.liquidity.selloffs.length > 0 ? s.liquidity.selloffType : null,
     waves: s.waves,
+    wavesDecidable: s.wavesDecidable,
     daysSinceWaveEnded: lastEnded ? daysBetween(lastEnded, s.asOf) : null,
   };
 }

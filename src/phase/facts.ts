@@ -11,7 +11,8 @@ export interface PhaseFacts {
   readonly drawdownFromPeak: number | null;
   readonly return10d: number | null;
   readonly return20d: number | null;
-  readonly aboveLow20dPct: number | null;
+  /** close / 20-day low − 1, a fraction. */
+  readonly aboveLow20d: number | null;
   readonly aboveResistance: boolean | null;
   readonly flowRegime: FlowRegime | null;
   readonly flowDirectionality: number | null;
@@ -19,7 +20,8 @@ export interface PhaseFacts {
   readonly flowDays: number | null;
   readonly consecutivePositiveWeeks: number | null;
   readonly lastWeekNetFlowUsd: number | null;
-  readonly oiChange30dPct: number | null;
+  /** Perp OI change over 30 days, a fraction (−0.12 = −12 %). */
+  readonly oiChange30d: number | null;
   readonly oiPriceDivergence: 'oi-falling-price-holding' | 'oi-rising-price-falling' | 'aligned' | null;
   readonly fundingRegime: string | null;
   readonly fundingAnnualised: number | null;
@@ -27,6 +29,8 @@ export interface PhaseFacts {
   readonly leverageRebuiltWithoutStress: boolean | null;
   readonly selloffType: SelloffType | null;
   readonly waves: readonly Wave[];
+  /** Whether any wave input (perp OI, ETF flows, CME OI) was present: without them, wave rules are undecidable. */
+  readonly wavesDecidable: boolean;
   /** Days since the most recent wave ended (null when none ended). */
   readonly daysSinceWaveEnded: number | null;
   readonly asset: string;

@@ -78,15 +78,15 @@ export const PHASE_RULES: readonly PhaseRule[] = [
   },
   {
     id: 'wave-under-way', phase: 'trend-decline', weight: 1.5, signal: 'waves', needs: 'waves',
-    test: (f) => f.waves.some((w) => w.end === null),
+    test: (f) => (f.wavesDecidable ? f.waves.some((w) => w.end === null) : null),
     text: (f) => `de-risking still under way in ${f.waves.filter((w) => w.end === null).map((w) => w.segment).join(', ')}`,
     value: (f) => f.waves.filter((w) => w.end === null).length,
   },
   {
     id: 'deleveraging-with-price', phase: 'trend-decline', weight: 1, signal: 'positioning', needs: 'OI and price',
-    test: (f) => (both(f.oiChange30dPct, f.return20d) ? f.oiChange30dPct! <= DELEVERAGING_OI_30D && f.return20d! < 0 : null),
-    text: (f) => `OI ${pct(f.oiChange30dPct)} in 30 days while price keeps falling (${pct(f.return20d)} in 20 days)`,
-    value: (f) => f.oiChange30dPct,
+    test: (f) => (both(f.oiChange30d, f.return20d) ? f.oiChange30d! <= DELEVERAGING_OI_30D && f.return20d! < 0 : null),
+    text: (f) => `OI ${pct(f.oiChange30d)} in 30 days while price keeps falling (${pct(f.return20d)} in 20 days)`,
+    value: (f) => f.oiChange30d,
   },
   // ── bottoming ────────────────────────────────────────────────────────────────
   {
@@ -104,20 +104,20 @@ export const PHASE_RULES: readonly PhaseRule[] = [
   {
     id: 'oi-falling-price-holding', phase: 'bottoming', weight: 1.5, signal: 'positioning', needs: 'OI and price',
     test: (f) => (f.oiPriceDivergence === null ? null : f.oiPriceDivergence === 'oi-falling-price-holding'),
-    text: (f) => `OI falling (${pct(f.oiChange30dPct)} in 30 days) while price holds: downside momentum weakening`,
-    value: (f) => f.oiChange30dPct,
+    text: (f) => `OI falling (${pct(f.oiChange30d)} in 30 days) while price holds: downside momentum weakening`,
+    value: (f) => f.oiChange30d,
   },
   {
     id: 'price-holding', phase: 'bottoming', weight: 1.5, signal: 'trend', needs: '20 days of prices',
     test: (f) =>
-      both(f.return10d, f.aboveLow20dPct) ? Math.abs(f.return10d!) < HOLDING_RETURN_10D && f.aboveLow20dPct! >= HOLDING_ABOVE_LOW : null,
-    text: (f) => `price holding: ${pct(f.return10d)} in 10 days, ${pct(f.aboveLow20dPct)} above the 20-day low`,
+      both(f.return10d, f.aboveLow20d) ? Math.abs(f.return10d!) < HOLDING_RETURN_10D && f.aboveLow20d! >= HOLDING_ABOVE_LOW : null,
+    text: (f) => `price holding: ${pct(f.return10d)} in 10 days, ${pct(f.aboveLow20d)} above the 20-day low`,
     value: (f) => f.return10d,
   },
   {
     id: 'waves-ended', phase: 'bottoming', weight: 1.5, signal: 'waves', needs: 'waves',
     test: (f) =>
-      f.waves.length === 0 ? null : f.waves.every((w) => w.end !== null) && f.daysSinceWaveEnded !== null && f.daysSinceWaveEnded <= RECENT_WAVE_DAYS,
+      !f.wavesDecidable || f.waves.length === 0 ? null : f.waves.every((w) => w.end !== null) && f.daysSinceWaveEnded !== null && f.daysSinceWaveEnded <= RECENT_WAVE_DAYS,
     text: (f) => `no de-risking wave under way; the last ended ${f.daysSinceWaveEnded} days ago`,
     value: (f) => f.daysSinceWaveEnded,
   },
@@ -195,7 +195,7 @@ export const PHASE_RULES: readonly PhaseRule[] = [
   {
     id: 'oi-rising-price-falling', phase: 'topping', weight: 1, signal: 'positioning', needs: 'OI and price',
     test: (f) => (f.oiPriceDivergence === null ? null : f.oiPriceDivergence === 'oi-rising-price-falling'),
-    text: (f) => `OI rising (${pct(f.oiChange30dPct)} in 30 days) while price falls: late longs`,
-    value: (f) => f.oiChange30dPct,
+    text: (f) => `OI rising (${pct(f.oiChange30d)} in 30 days) while price falls: late longs`,
+    value: (f) => f.oiChange30d,
   },
 ];

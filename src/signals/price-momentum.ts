@@ -8,7 +8,7 @@ export interface PriceMomentum {
   readonly return10d: number | null;
   readonly return20d: number | null;
   /** close / lowest low of the last 20 bars − 1. */
-  readonly aboveLow20dPct: number | null;
+  readonly aboveLow20d: number | null;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface PriceMomentum {
  */
 export function priceMomentum(bars: readonly DailyBar[]): PriceMomentum {
   const last = bars.at(-1);
-  if (!last) return { close: null, return10d: null, return20d: null, aboveLow20dPct: null };
+  if (!last) return { close: null, return10d: null, return20d: null, aboveLow20d: null };
   const back = (n: number): number | null => {
     const bar = bars[bars.length - 1 - n];
     return bar && bar.close > 0 ? last.close / bar.close - 1 : null;
@@ -28,6 +28,6 @@ export function priceMomentum(bars: readonly DailyBar[]): PriceMomentum {
     close: last.close,
     return10d: back(10),
     return20d: back(20),
-    aboveLow20dPct: window.length >= 20 && low > 0 ? last.close / low - 1 : null,
+    aboveLow20d: window.length >= 20 && low > 0 ? last.close / low - 1 : null,
   };
 }

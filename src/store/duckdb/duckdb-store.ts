@@ -129,12 +129,23 @@ export class DuckDbStore implements Store {
           SELECT dataset, field, asset, key, date::DATE AS date, value, known_at::TIMESTAMP AS known_at
           FROM staging QUALIFY row_number() OVER (PARTITION BY ${NATURAL_KEY} ORDER BY seq DESC) = 1
         )
-        SELECT s.dataset, s.field, s.asset, s.key, s.date, s.value, s.known_at,
-               count(o.value) AS versions,
-               coalesce(bool_or(abs(o.value - s.value) <= 1e-9 * greatest(1, abs(s.value))), false) AS same,
-               max(o.known_at) AS latest_known
-        FROM s LEFT JOIN observations o USING (${NATURAL_KEY})
-        GROUP BY ALL`);
+        , v AS (
+          SELECT s.dataset, s.field, s.asset, s.key, s.date, s.value, s.known_at,
+                 count(o.value) AS versions,
+                 coalesce(bool_or(abs(o.value - s.value) <= 1e-9 * greatest(1, abs(s.value))), false) AS same_any,
+                 arg_max(o.value, o.known_at) AS latest_value,
+                 max(o.known_at) AS latest_known
+          FROM s LEFT JOIN observations o USING (${NATURAL_KEY})
+          GROUP BY ALL
+        )
+        -- Equal to the latest version: unchanged. Equal to an older version: a re-import of an older
+        -- snapshot (unchanged) unless this batch is a dated snapshot newer than the latest version,
+        -- which proves the source reverted to that value (a revision).
+        SELECT *, versions > 0 AND (
+                 abs(latest_value - value) <= 1e-9 * greatest(1, abs(value))
+                 OR (same_any AND ${observedAt ? `'${ts(observedAt)}'::TIMESTAMP <= latest_known` : 'true'})
+               ) AS same
+        FROM v`);
       const observed = observedAt ? `'${ts(observedAt)}'::TIMESTAMP` : `'${importedAt}'::TIMESTAMP`;
       await this.db.run(
         `INSERT INTO observations
@@ -156,8 +167,9 @@ export class DuckDbStore implements Store {
     }
     for (const e of batch.events ?? []) {
       const [existing] = await this.rows(
-        `SELECT date::VARCHAR AS date, kind, title, source_url, instruments FROM events WHERE id = $1
-         ORDER BY known_at DESC LIMIT 1`,
+        `SELECT date::VARCHAR AS date, kind, title, source_url, instruments,
+                strftime(known_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS known_at FROM events WHERE id = $1
+         ORDER BY known_at DESC, imported_at DESC LIMIT 1`,
         [e.id],
       );
       const instruments = JSON.stringify(e.instruments);
@@ -172,8 +184,12 @@ export class DuckDbStore implements Store {
         counts.unchanged++;
         continue;
       }
+      // A revision is known from when it was seen (snapshot or import time), after the version it replaces.
+      const knownAt = existing
+        ? `greatest($7::TIMESTAMP, ${observedAt ? `'${ts(observedAt)}'` : `'${importedAt}'`}::TIMESTAMP, '${ts(String(existing['known_at']))}'::TIMESTAMP + INTERVAL 1 MILLISECOND)`
+        : '$7::TIMESTAMP';
       await this.db.run(
-        `INSERT INTO events VALUES ($1, $2::DATE, $3, $4, $5, $6, $7::TIMESTAMP, $8, $9, '${importedAt}'::TIMESTAMP)`,
+        `INSERT INTO events VALUES ($1, $2::DATE, $3, $4, $5, $6, ${knownAt}, $8, $9, '${importedAt}'::TIMESTAMP)`,
         [e.id, e.date, e.kind, e.title, e.sourceUrl, instruments, ts(e.knownAt), source, origin],
       );
       if (existing) counts.revised++;
