@@ -1,7 +1,10 @@
-// De-risking waves per segment: perp OI shed, ETF cumulative net outflow, CME OI shed (USD).
+// De-risking waves per segment: perp OI shed, ETF cumulative net outflow, CME OI shed (USD; CFTC total
+// open interest when reported, else front-month OI read once per contract cycle to skip roll artefacts).
 import type { Segment, Wave } from '../domain/analysis.js';
-import type { CmeDay, DailyBar, DatedValue } from '../domain/market-series.js';
+import type { CmeDay, CotWeek, DailyBar, DatedValue } from '../domain/market-series.js';
+import { isCmeRollWeek } from './annualised-basis.js';
 import { drawdownEpisodes, type DrawdownEpisodeOptions } from './drawdown-episodes.js';
+import { weekStart } from './position-proxy.js';
 
 /**
  * Perps: a ≥ 15 % fall of aggregate OI, counted in coins, from its 30-day peak. Routine weekly swings of aggregate
@@ -9,10 +12,33 @@ import { drawdownEpisodes, type DrawdownEpisodeOptions } from './drawdown-episod
  */
 export const PERPS_MIN_DROP_FRACTION = 0.15;
 /**
- * CME: a ≥ 20 % fall of front-month OI in coins. Higher than perps because front-month OI moves
- * 10–15 % around each monthly roll without anyone de-risking.
+ * CME without CFTC reports: a ≥ 20 % fall of front-month OI in coins, read once per contract cycle.
+ * Higher than perps because the cycle-to-cycle level still moves 10–15 % without anyone de-risking.
  */
 export const CME_MIN_DROP_FRACTION = 0.2;
+/**
+ * CME from the CFTC's total open interest (all maturities, weekly): a ≥ 20 % fall. Total OI has no
+ * chart-switch jumps, but it still sheds ~10–12 % in some expiry weeks (cash-settled contracts not
+ * rolled) and its weekly changes have a spread of ~8 %, so the perps bar (15 %) would flag routine
+ * expiry-and-rebuild swings.
+ */
+export const CME_TOTAL_MIN_DROP_FRACTION = 0.2;
+/**
+ * Drawdown settings for the weekly CFTC series, the daily defaults re-counted in weeks: the peak
+ * is looked for over 6 weeks (≈ 30 trading days) and a wave ends after 3 weeks (≈ 15 trading days)
+ * without a new low.
+ */
+export const CME_WEEKLY_PEAK_LOOKBACK_WEEKS = 6;
+export const CME_WEEKLY_QUIET_WEEKS = 3;
+/**
+ * Drawdown settings for front-month OI sampled once per contract cycle (monthly): the peak is looked
+ * for over the 2 previous cycles, and a wave ends after 1 cycle without a new low.
+ */
+export const CME_CYCLE_PEAK_LOOKBACK = 2;
+export const CME_CYCLE_QUIET = 1;
+
+/** Where the CME wave levels came from: CFTC total OI (preferred) or front-month OI once per contract cycle. */
+export type CmeLevelSource = 'cftc-total-open-interest' | 'front-month-once-per-cycle';
 /**
  * ETF: cumulative net flow down ≥ 1.5 % of AUM (or $1.5B without AUM) from its 30-day peak — the
  * size of Nov 2025's −$3.5B on ~$120B of BTC ETF assets is about 3 %; a single bad week rarely
@@ -32,6 +58,58 @@ export function cmeOpenInterestCoins(cme: readonly CmeDay[]): DatedValue[] {
   const out: DatedValue[] = [];
   for (const d of cme) if (d.openInterestContracts !== null) out.push({ date: d.date, value: d.openInterestContracts * d.coinsPerContract });
   return out;
+}
+
+/**
+ * CME front-month OI in coins, once per contract cycle: the first day after each roll window (the
+ * expiry week and the week before, see `isCmeRollWeek`). Front-month OI is a sawtooth — it decays by
+ * ~25–30 % over each month as holders roll into the next contract, then jumps at the chart's switch —
+ * so only days at the same point of the cycle are comparable. Observations before the first roll
+ * window (unknown phase) are dropped; the cycle under way shows once its roll is over.
+ */
+export function cmeOpenInterestCoinsPerCycle(cme: readonly CmeDay[]): DatedValue[] {
+  const rollWeek = new Map<string, boolean>();
+  const out: DatedValue[] = [];
+  let afterRoll = false;
+  for (const p of cmeOpenInterestCoins(cme)) {
+    const monday = weekStart(p.date);
+    let inRoll = rollWeek.get(monday);
+    if (inRoll === undefined) rollWeek.set(monday, (inRoll = isCmeRollWeek(monday)));
+    if (inRoll) afterRoll = true;
+    else if (afterRoll) {
+      out.push(p);
+      afterRoll = false;
+    }
+  }
+  return out;
+}
+
+/** CFTC total CME open interest in coins per report (dated by its Tuesday), all maturities. */
+export function cotOpenInterestCoins(cot: readonly CotWeek[]): DatedValue[] {
+  return cot.map((w) => ({ date: w.date, value: w.openInterestCoins, ...(w.knownAt === undefined ? {} : { knownAt: w.knownAt }) }));
+}
+
+/**
+ * The CME wave levels: CFTC total OI when any report is given (no roll artefacts), else front-month
+ * OI once per contract cycle; with the drawdown settings that fit the series' cadence.
+ */
+export function cmeWaveLevels(
+  cot: readonly CotWeek[],
+  cme: readonly CmeDay[],
+): { source: CmeLevelSource | null; levels: DatedValue[]; options: DrawdownEpisodeOptions } {
+  if (cot.length > 0) {
+    return {
+      source: 'cftc-total-open-interest',
+      levels: cotOpenInterestCoins(cot),
+      options: { minDropFraction: CME_TOTAL_MIN_DROP_FRACTION, peakLookback: CME_WEEKLY_PEAK_LOOKBACK_WEEKS, quietObservations: CME_WEEKLY_QUIET_WEEKS },
+    };
+  }
+  const levels = cmeOpenInterestCoinsPerCycle(cme);
+  return {
+    source: levels.length > 0 ? 'front-month-once-per-cycle' : null,
+    levels,
+    options: { minDropFraction: CME_MIN_DROP_FRACTION, peakLookback: CME_CYCLE_PEAK_LOOKBACK, quietObservations: CME_CYCLE_QUIET },
+  };
 }
 
 /** CME front-month OI in USD per day: contracts × coins per contract × close. Days without OI skipped. */

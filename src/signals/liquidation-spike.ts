@@ -48,17 +48,30 @@ export function liquidationDays(
   shortLiquidationsUsd: readonly DatedValue[],
   options: LiquidationSpikeOptions = {},
 ): LiquidationDay[] {
-  const { medianWindow = 30, spikeMultiple = 5 } = options;
+  return scoreDays(joinLiquidations(longLiquidationsUsd, shortLiquidationsUsd), 0, options);
+}
+
+type JoinedDay = Pick<LiquidationDay, 'date' | 'longUsd' | 'shortUsd' | 'totalUsd'>;
+
+function joinLiquidations(longLiquidationsUsd: readonly DatedValue[], shortLiquidationsUsd: readonly DatedValue[]): JoinedDay[] {
   const shortByDate = new Map(shortLiquidationsUsd.map((p) => [p.date, p.value]));
-  const joined = longLiquidationsUsd
+  return longLiquidationsUsd
     .filter((p) => shortByDate.has(p.date))
     .map((p) => ({ date: p.date, longUsd: p.value, shortUsd: shortByDate.get(p.date)!, totalUsd: p.value + shortByDate.get(p.date)! }));
-  return joined.map((day, i) => {
+}
+
+/** Scores joined[from..] against their trailing medians (earlier days only serve as the window). */
+function scoreDays(joined: readonly JoinedDay[], from: number, options: LiquidationSpikeOptions): LiquidationDay[] {
+  const { medianWindow = 30, spikeMultiple = 5 } = options;
+  const out: LiquidationDay[] = [];
+  for (let i = Math.max(0, from); i < joined.length; i += 1) {
+    const day = joined[i]!;
     const trailing = joined.slice(Math.max(0, i - medianWindow), i).map((d) => d.totalUsd);
     const median = trailing.length >= MIN_MEDIAN_POINTS ? medianOf(trailing) : null;
     const multipleOfMedian = median !== null && median > 0 ? day.totalUsd / median : null;
-    return { ...day, multipleOfMedian, spike: multipleOfMedian !== null && multipleOfMedian >= spikeMultiple };
-  });
+    out.push({ ...day, multipleOfMedian, spike: multipleOfMedian !== null && multipleOfMedian >= spikeMultiple });
+  }
+  return out;
 }
 
 /** The latest day's long/short liquidations and whether it (or a recent day) was a spike. Empty → nulls, spike false. */
@@ -68,7 +81,9 @@ export function liquidationSpike(
   options: LiquidationSpikeOptions = {},
 ): LiquidationSpikeResult {
   const { recentDays = 14 } = options;
-  const days = liquidationDays(longLiquidationsUsd, shortLiquidationsUsd, options);
+  // Only the last `recentDays` days are reported: score just those (same numbers as liquidationDays).
+  const joined = joinLiquidations(longLiquidationsUsd, shortLiquidationsUsd);
+  const days = scoreDays(joined, recentDays > 0 ? joined.length - recentDays : 0, options);
   const last = days[days.length - 1];
   if (last === undefined) {
     return { date: null, longUsd: null, shortUsd: null, longShare: null, multipleOfMedian: null, spike: false, recentSpikes: [] };

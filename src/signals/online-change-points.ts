@@ -51,11 +51,26 @@ interface RunState {
   beta: number;
 }
 
+/**
+ * logΓ((ν+1)/2) − logΓ(ν/2) by ν: it depends only on the run length (α grows by ½ per observation),
+ * so it is computed once per distinct ν instead of once per run per step. Same numbers.
+ */
+const logGammaRatioByNu = new Map<number, number>();
+
+function logGammaRatio(nu: number): number {
+  let v = logGammaRatioByNu.get(nu);
+  if (v === undefined) {
+    v = logGamma((nu + 1) / 2) - logGamma(nu / 2);
+    if (logGammaRatioByNu.size < 100_000) logGammaRatioByNu.set(nu, v);
+  }
+  return v;
+}
+
 function logStudentT(x: number, s: RunState): number {
   const nu = 2 * s.alpha;
   const scale2 = (s.beta * (s.kappa + 1)) / (s.alpha * s.kappa);
   const z = ((x - s.mu) * (x - s.mu)) / (nu * scale2);
-  return logGamma((nu + 1) / 2) - logGamma(nu / 2) - 0.5 * Math.log(nu * Math.PI * scale2) - ((nu + 1) / 2) * Math.log1p(z);
+  return logGammaRatio(nu) - 0.5 * Math.log(nu * Math.PI * scale2) - ((nu + 1) / 2) * Math.log1p(z);
 }
 
 function updated(s: RunState, x: number, logMass: number): RunState {

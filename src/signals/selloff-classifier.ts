@@ -7,7 +7,7 @@ import { dailyIlliquidity, type DailyIlliquidity } from './amihud.js';
 import { corwinSchultzSeries } from './corwin-schultz.js';
 import { dollarVolumeOf } from './dollar-volume.js';
 import { detectSelloffs, type SelloffDetectionOptions, type SelloffEpisode } from './selloff-detection.js';
-import { formatPct, formatUsd, meanOf, medianOf, pointOnOrBefore } from './series-helpers.js';
+import { formatPct, formatUsd, isDateAscending, meanOf, medianOf, pointOnOrBefore, pointsInWindow, pointsInWindowSorted } from './series-helpers.js';
 
 export type SelloffLabel = 'liquidity-failure' | 'position-rebalancing';
 
@@ -95,14 +95,15 @@ export function classifySelloffs(inputs: SelloffInputs, options: SelloffClassifi
   const { baselineBars = 30, acuteBars = 5 } = options;
   const spreads = corwinSchultzSeries(inputs.spot);
   const illiq = dailyIlliquidity(inputs.spot);
+  const flowsAscending = isDateAscending(inputs.etfFlows);
   return detectSelloffs(inputs.spot, options).map((ep) => {
-    const whole = labelWindow(inputs, ep, ep.startIndex, baselineBars, spreads, illiq);
+    const whole = labelWindow(inputs, ep, ep.startIndex, baselineBars, spreads, illiq, flowsAscending);
     if (whole.type === 'liquidity-failure' || acuteBars < 2 || ep.endIndex - ep.startIndex <= acuteBars) return whole;
     // a liquidity failure is often an acute stretch inside a longer fall: scan sub-windows against
     // the same pre-fall baseline and require at least two liquidity points to outvote positions
     for (let from = ep.startIndex; from + acuteBars <= ep.endIndex; from += 1) {
       const sub = { ...ep, start: inputs.spot[from]!.date, end: inputs.spot[from + acuteBars]!.date, startIndex: from, endIndex: from + acuteBars };
-      const acute = labelWindow(inputs, sub, ep.startIndex, baselineBars, spreads, illiq);
+      const acute = labelWindow(inputs, sub, ep.startIndex, baselineBars, spreads, illiq, flowsAscending);
       if (acute.liquidityPoints >= 2 && acute.type === 'liquidity-failure') {
         return {
           ...whole,
@@ -137,7 +138,7 @@ export function classifySelloffWindow(inputs: SelloffInputs, startIndex: number,
     startIndex,
     endIndex,
   };
-  return labelWindow(inputs, ep, startIndex, options.baselineBars ?? 30, corwinSchultzSeries(spot), dailyIlliquidity(spot));
+  return labelWindow(inputs, ep, startIndex, options.baselineBars ?? 30, corwinSchultzSeries(spot), dailyIlliquidity(spot), isDateAscending(inputs.etfFlows));
 }
 
 /** Label the fall (ep.start, ep.end] against the `baselineBars` bars ending at bar `baselineEndIndex`. */
@@ -148,29 +149,30 @@ function labelWindow(
   baselineBars: number,
   spreads: readonly { date: string; spread: number }[],
   illiq: readonly DailyIlliquidity[],
+  flowsAscending: boolean,
 ): ClassifiedSelloff {
   const t = SELLOFF_THRESHOLDS;
   const { spot } = inputs;
   {
     const baseStart = spot[Math.max(0, baselineEndIndex - baselineBars)]!.date;
     const baseEnd = spot[baselineEndIndex]!.date;
-    const inBase = (d: string): boolean => d > baseStart && d <= baseEnd;
-    const inFall = (d: string): boolean => d > ep.start && d <= ep.end;
-    const volumes = (pred: (d: string) => boolean): number[] =>
-      spot.filter((b) => pred(b.date)).map(dollarVolumeOf).filter((v): v is number => v !== null);
-    const volumeRatio = ratio(meanOf(volumes(inFall)), meanOf(volumes(inBase)));
+    // Date windows (from, to] by binary search: spot and the series derived from it are ascending.
+    const base = <T extends { readonly date: string }>(xs: readonly T[]): T[] => pointsInWindowSorted(xs, baseStart, baseEnd);
+    const fall = <T extends { readonly date: string }>(xs: readonly T[]): T[] => pointsInWindowSorted(xs, ep.start, ep.end);
+    const volumes = (bars: readonly DailyBar[]): number[] => bars.map(dollarVolumeOf).filter((v): v is number => v !== null);
+    const volumeRatio = ratio(meanOf(volumes(fall(spot))), meanOf(volumes(base(spot))));
     const spreadRatio = ratio(
-      meanOf(spreads.filter((s) => inFall(s.date)).map((s) => s.spread)),
-      meanOf(spreads.filter((s) => inBase(s.date)).map((s) => s.spread)),
+      meanOf(fall(spreads).map((s) => s.spread)),
+      meanOf(base(spreads).map((s) => s.spread)),
       t.spreadFloor,
     );
     const amihudRatio = ratio(
-      meanOf(illiq.filter((s) => inFall(s.date)).map((s) => s.illiquidity)),
-      medianOf(illiq.filter((s) => inBase(s.date)).map((s) => s.illiquidity)),
+      meanOf(fall(illiq).map((s) => s.illiquidity)),
+      medianOf(base(illiq).map((s) => s.illiquidity)),
     );
     const oiChangePct = changePct(inputs.openInterestUsd, ep.start, ep.end);
     const cmeOiChangePct = changePct(inputs.cmeOpenInterestCoins, ep.start, ep.end);
-    const fallFlows = inputs.etfFlows.filter((f) => inFall(f.date));
+    const fallFlows = flowsAscending ? fall(inputs.etfFlows) : pointsInWindow(inputs.etfFlows, ep.start, ep.end);
     const etfNetFlowUsd = fallFlows.length > 0 ? fallFlows.reduce((s, f) => s + f.netFlowUsd, 0) : null;
     const aum = pointOnOrBefore(inputs.etfAumUsd, baseEnd)?.value ?? null;
     const etfFlowShareOfAum = etfNetFlowUsd !== null && aum !== null && aum > 0 ? etfNetFlowUsd / aum : null;

@@ -70,6 +70,32 @@ export function pointsInWindow<T extends { readonly date: string }>(series: read
   return series.filter((p) => p.date > from && p.date <= to);
 }
 
+/** Index of the first point dated after `date` (series ascending by date); series.length when none. */
+export function firstIndexAfter<T extends { readonly date: string }>(series: readonly T[], date: string): number {
+  let lo = 0;
+  let hi = series.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (series[mid]!.date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The points with from < date ≤ to, like `pointsInWindow` but by binary search: the series must be
+ * ascending by date (see `isDateAscending`). Same points, same order.
+ */
+export function pointsInWindowSorted<T extends { readonly date: string }>(series: readonly T[], from: string, to: string): T[] {
+  return series.slice(firstIndexAfter(series, from), firstIndexAfter(series, to));
+}
+
+/** True when every point's date is ≥ the previous one's (ties allowed). */
+export function isDateAscending(series: readonly { readonly date: string }[]): boolean {
+  for (let i = 1; i < series.length; i += 1) if (series[i]!.date < series[i - 1]!.date) return false;
+  return true;
+}
+
 /**
  * Percent change of a dated series from the value `days` calendar days before its last date
  * (the last point on or before that day) to its last value. null when no earlier point exists or it is 0.

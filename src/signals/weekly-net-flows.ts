@@ -21,8 +21,15 @@ export function fridayOnOrAfter(date: string): string {
 export function weeklyNetFlows(dailyTotals: readonly DatedValue[], options: { weeks?: number } = {}): WeeklyNetFlow[] {
   const weeks = options.weeks ?? 12;
   const byWeek = new Map<string, { netFlowUsd: number; days: number }>();
+  let lastKey = '';
+  let lastSaturday = '';
   for (const d of dailyTotals) {
-    const key = fridayOnOrAfter(d.date);
+    // Dates usually come ascending: reuse the previous week's Friday while the date is inside that week.
+    let key = lastKey;
+    if (!(d.date <= lastKey && d.date >= lastSaturday)) {
+      key = lastKey = fridayOnOrAfter(d.date);
+      lastSaturday = addDays(key, -6);
+    }
     const w = byWeek.get(key) ?? { netFlowUsd: 0, days: 0 };
     w.netFlowUsd += d.value;
     w.days += 1;

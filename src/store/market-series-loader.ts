@@ -25,6 +25,8 @@ export interface LoadOptions {
   readonly lookbackDays?: number;
   /** Events that ship with Tidemark (the calendar), merged with stored events for real data. */
   readonly shippedEvents?: readonly MarketEvent[];
+  /** Reuse a series loaded before for the same inputs while the store is unchanged (default true). */
+  readonly cache?: boolean;
 }
 
 export const DEFAULT_LOOKBACK_DAYS = 1100;
@@ -35,6 +37,11 @@ const COINS_PER_CONTRACT: Record<string, number> = { 'BTC/front': 5, 'BTC/micro'
 const SPOT_PREFERENCE = ['cryptoquant', 'coingecko', 'sim', 'binance'];
 /** Venues whose perp OI/funding can stand in for an aggregate when none is stored. */
 const PERP_VENUES = ['binance', 'bybit', 'okx'];
+
+/** Fields of the perp, CME and COT datasets that the MarketSeries carries. */
+const PERP_FIELDS = ['openInterestUsd', 'fundingRate8h', 'leverageRatio', 'longLiquidationsUsd', 'shortLiquidationsUsd'];
+const CME_FIELDS = ['open', 'high', 'low', 'close', 'volumeUsd', 'volumeCoins', 'volumeShares', 'volumeContracts', 'openInterestContracts'];
+const COT_FIELDS = ['openInterestCoins', 'leveragedFundsNetCoins', 'assetManagersNetCoins', 'dealersNetCoins'];
 
 type Rows = readonly StoredObservation[];
 
@@ -108,27 +115,63 @@ export async function defaultAsOf(store: Store, asset: AnalysedAsset): Promise<s
   return next < today ? next : today;
 }
 
-/** Loads the MarketSeries of `asset` as known at `asOf` from the store. */
+/** Series kept per store (most recent first): loads repeated for the same asset and as-of date. */
+const CACHE_ENTRIES = 8;
+interface CacheEntry {
+  readonly key: string;
+  /** Stored observation rows (all versions) and the stored events when the series was read. */
+  readonly rowCount: number;
+  readonly eventsSignature: string;
+  readonly series: MarketSeries;
+}
+const seriesCache = new WeakMap<Store, CacheEntry[]>();
+
+function eventsSignature(events: readonly MarketEvent[]): string {
+  return events.map((e) => `${e.id}|${e.date}|${e.knownAt}|${e.kind}|${e.title}|${e.sourceUrl}|${e.instruments.join(',')}`).join('\n');
+}
+
+/**
+ * Loads the MarketSeries of `asset` as known at `asOf` from the store (default as-of: see
+ * `defaultAsOf`; lookback DEFAULT_LOOKBACK_DAYS). Unless `cache: false`, the last few series per
+ * store are kept and handed out again (the same object; treat it as read-only) while the store
+ * still holds the same number of observation rows and the same events in the window — the store
+ * only ever appends versions, so an unchanged row count means unchanged data.
+ */
 export async function loadMarketSeries(store: Store, options: LoadOptions): Promise<MarketSeries> {
+  const asOf = options.asOf ?? (await defaultAsOf(store, options.asset));
+  const lookbackDays = options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
+  const from = addDays(asOf, -lookbackDays);
+  if (options.cache === false) return readMarketSeries(store, options, asOf, from, await store.readEvents({ from, asOf }));
+  const [rowCount, storedEvents] = await Promise.all([store.countRows(), store.readEvents({ from, asOf })]);
+  const shipped = options.shippedEvents ? eventsSignature(options.shippedEvents) : '';
+  const key = JSON.stringify([options.asset, asOf, lookbackDays, shipped]);
+  const signature = eventsSignature(storedEvents);
+  const entries = seriesCache.get(store) ?? [];
+  const hit = entries.find((e) => e.key === key && e.rowCount === rowCount && e.eventsSignature === signature);
+  if (hit) return hit.series;
+  const series = await readMarketSeries(store, options, asOf, from, storedEvents);
+  seriesCache.set(store, [{ key, rowCount, eventsSignature: signature, series }, ...entries.filter((e) => e.key !== key)].slice(0, CACHE_ENTRIES));
+  return series;
+}
+
+async function readMarketSeries(store: Store, options: LoadOptions, asOf: string, from: string, storedEvents: readonly MarketEvent[]): Promise<MarketSeries> {
   const { asset } = options;
-  const asOf = options.asOf ?? (await defaultAsOf(store, asset));
-  const from = addDays(asOf, -(options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS));
-  const read = (dataset: DatasetName, assetOverride?: MarketSeries['asset'] | 'EQUITY'): Promise<StoredObservation[]> =>
-    store.read({ dataset, asset: assetOverride ?? asset, from, asOf });
-  const [flows, aum, holdings, spotRows, perpRows, cmeRows, basisRows, cotRows, treasuryRows, equityFlowRows, equityRows, storedEvents] =
+  // Only the fields (and CME contract) the series use are read: fewer rows to window and convert.
+  const read = (dataset: DatasetName, narrow: { fields?: readonly string[]; keys?: readonly string[] } = {}): Promise<StoredObservation[]> =>
+    store.read({ dataset, asset, from, asOf, ...narrow });
+  const [flows, aum, holdings, spotRows, perpRows, cmeRows, basisRows, cotRows, treasuryRows, equityFlowRows, equityRows] =
     await Promise.all([
       read('etf-flows'),
       read('etf-aum'),
       read('etf-holdings'),
       read('spot'),
-      read('perp'),
-      read('cme'),
+      read('perp', { fields: PERP_FIELDS }),
+      read('cme', { keys: ['front'], fields: CME_FIELDS }),
       read('cme-basis'),
-      read('cot'),
+      read('cot', { fields: COT_FIELDS }),
       read('treasury'),
       store.read({ dataset: 'equity-etf-flows', from, asOf }),
       store.read({ dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf }),
-      store.readEvents({ from, asOf }),
     ]);
   const all = [flows, aum, spotRows, perpRows, cmeRows];
   const simulated = all.some((rows) => rows.some((r) => r.source === SIM_SOURCE));
@@ -175,7 +218,7 @@ export async function loadMarketSeries(store: Store, options: LoadOptions): Prom
 
   const equityByScope = groupByKey(equityFlowRows);
   const scope = equityByScope.has('global') ? 'global' : [...equityByScope.keys()][0];
-  const events = mergeEvents(storedEvents, simulated ? [] : (options.shippedEvents ?? []), asOf);
+  const events = mergeEvents(storedEvents, simulated ? [] : (options.shippedEvents ?? []), asOf, from);
 
   return {
     asset,
@@ -200,25 +243,38 @@ export async function loadMarketSeries(store: Store, options: LoadOptions): Prom
   };
 }
 
-function mergeEvents(stored: readonly MarketEvent[], shipped: readonly MarketEvent[], asOf: string): MarketEvent[] {
+/** Stored events plus the shipped ones known by asOf and dated from `from` (the window stored events are read in). */
+function mergeEvents(stored: readonly MarketEvent[], shipped: readonly MarketEvent[], asOf: string, from: string): MarketEvent[] {
   const cutoff = asOfCutoff(asOf);
   const byId = new Map<string, MarketEvent>();
-  for (const e of shipped) if (e.knownAt < cutoff) byId.set(e.id, e);
+  for (const e of shipped) if (e.knownAt < cutoff && e.date >= from) byId.set(e.id, e);
   for (const e of stored) byId.set(e.id, e);
   return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
 /**
  * The series as they stood at an earlier `asOf`: keeps only items published before the as-of
- * cut-off (by their knownAt, else their date). Revised values keep their latest vintage, so a
- * walk-forward over a sliced series is point-in-time except for restatements.
+ * cut-off (by their knownAt, else their date) and dated within `lookbackDays` (default
+ * DEFAULT_LOOKBACK_DAYS) before it — the same window `loadMarketSeries` reads — so a long
+ * walk-forward does not analyse an ever-growing history. Revised values keep their latest vintage,
+ * so a walk-forward over a sliced series is point-in-time except for restatements. Items must be
+ * date-ascending (as loaded).
  */
-export function sliceMarketSeries(m: MarketSeries, asOf: string): MarketSeries {
+export function sliceMarketSeries(m: MarketSeries, asOf: string, options: { lookbackDays?: number } = {}): MarketSeries {
   const cutoff = asOfCutoff(asOf);
+  const from = addDays(asOf, -(options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS));
   const keep = <T extends { date: string; knownAt?: string }>(items: readonly T[]): T[] => {
-    // Items are date-ascending; find the end by date first, then filter by publication time.
+    // Items are date-ascending: binary-search the first date ≥ from, stop past asOf, filter by publication time.
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.date < from) lo = mid + 1;
+      else hi = mid;
+    }
     const out: T[] = [];
-    for (const item of items) {
+    for (let i = lo; i < items.length; i += 1) {
+      const item = items[i]!;
       if (item.date > asOf) break;
       if ((item.knownAt ?? item.date) < cutoff) out.push(item);
     }
@@ -242,6 +298,6 @@ export function sliceMarketSeries(m: MarketSeries, asOf: string): MarketSeries {
     treasuries: m.treasuries.map((t) => ({ ...t, coinsHeld: keep(t.coinsHeld), mnav: keep(t.mnav) })),
     equityEtfFlowsUsd: keep(m.equityEtfFlowsUsd),
     treasuryStock: keep(m.treasuryStock),
-    events: m.events.filter((e) => e.knownAt < cutoff),
+    events: m.events.filter((e) => e.knownAt < cutoff && e.date >= from),
   };
 }

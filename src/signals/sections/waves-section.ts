@@ -4,9 +4,9 @@ import type { Evidence, Segment } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
 import {
-  CME_MIN_DROP_FRACTION,
-  cmeOpenInterestCoins,
+  cmeWaveLevels,
   cumulativeFlows,
+  type CmeLevelSource,
   etfOutflowThresholdUsd,
   openInterestCoins,
   PERPS_MIN_DROP_FRACTION,
@@ -34,14 +34,17 @@ export interface WavesSection extends SignalSection {
   readonly cryptoNativeLed: boolean | null;
   /** Segments whose latest wave is still under way at asOf. */
   readonly ongoing: readonly Segment[];
+  /** The series CME waves were found on (null without CME data). */
+  readonly cmeLevelSource: CmeLevelSource | null;
 }
 
 const NATIVE: ReadonlySet<Segment> = new Set(['perps']);
 
 /**
  * Waves from perp OI counted in coins (m.openInterestUsd / spot close; USD when spot is missing;
- * −15 % from a 30-day peak), cumulative ETF net flow (−1.5 % of AUM, or −$1.5B) and CME front-month
- * OI in coins (−20 %), all cut at asOf; sizes in USD. Per-segment options
+ * −15 % from a 30-day peak), cumulative ETF net flow (−1.5 % of AUM, or −$1.5B) and CME OI in coins —
+ * the CFTC's weekly total OI when m.cot has reports (−20 % from a 6-week peak), else front-month OI
+ * once per contract cycle (−20 % from the 2 previous cycles) — all cut at asOf; sizes in USD. Per-segment options
  * override the drawdown settings; lookbackDays 120 for the order.
  */
 export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {}): WavesSection {
@@ -49,18 +52,23 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
   const spot = m.spot.filter((b) => b.date <= m.asOf);
   const daily = dailyFlowTotals(m.etfFlows, m.asOf);
   const cmeDays = m.cme.filter((d) => d.date <= m.asOf);
-  const cmeLevels = cmeOpenInterestCoins(cmeDays);
+  // CFTC total OI has no roll artefacts; front-month OI is a sawtooth, so it is read once per contract cycle.
+  const cme = cmeWaveLevels(
+    m.cot.filter((w) => w.date <= m.asOf),
+    cmeDays,
+  );
   // Count OI in coins where a price is known, so a price fall alone is not a de-risking wave.
   const perpsCoins = openInterestCoins(perpsUsd, spot);
   const spotUsd = new Map(spot.map((b) => [b.date, b.close]));
   const cmeUsd = new Map(cmeDays.map((d) => [d.date, d.close]));
+  if (cme.source === 'cftc-total-open-interest') for (const [date, close] of spotUsd) if (!cmeUsd.has(date)) cmeUsd.set(date, close);
   const etfThreshold = etfOutflowThresholdUsd(m.etfAumUsd, daily[daily.length - 1]?.date);
   const waves: DeRiskingWave[] = [
     ...(perpsCoins.length > 0
       ? segmentWavesInCoins('perps', perpsCoins, spotUsd, options.perps ?? { minDropFraction: PERPS_MIN_DROP_FRACTION })
       : segmentWaves('perps', perpsUsd, options.perps ?? { minDropFraction: PERPS_MIN_DROP_FRACTION })),
     ...segmentWaves('etf', cumulativeFlows(daily), options.etf ?? { minDropAbsolute: etfThreshold }),
-    ...segmentWavesInCoins('cme', cmeLevels, cmeUsd, options.cme ?? { minDropFraction: CME_MIN_DROP_FRACTION }),
+    ...segmentWavesInCoins('cme', cme.levels, cmeUsd, options.cme ?? cme.options),
   ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const ordered = waveOrder(waves, { asOf: m.asOf, ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }) });
   const first = ordered.order[0];
@@ -94,12 +102,13 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
     leadLagDays: ordered.leadLagDays,
     cryptoNativeLed,
     ongoing,
+    cmeLevelSource: cme.source,
     evidence,
     availability: availabilityOf({
       openInterestUsd: perpsUsd.length > 0,
       'spot (to count perp OI in coins)': perpsCoins.length > 0,
       etfFlows: daily.length > 0,
-      cme: cmeLevels.length > 0,
+      cme: cme.levels.length > 0,
     }),
   };
 }

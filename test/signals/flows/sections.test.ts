@@ -130,8 +130,13 @@ describe('wavesSection', () => {
       const oi = date < '2025-11-05' ? 20_000 : date < '2025-11-20' ? 14_000 : 15_000;
       return { date, open: 1e5, high: 1e5, low: 1e5, close: 1e5, volumeUsd: null, volumeUnits: null, openInterestContracts: oi, coinsPerContract: 5 };
     });
-    const m = emptyMarketSeries({ asOf: '2025-12-29', openInterestUsd: perp, cme, etfFlows: flows(), etfAumUsd: [{ date: '2025-09-01', value: 120e9 }] });
+    // The CFTC's weekly total OI (Tuesdays) is what CME waves are read from when it is present.
+    const cot = days
+      .filter((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 2)
+      .map((date) => ({ date, openInterestCoins: 5 * (date < '2025-11-05' ? 20_000 : date < '2025-11-20' ? 14_000 : 15_000), leveragedFundsNetCoins: 0, assetManagersNetCoins: 0, dealersNetCoins: 0 }));
+    const m = emptyMarketSeries({ asOf: '2025-12-29', openInterestUsd: perp, cme, cot, etfFlows: flows(), etfAumUsd: [{ date: '2025-09-01', value: 120e9 }] });
     const s = wavesSection(m);
+    expect(s.cmeLevelSource).toBe('cftc-total-open-interest');
     const perps = s.waves.filter((w) => w.segment === 'perps');
     expect(perps).toHaveLength(1);
     expect(perps[0]!.start).toBe('2025-10-09');
@@ -142,10 +147,12 @@ describe('wavesSection', () => {
     expect(etf[0]!.start >= '2025-10-28' && etf[0]!.start <= '2025-11-03').toBe(true);
     expect(etf[0]!.end).toBeNull(); // outflows continue to asOf
     expect(s.waves.find((w) => w.segment === 'cme')!.start).toBe('2025-11-04');
+    expect(s.waves.find((w) => w.segment === 'cme')!.confirmedOn).toBe('2025-11-11'); // the first report after the fall
+    expect(s.waves.find((w) => w.segment === 'cme')!.size).toBe(30_000 * 1e5);
     expect(perps[0]!.confirmedOn).toBe('2025-10-10');
-    // ETF outflows of ~$200M a day need ~9 trading days to pass 1.5 % of $120B; CME's −30 % is immediate
+    // ETF outflows of ~$200M a day need ~9 trading days to pass 1.5 % of $120B; CME's −30 % shows in the next weekly report
     expect(s.order).toEqual(['perps', 'cme', 'etf']);
-    expect(s.leadLagDays.map((l) => l.days)).toEqual([26, daysBetween('2025-10-10', s.waves.find((w) => w.segment === 'etf')!.confirmedOn)]);
+    expect(s.leadLagDays.map((l) => l.days)).toEqual([32, daysBetween('2025-10-10', s.waves.find((w) => w.segment === 'etf')!.confirmedOn)]);
     expect(s.leadLagDays[0]!.leader).toBe('perps');
     expect(s.cryptoNativeLed).toBe(true);
     expect(s.ongoing).toEqual(['etf']);
