@@ -80,3 +80,21 @@ export function isUsTradingDay(date: string): boolean {
 export function usTradingDays(from: string, to: string): string[] {
   return dateRange(from, to).filter(isUsTradingDay);
 }
+
+/**
+ * US federal holidays (OPM rules: Saturday → Friday, Sunday → Monday), plus one-off closures. Federal
+ * agencies such as the CFTC follow these, not the NYSE's (Good Friday is not one; Columbus and
+ * Veterans Day are).
+ */
+export function isUsFederalHoliday(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  const goodFriday = addDays(easterSunday(year), -2);
+  const federal = new Set([...nyseHolidays(year)].filter((d) => d !== goodFriday));
+  if (dayOfWeek(iso(year, 1, 1)) === 6 && date === addDays(iso(year, 1, 1), -1)) return true;
+  const nextNewYear = iso(year + 1, 1, 1);
+  if (dayOfWeek(nextNewYear) === 6 && date === addDays(nextNewYear, -1)) return true;
+  federal.add(nthWeekday(year, 10, 1, 2)); // Columbus Day
+  federal.add(observed(iso(year, 11, 11))); // Veterans Day
+  if (year < 2022) federal.delete(observed(iso(year, 6, 19)));
+  return federal.has(date);
+}

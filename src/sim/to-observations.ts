@@ -4,7 +4,7 @@
 import type { AnalysedAsset, Asset } from '../domain/assets.js';
 import type { DatasetName } from '../domain/datasets.js';
 import { timestampOn } from '../domain/dates.js';
-import { cmeSettleKnownAt, cotKnownAt, cryptoDailyKnownAt, etfFlowKnownAt, periodEndKnownAt, usCloseKnownAt } from '../domain/known-at.js';
+import { cmeOpenInterestKnownAt, cmeSettleKnownAt, cotKnownAt, cryptoDailyKnownAt, etfFlowKnownAt, periodEndKnownAt, usCloseKnownAt } from '../domain/known-at.js';
 import type { Observation } from '../domain/observation.js';
 import type { CmeSeries, CotReport, PerpSeries } from './derivatives.js';
 import type { EtfSeries } from './etf.js';
@@ -46,6 +46,7 @@ function memo(rule: (date: string) => string): (date: string) => string {
 const knownCrypto = memo(cryptoDailyKnownAt);
 const knownEtf = memo(etfFlowKnownAt);
 const knownCme = memo(cmeSettleKnownAt);
+const knownCmeOi = memo(cmeOpenInterestKnownAt);
 const knownUsClose = memo(usCloseKnownAt);
 
 const round = (x: number, digits: number): number => {
@@ -98,9 +99,12 @@ export function addCryptoObservations(
     c('high', px(cme.high[k]!));
     c('low', px(cme.low[k]!));
     c('close', px(cme.close[k]!));
-    c('volumeContracts', cme.volumeContracts[k]!);
-    c('openInterestContracts', cme.openInterestContracts[k]!);
-    c('openInterestUsd', Math.round(cme.openInterestUsd[k]!));
+    // Final volume and OI are published the next business morning, not at the settlement.
+    const oiKnown = knownCmeOi(date);
+    const v = (field: string, value: number): void => sink.add('cme', field, asset, SIM_KEYS.cme, date, value, oiKnown);
+    v('volumeContracts', cme.volumeContracts[k]!);
+    v('openInterestContracts', cme.openInterestContracts[k]!);
+    v('openInterestUsd', Math.round(cme.openInterestUsd[k]!));
     sink.add('cme-basis', 'basisUsd', asset, SIM_KEYS.cmeBasis, date, px(cme.basisUsd[k]!), settle);
   });
   for (const report of cot) {

@@ -1,7 +1,11 @@
 // Farside BTC ETF flows kept as a JSON cache (`etf-flow-history.json`: metadata.fetchedAt, rows with
 // metrics.fundFlowsUSDm per fund and totalFlowUSDm, US$ millions). Stores per-fund flows and
 // Farside's total; the snapshot time (fetchedAt) lets a restated figure become a new version.
+// Point-in-time: a row is known at the LATER of the cache's availableAfter (D+1 00:00 UTC) and our
+// rule etfFlowKnownAt(D) (D+1 02:00 UTC), so the cache cannot make a flow visible earlier than the
+// CSV/HTML importers do.
 import type { Asset } from '../../domain/assets.js';
+import { etfFlowKnownAt } from '../../domain/known-at.js';
 import type { Observation } from '../../domain/observation.js';
 import { millionsToUsd } from '../cells.js';
 import { assetOfFundColumns, findFund } from '../farside/funds.js';
@@ -46,6 +50,8 @@ export const farsideJsonCache: FileLayout = {
         cache.reject(row.index, 'metrics.totalFlowUSDm', row.metrics['totalFlowUSDm'] === undefined ? 'missing' : total.message);
         continue;
       }
+      const official = etfFlowKnownAt(row.date);
+      const knownAt = row.availableAfter > official ? row.availableAfter : official;
       const rowObs: Observation[] = [];
       let bad = false;
       let fundSum = 0;
@@ -63,11 +69,11 @@ export const farsideJsonCache: FileLayout = {
           continue;
         }
         if (!findFund(asset, ticker)) unknownTickers.add(ticker);
-        rowObs.push(flowObservation('etf-flows', asset, ticker, row.date, flow.value, row.availableAfter));
+        rowObs.push(flowObservation('etf-flows', asset, ticker, row.date, flow.value, knownAt));
       }
       if (bad) continue;
       if (Math.abs(fundSum - total.value) > SUM_TOLERANCE_MILLIONS) sumMismatches++;
-      rowObs.push(flowObservation('etf-flows-total', asset, 'farside', row.date, total.value, row.availableAfter));
+      rowObs.push(flowObservation('etf-flows-total', asset, 'farside', row.date, total.value, knownAt));
       observations.push(...rowObs);
     }
     const warnings: string[] = [];

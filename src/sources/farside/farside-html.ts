@@ -4,10 +4,9 @@
 // issuer/fee rows under the header and the Total/Average/Maximum/Minimum footer rows.
 import { load } from 'cheerio';
 import type { Asset } from '../../domain/assets.js';
-import { etfFlowKnownAt } from '../../domain/known-at.js';
 import type { Observation } from '../../domain/observation.js';
-import { millionsToUsd, parseDateCell, parseNumberCell } from '../cells.js';
 import type { RowReject } from '../layout.js';
+import { farsideRowsToObservations } from './farside-rows.js';
 import { assetOfFundColumns } from './funds.js';
 
 /** What the table parser read: per-fund and total observations, rejected rows, the asset. */
@@ -23,8 +22,6 @@ export interface FarsideTable {
 export class FarsideLayoutError extends Error {
   override readonly name = 'FarsideLayoutError';
 }
-
-const FOOTER = /^(total|average|maximum|minimum|max|min)$/i;
 
 /**
  * Parses Farside's flow table out of an HTML page. `origin` (file path or URL) is used in messages.
@@ -68,59 +65,10 @@ function headerOf(cells: readonly string[]): Header | null {
 }
 
 function readRows(rows: readonly (readonly string[])[], headerIndex: number, header: Header): FarsideTable {
-  const funds = header.cells.slice(1, -1);
-  const observations: Observation[] = [];
-  const rejects: RowReject[] = [];
-  const seen = new Set<string>();
-  let dataStarted = false;
-  rows.slice(headerIndex + 1).forEach((cells, i) => {
-    const line = headerIndex + 2 + i;
-    const rawDate = cells[0] ?? '';
-    const date = parseDateCell(rawDate);
-    if (!date) {
-      if (FOOTER.test(rawDate) || cells.every((c) => c === '')) return;
-      // Issuer and fee rows sit between the tickers and the first date.
-      if (!dataStarted) return;
-      rejects.push({ line, field: 'date', message: `"${rawDate}" is not a valid date` });
-      return;
-    }
-    dataStarted = true;
-    if (cells.length !== header.cells.length) {
-      rejects.push({ line, message: `expected ${header.cells.length} cells, found ${cells.length}` });
-      return;
-    }
-    if (seen.has(date)) {
-      rejects.push({ line, field: 'date', message: `duplicate date ${date}: the first row is kept` });
-      return;
-    }
-    seen.add(date);
-    const knownAt = etfFlowKnownAt(date);
-    const rowObs: Observation[] = [];
-    let bad = false;
-    cells.forEach((raw, col) => {
-      if (col === 0) return;
-      const cell = parseNumberCell(raw);
-      const name = header.cells[col]!;
-      if (!cell.ok) {
-        rejects.push({ line, field: name, message: cell.message });
-        bad = true;
-        return;
-      }
-      if (cell.value === null) return;
-      const isTotal = col === cells.length - 1;
-      rowObs.push({
-        dataset: isTotal ? 'etf-flows-total' : 'etf-flows',
-        field: 'netFlowUsd',
-        asset: header.asset,
-        key: isTotal ? 'farside' : name,
-        date,
-        value: millionsToUsd(cell.value),
-        knownAt,
-      });
-    });
-    if (!bad) observations.push(...rowObs);
-  });
-  return { asset: header.asset, funds, observations, rejects };
+  const below = rows.slice(headerIndex + 1).map((cells, i) => ({ line: headerIndex + 2 + i, cells }));
+  // Issuer and fee rows sit between the tickers and the first date: skipped, not rejected.
+  const { observations, rejects } = farsideRowsToObservations(header.cells, below, header.asset, { skipPreamble: true });
+  return { asset: header.asset, funds: header.cells.slice(1, -1), observations, rejects };
 }
 
 /** True when the text looks like a Farside flow page: a table with a "Total" header and fund tickers. */

@@ -3,16 +3,18 @@
 // Point-in-time:
 // - CME daily bars (futures and the futures-minus-spot basis) are dated by the session's OPENING
 //   UTC date, the evening before the trade date (Sunday rows hold Monday's session): we store
-//   them on the trade date = date + 1 day, known at cmeSettleKnownAt(trade date).
+//   them on the trade date = date + 1 day. Prices are known at cmeSettleKnownAt(trade date); volume
+//   and open interest (final figures come out the next business morning) at
+//   cmeOpenInterestKnownAt(trade date).
 // - The weekly continuous bar is dated by its first session's opening date; we store it on the
-//   Friday of the week holding date + 1 (its last trade date), known at cmeSettleKnownAt(Friday).
+//   Friday of the week holding date + 1 (its last trade date), with the same two rules on that Friday.
 //   Bar 2025-06-29 (Sun) → 2025-07-04. A bar opened on a Thursday before a Friday holiday
 //   (2025-07-03) starts the NEXT week (its first trade date is the Monday): when the Friday is
 //   already taken by the previous bar, the bar goes to the Friday after (→ 2025-07-11).
 // - MSTR bars are dated by the US trade date: usCloseKnownAt.
 // CME open interest is stored in contracts and in USD = contracts × coins per contract × close.
 import { addDays, dayOfWeek, daysBetween } from '../../domain/dates.js';
-import { cmeSettleKnownAt, usCloseKnownAt } from '../../domain/known-at.js';
+import { cmeOpenInterestKnownAt, cmeSettleKnownAt, usCloseKnownAt } from '../../domain/known-at.js';
 import type { Observation } from '../../domain/observation.js';
 import type { FileLayout, ParsedFile, RowReject } from '../layout.js';
 import { headerCells, readDatedTable } from '../vendor-csv/dated-table.js';
@@ -83,12 +85,13 @@ export const tradingViewCsv: FileLayout = {
         const knownAt = usCloseKnownAt(date);
         for (const [field, i] of [['open', iOpen], ['high', iHigh], ['low', iLow], ['close', iClose], ['volumeShares', iVolume]] as const) push('equity', field, v(i), knownAt);
       } else {
-        const knownAt = cmeSettleKnownAt(date);
+        const settleKnownAt = cmeSettleKnownAt(date);
+        const oiKnownAt = cmeOpenInterestKnownAt(date);
         const oi = v(iOi);
-        for (const [field, i] of [['open', iOpen], ['high', iHigh], ['low', iLow], ['close', iClose], ['volumeContracts', iVolume], ['openInterestContracts', iOi]] as const) {
-          push(target.dataset, field, v(i), knownAt);
-        }
-        if (oi !== null && close !== null) push(target.dataset, 'openInterestUsd', oi * target.coinsPerContract * close, knownAt);
+        for (const [field, i] of [['open', iOpen], ['high', iHigh], ['low', iLow], ['close', iClose]] as const) push(target.dataset, field, v(i), settleKnownAt);
+        push(target.dataset, 'volumeContracts', v(iVolume), oiKnownAt);
+        push(target.dataset, 'openInterestContracts', oi, oiKnownAt);
+        if (oi !== null && close !== null) push(target.dataset, 'openInterestUsd', oi * target.coinsPerContract * close, oiKnownAt);
       }
     }
     if (preLaunch > 0) warnings.push(`${preLaunch} placeholder bar(s) before the contract's first trade date ${instrument.firstTradeDate} dropped`);

@@ -27,7 +27,8 @@ describe('cftc-cot-json-cache', () => {
     });
     expect(new Set(result.observations.map((o) => `${o.asset} ${o.key} ${o.dataset}`))).toEqual(new Set([`BTC ${COT_KEY} cot`]));
     // Tuesday 2025-12-30: Friday 2026-01-02 20:30 UTC is earlier than the cache's Saturday → Saturday.
-    expect(result.observations.find((o) => o.date === '2025-12-30')?.knownAt).toBe('2026-01-03T00:00:00.000Z');
+    // 2025-12-30 was in the post-shutdown backlog: published 2026-01-13, later than the cache's availableAfter.
+    expect(result.observations.find((o) => o.date === '2025-12-30')?.knownAt).toBe('2026-01-13T20:30:00.000Z');
     // A Monday report (holiday week) is dated as given and counted in a warning.
     expect(result.observations.find((o) => o.date === '2026-01-05')?.knownAt).toBe('2026-01-09T20:30:00.000Z');
     expect(result.warnings).toEqual(['1 report date(s) not on a Tuesday (holiday weeks); kept as dated']);
@@ -36,7 +37,7 @@ describe('cftc-cot-json-cache', () => {
   it('never makes a report known before its Friday publication, whatever availableAfter says', () => {
     const text = readFileSync(FIXTURE, 'utf8').replace('"availableAfter": "2026-01-03T00:00:00.000Z"', '"availableAfter": "2025-12-31T00:00:00.000Z"');
     const result = cftcCotJsonCache.parse({ path: 'c.json', text });
-    expect(result.observations.find((o) => o.date === '2025-12-30')?.knownAt).toBe('2026-01-02T20:30:00.000Z');
+    expect(result.observations.find((o) => o.date === '2025-12-30')?.knownAt).toBe('2026-01-13T20:30:00.000Z');
   });
 
   it('rejects a row missing a position, naming the metric', () => {

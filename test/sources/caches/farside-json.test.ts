@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/domain/dates.js';
 import { farsideJsonCache } from '../../../src/sources/caches/farside-json.js';
 import { importFiles } from '../../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
@@ -15,7 +16,7 @@ describe('farside-json-cache', () => {
     expect(farsideJsonCache.detect({ path: 'x.json', name: 'x.json', head: '[{"date":"2026-01-05","open":1}]' })).toBe(false);
   });
 
-  it('stores per-fund flows and the total in USD, known from availableAfter, observed at fetchedAt', () => {
+  it('stores per-fund flows and the total in USD, known at the later of availableAfter and D+1 02:00 UTC, observed at fetchedAt', () => {
     const result = parse(readFileSync(FIXTURE, 'utf8'), FIXTURE);
     expect(result.source).toBe('farside');
     expect(result.observedAt).toBe('2026-02-01T00:10:00.000Z');
@@ -24,17 +25,19 @@ describe('farside-json-cache', () => {
     expect(result.observations).toHaveLength(19);
     const day = result.observations.filter((o) => o.date === '2026-01-05');
     expect(day).toEqual([
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'IBIT', date: '2026-01-05', value: 372_500_000, knownAt: '2026-01-06T00:00:00.000Z' },
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'FBTC', date: '2026-01-05', value: 191_200_000, knownAt: '2026-01-06T00:00:00.000Z' },
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'GBTC', date: '2026-01-05', value: 101_900_000, knownAt: '2026-01-06T00:00:00.000Z' },
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'BTC', date: '2026-01-05', value: 31_600_000, knownAt: '2026-01-06T00:00:00.000Z' },
-      { dataset: 'etf-flows-total', field: 'netFlowUsd', asset: 'BTC', key: 'farside', date: '2026-01-05', value: 697_200_000, knownAt: '2026-01-06T00:00:00.000Z' },
+      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'IBIT', date: '2026-01-05', value: 372_500_000, knownAt: '2026-01-06T02:00:00.000Z' },
+      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'FBTC', date: '2026-01-05', value: 191_200_000, knownAt: '2026-01-06T02:00:00.000Z' },
+      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'GBTC', date: '2026-01-05', value: 101_900_000, knownAt: '2026-01-06T02:00:00.000Z' },
+      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'BTC', date: '2026-01-05', value: 31_600_000, knownAt: '2026-01-06T02:00:00.000Z' },
+      { dataset: 'etf-flows-total', field: 'netFlowUsd', asset: 'BTC', key: 'farside', date: '2026-01-05', value: 697_200_000, knownAt: '2026-01-06T02:00:00.000Z' },
     ]);
     expect(result.observations.filter((o) => o.key === 'BTC').map((o) => [o.date, o.value])).toEqual([
       ['2024-07-31', 18_000_000],
       ['2026-01-05', 31_600_000],
       ['2026-01-06', 0],
     ]);
+    // availableAfter 00:00 UTC is earlier than Farside's D+1 02:00 UTC: every row takes the later one.
+    expect(result.observations.every((o) => o.knownAt === `${addDays(o.date, 1)}T02:00:00.000Z`)).toBe(true);
     expect(result.warnings).toEqual([`zero cells before a fund's first flow skipped as "not listed yet": BTC 1 (before 2024-07-31)`]);
   });
 
@@ -64,6 +67,22 @@ describe('farside-json-cache', () => {
       '2026-01-05 IBIT 1000000',
       '2026-01-05 FBTC 2000000',
       '2026-01-05 farside 3000000',
+    ]);
+  });
+
+  it('keeps a cache availableAfter that is later than D+1 02:00 UTC', () => {
+    const text = `{"metadata": {"fetchedAt": "2026-02-01T00:00:00Z"},
+"rows": [
+ {"date": "2026-01-05", "availableAfter": "2026-01-06T14:30:00.000Z", "metrics": {"totalFlowUSDm": 3, "fundFlowsUSDm": {"IBIT": 1, "FBTC": 2}}},
+ {"date": "2026-01-06", "availableAfter": "2026-01-07T01:59:59.000Z", "metrics": {"totalFlowUSDm": 1, "fundFlowsUSDm": {"IBIT": 1, "FBTC": 0}}}
+]}`;
+    expect(parse(text).observations.map((o) => `${o.date} ${o.key} ${o.knownAt}`)).toEqual([
+      '2026-01-05 IBIT 2026-01-06T14:30:00.000Z',
+      '2026-01-05 FBTC 2026-01-06T14:30:00.000Z',
+      '2026-01-05 farside 2026-01-06T14:30:00.000Z',
+      '2026-01-06 IBIT 2026-01-07T02:00:00.000Z',
+      '2026-01-06 FBTC 2026-01-07T02:00:00.000Z',
+      '2026-01-06 farside 2026-01-07T02:00:00.000Z',
     ]);
   });
 

@@ -28,7 +28,8 @@ describe('cftc connector (Socrata TFF)', () => {
     expect(cot('dealersNetCoins', '2026-01-06', obs)).toBe(3_400); // (1100−400)×5 + (2000−3000)×0.1
     expect(cot('openInterestCoins', '2025-12-30', obs)).toBe(100_000);
     const row = obs.find((o) => o.date === '2026-01-06')!;
-    expect(row).toMatchObject({ dataset: 'cot', asset: 'BTC', key: 'tff-btc+micro', knownAt: '2026-01-09T20:30:00.000Z' });
+    // 2026-01-06 was in the post-shutdown backlog: published 2026-01-16, not on its usual Friday.
+    expect(row).toMatchObject({ dataset: 'cot', asset: 'BTC', key: 'tff-btc+micro', knownAt: '2026-01-16T20:30:00.000Z' });
     const url = new URL(server.requests[0]!, 'http://x');
     expect(url.searchParams.get('$where')).toBe("cftc_contract_market_code in('133741','133742') AND report_date_as_yyyy_mm_dd >= '2025-12-01T00:00:00'");
   });

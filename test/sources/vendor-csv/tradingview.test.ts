@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tradingViewCsv } from '../../../src/sources/tradingview/tradingview-csv.js';
-import { parseFixture, rejectSites, rows } from './fixture.js';
+import { importFiles } from '../../../src/sources/import-files.js';
+import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
+import { fixturePath, parseFixture, rejectSites, rows } from './fixture.js';
 
 const HEADER = 'date,open,high,low,close,Volume,Open Interest,Open Interest (Open),Open Interest (High,Open Interest (Low),Open Interest (Close)';
 
@@ -25,8 +27,26 @@ describe('tradingview-csv: CME daily', () => {
       'cme/volumeContracts/BTC/front/2025-10-10=10000',
       'cme/volumeContracts/BTC/front/2025-10-13=15000',
     ]);
-    // File date 2025-10-09 (Thursday evening session) = trade date Friday 2025-10-10, settled 22:00 UTC.
-    expect(parsed.observations.find((o) => o.date === '2025-10-10')?.knownAt).toBe('2025-10-10T22:00:00.000Z');
+    // File date 2025-10-09 (Thursday evening session) = trade date Friday 2025-10-10, settled 22:00 UTC;
+    // its final volume and OI come out the next US trading day (Monday 2025-10-13) at 15:00 UTC.
+    // Monday 2025-10-13 (Columbus Day: NYSE open) → Tuesday 2025-10-14 15:00 UTC.
+    const knownAt = parsed.observations.map((o) => `${o.date} ${o.field} ${o.knownAt}`).sort();
+    expect(knownAt).toEqual([
+      '2025-10-10 close 2025-10-10T22:00:00.000Z',
+      '2025-10-10 high 2025-10-10T22:00:00.000Z',
+      '2025-10-10 low 2025-10-10T22:00:00.000Z',
+      '2025-10-10 open 2025-10-10T22:00:00.000Z',
+      '2025-10-10 openInterestContracts 2025-10-13T15:00:00.000Z',
+      '2025-10-10 openInterestUsd 2025-10-13T15:00:00.000Z',
+      '2025-10-10 volumeContracts 2025-10-13T15:00:00.000Z',
+      '2025-10-13 close 2025-10-13T22:00:00.000Z',
+      '2025-10-13 high 2025-10-13T22:00:00.000Z',
+      '2025-10-13 low 2025-10-13T22:00:00.000Z',
+      '2025-10-13 open 2025-10-13T22:00:00.000Z',
+      '2025-10-13 openInterestContracts 2025-10-14T15:00:00.000Z',
+      '2025-10-13 openInterestUsd 2025-10-14T15:00:00.000Z',
+      '2025-10-13 volumeContracts 2025-10-14T15:00:00.000Z',
+    ]);
     expect(rejectSites(parsed)).toEqual(['4 Volume', '5 -', '6 date']);
   });
 
@@ -56,6 +76,23 @@ describe('tradingview-csv: CME daily', () => {
   });
 });
 
+describe('tradingview-csv: point-in-time in the store', () => {
+  it('an as-of read on the trade date sees the settlement price but not that day\'s volume and OI', async () => {
+    const store = await openDuckDbStore(':memory:');
+    try {
+      await importFiles(store, [fixturePath('tradingview/CME_BTC_front_month_futures__daily.csv')]);
+      const seen = async (asOf: string): Promise<string[]> =>
+        (await store.read({ dataset: 'cme', asset: 'BTC', keys: ['front'], from: '2025-10-10', to: '2025-10-10', asOf })).map((o) => o.field).sort();
+      expect(await seen('2025-10-10')).toEqual(['close', 'high', 'low', 'open']);
+      // Saturday and Sunday: still no OI (published Monday 15:00 UTC).
+      expect(await seen('2025-10-12')).toEqual(['close', 'high', 'low', 'open']);
+      expect(await seen('2025-10-13')).toEqual(['close', 'high', 'low', 'open', 'openInterestContracts', 'openInterestUsd', 'volumeContracts']);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('tradingview-csv: weekly and MSTR', () => {
   it('stores weekly bars on the Friday ending their week, moving a pre-holiday Thursday bar to the next week', () => {
     const parsed = parseFixture(tradingViewCsv, 'tradingview/CME_BTC1_continuous_futures__weekly.csv');
@@ -69,6 +106,15 @@ describe('tradingview-csv: weekly and MSTR', () => {
     expect(parsed.observations.every((o) => o.dataset === 'cme-weekly' && o.key === 'continuous')).toBe(true);
     const oiUsd = parsed.observations.find((o) => o.field === 'openInterestUsd' && o.date === '2025-06-27');
     expect(oiUsd?.value).toBe(26928 * 5 * 107485);
+    // The week's final OI is published the next US trading day, 15:00 UTC: Friday 2025-07-04 is a
+    // holiday (the bar still ends that week), so its OI arrives Monday 2025-07-07.
+    const oi = parsed.observations.filter((o) => o.field === 'openInterestContracts').map((o) => [o.date, o.knownAt]);
+    expect(oi).toEqual([
+      ['2025-06-27', '2025-06-30T15:00:00.000Z'],
+      ['2025-07-04', '2025-07-07T15:00:00.000Z'],
+      ['2025-07-11', '2025-07-14T15:00:00.000Z'],
+      ['2025-07-18', '2025-07-21T15:00:00.000Z'],
+    ]);
     expect(rejectSites(parsed)).toEqual(['6 date']);
   });
 
