@@ -33,11 +33,15 @@ export interface DailyBar extends Published {
   readonly volumeUsd: number | null;
   /** Volume in the instrument's own unit (coins, shares or contracts). */
   readonly volumeUnits: number | null;
+  /** When the volume became public, if later than the bar's `knownAt` (prices) — e.g. CME settles volume a day after. */
+  readonly volumeKnownAt?: string;
 }
 
 /** CME futures day, dated by trade date. */
 export interface CmeDay extends DailyBar {
   readonly openInterestContracts: number | null;
+  /** When the open interest became public, if later than the bar's `knownAt` (CME posts OI a day after). */
+  readonly openInterestKnownAt?: string;
   /** Coins per contract (5 for BTC, 50 for ETH). */
   readonly coinsPerContract: number;
 }

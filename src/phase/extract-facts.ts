@@ -46,7 +46,7 @@ export function extractFacts(s: FactSources): PhaseFacts {
     flowOutflowDays: hasFlows ? s.etfFlows.outflowDays : null,
     flowDays: hasFlows ? s.etfFlows.days : null,
     consecutivePositiveWeeks: weekly.length > 0 ? s.etfFlows.consecutivePositiveWeeks : null,
-    lastWeekNetFlowUsd: weekly.at(-1)?.netFlowUsd ?? null,
+    lastWeekNetFlowUsd: weekly.filter((w) => w.complete !== false).at(-1)?.netFlowUsd ?? null,
     oiChange30d: fromPercent(s.positioning.oiChangePct.d30),
     oiPriceDivergence: s.positioning.oiPriceDivergence,
     fundingRegime: s.positioning.fundingRegime,

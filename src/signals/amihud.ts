@@ -2,7 +2,9 @@
 // own trailing median (a ratio above 1 = prices move more per dollar traded than usual).
 import type { DailyBar } from '../domain/market-series.js';
 import { dollarVolumeOf } from './dollar-volume.js';
-import { meanOf, medianOf } from './series-helpers.js';
+import { mean } from './stats/mean.js';
+import { median } from './stats/median.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
 export interface DailyIlliquidity {
   readonly date: string;
@@ -28,7 +30,7 @@ export function dailyIlliquidity(bars: readonly DailyBar[]): DailyIlliquidity[] 
  * 110, 99 and dollar volumes −, 1e6, 2e6: (0.1/1e6 + 0.1/2e6)/2 = 7.5e-8. null without returns.
  */
 export function amihud(bars: readonly DailyBar[], window = 20): number | null {
-  return meanOf(dailyIlliquidity(bars.slice(-(window + 1))).map((d) => d.illiquidity));
+  return nullIfNaN(mean(dailyIlliquidity(bars.slice(-(window + 1))).map((d) => d.illiquidity)));
 }
 
 export interface AmihudVsMedianOptions {
@@ -54,10 +56,10 @@ export function amihudVsMedian(bars: readonly DailyBar[], options: AmihudVsMedia
   const { window = 20, medianBars = 180 } = options;
   const daily = dailyIlliquidity(bars).map((d) => d.illiquidity);
   const rolling: number[] = [];
-  for (let end = window; end <= daily.length; end += 1) rolling.push(meanOf(daily.slice(end - window, end))!);
+  for (let end = window; end <= daily.length; end += 1) rolling.push(mean(daily.slice(end - window, end)));
   const latest = rolling.length > 0 ? rolling[rolling.length - 1]! : null;
   const history = rolling.slice(-(medianBars + 1), -1);
-  const trailingMedian = history.length >= 20 ? medianOf(history) : null;
+  const trailingMedian = history.length >= 20 ? nullIfNaN(median(history)) : null;
   const ratio = latest !== null && trailingMedian !== null && trailingMedian > 0 ? latest / trailingMedian : null;
   return { amihud: latest ?? amihud(bars, window), trailingMedian, ratio };
 }

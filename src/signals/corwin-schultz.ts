@@ -3,7 +3,8 @@
 // α = (√(2β) − √β)/(3 − 2√2) − √(γ/(3 − 2√2)), S = 2(e^α − 1)/(1 + e^α).
 // Crypto trades around the clock, so the paper's overnight-gap adjustment is not applied.
 import type { DailyBar } from '../domain/market-series.js';
-import { meanOf } from './series-helpers.js';
+import { mean } from './stats/mean.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
 const K = 3 - 2 * Math.SQRT2;
 
@@ -32,5 +33,5 @@ export function corwinSchultzSeries(bars: readonly DailyBar[]): { date: string; 
 
 /** Mean floored two-day estimate over the last `window` pairs (default 20); null with fewer than 2 bars. */
 export function corwinSchultzSpread(bars: readonly DailyBar[], window = 20): number | null {
-  return meanOf(corwinSchultzSeries(bars.slice(-(window + 1))).map((p) => p.spread));
+  return nullIfNaN(mean(corwinSchultzSeries(bars.slice(-(window + 1))).map((p) => p.spread)));
 }

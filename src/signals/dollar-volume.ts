@@ -1,6 +1,7 @@
 // Daily dollar volume of a bar and its trend: recent mean against the mean of the window before it.
 import type { DailyBar } from '../domain/market-series.js';
-import { meanOf } from './series-helpers.js';
+import { mean } from './stats/mean.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
 /** Dollar value traded on a bar: volumeUsd, else volumeUnits × close, else null (never invented). */
 export function dollarVolumeOf(bar: DailyBar): number | null {
@@ -35,8 +36,8 @@ export function dollarVolumeTrend(bars: readonly DailyBar[], options: DollarVolu
   const { recentBars = 7, baselineBars = 30, flatBand = 0.2 } = options;
   const volumes = (slice: readonly DailyBar[]): number[] =>
     slice.map(dollarVolumeOf).filter((v): v is number => v !== null);
-  const recentMeanUsd = meanOf(volumes(bars.slice(-recentBars)));
-  const baselineMeanUsd = meanOf(volumes(bars.slice(-(recentBars + baselineBars), -recentBars)));
+  const recentMeanUsd = nullIfNaN(mean(volumes(bars.slice(-recentBars))));
+  const baselineMeanUsd = nullIfNaN(mean(volumes(bars.slice(-(recentBars + baselineBars), -recentBars))));
   if (recentMeanUsd === null || baselineMeanUsd === null || baselineMeanUsd <= 0) {
     return { recentMeanUsd, baselineMeanUsd, ratio: null, trend: null };
   }

@@ -1,6 +1,8 @@
 // Perpetual funding regime: annualised carry from the per-8h funding rate and a named regime.
 import type { DatedValue } from '../domain/market-series.js';
-import { lastOf, meanOf } from './series-helpers.js';
+import { lastOf } from './series-helpers.js';
+import { mean } from './stats/mean.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
 export const FUNDING_REGIMES = ['negative', 'neutral', 'elevated', 'overheated'] as const;
 export type FundingRegime = (typeof FUNDING_REGIMES)[number];
@@ -52,7 +54,7 @@ export interface FundingRegimeResult {
 export function fundingRegime(fundingRate8h: readonly DatedValue[], options: FundingRegimeOptions = {}): FundingRegimeResult {
   const { averagePoints = 7 } = options;
   const last = lastOf(fundingRate8h);
-  const average = meanOf(fundingRate8h.slice(-averagePoints).map((p) => p.value));
+  const average = nullIfNaN(mean(fundingRate8h.slice(-averagePoints).map((p) => p.value)));
   if (last === null || average === null) {
     return { date: null, fundingRate8h: null, fundingAnnualised: null, fundingRate8hAverage: null, fundingAnnualisedAverage: null, regime: null };
   }

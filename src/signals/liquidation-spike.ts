@@ -1,6 +1,7 @@
 // Liquidations: long vs short on the latest day and whether the day is a spike against the trailing median.
 import type { DatedValue } from '../domain/market-series.js';
-import { medianOf } from './series-helpers.js';
+import { median } from './stats/median.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
 export interface LiquidationSpikeOptions {
   /** Trailing days (before the day tested) for the median. Default 30. */
@@ -67,8 +68,8 @@ function scoreDays(joined: readonly JoinedDay[], from: number, options: Liquidat
   for (let i = Math.max(0, from); i < joined.length; i += 1) {
     const day = joined[i]!;
     const trailing = joined.slice(Math.max(0, i - medianWindow), i).map((d) => d.totalUsd);
-    const median = trailing.length >= MIN_MEDIAN_POINTS ? medianOf(trailing) : null;
-    const multipleOfMedian = median !== null && median > 0 ? day.totalUsd / median : null;
+    const trailingMedian = trailing.length >= MIN_MEDIAN_POINTS ? nullIfNaN(median(trailing)) : null;
+    const multipleOfMedian = trailingMedian !== null && trailingMedian > 0 ? day.totalUsd / trailingMedian : null;
     out.push({ ...day, multipleOfMedian, spike: multipleOfMedian !== null && multipleOfMedian >= spikeMultiple });
   }
   return out;

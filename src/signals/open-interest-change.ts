@@ -2,7 +2,10 @@
 // level against its trailing window, and the distance from the trailing peak.
 import type { DatedValue } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
-import { lastOf, meanOf, pctChangeOverDays, pointsInWindow, stdevOf } from './series-helpers.js';
+import { lastOf, pctChangeOverDays, pointsInWindow } from './series-helpers.js';
+import { mean } from './stats/mean.js';
+import { sampleStandardDeviation } from './stats/sample-standard-deviation.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
 export interface OpenInterestChangeOptions {
   /** Calendar days for the short change window. Default 7. */
@@ -58,8 +61,8 @@ export function openInterestChange(
     };
   }
   const zWindow = pointsInWindow(openInterestUsd, addDays(last.date, -zScoreWindowDays), last.date).map((p) => p.value);
-  const m = meanOf(zWindow);
-  const sd = stdevOf(zWindow);
+  const m = nullIfNaN(mean(zWindow));
+  const sd = nullIfNaN(sampleStandardDeviation(zWindow));
   const zScore = zWindow.length >= MIN_POINTS_FOR_ZSCORE && m !== null && sd !== null && sd > 0 ? (last.value - m) / sd : null;
   let peak = last;
   for (const p of pointsInWindow(openInterestUsd, addDays(last.date, -peakWindowDays), last.date)) {

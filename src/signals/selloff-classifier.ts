@@ -7,7 +7,10 @@ import { dailyIlliquidity, type DailyIlliquidity } from './amihud.js';
 import { corwinSchultzSeries } from './corwin-schultz.js';
 import { dollarVolumeOf } from './dollar-volume.js';
 import { detectSelloffs, type SelloffDetectionOptions, type SelloffEpisode } from './selloff-detection.js';
-import { formatPct, formatUsd, isDateAscending, meanOf, medianOf, pointOnOrBefore, pointsInWindow, pointsInWindowSorted } from './series-helpers.js';
+import { formatPct, formatUsd, isDateAscending, pointOnOrBefore, pointsInWindow, pointsInWindowSorted } from './series-helpers.js';
+import { mean } from './stats/mean.js';
+import { median } from './stats/median.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
 export type SelloffLabel = 'liquidity-failure' | 'position-rebalancing';
 
@@ -160,15 +163,15 @@ function labelWindow(
     const base = <T extends { readonly date: string }>(xs: readonly T[]): T[] => pointsInWindowSorted(xs, baseStart, baseEnd);
     const fall = <T extends { readonly date: string }>(xs: readonly T[]): T[] => pointsInWindowSorted(xs, ep.start, ep.end);
     const volumes = (bars: readonly DailyBar[]): number[] => bars.map(dollarVolumeOf).filter((v): v is number => v !== null);
-    const volumeRatio = ratio(meanOf(volumes(fall(spot))), meanOf(volumes(base(spot))));
+    const volumeRatio = ratio(nullIfNaN(mean(volumes(fall(spot)))), nullIfNaN(mean(volumes(base(spot)))));
     const spreadRatio = ratio(
-      meanOf(fall(spreads).map((s) => s.spread)),
-      meanOf(base(spreads).map((s) => s.spread)),
+      nullIfNaN(mean(fall(spreads).map((s) => s.spread))),
+      nullIfNaN(mean(base(spreads).map((s) => s.spread))),
       t.spreadFloor,
     );
     const amihudRatio = ratio(
-      meanOf(fall(illiq).map((s) => s.illiquidity)),
-      medianOf(base(illiq).map((s) => s.illiquidity)),
+      nullIfNaN(mean(fall(illiq).map((s) => s.illiquidity))),
+      nullIfNaN(median(base(illiq).map((s) => s.illiquidity))),
     );
     const oiChangePct = changePct(inputs.openInterestUsd, ep.start, ep.end);
     const cmeOiChangePct = changePct(inputs.cmeOpenInterestCoins, ep.start, ep.end);

@@ -1,32 +1,17 @@
-// Small numeric and dated-series helpers shared by the positioning, liquidity, trend and treasury
-// signals (mean, median, sample stdev, percentile rank, look-ups by date). A stopgap until the
-// shared `src/signals/stats/` module settles; pure, and every function returns null rather than NaN.
+// Small dated-series helpers shared by the positioning, liquidity, trend and treasury signals
+// (percentile rank, look-ups and windows by date, percent change, evidence formatting). The
+// statistics themselves live in src/signals/stats. Pure; every function returns null rather than NaN.
 import type { DatedValue } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
+import { median } from './stats/median.js';
+import { nullIfNaN } from './stats/null-if-nan.js';
 
-/** Arithmetic mean; null for an empty list. mean([1, 2, 6]) = 3. */
-export function meanOf(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/** Median (mean of the middle two for even counts); null for an empty list. medianOf([3, 1, 2, 10]) = 2.5. */
+/**
+ * Median or null for an empty list: `nullIfNaN(median(values))` (src/signals/stats/median.ts).
+ * @deprecated Kept for existing importers; call the statistic in src/signals/stats directly.
+ */
 export function medianOf(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Sample standard deviation (n − 1); null for fewer than two values. stdevOf([1, 2, 3]) = 1. */
-export function stdevOf(values: readonly number[]): number | null {
-  const m = meanOf(values);
-  if (m === null || values.length < 2) return null;
-  let sum = 0;
-  for (const v of values) sum += (v - m) ** 2;
-  return Math.sqrt(sum / (values.length - 1));
+  return nullIfNaN(median(values));
 }
 
 /**

@@ -2,7 +2,7 @@
 // it into typed MarketSeries (preferred source per field, aggregates across venues, dollar volume).
 // Also slices an already-loaded MarketSeries to an earlier as-of date for walk-forward runs.
 import type { AnalysedAsset } from '../domain/assets.js';
-import { addDays, asOfCutoff, todayUtc } from '../domain/dates.js';
+import { addDays, asOfCutoff, daysBetween, todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
 import type {
@@ -74,31 +74,70 @@ function byDate(rows: Rows): Map<string, { fields: Record<string, number>; known
   return out;
 }
 
-/** Sums (or averages) one field across keys per date; a date counts only when all `keys` have it. */
-function acrossKeys(rows: Rows, field: string, keys: readonly string[], how: 'sum' | 'mean'): DatedValue[] {
-  const perDate = new Map<string, { total: number; n: number; knownAt: string }>();
+/** Calendar days a key's last value stands in for a missing day in a cross-key sum or mean. */
+export const CARRY_FORWARD_DAYS = 5;
+
+/**
+ * Sums (or averages) one field across `keys` per date, over the keys present on each date: a date
+ * that any key reports counts. A key missing on a date contributes its last earlier value when that
+ * value is at most CARRY_FORWARD_DAYS (5) calendar days old and the date is not past the key's own
+ * last date (a fund that closed or stopped reporting drops out); otherwise it is left out. So a
+ * fund launched later joins the total from its first date instead of erasing the earlier totals.
+ * The result's knownAt is the latest knownAt of the values used.
+ */
+export function acrossKeys(rows: Rows, field: string, keys: readonly string[], how: 'sum' | 'mean'): DatedValue[] {
+  const wanted = new Set(keys);
+  const perKey = new Map<string, Map<string, { value: number; knownAt: string }>>();
+  const dates = new Set<string>();
   for (const r of rows) {
-    if (r.field !== field || !keys.includes(r.key)) continue;
-    const d = perDate.get(r.date) ?? { total: 0, n: 0, knownAt: r.knownAt };
-    d.total += r.value;
-    d.n += 1;
-    if (r.knownAt > d.knownAt) d.knownAt = r.knownAt;
-    perDate.set(r.date, d);
+    if (r.field !== field || !wanted.has(r.key)) continue;
+    let series = perKey.get(r.key);
+    if (!series) perKey.set(r.key, (series = new Map()));
+    series.set(r.date, { value: r.value, knownAt: r.knownAt });
+    dates.add(r.date);
   }
-  return [...perDate.entries()]
-    .filter(([, d]) => d.n === keys.length)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, d]) => ({ date, value: how === 'sum' ? d.total : d.total / d.n, knownAt: d.knownAt }));
+  const sortedDates = [...dates].sort();
+  const keySeries = [...perKey.values()].map((series) => ({ series, last: [...series.keys()].sort().at(-1)! }));
+  const carried: ({ date: string; value: number; knownAt: string } | null)[] = keySeries.map(() => null);
+  const out: DatedValue[] = [];
+  for (const date of sortedDates) {
+    let total = 0;
+    let n = 0;
+    let knownAt = '';
+    keySeries.forEach((k, i) => {
+      const today = k.series.get(date);
+      if (today) carried[i] = { date, ...today };
+      const use = carried[i];
+      if (!use || date > k.last || daysBetween(use.date, date) > CARRY_FORWARD_DAYS) return;
+      total += use.value;
+      n += 1;
+      if (use.knownAt > knownAt) knownAt = use.knownAt;
+    });
+    if (n > 0) out.push({ date, value: how === 'sum' ? total : total / n, knownAt });
+  }
+  return out;
 }
 
+const PRICE_FIELDS = new Set(['open', 'high', 'low', 'close']);
+const VOLUME_FIELDS = new Set(['volumeUsd', 'volumeCoins', 'volumeShares', 'volumeContracts']);
+
+/**
+ * Daily bars from rows of one key: a bar is known when its prices are; volume published later
+ * keeps its own time in `volumeKnownAt` (so slicing to an earlier as-of can drop just the volume).
+ */
 function toBars(rows: Rows): DailyBar[] {
+  const prices = byDate(rows.filter((r) => PRICE_FIELDS.has(r.field)));
+  const volumes = byDate(rows.filter((r) => VOLUME_FIELDS.has(r.field)));
   const out: DailyBar[] = [];
-  for (const [date, { fields, knownAt }] of [...byDate(rows)].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [date, { fields, knownAt }] of [...prices].sort(([a], [b]) => a.localeCompare(b))) {
     const { open, high, low, close } = fields;
     if (open === undefined || high === undefined || low === undefined || close === undefined) continue;
-    const units = fields['volumeCoins'] ?? fields['volumeShares'] ?? fields['volumeContracts'] ?? null;
-    const volumeUsd = fields['volumeUsd'] ?? (units !== null ? units * close : null);
-    out.push({ date, open, high, low, close, volumeUsd, volumeUnits: units, knownAt });
+    const volume = volumes.get(date);
+    const v = volume?.fields ?? {};
+    const units = v['volumeCoins'] ?? v['volumeShares'] ?? v['volumeContracts'] ?? null;
+    const volumeUsd = v['volumeUsd'] ?? (units !== null ? units * close : null);
+    const volumeLater = volume !== undefined && volume.knownAt > knownAt;
+    out.push({ date, open, high, low, close, volumeUsd, volumeUnits: units, knownAt, ...(volumeLater ? { volumeKnownAt: volume.knownAt } : {}) });
   }
   return out;
 }
@@ -194,13 +233,20 @@ async function readMarketSeries(store: Store, options: LoadOptions, asOf: string
 
   const cmeFront = cmeRows.filter((r) => r.key === 'front');
   const coinsPerContract = COINS_PER_CONTRACT[`${asset}/front`] ?? 1;
-  const cmeDays = byDate(cmeFront);
-  const cme: CmeDay[] = toBars(cmeFront).map((bar) => ({
-    ...bar,
-    volumeUsd: bar.volumeUnits !== null ? bar.volumeUnits * coinsPerContract * bar.close : null,
-    openInterestContracts: cmeDays.get(bar.date)?.fields['openInterestContracts'] ?? null,
-    coinsPerContract,
-  }));
+  // Open interest is published after the day's prices: it keeps its own knownAt so a slice to an
+  // earlier as-of date can show the bar without it, exactly as a load at that date does.
+  const cmeOi = byDate(cmeFront.filter((r) => r.field === 'openInterestContracts'));
+  const cme: CmeDay[] = toBars(cmeFront.filter((r) => r.field !== 'openInterestContracts')).map((bar) => {
+    const oi = cmeOi.get(bar.date);
+    const oiLater = oi !== undefined && bar.knownAt !== undefined && oi.knownAt > bar.knownAt;
+    return {
+      ...bar,
+      volumeUsd: bar.volumeUnits !== null ? bar.volumeUnits * coinsPerContract * bar.close : null,
+      openInterestContracts: oi?.fields['openInterestContracts'] ?? null,
+      ...(oiLater ? { openInterestKnownAt: oi.knownAt } : {}),
+      coinsPerContract,
+    };
+  });
 
   const cot: CotWeek[] = [...byDate(cotRows)]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -256,7 +302,8 @@ function mergeEvents(stored: readonly MarketEvent[], shipped: readonly MarketEve
  * The series as they stood at an earlier `asOf`: keeps only items published before the as-of
  * cut-off (by their knownAt, else their date) and dated within `lookbackDays` (default
  * DEFAULT_LOOKBACK_DAYS) before it — the same window `loadMarketSeries` reads — so a long
- * walk-forward does not analyse an ever-growing history. Revised values keep their latest vintage,
+ * walk-forward does not analyse an ever-growing history. A bar whose volume (or CME open interest)
+ * was published after the cut-off keeps its prices with that figure null, as a load at `asOf` gives. Revised values keep their latest vintage,
  * so a walk-forward over a sliced series is point-in-time except for restatements. Items must be
  * date-ascending (as loaded).
  */
@@ -286,18 +333,30 @@ export function sliceMarketSeries(m: MarketSeries, asOf: string, options: { look
     etfFlows: keep(m.etfFlows),
     etfAumUsd: keep(m.etfAumUsd),
     etfHoldingsCoins: keep(m.etfHoldingsCoins),
-    spot: keep(m.spot),
+    spot: keep(m.spot).map((bar) => withoutLateVolume(bar, cutoff)),
     openInterestUsd: keep(m.openInterestUsd),
     fundingRate8h: keep(m.fundingRate8h),
     leverageRatio: keep(m.leverageRatio),
     longLiquidationsUsd: keep(m.longLiquidationsUsd),
     shortLiquidationsUsd: keep(m.shortLiquidationsUsd),
-    cme: keep(m.cme),
+    cme: keep(m.cme).map((day) => {
+      const bar = withoutLateVolume(day, cutoff);
+      if (bar.openInterestKnownAt === undefined || bar.openInterestKnownAt < cutoff) return bar;
+      const { openInterestKnownAt: _notYet, ...rest } = bar;
+      return { ...rest, openInterestContracts: null };
+    }),
     cmeBasisUsd: keep(m.cmeBasisUsd),
     cot: keep(m.cot),
     treasuries: m.treasuries.map((t) => ({ ...t, coinsHeld: keep(t.coinsHeld), mnav: keep(t.mnav) })),
     equityEtfFlowsUsd: keep(m.equityEtfFlowsUsd),
-    treasuryStock: keep(m.treasuryStock),
+    treasuryStock: keep(m.treasuryStock).map((bar) => withoutLateVolume(bar, cutoff)),
     events: m.events.filter((e) => e.knownAt < cutoff && e.date >= from),
   };
+}
+
+/** The bar as known before `cutoff`: volume published later is not there yet. */
+function withoutLateVolume<T extends DailyBar>(bar: T, cutoff: string): T {
+  if (bar.volumeKnownAt === undefined || bar.volumeKnownAt < cutoff) return bar;
+  const { volumeKnownAt: _notYet, ...rest } = bar;
+  return { ...rest, volumeUsd: null, volumeUnits: null } as T;
 }

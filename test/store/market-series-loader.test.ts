@@ -58,3 +58,56 @@ describe('sliceMarketSeries', () => {
     expect(after.etfFlows.find((f) => f.fund === 'TESTX')?.netFlowUsd).toBe(1e6);
   }, 60_000);
 });
+
+describe('loadMarketSeries cross-key totals (ETF AUM, venue sums)', () => {
+  const aum = (key: string, date: string, value: number, field = 'aumUsd', dataset: 'etf-aum' | 'perp' = 'etf-aum') =>
+    ({ dataset, field, asset: 'BTC' as const, key, date, value, knownAt: `${date}T23:00:00.000Z` });
+  const load = async (observations: ReturnType<typeof aum>[], asOf = '2026-01-31') => {
+    const store = await openDuckDbStore(':memory:');
+    try {
+      await store.ingest([{ provenance: { source: 'test', origin: 'loader.test', observedAt: '2026-02-01T00:00:00.000Z' }, observations }]);
+      return await loadMarketSeries(store, { asset: 'BTC', asOf, cache: false });
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('sums the funds present on each date: a later launch joins the total, it does not erase the earlier totals', async () => {
+    const m = await load([
+      aum('IBIT', '2026-01-05', 100), aum('IBIT', '2026-01-06', 110), aum('IBIT', '2026-01-07', 120), aum('IBIT', '2026-01-08', 130),
+      aum('FBTC', '2026-01-05', 50), aum('FBTC', '2026-01-06', 55), aum('FBTC', '2026-01-07', 60), aum('FBTC', '2026-01-08', 65),
+      aum('MSBT', '2026-01-08', 7), // a new fund: launched on the last date
+    ]);
+    expect(m.etfAumUsd.map((d) => [d.date, d.value])).toEqual([
+      ['2026-01-05', 150],
+      ['2026-01-06', 165],
+      ['2026-01-07', 180],
+      ['2026-01-08', 202],
+    ]);
+  }, 60_000);
+
+  it('carries a missing fund forward at most 5 calendar days and never past its last date', async () => {
+    const m = await load([
+      aum('IBIT', '2026-01-05', 100), aum('IBIT', '2026-01-06', 110), aum('IBIT', '2026-01-09', 120), aum('IBIT', '2026-01-12', 130), aum('IBIT', '2026-01-13', 140),
+      aum('FBTC', '2026-01-05', 50), aum('FBTC', '2026-01-12', 70), // gap of 7 days: not bridged beyond 01-10
+      aum('GBTC', '2026-01-05', 20), aum('GBTC', '2026-01-06', 21), // stops reporting after 01-06
+    ]);
+    expect(m.etfAumUsd.map((d) => [d.date, d.value])).toEqual([
+      ['2026-01-05', 170],
+      ['2026-01-06', 110 + 50 + 21], // FBTC carried 1 day
+      ['2026-01-09', 120 + 50], // FBTC carried 4 days; GBTC past its last date
+      ['2026-01-12', 130 + 70],
+      ['2026-01-13', 140], // FBTC's last date is 01-12: not carried past it
+    ]);
+  }, 60_000);
+
+  it('averages venue funding over the venues present on each date', async () => {
+    const m = await load([
+      aum('binance', '2026-01-05', 0.0001, 'fundingRate8h', 'perp'), aum('binance', '2026-01-06', 0.0003, 'fundingRate8h', 'perp'),
+      aum('okx', '2026-01-06', 0.0001, 'fundingRate8h', 'perp'),
+    ]);
+    expect(m.fundingRate8h.map((d) => d.date)).toEqual(['2026-01-05', '2026-01-06']);
+    expect(m.fundingRate8h[0]!.value).toBeCloseTo(0.0001, 12);
+    expect(m.fundingRate8h[1]!.value).toBeCloseTo(0.0002, 12);
+  }, 60_000);
+});

@@ -37,7 +37,9 @@ export interface EtfFlowsSection extends SignalSection {
   readonly runsTest: { readonly runs: number; readonly expectedRuns: number; readonly z: number; readonly pValue: number } | null;
   /** Window net flow as % of AUM at the window start. */
   readonly flowPctOfAum: number | null;
+  /** Weeks ending Friday; the current, partial week is last with `complete: false`. */
   readonly weeklyNetFlowsUsd: readonly WeeklyNetFlow[];
+  /** Positive complete weeks in a row, ending at the latest complete week. */
   readonly consecutivePositiveWeeks: number;
   /** Dates on which BOCPD's MAP run length reset, each found with data up to that date only. */
   readonly changePoints: readonly string[];
@@ -59,7 +61,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   const last = daily.slice(Math.max(0, daily.length - window));
   const rt = runsTest(last.map((d) => d.value));
   const pct = regime.from && regime.to ? flowPctOfAum(regime.netFlowUsd, m.etfAumUsd.filter((a) => a.date <= m.asOf), regime.from, regime.to) : null;
-  const weeks = weeklyNetFlows(daily, { weeks: options.weeks ?? 12 });
+  const weeks = weeklyNetFlows(daily, { weeks: options.weeks ?? 12, asOf: m.asOf });
   const streak = consecutivePositiveWeeks(weeks);
   const cp = changePointsOf(daily, options.changePointLookback ?? 250, options.expectedRunLength ?? 120);
   const issuers = regime.from && regime.to ? issuerBreakdown(m.etfFlows.filter((f) => f.date <= m.asOf), regime.from, regime.to) : [];
@@ -98,12 +100,16 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
     });
   }
   const lastWeek = weeks[weeks.length - 1];
+  const lastComplete = weeks.findLast((w) => w.complete !== false);
   if (lastWeek) {
+    const partial = lastWeek.complete === false;
+    const completeText = partial && lastComplete ? `; last complete week (ending ${lastComplete.weekEnding}) ${formatUsd(lastComplete.netFlowUsd)}` : '';
     evidence.push({
       signal: 'etf-weekly-flows',
-      text: `Week ending ${lastWeek.weekEnding} (${lastWeek.days} days): ${formatUsd(lastWeek.netFlowUsd)}; ${streak} consecutive positive week${streak === 1 ? '' : 's'}.`,
+      text: `Week ending ${lastWeek.weekEnding} (${lastWeek.days} days${partial ? ', partial' : ''}): ${formatUsd(lastWeek.netFlowUsd)}${completeText}; ${streak} consecutive positive complete week${streak === 1 ? '' : 's'}.`,
       value: lastWeek.netFlowUsd,
-      weight: streak >= 2 ? 0.5 : lastWeek.netFlowUsd < 0 ? -0.3 : 0,
+      // Judged on complete weeks only: one Monday of the current week says little.
+      weight: streak >= 2 ? 0.5 : lastComplete !== undefined && lastComplete.netFlowUsd < 0 ? -0.3 : 0,
     });
   }
   const lastCp = cp.dates[cp.dates.length - 1];

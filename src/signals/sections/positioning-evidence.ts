@@ -127,11 +127,15 @@ export function positioningEvidence(asset: AnalysedAsset, s: Omit<PositioningSec
     });
   }
   if (s.leverageRebuiltWithoutStress !== null) {
+    const measure =
+      s.oiCoinsChange30dPct !== null
+        ? `OI in coins ${formatPct(s.oiCoinsChange30dPct)} over 30 days`
+        : `leverage ratio ${s.leverageChange30dPct !== null ? formatPct(s.leverageChange30dPct) : 'n/a'} over 30 days`;
     out.push({
       signal: 'positioning.leverageRebuiltWithoutStress',
       text: s.leverageRebuiltWithoutStress
-        ? `OI rebuilt ${formatPct(s.oiChangePct.d30 ?? 0)} over 30 days with funding ${s.fundingRegime} and no liquidation spike: leverage returning without stress.`
-        : `Leverage not rebuilt without stress (OI 30-day ${s.oiChangePct.d30 !== null ? formatPct(s.oiChangePct.d30) : 'n/a'}, funding ${s.fundingRegime}, ${s.liquidations.recentSpikeDates.length} recent liquidation spikes).`,
+        ? `Positions rebuilt (${measure}) with funding ${s.fundingRegime} and no liquidation spike: leverage returning without stress.`
+        : `Leverage not rebuilt without stress (${measure}, funding ${s.fundingRegime}, ${s.liquidations.recentSpikeDates.length} recent liquidation spikes).`,
       value: s.leverageRebuiltWithoutStress ? 1 : 0,
       weight: s.leverageRebuiltWithoutStress ? 1 : 0,
     });

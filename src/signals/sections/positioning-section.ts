@@ -5,7 +5,8 @@ import { addDays } from '../../domain/dates.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { availabilityOf, type SignalSection } from '../section.js';
 import { cmeAnnualisedBasis, isCmeRollWeek } from '../annualised-basis.js';
-import { cotPositioning } from '../cot-positioning.js';
+import { cotPositioning, type CotPositioning } from '../cot-positioning.js';
+import { openInterestCoins } from '../de-risking-waves.js';
 import { fundingRegime, type FundingRegime } from '../funding-regime.js';
 import { leverageTrend } from '../leverage-trend.js';
 import { liquidationSpike } from '../liquidation-spike.js';
@@ -16,7 +17,10 @@ import { lastOf, pctChangeOverDays, pointOnOrBefore } from '../series-helpers.js
 import { positioningEvidence } from './positioning-evidence.js';
 
 export interface PositioningSectionOptions {
-  /** Percent rise of perp OI over 30 days that counts as leverage rebuilt. Default 5. */
+  /**
+   * Percent rise over 30 days of perp OI in coins (else of the leverage ratio) that counts as
+   * leverage rebuilt. Default 5.
+   */
   readonly oiRebuildPct?: number;
   /** Weeks back for the position-proxy change. Default 4. */
   readonly proxyChangeWeeks?: number;
@@ -31,6 +35,8 @@ export interface PositioningSection extends SignalSection {
   readonly openInterestUsd: number | null;
   readonly openInterestDate: string | null;
   readonly oiChangePct: { readonly d1: number | null; readonly d7: number | null; readonly d30: number | null };
+  /** 30-day percent change of perp OI in coins (OI USD ÷ same-day spot close): positions, not price. */
+  readonly oiCoinsChange30dPct: number | null;
   readonly oiZScore: number | null;
   readonly oiPctFromPeak: number | null;
   readonly fundingRate8h: number | null;
@@ -66,14 +72,12 @@ export interface PositioningSection extends SignalSection {
     /** Which OI fed the proxy: CFTC total CME OI when COT is present, else the front month (roll weeks skipped). */
     readonly positionProxySource: ProxySource | null;
   };
-  readonly cot: {
-    readonly date: string;
-    readonly leveragedFundsNetCoins: number;
-    readonly assetManagersNetCoins: number;
-    readonly change4w: { readonly leveragedFundsNetCoins: number; readonly assetManagersNetCoins: number } | null;
-    readonly percentile: { readonly leveragedFundsNet: number | null; readonly assetManagersNet: number | null };
-  } | null;
-  /** OI rising while funding is not overheated and no liquidation spike in the last 14 days; null when OI or funding is missing. */
+  readonly cot: CotPositioning | null;
+  /**
+   * Positions rising — perp OI in coins up ≥ oiRebuildPct over 30 days (else the leverage ratio, when
+   * no spot close prices the OI) — while funding is not overheated and no liquidation spike in the
+   * last 14 days; null when both measures or funding are missing. A price rise alone never counts.
+   */
   readonly leverageRebuiltWithoutStress: boolean | null;
 }
 
@@ -129,15 +133,18 @@ export function positioningSection(m: MarketSeries, options: PositioningSectionO
   const cot = cotPositioning(m.cot);
   const hasLiquidations = m.longLiquidationsUsd.length > 0 && m.shortLiquidationsUsd.length > 0;
 
+  const oiCoinsChange30dPct = pctChangeOverDays(openInterestCoins(m.openInterestUsd, m.spot), 30);
+  const positionsChangePct = oiCoinsChange30dPct ?? leverage.changePct;
   const leverageRebuiltWithoutStress =
-    oi.change30dPct === null || funding.regime === null
+    positionsChangePct === null || funding.regime === null
       ? null
-      : oi.change30dPct >= oiRebuildPct && funding.regime !== 'overheated' && liq.recentSpikes.length === 0;
+      : positionsChangePct >= oiRebuildPct && funding.regime !== 'overheated' && liq.recentSpikes.length === 0;
 
   const section: Omit<PositioningSection, 'evidence' | 'availability'> = {
     openInterestUsd: oi.openInterestUsd,
     openInterestDate: oi.date,
     oiChangePct: { d1: oi.change1dPct, d7: oi.change7dPct, d30: oi.change30dPct },
+    oiCoinsChange30dPct,
     oiZScore: oi.zScore,
     oiPctFromPeak: oi.pctFromPeak,
     fundingRate8h: funding.fundingRate8h,

@@ -5,7 +5,7 @@ import type { MarketSeries } from '../../domain/market-series.js';
 import { forcedSellingEstimate, type ForcedSellingEstimate, type ForcedSellingOptions } from '../forced-selling-estimate.js';
 import { availabilityOf, type SignalSection } from '../section.js';
 import { formatUsd, roundTo } from '../series-helpers.js';
-import { treasuryMnav, type PremiumCompressionOptions } from '../treasury-mnav.js';
+import { treasuryMnav, type PremiumCompressionOptions, type TreasuryMnav } from '../treasury-mnav.js';
 
 /** Names under which the largest treasury company appears in the data. */
 const STRATEGY_NAME = /^(strategy|microstrategy|mstr)\b/i;
@@ -13,14 +13,7 @@ const STRATEGY_NAME = /^(strategy|microstrategy|mstr)\b/i;
 export interface TreasuriesSectionOptions extends PremiumCompressionOptions, ForcedSellingOptions {}
 
 export interface TreasuriesSection extends SignalSection {
-  readonly companies: readonly {
-    readonly company: string;
-    readonly date: string | null;
-    readonly mnav: number | null;
-    readonly mnavChange30d: number | null;
-    readonly coinsHeld: number | null;
-    readonly premiumCompressed: boolean | null;
-  }[];
+  readonly companies: readonly Pick<TreasuryMnav, 'company' | 'date' | 'mnav' | 'mnavChange30d' | 'coinsHeld' | 'premiumCompressed'>[];
   readonly strategyMnav: number | null;
   readonly strategyMnavChange30d: number | null;
   /** Strategy's premium compressed (≤ half its 180-day peak premium) or mNAV < 1; null without its mNAV. */

@@ -1,5 +1,6 @@
 // Test helpers for the flow signals: a seeded normal generator and an empty MarketSeries.
 import type { MarketSeries } from '../../../src/domain/market-series.js';
+import { emptyMarketSeries as emptySeries } from '../section-fixtures.js';
 
 /** mulberry32 uniform generator → Box–Muller standard normals, fully determined by `seed`. */
 export function seededNormal(seed: number): () => number {
@@ -17,28 +18,7 @@ export function seededNormal(seed: number): () => number {
   };
 }
 
-/** A MarketSeries with every series empty; override what a test needs. */
+/** A MarketSeries with every series empty, as of 2026-01-09; override what a test needs. */
 export function emptyMarketSeries(overrides: Partial<MarketSeries> = {}): MarketSeries {
-  return {
-    asset: 'BTC',
-    asOf: '2026-01-09',
-    simulated: false,
-    etfFlows: [],
-    etfAumUsd: [],
-    etfHoldingsCoins: [],
-    spot: [],
-    openInterestUsd: [],
-    fundingRate8h: [],
-    leverageRatio: [],
-    longLiquidationsUsd: [],
-    shortLiquidationsUsd: [],
-    cme: [],
-    cmeBasisUsd: [],
-    cot: [],
-    treasuries: [],
-    equityEtfFlowsUsd: [],
-    treasuryStock: [],
-    events: [],
-    ...overrides,
-  };
+  return emptySeries({ asOf: '2026-01-09', ...overrides });
 }

@@ -53,11 +53,44 @@ describe('positioningSection', () => {
       fundingRate8h: daily('2025-11-25', range(7, () => 0.0001)),
       longLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
       shortLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
+      spot: barsFromCloses('2025-11-01', range(31, () => 100_000)), // flat price: coins +20 % too
     });
     const s = positioningSection(m);
     expect(s.fundingRegime).toBe('neutral');
     expect(s.liquidations.spike).toBe(false);
+    expect(s.oiCoinsChange30dPct).toBeCloseTo(20, 10);
     expect(s.leverageRebuiltWithoutStress).toBe(true);
+  });
+
+  it('does not call a price rise with flat positions leverage rebuilt (OI counted in coins)', () => {
+    // OI USD +20 % only because the price rose 20 %: 300,000 coins throughout.
+    const closes = range(31, (i) => 100_000 * (1 + (0.2 * i) / 30));
+    const m = emptyMarketSeries({
+      openInterestUsd: daily('2025-11-01', closes.map((c) => 300_000 * c)),
+      fundingRate8h: daily('2025-11-25', range(7, () => 0.0001)),
+      longLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
+      shortLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
+      spot: barsFromCloses('2025-11-01', closes),
+    });
+    const s = positioningSection(m);
+    expect(s.oiChangePct.d30).toBeCloseTo(20, 10);
+    expect(s.oiCoinsChange30dPct).toBeCloseTo(0, 10);
+    expect(s.leverageRebuiltWithoutStress).toBe(false);
+    expect(s.evidence.find((e) => e.signal === 'positioning.leverageRebuiltWithoutStress')!.text).toContain('OI in coins +0.0% over 30 days');
+  });
+
+  it('falls back to the leverage ratio when no spot close prices the OI, and is null with neither', () => {
+    const base = {
+      openInterestUsd: daily('2025-11-01', range(31, (i) => 30e9 + i * 0.2e9)),
+      fundingRate8h: daily('2025-11-25', range(7, () => 0.0001)),
+    };
+    expect(positioningSection(emptyMarketSeries(base)).leverageRebuiltWithoutStress).toBeNull();
+    const rising = positioningSection(emptyMarketSeries({ ...base, leverageRatio: daily('2025-11-01', range(31, (i) => 0.2 + i * 0.001)) }));
+    expect(rising.oiCoinsChange30dPct).toBeNull();
+    expect(rising.leverageChange30dPct).toBeCloseTo(15, 10);
+    expect(rising.leverageRebuiltWithoutStress).toBe(true);
+    const flat = positioningSection(emptyMarketSeries({ ...base, leverageRatio: daily('2025-11-01', range(31, () => 0.2)) }));
+    expect(flat.leverageRebuiltWithoutStress).toBe(false);
   });
 
   it('computes CME OI in USD, its basis and position proxy', () => {
