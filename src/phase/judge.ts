@@ -3,7 +3,7 @@
 // A phase whose decidable weight is under half of its total weight is discounted by that share.
 import { PHASE_LABELS, type Evidence, type PhaseLabel } from '../domain/analysis.js';
 import type { PhaseFacts } from './facts.js';
-import { PHASE_RULES, type PhaseRule } from './rules.js';
+import { PHASE_RULES, TOPPING_MAX_DRAWDOWN, type PhaseRule } from './rules.js';
 
 export interface PhaseScore {
   readonly label: PhaseLabel;
@@ -28,6 +28,15 @@ const TIE_ORDER: readonly PhaseLabel[] = ['trend-decline', 'topping', 'bottoming
 /** Below this share of decidable weight a phase's score is scaled down. */
 const MIN_DECIDABLE_SHARE = 0.5;
 
+/**
+ * Preconditions: a phase whose precondition fails scores 0 whatever else holds. A bottom needs a
+ * decline before it: within TOPPING_MAX_DRAWDOWN of the peak the market is still near its highs.
+ */
+function preconditionHolds(label: PhaseLabel, facts: PhaseFacts): boolean {
+  if (label === 'bottoming') return facts.drawdownFromPeak === null || facts.drawdownFromPeak >= TOPPING_MAX_DRAWDOWN;
+  return true;
+}
+
 function scorePhase(label: PhaseLabel, facts: PhaseFacts, rules: readonly PhaseRule[]): PhaseScore {
   let held = 0;
   let decidable = 0;
@@ -45,7 +54,7 @@ function scorePhase(label: PhaseLabel, facts: PhaseFacts, rules: readonly PhaseR
     }
   }
   const share = total > 0 ? decidable / total : 0;
-  const raw = decidable > 0 ? held / decidable : 0;
+  const raw = decidable > 0 && preconditionHolds(label, facts) ? held / decidable : 0;
   return { label, score: share < MIN_DECIDABLE_SHARE ? raw * share : raw, held: heldIds, decidableWeight: decidable, totalWeight: total };
 }
 

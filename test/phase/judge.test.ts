@@ -57,6 +57,12 @@ describe('judgePhase (hand-computed)', () => {
     expect(j.evidence.some((e) => e.text.startsWith('against:') && /points to trend-decline/.test(e.text))).toBe(true);
   });
 
+  it('no bottom without a decline first: the same facts 10 % below the peak are not bottoming', () => {
+    const j = judgePhase({ ...bottoming, drawdownFromPeak: 0.1 });
+    expect(j.scores.find((s) => s.label === 'bottoming')!.score).toBe(0);
+    expect(j.label).not.toBe('bottoming');
+  });
+
   it('with no data it says so: confidence 0 and every undecidable rule listed', () => {
     const j = judgePhase(base);
     expect(j.confidence).toBe(0);
