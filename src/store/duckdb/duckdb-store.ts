@@ -2,7 +2,7 @@
 // all-or-nothing ingests, point-in-time reads.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Asset } from '../../domain/assets.js';
 import { asOfCutoff } from '../../domain/dates.js';
 import { type DatasetName } from '../../domain/datasets.js';
@@ -84,13 +84,21 @@ export class DuckDbStore implements Store {
     }
   }
 
+  /**
+   * Stores `batches` in one transaction and returns per-batch counts in batch order. Observations of
+   * all batches are staged once; each natural key is then classified against its stored versions in
+   * "rounds": round r applies, for every key, the r-th batch (in batch order) that carries it, so a
+   * later batch sees an earlier batch's row for the same key while keys touched by one batch only
+   * (nearly all of them) are handled in a single set-based pass. Events are applied batch by batch.
+   */
   ingest(batches: readonly IngestBatch[], runs: readonly Omit<RunRecord, 'counts'>[] = []): Promise<UpsertCounts[]> {
     return this.serial(async () => {
       const importedAt = ts(new Date().toISOString());
       await this.db.run('BEGIN TRANSACTION');
       try {
-        const counts: UpsertCounts[] = [];
-        for (const batch of batches) counts.push(await this.ingestOne(batch, importedAt));
+        const counts = batches.map(() => emptyCounts());
+        await this.ingestObservations(batches, importedAt, counts);
+        for (const [i, batch] of batches.entries()) await this.ingestEvents(batch, importedAt, counts[i]!);
         for (const [i, run] of runs.entries()) await this.insertRun({ ...run, counts: counts[i] ?? emptyCounts() });
         await this.db.run('COMMIT');
         return counts;
@@ -102,69 +110,136 @@ export class DuckDbStore implements Store {
     });
   }
 
-  private async ingestOne(batch: IngestBatch, importedAt: string): Promise<UpsertCounts> {
-    const counts = emptyCounts();
-    const { source, origin, observedAt } = batch.provenance;
-    if (batch.observations.length > 0) {
-      await this.db.run(`CREATE OR REPLACE TEMP TABLE staging (
-        seq BIGINT, dataset VARCHAR, field VARCHAR, asset VARCHAR, key VARCHAR, date VARCHAR,
-        value DOUBLE, known_at VARCHAR)`);
-      const appender = await this.db.createAppender('staging');
-      let seq = 0;
-      for (const o of batch.observations) {
-        appender.appendBigInt(BigInt(seq++));
-        appender.appendVarchar(o.dataset);
-        appender.appendVarchar(o.field);
-        appender.appendVarchar(o.asset);
-        appender.appendVarchar(o.key);
-        appender.appendVarchar(o.date);
-        appender.appendDouble(o.value);
-        appender.appendVarchar(ts(o.knownAt));
-        appender.endRow();
-      }
-      appender.closeSync();
-      // Last row wins inside a batch; classify each staged row against every stored version.
-      await this.db.run(`CREATE OR REPLACE TEMP TABLE classified AS
-        WITH s AS (
-          SELECT dataset, field, asset, key, date::DATE AS date, value, known_at::TIMESTAMP AS known_at
-          FROM staging QUALIFY row_number() OVER (PARTITION BY ${NATURAL_KEY} ORDER BY seq DESC) = 1
-        )
-        , v AS (
-          SELECT s.dataset, s.field, s.asset, s.key, s.date, s.value, s.known_at,
-                 count(o.value) AS versions,
-                 coalesce(bool_or(abs(o.value - s.value) <= 1e-9 * greatest(1, abs(s.value))), false) AS same_any,
-                 arg_max(o.value, o.known_at) AS latest_value,
-                 max(o.known_at) AS latest_known
-          FROM s LEFT JOIN observations o USING (${NATURAL_KEY})
-          GROUP BY ALL
-        )
-        -- Equal to the latest version: unchanged. Equal to an older version: a re-import of an older
-        -- snapshot (unchanged) unless this batch is a dated snapshot newer than the latest version,
-        -- which proves the source reverted to that value (a revision).
-        SELECT *, versions > 0 AND (
-                 abs(latest_value - value) <= 1e-9 * greatest(1, abs(value))
-                 OR (same_any AND ${observedAt ? `'${ts(observedAt)}'::TIMESTAMP <= latest_known` : 'true'})
-               ) AS same
-        FROM v`);
-      const observed = observedAt ? `'${ts(observedAt)}'::TIMESTAMP` : `'${importedAt}'::TIMESTAMP`;
-      await this.db.run(
-        `INSERT INTO observations
-         SELECT dataset, field, asset, key, date, value,
-                CASE WHEN versions = 0 THEN known_at
-                     ELSE greatest(known_at, ${observed}, latest_known + INTERVAL 1 MILLISECOND) END,
-                $1, $2, '${importedAt}'::TIMESTAMP
-         FROM classified WHERE NOT same`,
-        [source, origin],
-      );
-      const [tally] = await this.rows(`SELECT
-          count(*) FILTER (WHERE versions = 0) AS inserted,
-          count(*) FILTER (WHERE versions > 0 AND NOT same) AS revised,
-          count(*) FILTER (WHERE same) AS unchanged FROM classified`);
-      counts.inserted += Number(tally?.['inserted'] ?? 0);
-      counts.revised += Number(tally?.['revised'] ?? 0);
-      // Duplicates inside the batch count as unchanged: the last one was the one considered.
-      counts.unchanged += Number(tally?.['unchanged'] ?? 0) + (batch.observations.length - this.classifiedTotal(tally));
+  /**
+   * Stages, classifies and inserts the observations of all batches; adds to `counts[batch]`. The rows
+   * are staged dictionary-encoded (each distinct series, date and knownAt string once, then numbers
+   * per row in data chunks), which keeps the per-row cost out of the native appender.
+   */
+  private async ingestObservations(batches: readonly IngestBatch[], importedAt: string, counts: UpsertCounts[]): Promise<void> {
+    const staged = encodePending(batches);
+    if (staged.rowCount === 0) return;
+    // Every row starts as unchanged (duplicates inside a batch stay so: the last one was the one
+    // considered); inserted and revised rows are moved out of it round by round.
+    for (const [b, batch] of batches.entries()) counts[b]!.unchanged += batch.observations.length;
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_batches (batch INTEGER, source VARCHAR, origin VARCHAR, observed_at VARCHAR)`);
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_series (series INTEGER, dataset VARCHAR, field VARCHAR, asset VARCHAR, key VARCHAR)`);
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_texts (kind INTEGER, ref INTEGER, text VARCHAR)`);
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_staging (
+      id INTEGER, round INTEGER, batch INTEGER, series INTEGER, date_ref INTEGER, value DOUBLE, known_ref INTEGER)`);
+    const batchAppender = await this.db.createAppender('ingest_batches');
+    for (const [b, batch] of batches.entries()) {
+      const { source, origin, observedAt } = batch.provenance;
+      batchAppender.appendInteger(b);
+      batchAppender.appendVarchar(source);
+      batchAppender.appendVarchar(origin);
+      // An empty observedAt counts as absent, as it always has.
+      if (observedAt) batchAppender.appendVarchar(ts(observedAt));
+      else batchAppender.appendNull();
+      batchAppender.endRow();
     }
+    batchAppender.closeSync();
+    const seriesAppender = await this.db.createAppender('ingest_series');
+    for (const [id, [dataset, field, asset, key]] of staged.series.entries()) {
+      seriesAppender.appendInteger(id);
+      seriesAppender.appendVarchar(dataset);
+      seriesAppender.appendVarchar(field);
+      seriesAppender.appendVarchar(asset);
+      seriesAppender.appendVarchar(key);
+      seriesAppender.endRow();
+    }
+    seriesAppender.closeSync();
+    const textAppender = await this.db.createAppender('ingest_texts');
+    for (const [kind, texts] of [staged.dates, staged.knownAts].entries()) {
+      for (const [ref, text] of texts.entries()) {
+        textAppender.appendInteger(kind);
+        textAppender.appendInteger(ref);
+        textAppender.appendVarchar(text);
+        textAppender.endRow();
+      }
+    }
+    textAppender.closeSync();
+    const appender = await this.db.createAppender('ingest_staging');
+    const { round, batch, series, dateRef, value, knownRef } = staged.columns;
+    for (let start = 0; start < staged.rowCount; start += CHUNK_ROWS) {
+      const end = Math.min(start + CHUNK_ROWS, staged.rowCount);
+      const chunk = DuckDBDataChunk.create([INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE, INTEGER], end - start);
+      chunk.setColumnValues(0, Array.from({ length: end - start }, (_, i) => start + i));
+      for (const [column, values] of [round, batch, series, dateRef, value, knownRef].entries()) {
+        chunk.setColumnValues(column + 1, Array.from(values.subarray(start, end)));
+      }
+      appender.appendDataChunk(chunk);
+    }
+    appender.closeSync();
+    // Each distinct text is cast once (a bad date fails the whole ingest here).
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_dates AS
+      SELECT ref AS date_ref, text::DATE AS date FROM ingest_texts WHERE kind = 0`);
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_known AS
+      SELECT ref AS known_ref, text::TIMESTAMP AS known_at FROM ingest_texts WHERE kind = 1`);
+    for (let r = 1; r <= staged.rounds; r++) await this.applyRound(r, importedAt, counts);
+    for (const table of ['ingest_staging', 'ingest_series', 'ingest_texts', 'ingest_dates', 'ingest_known', 'ingest_batches']) {
+      await this.db.run(`DROP TABLE ${table}`);
+    }
+  }
+
+  /**
+   * Classifies the pending rows of one round against every stored version of their natural key,
+   * inserts new keys and revisions, and moves their counts from unchanged to inserted/revised.
+   * Stored rows are matched to the staged series by name once, then by (series, date).
+   */
+  private async applyRound(round: number, importedAt: string, counts: UpsertCounts[]): Promise<void> {
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_changed AS
+      WITH p AS (
+        SELECT s.id, s.batch, s.series, d.date, s.value, k.known_at
+        FROM ingest_staging s JOIN ingest_dates d USING (date_ref) JOIN ingest_known k USING (known_ref)
+        WHERE s.round = ${round}
+      )
+      , o AS (
+        SELECT se.series, o.date, o.value, o.known_at
+        FROM observations o JOIN ingest_series se USING (dataset, field, asset, key)
+      )
+      , stored AS (
+        SELECT p.id, count(*) AS versions,
+               bool_or(abs(o.value - p.value) <= 1e-9 * greatest(1, abs(p.value))) AS same_any,
+               arg_max(o.value, o.known_at) AS latest_value,
+               max(o.known_at) AS latest_known
+        FROM p JOIN o USING (series, date)
+        GROUP BY p.id
+      )
+      SELECT p.batch, p.series, p.date, p.value, p.known_at, coalesce(s.versions, 0) AS versions, s.latest_known,
+             b.observed_at::TIMESTAMP AS observed_at
+      FROM p LEFT JOIN stored s USING (id) JOIN ingest_batches b USING (batch)
+      -- Equal to the latest version: unchanged. Equal to an older version: a re-import of an older
+      -- snapshot (unchanged) unless this batch is a dated snapshot newer than the latest version,
+      -- which proves the source reverted to that value (a revision).
+      WHERE s.id IS NULL OR NOT (
+        abs(s.latest_value - p.value) <= 1e-9 * greatest(1, abs(p.value))
+        OR (s.same_any AND (b.observed_at IS NULL OR b.observed_at::TIMESTAMP <= s.latest_known))
+      )`);
+    await this.db.run(
+      `INSERT INTO observations
+       SELECT se.dataset, se.field, se.asset, se.key, c.date, c.value,
+              CASE WHEN c.versions = 0 THEN c.known_at
+                   ELSE greatest(c.known_at, coalesce(c.observed_at, '${importedAt}'::TIMESTAMP), c.latest_known + INTERVAL 1 MILLISECOND) END,
+              b.source, b.origin, '${importedAt}'::TIMESTAMP
+       FROM ingest_changed c JOIN ingest_series se USING (series) JOIN ingest_batches b USING (batch)`,
+    );
+    const tallies = await this.rows(`SELECT batch,
+        count(*) FILTER (WHERE versions = 0) AS inserted, count(*) FILTER (WHERE versions > 0) AS revised
+      FROM ingest_changed GROUP BY batch`);
+    for (const t of tallies) {
+      const c = counts[Number(t['batch'])]!;
+      const inserted = Number(t['inserted']);
+      const revised = Number(t['revised']);
+      c.inserted += inserted;
+      c.revised += revised;
+      c.unchanged -= inserted + revised;
+    }
+    await this.db.run('DROP TABLE ingest_changed');
+  }
+
+  /** Applies a batch's events: a changed event becomes a new version, an identical one is unchanged. */
+  private async ingestEvents(batch: IngestBatch, importedAt: string, counts: UpsertCounts): Promise<void> {
+    const { source, origin, observedAt } = batch.provenance;
     for (const e of batch.events ?? []) {
       const [existing] = await this.rows(
         `SELECT date::VARCHAR AS date, kind, title, source_url, instruments,
@@ -195,11 +270,6 @@ export class DuckDbStore implements Store {
       if (existing) counts.revised++;
       else counts.inserted++;
     }
-    return counts;
-  }
-
-  private classifiedTotal(tally: Record<string, unknown> | undefined): number {
-    return Number(tally?.['inserted'] ?? 0) + Number(tally?.['revised'] ?? 0) + Number(tally?.['unchanged'] ?? 0);
   }
 
   read(query: ObservationQuery): Promise<StoredObservation[]> {
@@ -388,6 +458,126 @@ export class DuckDbStore implements Store {
       this.instance.closeSync();
     });
   }
+}
+
+/** Rows per data chunk the appender takes (DuckDB's vector size). */
+const CHUNK_ROWS = 2048;
+
+/** The pending rows of an ingest, dictionary-encoded: texts once, numbers per row. */
+interface EncodedPending {
+  readonly rowCount: number;
+  /** Highest round: how many batches carry the most-shared natural key. */
+  readonly rounds: number;
+  /** [dataset, field, asset, key] by series id. */
+  readonly series: (readonly [string, string, string, string])[];
+  /** Date strings by date ref, knownAt timestamps (DuckDB literal form) by known ref. */
+  readonly dates: string[];
+  readonly knownAts: string[];
+  readonly columns: {
+    round: Int32Array;
+    batch: Int32Array;
+    series: Int32Array;
+    dateRef: Int32Array;
+    value: Float64Array;
+    knownRef: Int32Array;
+  };
+}
+
+/** Which batch and row a pending row is, and which of its key's batches (1-based, in batch order). */
+interface Slot {
+  readonly batch: number;
+  index: number;
+  readonly round: number;
+}
+
+/**
+ * Picks the rows of `batches` the store classifies — the last row of each natural key within a batch
+ * (the key compares the date as given) — numbers them per key by round in batch order, and encodes
+ * them for staging.
+ */
+function encodePending(batches: readonly IngestBatch[]): EncodedPending {
+  const seriesIds = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  const series: (readonly [string, string, string, string])[] = [];
+  const latestBySeries: Map<string, Slot>[] = [];
+  const slots: Slot[] = [];
+  const seriesOfSlot: number[] = [];
+  const seriesId = (dataset: string, field: string, asset: string, key: string): number => {
+    let byField = seriesIds.get(dataset);
+    if (!byField) seriesIds.set(dataset, (byField = new Map()));
+    let byAsset = byField.get(field);
+    if (!byAsset) byField.set(field, (byAsset = new Map()));
+    let byKey = byAsset.get(asset);
+    if (!byKey) byAsset.set(asset, (byKey = new Map()));
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = series.length;
+      byKey.set(key, id);
+      series.push([dataset, field, asset, key]);
+      latestBySeries.push(new Map());
+    }
+    return id;
+  };
+  for (const [batch, { observations }] of batches.entries()) {
+    let last: { dataset: string; field: string; asset: string; key: string; id: number } | null = null;
+    for (let index = 0; index < observations.length; index++) {
+      const o = observations[index]!;
+      // Rows of one series usually come together: skip the dictionary when the series repeats.
+      if (last === null || last.dataset !== o.dataset || last.field !== o.field || last.asset !== o.asset || last.key !== o.key) {
+        last = { dataset: o.dataset, field: o.field, asset: o.asset, key: o.key, id: seriesId(o.dataset, o.field, o.asset, o.key) };
+      }
+      const latest = latestBySeries[last.id]!;
+      const slot = latest.get(o.date);
+      if (slot === undefined) latest.set(o.date, { batch, index, round: 1 });
+      else if (slot.batch === batch) slot.index = index;
+      else {
+        slots.push(slot);
+        seriesOfSlot.push(last.id);
+        latest.set(o.date, { batch, index, round: slot.round + 1 });
+      }
+    }
+  }
+  for (const [id, latest] of latestBySeries.entries()) {
+    for (const slot of latest.values()) {
+      slots.push(slot);
+      seriesOfSlot.push(id);
+    }
+  }
+  const rowCount = slots.length;
+  const columns = {
+    round: new Int32Array(rowCount),
+    batch: new Int32Array(rowCount),
+    series: new Int32Array(rowCount),
+    dateRef: new Int32Array(rowCount),
+    value: new Float64Array(rowCount),
+    knownRef: new Int32Array(rowCount),
+  };
+  const dateRefs = new Map<string, number>();
+  const knownRefs = new Map<string, number>();
+  const dates: string[] = [];
+  const knownAts: string[] = [];
+  let rounds = 0;
+  for (let row = 0; row < rowCount; row++) {
+    const slot = slots[row]!;
+    const o = batches[slot.batch]!.observations[slot.index]!;
+    let dateRef = dateRefs.get(o.date);
+    if (dateRef === undefined) {
+      dateRef = dates.push(o.date) - 1;
+      dateRefs.set(o.date, dateRef);
+    }
+    let knownRef = knownRefs.get(o.knownAt);
+    if (knownRef === undefined) {
+      knownRef = knownAts.push(ts(o.knownAt)) - 1;
+      knownRefs.set(o.knownAt, knownRef);
+    }
+    columns.round[row] = slot.round;
+    columns.batch[row] = slot.batch;
+    columns.series[row] = seriesOfSlot[row]!;
+    columns.dateRef[row] = dateRef;
+    columns.value[row] = o.value;
+    columns.knownRef[row] = knownRef;
+    if (slot.round > rounds) rounds = slot.round;
+  }
+  return { rowCount, rounds, series, dates, knownAts, columns };
 }
 
 function sqlString(text: string): string {
