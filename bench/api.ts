@@ -1,12 +1,14 @@
 // Benchmark: GET /api/analysis on a cached (past) date over real loopback HTTP with autocannon —
 // a fixed 1,000 req/s for ~10 s (p50/p99 latency, target p99 < 20 ms), then an unthrottled run
-// for the ceiling. The store is filled by the simulator when it is available, else a fixture.
+// for the ceiling. The server is `tidemark serve` in its own process on a simulated database file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AnalyzeFn } from '../src/server/build-server.js';
-import { buildServer } from '../src/server/build-server.js';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSimulatedDataset } from '../src/sim/simulate.js';
 import { openDuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import type { Store } from '../src/store/store.js';
-import { loadAnalysisFixture } from '../test/fixtures/analysis/series-btc.js';
 import type { BenchResult } from './result.js';
 
 interface Histogram {
@@ -21,7 +23,7 @@ interface AutocannonResult {
   readonly errors: number;
   readonly timeouts: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; overallRate?: number; workers?: number }) => Promise<AutocannonResult>;
+type Autocannon = (options: { url: string; connections: number; duration: number; overallRate?: number }) => Promise<AutocannonResult>;
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as Autocannon;
@@ -29,38 +31,54 @@ const autocannon = require('autocannon') as Autocannon;
 /** The as-of date measured: inside the simulator's default range and in the past. */
 export const BENCH_AS_OF = '2026-01-07';
 
-/** Fills `store` from the simulator and returns the real analysis; falls back to the fixture. */
-async function analysisSource(store: Store): Promise<{ analyze: AnalyzeFn; source: string }> {
-  try {
-    const { writeSimulatedDataset } = await import('../src/sim/simulate.js');
-    const { analyzeStore } = await import('../src/phase/analyze.js');
-    await writeSimulatedDataset(store, { seed: 42 });
-    return { analyze: (s, options) => analyzeStore(s, options), source: 'simulated store (seed 42) + analyzeStore' };
-  } catch (error) {
-    const fixture = loadAnalysisFixture();
-    return { analyze: async (_s, options) => ({ ...fixture, ...options }), source: `fixture analysis (simulator/analyze unavailable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
-  }
+/** Starts `tidemark serve` on `db` as its own process (as users run it) and resolves its base URL. */
+function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0'], {
+    cwd: resolve(dirname(fileURLToPath(import.meta.url)), '..'),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((done, fail) => {
+    let stderr = '';
+    const timer = setTimeout(() => fail(new Error(`bench/api: server did not start within 120 s:\n${stderr}`)), 120_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+      if (match) {
+        clearTimeout(timer);
+        done({ url: match[1]!, child });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`bench/api: server exited with ${code}:\n${stderr}`));
+    });
+  });
 }
 
-/** Runs the benchmark; `durationSeconds` (default 10) and `rate` (default 1,000 req/s). */
+/**
+ * Runs the benchmark; `durationSeconds` (default 10) and `rate` (default 1,000 req/s). The server
+ * runs in its own process on a simulated database file; autocannon runs in this one.
+ */
 export async function main(options: { durationSeconds?: number; rate?: number } = {}): Promise<BenchResult[]> {
   const duration = options.durationSeconds ?? 10;
   const rate = options.rate ?? 1000;
-  const store = await openDuckDbStore(':memory:');
-  const { analyze, source } = await analysisSource(store);
-  const app = buildServer({ store, analyze });
+  const dir = mkdtempSync(join(tmpdir(), 'tidemark-api-bench-'));
+  const db = join(dir, 'sim.duckdb');
+  const store = await openDuckDbStore(db);
+  await writeSimulatedDataset(store, { seed: 42 });
+  await store.close();
+  const source = 'tidemark serve (own process) on the simulated database (seed 42)';
+  const { url: base, child } = await startServer(db);
   try {
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `${address}/api/analysis?asset=BTC&asOf=${BENCH_AS_OF}`;
+    const url = `${base}/api/analysis?asset=BTC&asOf=${BENCH_AS_OF}`;
     const t0 = performance.now();
     const first = await fetch(url);
     const coldMs = performance.now() - t0;
     if (first.status !== 200) throw new Error(`bench/api: warm-up request answered ${first.status}: ${await first.text()}`);
     await first.arrayBuffer();
-    // The load generator runs in a worker thread so it does not share the server's event loop.
-    await autocannon({ url, connections: 10, duration: 2, workers: 1 }); // JIT warm-up, not reported
-    const fixed = await autocannon({ url, connections: 10, duration, overallRate: rate, workers: 1 });
-    const flat = await autocannon({ url, connections: 10, duration: Math.max(3, Math.round(duration / 2)), workers: 1 });
+    await autocannon({ url, connections: 10, duration: 2 }); // JIT warm-up, not reported
+    const fixed = await autocannon({ url, connections: 10, duration, overallRate: rate });
+    const flat = await autocannon({ url, connections: 10, duration: Math.max(3, Math.round(duration / 2)) });
     const failures = fixed.non2xx + fixed.errors + fixed.timeouts + flat.non2xx + flat.errors + flat.timeouts;
     const detail = `${source}; ${fixed.requests.total.toLocaleString('en-US')} requests, ${failures} failed`;
     return [
@@ -71,8 +89,8 @@ export async function main(options: { durationSeconds?: number; rate?: number } 
       { name: 'API /api/analysis cached: unthrottled req/s (10 connections)', value: flat.requests.average, unit: 'req/s', target: '', ok: null, detail: `p99 ${flat.latency.p99} ms` },
     ];
   } finally {
-    await app.close();
-    await store.close();
+    child.kill('SIGINT');
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
