@@ -47,7 +47,7 @@ export function registerReport(program: Command): void {
       const formats = reportFormatsFlag(flags.format);
       const report = await withStore(flags, 'read', async (store) => {
         const analysis = await analyzeStore(store, { asset, ...(asOf !== undefined ? { asOf } : {}) });
-        const [series, coverage] = await Promise.all([loadMarketSeries(store, { asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }), store.coverage()]);
+        const [series, coverage] = await Promise.all([loadMarketSeries(store, { asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }), store.coverage({ asOf: analysis.asOf })]);
         return renderReport({ analysis, series, coverage }, { formats });
       });
       const outDir = resolve(flags.out);

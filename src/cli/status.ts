@@ -1,6 +1,7 @@
 // `tidemark status`: what the database holds — coverage per series, gaps, revisions, last runs.
 import type { Command } from 'commander';
 import { resolveDbPath, withStore } from './context.js';
+import { dateFlag } from './options.js';
 import { formatTable } from './table.js';
 
 export function registerStatus(program: Command): void {
@@ -9,15 +10,17 @@ export function registerStatus(program: Command): void {
     .description('coverage per series: first/last date, rows, gaps, revisions, sources; last imports and syncs')
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
-    .action(async (opts: { db?: string; json?: boolean }) => {
+    .option('--as-of <date>', 'coverage of what was known at the end of this date (UTC)')
+    .action(async (opts: { db?: string; json?: boolean; asOf?: string }) => {
+      const asOf = dateFlag('--as-of', opts.asOf);
       await withStore(opts, 'read', async (store) => {
-        const coverage = await store.coverage();
+        const coverage = await store.coverage({ asOf });
         const runs = await store.runs(10);
         if (opts.json) {
           process.stdout.write(JSON.stringify({ db: resolveDbPath(opts, 'read'), coverage, runs }, null, 2) + '\n');
           return;
         }
-        process.stdout.write(`database: ${resolveDbPath(opts, 'read')}\n`);
+        process.stdout.write(`database: ${resolveDbPath(opts, 'read')}${asOf ? ` — as known at the end of ${asOf}` : ''}\n`);
         if (coverage.some((c) => c.sources.includes('tidemark-sim'))) {
           process.stdout.write('NOTE: this database holds SIMULATED data (tidemark simulate), not market data.\n');
         }

@@ -115,7 +115,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {
       const analysis = await analyze(store, { asset: query.asset, ...asOfOption(asOf) });
-      const [series, coverage] = await Promise.all([loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }), store.coverage()]);
+      const [series, coverage] = await Promise.all([loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }), store.coverage({ asOf: analysis.asOf })]);
       const report = await renderReport({ analysis, series, coverage }, { formats: ['html'] });
       return report.html ?? '';
     });

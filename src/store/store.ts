@@ -73,7 +73,8 @@ export interface Store {
   readEvents(options?: { from?: string; to?: string; asOf?: string }): Promise<MarketEvent[]>;
   /** The last market date stored for a dataset (optionally one asset/key/source), or null. */
   lastDate(options: { dataset: DatasetName; asset?: Asset; key?: string; source?: string }): Promise<string | null>;
-  coverage(): Promise<CoverageRow[]>;
+  /** Coverage per series; with `asOf`, only rows known by the end of that date (YYYY-MM-DD). */
+  coverage(options?: { asOf?: string }): Promise<CoverageRow[]>;
   recordRun(run: RunRecord): Promise<void>;
   runs(limit?: number): Promise<RunRecord[]>;
   /** Total stored rows (all versions), for status and tests. */

@@ -68,6 +68,10 @@ describe('tidemark import / export / status', () => {
     ]);
     const status = JSON.parse((await tidemark('status', '--json', '--db', db)).stdout) as { coverage: { dataset: string; key: string; rows: number; gaps: number }[] };
     expect(status.coverage.find((c) => c.dataset === 'etf-flows' && c.key === 'IBIT')).toMatchObject({ rows: 2, gaps: 0 });
+    // As of 2026-01-06 only the 2026-01-05 flows were published.
+    const earlier = JSON.parse((await tidemark('status', '--json', '--as-of', '2026-01-06', '--db', db)).stdout) as typeof status;
+    expect(earlier.coverage.find((c) => c.dataset === 'etf-flows' && c.key === 'IBIT')).toMatchObject({ rows: 1, lastDate: '2026-01-05' });
+    expect(JSON.parse((await tidemark('status', '--json', '--as-of', '2025-12-31', '--db', db)).stdout).coverage).toEqual([]);
   });
 
   it('bad input: clear errors and exit codes, nothing already stored is lost', async () => {

@@ -386,17 +386,20 @@ export class DuckDbStore implements Store {
     });
   }
 
-  coverage(): Promise<CoverageRow[]> {
+  coverage(options: { asOf?: string } = {}): Promise<CoverageRow[]> {
     return this.serial(async () => {
+      const known = options.asOf
+        ? `WHERE date <= '${options.asOf}'::DATE AND known_at < '${ts(asOfCutoff(options.asOf))}'::TIMESTAMP`
+        : '';
       const rows = await this.rows(`
-        WITH v AS (SELECT dataset, field, asset, key, date, count(*) AS versions FROM observations GROUP BY ALL)
+        WITH v AS (SELECT dataset, field, asset, key, date, count(*) AS versions FROM observations ${known} GROUP BY ALL)
         SELECT v.dataset, v.field, v.asset, v.key, min(v.date)::VARCHAR AS first_date, max(v.date)::VARCHAR AS last_date,
                count(*) AS n, count(*) FILTER (WHERE versions > 1) AS revised,
                list(v.date::VARCHAR ORDER BY v.date) AS dates
         FROM v GROUP BY ALL ORDER BY v.dataset, v.asset, v.key, v.field`);
       const meta = await this.rows(`SELECT dataset, field, asset, key, list(DISTINCT source ORDER BY source) AS sources,
                strftime(max(imported_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS last_imported
-        FROM observations GROUP BY ALL`);
+        FROM observations ${known} GROUP BY ALL`);
       const metaByKey = new Map(meta.map((m) => [`${m['dataset']}|${m['field']}|${m['asset']}|${m['key']}`, m]));
       return rows.map((r) => {
         const m = metaByKey.get(`${r['dataset']}|${r['field']}|${r['asset']}|${r['key']}`);
