@@ -9,6 +9,7 @@ import { terminalSummary } from '../../src/report/terminal-summary.js';
 import { whatWouldChange } from '../../src/report/what-would-change.js';
 import type { CoverageRow } from '../../src/store/store.js';
 import { buildSeriesFixture, loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
+import { emptyMarketSeries } from '../signals/section-fixtures.js';
 
 const analysis = loadAnalysisFixture();
 const series = buildSeriesFixture();
@@ -19,27 +20,7 @@ const coverage: CoverageRow[] = [
   { dataset: 'exchange-oi', field: 'openInterestUsd', asset: 'MULTI', key: 'binance', firstDate: '2025-01-01', lastDate: '2026-01-07', rows: 372, gaps: 0, revisedRows: 0, sources: ['cryptoquant'], lastImportedAt: '2026-01-08T00:00:00.000Z' },
 ];
 
-const emptySeries = (asset: MarketSeries['asset']): MarketSeries => ({
-  asset,
-  asOf: '2026-01-07',
-  simulated: false,
-  etfFlows: [],
-  etfAumUsd: [],
-  etfHoldingsCoins: [],
-  spot: [],
-  openInterestUsd: [],
-  fundingRate8h: [],
-  leverageRatio: [],
-  longLiquidationsUsd: [],
-  shortLiquidationsUsd: [],
-  cme: [],
-  cmeBasisUsd: [],
-  cot: [],
-  treasuries: [],
-  equityEtfFlowsUsd: [],
-  treasuryStock: [],
-  events: [],
-});
+const emptySeries = (asset: MarketSeries['asset']): MarketSeries => emptyMarketSeries({ asset, asOf: '2026-01-07' });
 
 describe('renderReport', () => {
   it('builds the sections of a desk note in reading order', () => {
