@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import type { Analysis } from '../domain/analysis.js';
-import { addDays, dateRange } from '../domain/dates.js';
+import { addDays, dateRange, daysBetween } from '../domain/dates.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
 import { analyzeSeries } from '../phase/analyze.js';
 import { monthlyReadings, walkForward, type DailyReading } from '../phase/walk-forward.js';
@@ -58,7 +58,7 @@ export function registerAnalyze(program: Command): void {
         const to = dateFlag('--to', flags.to) ?? asOfFlag ?? (await defaultAsOf(store, asset));
         const from = dateFlag('--from', flags.from) ?? addDays(to, -365);
         if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-        const full = await loadMarketSeries(store, { asset, asOf: to, shippedEvents, lookbackDays: 1100 + daysSpan(from, to) });
+        const full = await loadMarketSeries(store, { asset, asOf: to, shippedEvents, lookbackDays: 1100 + daysBetween(from, to) + 1 });
         const dates = dateRange(from, to).filter(isUsTradingDay);
         const bar = process.stderr.isTTY ? new SingleBar({ format: 'walk-forward {bar} {value}/{total} days', clearOnComplete: true }, Presets.shades_classic) : null;
         bar?.start(dates.length, 0);
@@ -68,10 +68,6 @@ export function registerAnalyze(program: Command): void {
         else process.stdout.write(flags.monthly ? formatMonthly(readings) : formatDaily(readings));
       });
     });
-}
-
-function daysSpan(from: string, to: string): number {
-  return Math.max(0, dateRange(from, to).length);
 }
 
 const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');

@@ -35,39 +35,3 @@ export interface PhaseFacts {
   readonly daysSinceWaveEnded: number | null;
   readonly asset: string;
 }
-
-/** Reads a number at `path` of a loosely typed object; null when absent or not finite. */
-export function num(obj: unknown, ...path: string[]): number | null {
-  let cur: unknown = obj;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return null;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return typeof cur === 'number' && Number.isFinite(cur) ? cur : null;
-}
-
-/** Reads a boolean at `path`; null when absent. */
-export function bool(obj: unknown, ...path: string[]): boolean | null {
-  let cur: unknown = obj;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return null;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return typeof cur === 'boolean' ? cur : null;
-}
-
-/** Reads a string at `path`; null when absent. */
-export function str(obj: unknown, ...path: string[]): string | null {
-  let cur: unknown = obj;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return null;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return typeof cur === 'string' ? cur : null;
-}
-
-/** A percentage that a section may give as a fraction (0.25) or in percent (25): always a fraction. */
-export function asFraction(value: number | null, givenInPercent: boolean): number | null {
-  if (value === null) return null;
-  return givenInPercent ? value / 100 : value;
-}

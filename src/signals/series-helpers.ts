@@ -3,16 +3,6 @@
 // statistics themselves live in src/signals/stats. Pure; every function returns null rather than NaN.
 import type { DatedValue } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
-import { median } from './stats/median.js';
-import { nullIfNaN } from './stats/null-if-nan.js';
-
-/**
- * Median or null for an empty list: `nullIfNaN(median(values))` (src/signals/stats/median.ts).
- * @deprecated Kept for existing importers; call the statistic in src/signals/stats directly.
- */
-export function medianOf(values: readonly number[]): number | null {
-  return nullIfNaN(median(values));
-}
 
 /**
  * Share of `history` strictly below `value` plus half the ties, in [0, 1]; null when `history` is empty.

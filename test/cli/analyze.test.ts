@@ -1,0 +1,66 @@
+// `tidemark analyze` end to end on a simulated database file: the --json contract other tools rely
+// on, the human-readable output, the walk-forward, and usage errors.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHASE_LABELS, type Analysis } from '../../src/domain/analysis.js';
+import { tidemark } from './run-cli.js';
+
+let dir: string;
+let db: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tidemark-analyze-'));
+  db = join(dir, 'sim.duckdb');
+  const sim = await tidemark('simulate', '--db', db, '--seed', '42');
+  expect(sim.code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('tidemark analyze', () => {
+  it('--json prints one object in the documented contract shape', async () => {
+    const { code, stdout } = await tidemark('analyze', '--db', db, '--as-of', '2026-01-20', '--asset', 'BTC', '--json');
+    expect(code).toBe(0);
+    const a = JSON.parse(stdout) as Analysis;
+    expect(a.asOf).toBe('2026-01-20');
+    expect(a.asset).toBe('BTC');
+    expect(a.simulated).toBe(true);
+    expect(PHASE_LABELS).toContain(a.phase.label);
+    expect(a.phase.confidence).toBeGreaterThanOrEqual(0);
+    expect(a.phase.confidence).toBeLessThanOrEqual(1);
+    expect(a.phase.evidence.length).toBeGreaterThan(0);
+    for (const e of a.phase.evidence) expect(Object.keys(e)).toEqual(expect.arrayContaining(['signal', 'text', 'value']));
+    expect(['one-way-outflow', 'two-way', 'one-way-inflow', null]).toContain(a.signals.etfFlows.regime);
+    expect(['liquidity-failure', 'position-rebalancing', 'none']).toContain(a.signals.liquidity.selloffType);
+    for (const key of ['positioning', 'divergence', 'events', 'trend', 'treasuries']) expect(a.signals).toHaveProperty(key);
+    for (const w of a.waves) expect(['perps', 'etf', 'cme']).toContain(w.segment);
+    expect(a.checklist.map((c) => c.id)).toContain('weekly-etf-inflows-persisting');
+  });
+
+  it('prints the judgment for a person, marked as simulated', async () => {
+    const { code, stdout } = await tidemark('analyze', '--db', db, '--as-of', '2026-01-20');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Tidemark — BTC as of 2026-01-20 {3}\[SIMULATED DATA/);
+    expect(stdout).toMatch(/Phase: (TREND-DECLINE|BOTTOMING|UPTREND|TOPPING) {2}\(confidence 0\.\d\d\)/);
+    expect(stdout).toContain('Confirmation checklist');
+  });
+
+  it('--walk-forward --monthly --json gives one reading per month', async () => {
+    const { code, stdout } = await tidemark('analyze', '--db', db, '--walk-forward', '--monthly', '--from', '2025-11-03', '--to', '2026-01-30', '--json');
+    expect(code).toBe(0);
+    const months = JSON.parse(stdout) as { month: string; daysByPhase: Record<string, number> }[];
+    expect(months.map((m) => m.month)).toEqual(['2025-11', '2025-12', '2026-01']);
+    const days = (m: { daysByPhase: Record<string, number> }): number => Object.values(m.daysByPhase).reduce((a, b) => a + b, 0);
+    expect(days(months[0]!)).toBe(19); // US trading days of Nov 3–28, 2025 (Thanksgiving closed)
+  });
+
+  it('rejects what it cannot analyse with exit code 2', async () => {
+    const xrp = await tidemark('analyze', '--db', db, '--asset', 'XRP');
+    expect(xrp.code).toBe(2);
+    expect(xrp.stderr).toMatch(/--asset "XRP" must be BTC or ETH/);
+    const backwards = await tidemark('analyze', '--db', db, '--walk-forward', '--from', '2026-02-01', '--to', '2026-01-01');
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toMatch(/--from 2026-02-01 is after --to 2026-01-01/);
+  });
+});
