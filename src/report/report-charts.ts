@@ -29,46 +29,42 @@ export function cumulative(values: readonly DatedValue[]): DatedValue[] {
 
 const pairs = (values: readonly DatedValue[]): [string, number][] => values.map((v) => [v.date, v.value]);
 
-/** Daily ETF net flows (bars, red for outflows) and the cumulative net flow (line, right axis). */
-export function etfFlowsChart(series: MarketSeries): RenderedChart | null {
-  const daily = dailyNetFlows(series);
-  if (daily.length === 0) return null;
-  const svg = renderChartSvg({
+/** A time-series chart with two USD axes (left and right, named) and the given series. */
+function twoUsdAxisChart(leftAxis: string, rightAxis: string, series: readonly Record<string, unknown>[]): string {
+  return renderChartSvg({
     legend,
     grid,
     xAxis: timeAxis,
     yAxis: [
-      { ...usdAxis, name: 'daily' },
-      { ...usdAxis, name: 'cumulative', splitLine: { show: false } },
+      { ...usdAxis, name: leftAxis },
+      { ...usdAxis, name: rightAxis, splitLine: { show: false } },
     ],
-    series: [
-      {
-        name: 'Daily net flow',
-        type: 'bar',
-        data: daily.map((d) => ({ value: [d.date, d.value], itemStyle: { color: d.value < 0 ? '#c0504d' : '#2e8b57' } })),
-      },
-      { name: 'Cumulative', type: 'line', yAxisIndex: 1, showSymbol: false, data: pairs(cumulative(daily)), lineStyle: { color: '#1f4e79' } },
-    ],
+    series,
   });
+}
+
+/** Daily ETF net flows (bars, red for outflows) and the cumulative net flow (line, right axis). */
+export function etfFlowsChart(series: MarketSeries): RenderedChart | null {
+  const daily = dailyNetFlows(series);
+  if (daily.length === 0) return null;
+  const svg = twoUsdAxisChart('daily', 'cumulative', [
+    {
+      name: 'Daily net flow',
+      type: 'bar',
+      data: daily.map((d) => ({ value: [d.date, d.value], itemStyle: { color: d.value < 0 ? '#c0504d' : '#2e8b57' } })),
+    },
+    { name: 'Cumulative', type: 'line', yAxisIndex: 1, showSymbol: false, data: pairs(cumulative(daily)), lineStyle: { color: '#1f4e79' } },
+  ]);
   return { id: 'etf-flows', title: `${series.asset} spot ETF net flows, daily and cumulative`, svg };
 }
 
 /** Aggregate perp open interest (USD, left axis) against the spot close (right axis). */
 export function perpOpenInterestChart(series: MarketSeries): RenderedChart | null {
   if (series.openInterestUsd.length === 0) return null;
-  const svg = renderChartSvg({
-    legend,
-    grid,
-    xAxis: timeAxis,
-    yAxis: [
-      { ...usdAxis, name: 'open interest' },
-      { ...usdAxis, name: 'price', splitLine: { show: false } },
-    ],
-    series: [
-      { name: 'Perp open interest', type: 'line', showSymbol: false, areaStyle: { opacity: 0.15 }, data: pairs(series.openInterestUsd) },
-      { name: 'Spot close', type: 'line', yAxisIndex: 1, showSymbol: false, data: series.spot.map((b) => [b.date, b.close]) },
-    ],
-  });
+  const svg = twoUsdAxisChart('open interest', 'price', [
+    { name: 'Perp open interest', type: 'line', showSymbol: false, areaStyle: { opacity: 0.15 }, data: pairs(series.openInterestUsd) },
+    { name: 'Spot close', type: 'line', yAxisIndex: 1, showSymbol: false, data: series.spot.map((b) => [b.date, b.close]) },
+  ]);
   return { id: 'perp-oi', title: `${series.asset} perpetual futures open interest and price`, svg };
 }
 
@@ -99,19 +95,10 @@ export function cmeChart(series: MarketSeries): RenderedChart | null {
     .filter((d) => d.openInterestContracts !== null)
     .map((d): DatedValue => ({ date: d.date, value: (d.openInterestContracts ?? 0) * d.coinsPerContract * d.close }));
   if (oi.length === 0 && series.cmeBasisUsd.length === 0) return null;
-  const svg = renderChartSvg({
-    legend,
-    grid,
-    xAxis: timeAxis,
-    yAxis: [
-      { ...usdAxis, name: 'open interest' },
-      { ...usdAxis, name: 'basis / coin', splitLine: { show: false } },
-    ],
-    series: [
-      { name: 'CME open interest', type: 'line', showSymbol: false, data: pairs(oi) },
-      { name: 'Basis (futures - spot)', type: 'line', yAxisIndex: 1, showSymbol: false, data: pairs(series.cmeBasisUsd) },
-    ],
-  });
+  const svg = twoUsdAxisChart('open interest', 'basis / coin', [
+    { name: 'CME open interest', type: 'line', showSymbol: false, data: pairs(oi) },
+    { name: 'Basis (futures - spot)', type: 'line', yAxisIndex: 1, showSymbol: false, data: pairs(series.cmeBasisUsd) },
+  ]);
   return { id: 'cme', title: `${series.asset} CME futures open interest and basis`, svg };
 }
 
