@@ -3,7 +3,7 @@
 // meant to be, not how close it happens to be.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { realMarketStats, type MarketStats } from '../../src/sim/calibration/real-stats.js';
 import { simulatedMarketStats } from '../../src/sim/calibration/simulated-stats.js';
 import { simulateMarket } from '../../src/sim/simulate.js';
@@ -27,8 +27,13 @@ const TOLERANCE: Partial<Record<keyof MarketStats, number>> = {
 };
 
 describe.skipIf(!existsSync(SHARED))('simulator calibration against ../shared/data', () => {
-  const real = realMarketStats(SHARED);
-  const sim = simulatedMarketStats(simulateMarket({ seed: 42 }));
+  // Computed in beforeAll, not while collecting: collection runs even when the suite is skipped.
+  let real: MarketStats;
+  let sim: MarketStats;
+  beforeAll(() => {
+    real = realMarketStats(SHARED);
+    sim = simulatedMarketStats(simulateMarket({ seed: 42 }));
+  });
 
   for (const [name, tolerance] of Object.entries(TOLERANCE) as [keyof MarketStats, number][]) {
     it(`${name} within ${tolerance * 100} % of the real figure`, () => {
