@@ -23,7 +23,12 @@ interface AutocannonResult {
   readonly errors: number;
   readonly timeouts: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; overallRate?: number }) => Promise<AutocannonResult>;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate?: number;
+}) => Promise<AutocannonResult>;
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as Autocannon;
@@ -39,7 +44,10 @@ function startServer(db: string): Promise<{ url: string; child: ChildProcess }> 
   });
   return new Promise((done, fail) => {
     let stderr = '';
-    const timer = setTimeout(() => fail(new Error(`bench/api: server did not start within 120 s:\n${stderr}`)), 120_000);
+    const timer = setTimeout(
+      () => fail(new Error(`bench/api: server did not start within 120 s:\n${stderr}`)),
+      120_000,
+    );
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const match = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
@@ -74,7 +82,8 @@ export async function main(options: { durationSeconds?: number; rate?: number } 
     const t0 = performance.now();
     const first = await fetch(url);
     const coldMs = performance.now() - t0;
-    if (first.status !== 200) throw new Error(`bench/api: warm-up request answered ${first.status}: ${await first.text()}`);
+    if (first.status !== 200)
+      throw new Error(`bench/api: warm-up request answered ${first.status}: ${await first.text()}`);
     await first.arrayBuffer();
     await autocannon({ url, connections: 10, duration: 2 }); // JIT warm-up, not reported
     const fixed = await autocannon({ url, connections: 10, duration, overallRate: rate });
@@ -82,11 +91,46 @@ export async function main(options: { durationSeconds?: number; rate?: number } 
     const failures = fixed.non2xx + fixed.errors + fixed.timeouts + flat.non2xx + flat.errors + flat.timeouts;
     const detail = `${source}; ${fixed.requests.total.toLocaleString('en-US')} requests, ${failures} failed`;
     return [
-      { name: 'API /api/analysis first (uncached) request', value: coldMs, unit: 'ms', target: '', ok: null, detail: source },
-      { name: `API /api/analysis cached, ${rate} req/s for ${duration} s: p50`, value: fixed.latency.p50, unit: 'ms', target: '', ok: null, detail },
-      { name: `API /api/analysis cached, ${rate} req/s for ${duration} s: p99`, value: fixed.latency.p99, unit: 'ms', target: '< 20 ms', ok: fixed.latency.p99 < 20 && failures === 0, detail },
-      { name: 'API /api/analysis cached: sustained req/s at the fixed rate', value: fixed.requests.average, unit: 'req/s', target: `>= ${rate}`, ok: fixed.requests.average >= rate * 0.98, detail },
-      { name: 'API /api/analysis cached: unthrottled req/s (10 connections)', value: flat.requests.average, unit: 'req/s', target: '', ok: null, detail: `p99 ${flat.latency.p99} ms` },
+      {
+        name: 'API /api/analysis first (uncached) request',
+        value: coldMs,
+        unit: 'ms',
+        target: '',
+        ok: null,
+        detail: source,
+      },
+      {
+        name: `API /api/analysis cached, ${rate} req/s for ${duration} s: p50`,
+        value: fixed.latency.p50,
+        unit: 'ms',
+        target: '',
+        ok: null,
+        detail,
+      },
+      {
+        name: `API /api/analysis cached, ${rate} req/s for ${duration} s: p99`,
+        value: fixed.latency.p99,
+        unit: 'ms',
+        target: '< 20 ms',
+        ok: fixed.latency.p99 < 20 && failures === 0,
+        detail,
+      },
+      {
+        name: 'API /api/analysis cached: sustained req/s at the fixed rate',
+        value: fixed.requests.average,
+        unit: 'req/s',
+        target: `>= ${rate}`,
+        ok: fixed.requests.average >= rate * 0.98,
+        detail,
+      },
+      {
+        name: 'API /api/analysis cached: unthrottled req/s (10 connections)',
+        value: flat.requests.average,
+        unit: 'req/s',
+        target: '',
+        ok: null,
+        detail: `p99 ${flat.latency.p99} ms`,
+      },
     ];
   } finally {
     child.kill('SIGINT');
@@ -95,5 +139,8 @@ export async function main(options: { durationSeconds?: number; rate?: number } 
 }
 
 if (process.argv[1]?.endsWith('bench/api.ts')) {
-  for (const r of await main()) console.log(`${r.name}: ${r.value === null ? 'skipped' : r.value.toFixed(2)} ${r.unit} ${r.target ? `(target ${r.target}: ${r.ok ? 'met' : 'NOT met'})` : ''} — ${r.detail}`);
+  for (const r of await main())
+    console.log(
+      `${r.name}: ${r.value === null ? 'skipped' : r.value.toFixed(2)} ${r.unit} ${r.target ? `(target ${r.target}: ${r.ok ? 'met' : 'NOT met'})` : ''} — ${r.detail}`,
+    );
 }

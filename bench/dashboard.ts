@@ -13,7 +13,8 @@ const BENCH_AS_OF = '2026-01-20';
 
 async function firstRenderMs(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
-  if ((await waitForPage(page, 'overview', 30_000)) !== 'ready') throw new Error(`bench/dashboard: ${url} showed an error`);
+  if ((await waitForPage(page, 'overview', 30_000)) !== 'ready')
+    throw new Error(`bench/dashboard: ${url} showed an error`);
   // navigationStart → the moment the page marked itself ready (performance.now at that point).
   return page.evaluate(() => {
     const mark = performance.getEntriesByName('tidemark-ready')[0];
@@ -27,7 +28,17 @@ async function firstRenderMs(page: Page, url: string): Promise<number> {
  */
 export async function main(): Promise<BenchResult[]> {
   const name = 'dashboard first render with data';
-  if (!hasChromium) return [{ name, value: null, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: null, detail: 'skipped: /usr/bin/chromium not found' }];
+  if (!hasChromium)
+    return [
+      {
+        name,
+        value: null,
+        unit: 'ms',
+        target: `< ${TARGET_MS} ms`,
+        ok: null,
+        detail: 'skipped: /usr/bin/chromium not found',
+      },
+    ];
   const server = await startDashboardServer();
   const browser = await launchChromium();
   try {
@@ -48,7 +59,9 @@ export async function main(): Promise<BenchResult[]> {
     const sorted = [...runs].sort((a, b) => a - b);
     const medianMs = sorted[Math.floor(sorted.length / 2)] ?? NaN;
     const detail = `${server.kind} server, as of ${BENCH_AS_OF}, median of ${RUNS} cold loads (${runs.map((r) => r.toFixed(0)).join(' / ')} ms), 1366×768 headless Chromium`;
-    console.log(`${name}: ${medianMs.toFixed(0)} ms (target < ${TARGET_MS} ms: ${medianMs < TARGET_MS ? 'met' : 'NOT met'}); ${detail}`);
+    console.log(
+      `${name}: ${medianMs.toFixed(0)} ms (target < ${TARGET_MS} ms: ${medianMs < TARGET_MS ? 'met' : 'NOT met'}); ${detail}`,
+    );
     return [{ name, value: medianMs, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: medianMs < TARGET_MS, detail }];
   } finally {
     await browser.close();

@@ -27,9 +27,23 @@ export async function main(): Promise<BenchResult[]> {
       rmSync(dir, { recursive: true, force: true });
     }
     const best = Math.min(...runs);
-    results.push({ name: 'import ../shared/data into a database file (parse + store, best of 3)', value: best / 1000, unit: 's', target: '< 5 s', ok: best < 5000, detail: `${rows.toLocaleString('en-US')} rows, ${Math.round(rows / (best / 1000)).toLocaleString('en-US')} rows/s` });
+    results.push({
+      name: 'import ../shared/data into a database file (parse + store, best of 3)',
+      value: best / 1000,
+      unit: 's',
+      target: '< 5 s',
+      ok: best < 5000,
+      detail: `${rows.toLocaleString('en-US')} rows, ${Math.round(rows / (best / 1000)).toLocaleString('en-US')} rows/s`,
+    });
   } else {
-    results.push({ name: 'import ../shared/data', value: null, unit: 's', target: '< 5 s', ok: null, detail: 'skipped: ../shared/data absent' });
+    results.push({
+      name: 'import ../shared/data',
+      value: null,
+      unit: 's',
+      target: '< 5 s',
+      ok: null,
+      detail: 'skipped: ../shared/data absent',
+    });
   }
   const t0 = performance.now();
   const sim = simulateMarket({ seed: 7, years: 10 });
@@ -37,12 +51,28 @@ export async function main(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tidemark-bench-'));
   const store = await openDuckDbStore(join(dir, 'sim10.duckdb'));
   const t1 = performance.now();
-  await store.ingest([{ provenance: { source: 'tidemark-sim', origin: 'bench' }, observations: sim.observations, events: sim.events }]);
+  await store.ingest([
+    { provenance: { source: 'tidemark-sim', origin: 'bench' }, observations: sim.observations, events: sim.events },
+  ]);
   const tIngest = performance.now() - t1;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   const n = sim.observations.length;
-  results.push({ name: '10-year simulated dataset: generate', value: tGen / 1000, unit: 's', target: '', ok: null, detail: `${n.toLocaleString('en-US')} rows, ${Math.round(n / (tGen / 1000)).toLocaleString('en-US')} rows/s` });
-  results.push({ name: '10-year simulated dataset: ingest into a DuckDB file', value: tIngest / 1000, unit: 's', target: '', ok: null, detail: `${Math.round(n / (tIngest / 1000)).toLocaleString('en-US')} rows/s` });
+  results.push({
+    name: '10-year simulated dataset: generate',
+    value: tGen / 1000,
+    unit: 's',
+    target: '',
+    ok: null,
+    detail: `${n.toLocaleString('en-US')} rows, ${Math.round(n / (tGen / 1000)).toLocaleString('en-US')} rows/s`,
+  });
+  results.push({
+    name: '10-year simulated dataset: ingest into a DuckDB file',
+    value: tIngest / 1000,
+    unit: 's',
+    target: '',
+    ok: null,
+    detail: `${Math.round(n / (tIngest / 1000)).toLocaleString('en-US')} rows/s`,
+  });
   return results;
 }

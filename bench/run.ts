@@ -25,7 +25,9 @@ for (const name of names) {
   for (const r of rs) {
     results.push(r);
     const v = r.value === null ? 'skipped' : `${r.value < 10 ? r.value.toFixed(2) : r.value.toFixed(0)} ${r.unit}`;
-    console.log(`${r.ok === null ? ' ' : r.ok ? '✓' : '✗'} ${r.name}: ${v}${r.target ? `  (target ${r.target})` : ''}  ${r.detail}`);
+    console.log(
+      `${r.ok === null ? ' ' : r.ok ? '✓' : '✗'} ${r.name}: ${v}${r.target ? `  (target ${r.target})` : ''}  ${r.detail}`,
+    );
   }
 }
 if (results.some((r) => r.ok === false)) process.exitCode = 1;

@@ -28,7 +28,8 @@ interface AnalyzeFlags {
 /** Checks --asset for the analysed assets (BTC, ETH). */
 export function analysedAssetFlag(value: string): AnalysedAsset {
   const upper = value.toUpperCase();
-  if (!(ANALYSED_ASSETS as readonly string[]).includes(upper)) throw new UsageError(`--asset "${value}" must be BTC or ETH`);
+  if (!(ANALYSED_ASSETS as readonly string[]).includes(upper))
+    throw new UsageError(`--asset "${value}" must be BTC or ETH`);
   return upper as AnalysedAsset;
 }
 
@@ -58,13 +59,24 @@ export function registerAnalyze(program: Command): void {
         const to = dateFlag('--to', flags.to) ?? asOfFlag ?? (await defaultAsOf(store, asset));
         const from = dateFlag('--from', flags.from) ?? addDays(to, -365);
         if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-        const full = await loadMarketSeries(store, { asset, asOf: to, shippedEvents, lookbackDays: 1100 + daysBetween(from, to) + 1 });
+        const full = await loadMarketSeries(store, {
+          asset,
+          asOf: to,
+          shippedEvents,
+          lookbackDays: 1100 + daysBetween(from, to) + 1,
+        });
         const dates = dateRange(from, to).filter(isUsTradingDay);
-        const bar = process.stderr.isTTY ? new SingleBar({ format: 'walk-forward {bar} {value}/{total} days', clearOnComplete: true }, Presets.shades_classic) : null;
+        const bar = process.stderr.isTTY
+          ? new SingleBar(
+              { format: 'walk-forward {bar} {value}/{total} days', clearOnComplete: true },
+              Presets.shades_classic,
+            )
+          : null;
         bar?.start(dates.length, 0);
         const readings = walkForward(full, dates, (done) => bar?.update(done));
         bar?.stop();
-        if (flags.json) process.stdout.write(JSON.stringify(flags.monthly ? monthlyReadings(readings) : readings, null, 2) + '\n');
+        if (flags.json)
+          process.stdout.write(JSON.stringify(flags.monthly ? monthlyReadings(readings) : readings, null, 2) + '\n');
         else process.stdout.write(flags.monthly ? formatMonthly(readings) : formatDaily(readings));
       });
     });
@@ -78,13 +90,20 @@ export function formatAnalysis(a: Analysis): string {
   lines.push(`Tidemark — ${a.asset} as of ${a.asOf}${a.simulated ? '   [SIMULATED DATA — not market data]' : ''}`);
   lines.push(`Phase: ${a.phase.label.toUpperCase()}  (confidence ${a.phase.confidence.toFixed(2)})`, '');
   lines.push('Evidence');
-  for (const e of a.phase.evidence) lines.push(`  ${(e.weight ?? 0) > 0 ? '+' : (e.weight ?? 0) < 0 ? '−' : '·'} [${e.signal}] ${e.text}`);
+  for (const e of a.phase.evidence)
+    lines.push(`  ${(e.weight ?? 0) > 0 ? '+' : (e.weight ?? 0) < 0 ? '−' : '·'} [${e.signal}] ${e.text}`);
   lines.push('', 'Confirmation checklist');
   for (const c of a.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${c.text}`);
   lines.push('', 'De-risking waves');
   if (a.waves.length === 0) lines.push('  none detected in the lookback');
-  for (const w of a.waves) lines.push(`  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${(w.size / 1e9).toFixed(2)}B ${w.unit ?? 'USD'}`);
-  lines.push('', `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${a.signals.etfFlows.directionality?.toFixed(2) ?? 'n/a'});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${pct(a.signals.trend['drawdownFromPeak'])}`);
+  for (const w of a.waves)
+    lines.push(
+      `  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${(w.size / 1e9).toFixed(2)}B ${w.unit ?? 'USD'}`,
+    );
+  lines.push(
+    '',
+    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${a.signals.etfFlows.directionality?.toFixed(2) ?? 'n/a'});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${pct(a.signals.trend['drawdownFromPeak'])}`,
+  );
   if (a.phase.unusedEvidence && a.phase.unusedEvidence.length > 0) {
     lines.push('', `Could not use (${a.phase.unusedEvidence.length}): ${a.phase.unusedEvidence.join('; ')}`);
   }
@@ -92,23 +111,37 @@ export function formatAnalysis(a: Analysis): string {
 }
 
 function formatDaily(readings: readonly DailyReading[]): string {
-  return formatTable(
-    ['date', 'phase', 'confidence', 'flow regime', 'D', 'sell-off', 'close'],
-    readings.map((r) => [r.date, r.label, r.confidence, r.flowRegime ?? 'n/a', r.directionality === null ? 'n/a' : r.directionality.toFixed(2), r.selloffType, r.close === null ? 'n/a' : Math.round(r.close)]),
-  ) + '\n';
+  return (
+    formatTable(
+      ['date', 'phase', 'confidence', 'flow regime', 'D', 'sell-off', 'close'],
+      readings.map((r) => [
+        r.date,
+        r.label,
+        r.confidence,
+        r.flowRegime ?? 'n/a',
+        r.directionality === null ? 'n/a' : r.directionality.toFixed(2),
+        r.selloffType,
+        r.close === null ? 'n/a' : Math.round(r.close),
+      ]),
+    ) + '\n'
+  );
 }
 
 function formatMonthly(readings: readonly DailyReading[]): string {
-  return formatTable(
-    ['month', 'phase (month end)', 'conf', 'days per phase', 'flow regime (month end)', 'sell-off', 'close'],
-    monthlyReadings(readings).map((m) => [
-      m.month,
-      m.endOfMonth.label,
-      m.endOfMonth.confidence,
-      Object.entries(m.daysByPhase).map(([k, v]) => `${k} ${v}`).join(', '),
-      m.endOfMonth.flowRegime ?? 'n/a',
-      m.selloffType,
-      m.endOfMonth.close === null ? 'n/a' : Math.round(m.endOfMonth.close),
-    ]),
-  ) + '\n';
+  return (
+    formatTable(
+      ['month', 'phase (month end)', 'conf', 'days per phase', 'flow regime (month end)', 'sell-off', 'close'],
+      monthlyReadings(readings).map((m) => [
+        m.month,
+        m.endOfMonth.label,
+        m.endOfMonth.confidence,
+        Object.entries(m.daysByPhase)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+        m.endOfMonth.flowRegime ?? 'n/a',
+        m.selloffType,
+        m.endOfMonth.close === null ? 'n/a' : Math.round(m.endOfMonth.close),
+      ]),
+    ) + '\n'
+  );
 }

@@ -41,14 +41,20 @@ export async function openStoreFor(options: DbOptions, mode: 'read' | 'write'): 
   const fresh = isSimulatedDefault && !existsSync(path);
   const store = await openDuckDbStore(path);
   if (fresh) {
-    process.stderr.write(`tidemark: no database yet; generating the simulated default dataset (seed ${DEFAULT_SEED}) in ${path}\n`);
+    process.stderr.write(
+      `tidemark: no database yet; generating the simulated default dataset (seed ${DEFAULT_SEED}) in ${path}\n`,
+    );
     await writeSimulatedDataset(store, { seed: DEFAULT_SEED, progress: process.stderr.isTTY === true });
   }
   return store;
 }
 
 /** Runs a command body with its store, always closing it. */
-export async function withStore<T>(options: DbOptions, mode: 'read' | 'write', body: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  options: DbOptions,
+  mode: 'read' | 'write',
+  body: (store: Store) => Promise<T>,
+): Promise<T> {
   const store = await openStoreFor(options, mode);
   try {
     return await body(store);
@@ -64,14 +70,19 @@ export function reportError(error: unknown): number {
     return 2;
   }
   if (error instanceof ZodError) {
-    process.stderr.write(`tidemark: invalid input: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
+    process.stderr.write(
+      `tidemark: invalid input: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`,
+    );
     return 2;
   }
   if (error instanceof ImportError || error instanceof SourceError || error instanceof QueryError) {
     process.stderr.write(`tidemark: ${error.message}\n`);
-    if (error.cause instanceof Error && !error.message.includes(error.cause.message)) process.stderr.write(`  cause: ${error.cause.message}\n`);
+    if (error.cause instanceof Error && !error.message.includes(error.cause.message))
+      process.stderr.write(`  cause: ${error.cause.message}\n`);
     return 1;
   }
-  process.stderr.write(`tidemark: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `tidemark: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 }

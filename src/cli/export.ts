@@ -39,7 +39,8 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (name: string, flags: ExportFlags) => {
       const format = flags.format.toLowerCase();
-      if (!['csv', 'json', 'parquet'].includes(format)) throw new UsageError(`--format "${flags.format}" is not csv, json or parquet`);
+      if (!['csv', 'json', 'parquet'].includes(format))
+        throw new UsageError(`--format "${flags.format}" is not csv, json or parquet`);
       const asset = assetFlag(flags.asset);
       const from = dateFlag('--from', flags.from);
       const to = dateFlag('--to', flags.to);
@@ -52,11 +53,21 @@ export function registerExport(program: Command): void {
             rows: events.map((e) => [e.date, e.id, e.kind, e.title, e.sourceUrl, e.instruments.join(' ')]),
           };
         }
-        if (!isDatasetName(name)) throw new UsageError(`unknown dataset "${name}"; one of: ${DATASET_NAMES.join(', ')}, events`);
-        const observations = await store.read({ dataset: name, asset, from, to, asOf, fields: flags.field, keys: flags.key });
+        if (!isDatasetName(name))
+          throw new UsageError(`unknown dataset "${name}"; one of: ${DATASET_NAMES.join(', ')}, events`);
+        const observations = await store.read({
+          dataset: name,
+          asset,
+          from,
+          to,
+          asOf,
+          fields: flags.field,
+          keys: flags.key,
+        });
         return toWideTable(name, observations, asset === undefined);
       });
-      const output = format === 'parquet' ? await toParquet(table) : format === 'json' ? toJson(table) : wideTableToCsv(table);
+      const output =
+        format === 'parquet' ? await toParquet(table) : format === 'json' ? toJson(table) : wideTableToCsv(table);
       if (flags.out) writeFileSync(flags.out, output);
       else process.stdout.write(output);
     });
@@ -76,7 +87,10 @@ async function toParquet(table: WideTable): Promise<Buffer> {
     writeFileSync(csvPath, wideTableToCsv(table));
     const instance = await DuckDBInstance.create(':memory:');
     const db = await instance.connect();
-    const types = table.columns.map((c, i) => `'${c}': '${i === 0 ? 'DATE' : table.rows.some((r) => typeof r[i] === 'number') ? 'DOUBLE' : 'VARCHAR'}'`);
+    const types = table.columns.map(
+      (c, i) =>
+        `'${c}': '${i === 0 ? 'DATE' : table.rows.some((r) => typeof r[i] === 'number') ? 'DOUBLE' : 'VARCHAR'}'`,
+    );
     await db.run(
       `COPY (SELECT * FROM read_csv('${csvPath}', header = true, columns = {${types.join(', ')}})) TO '${parquetPath}' (FORMAT parquet)`,
     );

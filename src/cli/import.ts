@@ -19,7 +19,8 @@ export function registerImport(program: Command): void {
         importFiles(store, paths, {
           strict: opts.strict,
           onFile: (path, i, total) => {
-            if (process.stderr.isTTY) process.stderr.write(`\rreading ${i + 1}/${total} ${relative('.', path).slice(-60).padEnd(60)}`);
+            if (process.stderr.isTTY)
+              process.stderr.write(`\rreading ${i + 1}/${total} ${relative('.', path).slice(-60).padEnd(60)}`);
           },
         }),
       );
@@ -33,16 +34,22 @@ export function registerImport(program: Command): void {
         s.rejected,
         s.firstDate ? `${s.firstDate}..${s.lastDate}` : '',
       ]);
-      process.stdout.write(formatTable(['file', 'layout', 'imported', 'updated', 'unchanged', 'rejected', 'dates'], rows) + '\n');
+      process.stdout.write(
+        formatTable(['file', 'layout', 'imported', 'updated', 'unchanged', 'rejected', 'dates'], rows) + '\n',
+      );
       const total = summaries.reduce((n, s) => n + s.counts.inserted + s.counts.revised, 0);
       const rejects = summaries.flatMap((s) => s.rejects);
       const failed = summaries.filter((s) => s.layout !== null && s.skipped);
-      for (const s of summaries) for (const w of s.warnings) process.stderr.write(`warning: ${relative('.', s.path)}: ${w}\n`);
+      for (const s of summaries)
+        for (const w of s.warnings) process.stderr.write(`warning: ${relative('.', s.path)}: ${w}\n`);
       for (const s of failed) process.stderr.write(`error: ${relative('.', s.path)}: ${s.skipped}\n`);
       const limit = Number(opts.showRejects);
       for (const r of rejects.slice(0, limit)) process.stderr.write(`rejected: ${r}\n`);
       if (rejects.length > limit) process.stderr.write(`… and ${rejects.length - limit} more rejected rows\n`);
-      process.stdout.write(`${total} rows stored from ${summaries.filter((s) => !s.skipped).length} files; ${rejects.length} rows rejected\n`);
-      if (failed.length > 0) throw new ImportError(`${failed.length} file(s) could not be read (listed above); the rest was imported`);
+      process.stdout.write(
+        `${total} rows stored from ${summaries.filter((s) => !s.skipped).length} files; ${rejects.length} rows rejected\n`,
+      );
+      if (failed.length > 0)
+        throw new ImportError(`${failed.length} file(s) could not be read (listed above); the rest was imported`);
     });
 }

@@ -5,7 +5,12 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import { analyzeStore } from '../phase/analyze.js';
-import { REPORT_CHART_LOOKBACK_DAYS, REPORT_FORMATS, renderReport, type ReportFormat } from '../report/render-report.js';
+import {
+  REPORT_CHART_LOOKBACK_DAYS,
+  REPORT_FORMATS,
+  renderReport,
+  type ReportFormat,
+} from '../report/render-report.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
 import { UsageError, withStore } from './context.js';
 import { dateFlag } from './options.js';
@@ -20,15 +25,21 @@ interface ReportFlags {
 
 /** Parses --format "md,html,pdf" (case-insensitive, no duplicates kept). */
 export function reportFormatsFlag(value: string): ReportFormat[] {
-  const parts = value.split(',').map((p) => p.trim().toLowerCase()).filter((p) => p !== '');
+  const parts = value
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw new UsageError('--format needs at least one of md, html, pdf');
-  for (const p of parts) if (!(REPORT_FORMATS as readonly string[]).includes(p)) throw new UsageError(`--format "${p}" is not one of md, html, pdf`);
+  for (const p of parts)
+    if (!(REPORT_FORMATS as readonly string[]).includes(p))
+      throw new UsageError(`--format "${p}" is not one of md, html, pdf`);
   return [...new Set(parts as ReportFormat[])];
 }
 
 function analysedAssetFlag(value: string): AnalysedAsset {
   const upper = value.toUpperCase();
-  if (!(ANALYSED_ASSETS as readonly string[]).includes(upper)) throw new UsageError(`--asset "${value}" is not one of ${ANALYSED_ASSETS.join(', ')}`);
+  if (!(ANALYSED_ASSETS as readonly string[]).includes(upper))
+    throw new UsageError(`--asset "${value}" is not one of ${ANALYSED_ASSETS.join(', ')}`);
   return upper as AnalysedAsset;
 }
 
@@ -47,7 +58,10 @@ export function registerReport(program: Command): void {
       const formats = reportFormatsFlag(flags.format);
       const report = await withStore(flags, 'read', async (store) => {
         const analysis = await analyzeStore(store, { asset, ...(asOf !== undefined ? { asOf } : {}) });
-        const [series, coverage] = await Promise.all([loadMarketSeries(store, { asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }), store.coverage({ asOf: analysis.asOf })]);
+        const [series, coverage] = await Promise.all([
+          loadMarketSeries(store, { asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
+          store.coverage({ asOf: analysis.asOf }),
+        ]);
         return renderReport({ analysis, series, coverage }, { formats });
       });
       const outDir = resolve(flags.out);

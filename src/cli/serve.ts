@@ -29,10 +29,12 @@ export function registerServe(program: Command): void {
     .option('--web-root <dir>', 'built dashboard directory (default web-dist/ when present)')
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${flags.port}" is not a port number (0-65535)`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port "${flags.port}" is not a port number (0-65535)`);
       // The dashboard is built on first use (and rebuilt when its sources changed) unless --web-root is given.
       const webRoot = flags.webRoot !== undefined ? resolve(flags.webRoot) : await ensureWebBuild();
-      if (webRoot !== undefined && !existsSync(resolve(webRoot, 'index.html'))) throw new UsageError(`--web-root "${flags.webRoot}" has no index.html`);
+      if (webRoot !== undefined && !existsSync(resolve(webRoot, 'index.html')))
+        throw new UsageError(`--web-root "${flags.webRoot}" has no index.html`);
       await withStore(flags, 'read', async (store) => {
         const app = buildServer({
           store,
@@ -42,7 +44,9 @@ export function registerServe(program: Command): void {
           logger: { level: 'info' },
         });
         const address = await app.listen({ port, host: flags.host });
-        process.stderr.write(`tidemark: serving ${address}/api/health${webRoot ? ` and the dashboard at ${address}/` : ''} (Ctrl-C to stop)\n`);
+        process.stderr.write(
+          `tidemark: serving ${address}/api/health${webRoot ? ` and the dashboard at ${address}/` : ''} (Ctrl-C to stop)\n`,
+        );
         await new Promise<void>((done) => {
           const stop = (): void => {
             process.off('SIGINT', stop);

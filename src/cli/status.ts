@@ -20,19 +20,49 @@ export function registerStatus(program: Command): void {
           process.stdout.write(JSON.stringify({ db: resolveDbPath(opts, 'read'), coverage, runs }, null, 2) + '\n');
           return;
         }
-        process.stdout.write(`database: ${resolveDbPath(opts, 'read')}${asOf ? ` — as known at the end of ${asOf}` : ''}\n`);
+        process.stdout.write(
+          `database: ${resolveDbPath(opts, 'read')}${asOf ? ` — as known at the end of ${asOf}` : ''}\n`,
+        );
         if (coverage.some((c) => c.sources.includes('tidemark-sim'))) {
           process.stdout.write('NOTE: this database holds SIMULATED data (tidemark simulate), not market data.\n');
         }
-        process.stdout.write('\n' + formatTable(
-          ['dataset', 'asset', 'key', 'field', 'first', 'last', 'rows', 'gaps', 'revised', 'source'],
-          coverage.map((c) => [c.dataset, c.asset, c.key, c.field, c.firstDate, c.lastDate, c.rows, c.gaps, c.revisedRows, c.sources.join('+')]),
-        ) + '\n');
+        process.stdout.write(
+          '\n' +
+            formatTable(
+              ['dataset', 'asset', 'key', 'field', 'first', 'last', 'rows', 'gaps', 'revised', 'source'],
+              coverage.map((c) => [
+                c.dataset,
+                c.asset,
+                c.key,
+                c.field,
+                c.firstDate,
+                c.lastDate,
+                c.rows,
+                c.gaps,
+                c.revisedRows,
+                c.sources.join('+'),
+              ]),
+            ) +
+            '\n',
+        );
         if (runs.length > 0) {
-          process.stdout.write('\nlast runs\n' + formatTable(
-            ['finished', 'kind', 'source', 'status', 'new', 'revised', 'rejected', 'origin'],
-            runs.map((r) => [r.finishedAt.slice(0, 19), r.kind, r.source, r.status, r.counts.inserted, r.counts.revised, r.rejected, r.origin.slice(-50)]),
-          ) + '\n');
+          process.stdout.write(
+            '\nlast runs\n' +
+              formatTable(
+                ['finished', 'kind', 'source', 'status', 'new', 'revised', 'rejected', 'origin'],
+                runs.map((r) => [
+                  r.finishedAt.slice(0, 19),
+                  r.kind,
+                  r.source,
+                  r.status,
+                  r.counts.inserted,
+                  r.counts.revised,
+                  r.rejected,
+                  r.origin.slice(-50),
+                ]),
+              ) +
+              '\n',
+          );
         }
       });
     });

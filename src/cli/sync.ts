@@ -27,9 +27,15 @@ function collect(value: string, previous: string[]): string[] {
 
 function parseSources(text: string | undefined): SourceName[] {
   if (!text) return [...SOURCE_NAMES];
-  const names = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = names.filter((n) => !isSourceName(n));
-  if (bad.length > 0) throw new UsageError(`--source: unknown ${bad.map((b) => `"${b}"`).join(', ')} (known: ${SOURCE_NAMES.join(', ')})`);
+  if (bad.length > 0)
+    throw new UsageError(
+      `--source: unknown ${bad.map((b) => `"${b}"`).join(', ')} (known: ${SOURCE_NAMES.join(', ')})`,
+    );
   return [...new Set(names)] as SourceName[];
 }
 
@@ -64,7 +70,8 @@ export function registerSync(program: Command): void {
     .action(async (flags: SyncFlags) => {
       const sources = parseSources(flags.source);
       const asset = assetFlag(flags.asset);
-      if (asset !== undefined && !(ANALYSED_ASSETS as readonly string[]).includes(asset)) throw new UsageError(`--asset "${flags.asset}": sync reads BTC or ETH`);
+      if (asset !== undefined && !(ANALYSED_ASSETS as readonly string[]).includes(asset))
+        throw new UsageError(`--asset "${flags.asset}": sync reads BTC or ETH`);
       const assets: AnalysedAsset[] = asset ? [asset as AnalysedAsset] : [...ANALYSED_ASSETS];
       const since = dateFlag('--since', flags.since);
       let endpoints;
@@ -83,11 +90,22 @@ export function registerSync(program: Command): void {
           assets,
           since,
           endpoints,
-          retry: { ...(attempts !== undefined ? { attempts } : {}), ...(baseDelayMs !== undefined ? { baseDelayMs, maxDelayMs: Math.max(baseDelayMs * 16, 1) } : {}) },
+          retry: {
+            ...(attempts !== undefined ? { attempts } : {}),
+            ...(baseDelayMs !== undefined ? { baseDelayMs, maxDelayMs: Math.max(baseDelayMs * 16, 1) } : {}),
+          },
           onSource: (source, phase) => {
             if (!tty) return;
             if (phase === 'start') {
-              bar = new SingleBar({ stream: process.stderr, format: `${source.padEnd(8)} [{bar}] {value}/{total} {label}`, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
+              bar = new SingleBar(
+                {
+                  stream: process.stderr,
+                  format: `${source.padEnd(8)} [{bar}] {value}/{total} {label}`,
+                  clearOnComplete: true,
+                  hideCursor: true,
+                },
+                Presets.shades_classic,
+              );
               bar.start(1, 0, { label: '' });
             } else {
               bar?.stop();
@@ -110,7 +128,9 @@ export function registerSync(program: Command): void {
         s.firstDate ? `${s.firstDate}..${s.lastDate}` : '',
         s.requests,
       ]);
-      process.stdout.write(formatTable(['source', 'status', 'new', 'revised', 'unchanged', 'dates', 'requests'], rows) + '\n');
+      process.stdout.write(
+        formatTable(['source', 'status', 'new', 'revised', 'unchanged', 'dates', 'requests'], rows) + '\n',
+      );
       for (const s of summaries) for (const w of s.warnings) process.stderr.write(`warning: ${s.source}: ${w}\n`);
       for (const s of summaries) {
         if (s.error) process.stderr.write(`error: ${s.source}: ${s.error}\n`);
@@ -119,7 +139,10 @@ export function registerSync(program: Command): void {
       const failed = summaries.filter((s) => s.status !== 'ok');
       if (failed.length > 0) {
         const what = failed.map((s) => (s.status === 'partial' ? `${s.source} (partly)` : s.source)).join(', ');
-        throw new SourceError(`sync: ${failed.length} of ${summaries.length} source(s) failed: ${what} (everything else was stored)`, 'sync');
+        throw new SourceError(
+          `sync: ${failed.length} of ${summaries.length} source(s) failed: ${what} (everything else was stored)`,
+          'sync',
+        );
       }
     });
 }

@@ -57,10 +57,17 @@ export interface Analysis {
     /** Evidence the judgment could not use because inputs were missing. */
     readonly unusedEvidence?: readonly string[];
     /** Every phase's score in [0, 1] and the rules that held for it. */
-    readonly scores?: readonly { readonly label: PhaseLabel; readonly score: number; readonly held: readonly string[] }[];
+    readonly scores?: readonly {
+      readonly label: PhaseLabel;
+      readonly score: number;
+      readonly held: readonly string[];
+    }[];
   };
   readonly signals: {
-    readonly etfFlows: { readonly regime: FlowRegime | null; readonly directionality: number | null } & Record<string, unknown>;
+    readonly etfFlows: { readonly regime: FlowRegime | null; readonly directionality: number | null } & Record<
+      string,
+      unknown
+    >;
     readonly positioning: Record<string, unknown>;
     readonly liquidity: { readonly selloffType: SelloffType } & Record<string, unknown>;
     readonly divergence: Record<string, unknown>;

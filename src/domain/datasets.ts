@@ -125,16 +125,16 @@ export const DATASETS = {
     clock: 'CME settlement, ~16:00 Chicago',
   },
   'cme-weekly': {
-    description: 'CME futures weekly bars and open interest (dated by the week\'s last trade date, Friday)',
+    description: "CME futures weekly bars and open interest (dated by the week's last trade date, Friday)",
     keyName: 'contract',
     fields: {
       ...barFields,
       volumeContracts: { unit: 'contracts', description: 'contracts traded in the week' },
-      openInterestContracts: { unit: 'contracts', description: 'open interest in contracts at the week\'s close' },
-      openInterestUsd: usd('open interest valued at the week\'s close'),
+      openInterestContracts: { unit: 'contracts', description: "open interest in contracts at the week's close" },
+      openInterestUsd: usd("open interest valued at the week's close"),
     },
     cadence: 'weekly',
-    clock: 'CME settlement of the week\'s last session',
+    clock: "CME settlement of the week's last session",
   },
   'cme-basis': {
     description: 'CME front-month futures minus spot',

@@ -31,7 +31,17 @@ export function analyzeSeries(m: MarketSeries): Analysis {
   const treasuries = treasuriesSection(m);
   const waves = wavesSection(m);
   const momentum = priceMomentum(m.spot);
-  const facts = extractFacts({ asset: m.asset, asOf: m.asOf, etfFlows, positioning, liquidity, trend, waves: waves.waves, wavesDecidable: m.openInterestUsd.length > 0 || m.etfFlows.length > 0 || m.cme.length > 0, momentum });
+  const facts = extractFacts({
+    asset: m.asset,
+    asOf: m.asOf,
+    etfFlows,
+    positioning,
+    liquidity,
+    trend,
+    waves: waves.waves,
+    wavesDecidable: m.openInterestUsd.length > 0 || m.etfFlows.length > 0 || m.cme.length > 0,
+    momentum,
+  });
   const judgment = judgePhase(facts);
   return {
     asOf: m.asOf,
@@ -40,7 +50,13 @@ export function analyzeSeries(m: MarketSeries): Analysis {
     phase: {
       label: judgment.label,
       confidence: judgment.confidence,
-      evidence: [...judgment.evidence, ...sectionEvidence([etfFlows, positioning, liquidity, divergence, trend, treasuries, waves], judgment.evidence.length)],
+      evidence: [
+        ...judgment.evidence,
+        ...sectionEvidence(
+          [etfFlows, positioning, liquidity, divergence, trend, treasuries, waves],
+          judgment.evidence.length,
+        ),
+      ],
       unusedEvidence: judgment.unusedEvidence,
       scores: judgment.scores.map((s) => ({ label: s.label, score: Math.round(s.score * 1000) / 1000, held: s.held })),
     },
@@ -54,13 +70,23 @@ export function analyzeSeries(m: MarketSeries): Analysis {
       treasuries: { ...treasuries },
     },
     waves: waves.waves,
-    wavesDetail: { order: waves.order, leadLagDays: waves.leadLagDays, cryptoNativeLed: waves.cryptoNativeLed, ongoing: waves.ongoing, evidence: waves.evidence, availability: waves.availability },
+    wavesDetail: {
+      order: waves.order,
+      leadLagDays: waves.leadLagDays,
+      cryptoNativeLed: waves.cryptoNativeLed,
+      ongoing: waves.ongoing,
+      evidence: waves.evidence,
+      availability: waves.availability,
+    },
     checklist: confirmationChecklist(facts),
   };
 }
 
 /** The sections' own evidence, strongest first, after the judgment's (up to 12 items in all). */
-function sectionEvidence(sections: readonly { evidence: readonly Analysis['phase']['evidence'][number][] }[], already: number): Analysis['phase']['evidence'][number][] {
+function sectionEvidence(
+  sections: readonly { evidence: readonly Analysis['phase']['evidence'][number][] }[],
+  already: number,
+): Analysis['phase']['evidence'][number][] {
   const all = sections.flatMap((s) => s.evidence);
   all.sort((a, b) => Math.abs(b.weight ?? 0) - Math.abs(a.weight ?? 0));
   return all.slice(0, Math.max(0, 12 - already));
@@ -77,7 +103,9 @@ export interface AnalyzeStoreOptions {
  * calendar is merged in (for real data) unless `shippedEvents` is given.
  */
 export async function analyzeStore(store: Store, options: AnalyzeStoreOptions): Promise<Analysis> {
-  const series = await loadMarketSeries(store, { ...options, shippedEvents: options.shippedEvents ?? loadShippedEvents() });
+  const series = await loadMarketSeries(store, {
+    ...options,
+    shippedEvents: options.shippedEvents ?? loadShippedEvents(),
+  });
   return analyzeSeries(series);
 }
-

@@ -27,7 +27,10 @@ const fromPercent = (x: number | null): number | null => (x === null ? null : x 
 
 /** Extracts the phase facts from the sections (pure). */
 export function extractFacts(s: FactSources): PhaseFacts {
-  const ended = s.waves.filter((w) => w.end !== null).map((w) => w.end!).sort();
+  const ended = s.waves
+    .filter((w) => w.end !== null)
+    .map((w) => w.end!)
+    .sort();
   const lastEnded = ended.at(-1) ?? null;
   const weekly = s.etfFlows.weeklyNetFlowsUsd;
   const hasFlows = s.etfFlows.days > 0;
@@ -51,7 +54,10 @@ export function extractFacts(s: FactSources): PhaseFacts {
     oiPriceDivergence: s.positioning.oiPriceDivergence,
     fundingRegime: s.positioning.fundingRegime,
     fundingAnnualised: s.positioning.fundingAnnualised,
-    liquidationSpike: s.positioning.openInterestUsd === null && s.positioning.liquidations.longUsd === null ? null : s.positioning.liquidations.spike,
+    liquidationSpike:
+      s.positioning.openInterestUsd === null && s.positioning.liquidations.longUsd === null
+        ? null
+        : s.positioning.liquidations.spike,
     leverageRebuiltWithoutStress: s.positioning.leverageRebuiltWithoutStress,
     selloffType: s.liquidity.availability.available || s.liquidity.selloffs.length > 0 ? s.liquidity.selloffType : null,
     waves: s.waves,

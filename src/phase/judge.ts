@@ -55,7 +55,13 @@ function scorePhase(label: PhaseLabel, facts: PhaseFacts, rules: readonly PhaseR
   }
   const share = total > 0 ? decidable / total : 0;
   const raw = decidable > 0 && preconditionHolds(label, facts) ? held / decidable : 0;
-  return { label, score: share < MIN_DECIDABLE_SHARE ? raw * share : raw, held: heldIds, decidableWeight: decidable, totalWeight: total };
+  return {
+    label,
+    score: share < MIN_DECIDABLE_SHARE ? raw * share : raw,
+    held: heldIds,
+    decidableWeight: decidable,
+    totalWeight: total,
+  };
 }
 
 /**
@@ -64,7 +70,9 @@ function scorePhase(label: PhaseLabel, facts: PhaseFacts, rules: readonly PhaseR
  */
 export function judgePhase(facts: PhaseFacts, rules: readonly PhaseRule[] = PHASE_RULES): Judgment {
   const scores = PHASE_LABELS.map((label) => scorePhase(label, facts, rules));
-  const ranked = [...scores].sort((a, b) => b.score - a.score || TIE_ORDER.indexOf(a.label) - TIE_ORDER.indexOf(b.label));
+  const ranked = [...scores].sort(
+    (a, b) => b.score - a.score || TIE_ORDER.indexOf(a.label) - TIE_ORDER.indexOf(b.label),
+  );
   const top = ranked[0]!;
   const second = ranked[1]!;
   const decidable = scores.reduce((n, s) => n + s.decidableWeight, 0);
@@ -76,7 +84,12 @@ export function judgePhase(facts: PhaseFacts, rules: readonly PhaseRule[] = PHAS
   const evidence: Evidence[] = [];
   for (const rule of rules) {
     if (rule.phase !== top.label || !top.held.includes(rule.id)) continue;
-    evidence.push({ signal: rule.signal, text: rule.text(facts), value: rule.value(facts), weight: sign[rule.phase] * rule.weight });
+    evidence.push({
+      signal: rule.signal,
+      text: rule.text(facts),
+      value: rule.value(facts),
+      weight: sign[rule.phase] * rule.weight,
+    });
   }
   evidence.sort((a, b) => Math.abs(b.weight ?? 0) - Math.abs(a.weight ?? 0));
   // The strongest evidence for the runner-up, marked as contrary.

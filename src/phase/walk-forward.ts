@@ -16,7 +16,11 @@ export interface DailyReading {
 }
 
 /** Analyses `full` as of each of `dates` (ascending). `onProgress(i, n)` after each day. */
-export function walkForward(full: MarketSeries, dates: readonly string[], onProgress?: (done: number, total: number) => void): DailyReading[] {
+export function walkForward(
+  full: MarketSeries,
+  dates: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): DailyReading[] {
   return dates.map((date, i) => {
     const a = analyzeSeries(sliceMarketSeries(full, date));
     onProgress?.(i + 1, dates.length);
@@ -64,6 +68,12 @@ export function monthlyReadings(readings: readonly DailyReading[]): MonthlyReadi
       if (d.selloffType !== 'none') selloffs.set(d.selloffType, (selloffs.get(d.selloffType) ?? 0) + 1);
     }
     const topSelloff = [...selloffs.entries()].sort((a, b) => b[1] - a[1])[0];
-    return { month, endOfMonth: days[days.length - 1]!, daysByPhase, daysByFlowRegime, selloffType: topSelloff ? topSelloff[0] : 'none' };
+    return {
+      month,
+      endOfMonth: days[days.length - 1]!,
+      daysByPhase,
+      daysByFlowRegime,
+      selloffType: topSelloff ? topSelloff[0] : 'none',
+    };
   });
 }

@@ -3,7 +3,13 @@
 import { addDays } from '../domain/dates.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { coverageSection } from './coverage-section.js';
-import { checklistSection, divergenceSection, liquiditySection, treasuriesSection, wavesSection } from './context-sections.js';
+import {
+  checklistSection,
+  divergenceSection,
+  liquiditySection,
+  treasuriesSection,
+  wavesSection,
+} from './context-sections.js';
 import type { NoteDocument, ReportInput } from './note-model.js';
 import { etfFlowSection, eventsSection, headlineSection, positioningSection } from './signal-sections.js';
 import { whatWouldChangeSection } from './what-would-change.js';
@@ -14,7 +20,9 @@ export const REPORT_CHART_LOOKBACK_DAYS = 180;
 
 /** The first date the charted series cover (spot, perp OI or ETF flows), or null when all are empty. */
 export function seriesStart(series: MarketSeries): string | null {
-  const firsts = [series.spot[0]?.date, series.openInterestUsd[0]?.date, series.etfFlows[0]?.date].filter((d): d is string => d !== undefined);
+  const firsts = [series.spot[0]?.date, series.openInterestUsd[0]?.date, series.etfFlows[0]?.date].filter(
+    (d): d is string => d !== undefined,
+  );
   return firsts.length > 0 ? firsts.reduce((a, b) => (a < b ? a : b)) : null;
 }
 
@@ -28,7 +36,8 @@ export function noteTitle(asset: string, asOf: string): string {
  * The series must be for the same asset as the analysis; a mismatch throws, naming both.
  */
 export function buildNote({ analysis, series, coverage }: ReportInput): NoteDocument {
-  if (series.asset !== analysis.asset) throw new Error(`buildNote: series asset "${series.asset}" differs from analysis asset "${analysis.asset}"`);
+  if (series.asset !== analysis.asset)
+    throw new Error(`buildNote: series asset "${series.asset}" differs from analysis asset "${analysis.asset}"`);
   return {
     title: noteTitle(analysis.asset, analysis.asOf),
     asset: analysis.asset,

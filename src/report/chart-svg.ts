@@ -24,7 +24,12 @@ export const CHART_PALETTE = ['#1f4e79', '#c0504d', '#7f7f7f', '#2e8b57', '#d982
  * settings win over the shared defaults (palette, font, background).
  */
 export function renderChartSvg(option: echarts.EChartsCoreOption, size: ChartSize = {}): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width ?? 760, height: size.height ?? 300 });
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width ?? 760,
+    height: size.height ?? 300,
+  });
   try {
     chart.setOption({
       animation: false,

@@ -7,8 +7,10 @@ import { chartBlock, signalBlocks, type NoteBlock, type NoteSection } from './no
 import { wavesChart } from './report-charts.js';
 
 const SELLOFF_VERDICT: Record<SelloffType, string> = {
-  'liquidity-failure': 'The selling reads as a liquidity failure: prices moved on thinning depth, so forced sellers met too few buyers.',
-  'position-rebalancing': 'The selling reads as position rebalancing, not a liquidity failure: holders cut exposure while the market kept absorbing the volume.',
+  'liquidity-failure':
+    'The selling reads as a liquidity failure: prices moved on thinning depth, so forced sellers met too few buyers.',
+  'position-rebalancing':
+    'The selling reads as position rebalancing, not a liquidity failure: holders cut exposure while the market kept absorbing the volume.',
   none: 'The liquidity measures show no sell-off under way.',
 };
 
@@ -18,7 +20,10 @@ export function liquiditySection(analysis: Analysis): NoteSection {
   return {
     id: 'liquidity',
     title: 'Liquidity diagnosis',
-    blocks: [{ kind: 'paragraph', text: SELLOFF_VERDICT[liquidity.selloffType] }, ...signalBlocks(analysis, liquidity, /liquidity|amihud|spread|depth/i, ['selloffType'])],
+    blocks: [
+      { kind: 'paragraph', text: SELLOFF_VERDICT[liquidity.selloffType] },
+      ...signalBlocks(analysis, liquidity, /liquidity|amihud|spread|depth/i, ['selloffType']),
+    ],
   };
 }
 
@@ -38,15 +43,26 @@ export function wavesSection(analysis: Analysis, since: string): NoteSection {
   const waves = all.filter((w) => w.end === null || w.end >= since);
   const blocks: NoteBlock[] = [];
   const earlier = all.length - waves.length;
-  if (earlier > 0) blocks.push({ kind: 'paragraph', text: `${earlier} earlier wave${earlier === 1 ? '' : 's'} ended before ${since} and ${earlier === 1 ? 'is' : 'are'} left out here.` });
+  if (earlier > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `${earlier} earlier wave${earlier === 1 ? '' : 's'} ended before ${since} and ${earlier === 1 ? 'is' : 'are'} left out here.`,
+    });
   if (waves.length === 0) {
     blocks.push({ kind: 'missing', text: `No de-risking wave was under way between ${since} and ${analysis.asOf}.` });
     return { id: 'waves', title: 'De-risking waves', blocks };
   }
   const sequence = waves.map((w) => `${w.segment} from ${w.start}`).join(', then ');
-  blocks.push({ kind: 'paragraph', text: `${waves.length} wave${waves.length === 1 ? '' : 's'} in this order: ${sequence}.` });
+  blocks.push({
+    kind: 'paragraph',
+    text: `${waves.length} wave${waves.length === 1 ? '' : 's'} in this order: ${sequence}.`,
+  });
   const open = waves.filter((w) => w.end === null);
-  if (open.length > 0) blocks.push({ kind: 'paragraph', text: `Still under way at ${analysis.asOf}: ${open.map((w) => w.segment).join(', ')}.` });
+  if (open.length > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `Still under way at ${analysis.asOf}: ${open.map((w) => w.segment).join(', ')}.`,
+    });
   blocks.push({
     kind: 'table',
     columns: ['Order', 'Segment', 'Start', 'End', 'Size'],
@@ -81,7 +97,13 @@ export function treasuriesSection(analysis: Analysis, series: MarketSeries): Not
       rows: series.treasuries.map((t) => {
         const coins = t.coinsHeld.at(-1);
         const mnav = t.mnav.at(-1);
-        return [t.company, coins ? Math.round(coins.value).toLocaleString('en-US') : 'n/a', coins?.date ?? '-', mnav ? formatNumber(mnav.value) : 'n/a', mnav?.date ?? '-'];
+        return [
+          t.company,
+          coins ? Math.round(coins.value).toLocaleString('en-US') : 'n/a',
+          coins?.date ?? '-',
+          mnav ? formatNumber(mnav.value) : 'n/a',
+          mnav?.date ?? '-',
+        ];
       }),
     });
   }

@@ -18,11 +18,34 @@ export interface DatasetCoverage {
 
 /** Rolls coverage rows up to one line per dataset and asset, keeping only `assets`; sorted. */
 export function summariseCoverage(rows: readonly CoverageRow[], assets: readonly string[]): DatasetCoverage[] {
-  const groups = new Map<string, { dataset: string; asset: string; keys: Set<string>; firstDate: string; lastDate: string; rows: number; gaps: number; revisedRows: number; sources: Set<string> }>();
+  const groups = new Map<
+    string,
+    {
+      dataset: string;
+      asset: string;
+      keys: Set<string>;
+      firstDate: string;
+      lastDate: string;
+      rows: number;
+      gaps: number;
+      revisedRows: number;
+      sources: Set<string>;
+    }
+  >();
   for (const r of rows) {
     if (!assets.includes(r.asset)) continue;
     const id = `${r.dataset}|${r.asset}`;
-    const g = groups.get(id) ?? { dataset: r.dataset, asset: r.asset, keys: new Set<string>(), firstDate: r.firstDate, lastDate: r.lastDate, rows: 0, gaps: 0, revisedRows: 0, sources: new Set<string>() };
+    const g = groups.get(id) ?? {
+      dataset: r.dataset,
+      asset: r.asset,
+      keys: new Set<string>(),
+      firstDate: r.firstDate,
+      lastDate: r.lastDate,
+      rows: 0,
+      gaps: 0,
+      revisedRows: 0,
+      sources: new Set<string>(),
+    };
     g.keys.add(r.key);
     if (r.firstDate < g.firstDate) g.firstDate = r.firstDate;
     if (r.lastDate > g.lastDate) g.lastDate = r.lastDate;
@@ -50,20 +73,39 @@ export function coverageSection(analysis: Analysis, coverage: readonly CoverageR
   else {
     const later = summary.filter((c) => c.lastDate > analysis.asOf).map((c) => c.dataset);
     if (later.length > 0)
-      blocks.push({ kind: 'paragraph', text: `The table describes the whole store: ${later.length} dataset${later.length === 1 ? '' : 's'} (${[...new Set(later)].join(', ')}) run past ${analysis.asOf}; those later values were not used here.` });
+      blocks.push({
+        kind: 'paragraph',
+        text: `The table describes the whole store: ${later.length} dataset${later.length === 1 ? '' : 's'} (${[...new Set(later)].join(', ')}) run past ${analysis.asOf}; those later values were not used here.`,
+      });
     blocks.push({
       kind: 'table',
       columns: ['Dataset', 'Asset', 'Keys', 'From', 'To', 'Values', 'Gaps', 'Revised', 'Sources'],
-      rows: summary.map((c) => [c.dataset, c.asset, String(c.keys), c.firstDate, c.lastDate, String(c.rows), String(c.gaps), String(c.revisedRows), c.sources.join(', ')]),
+      rows: summary.map((c) => [
+        c.dataset,
+        c.asset,
+        String(c.keys),
+        c.firstDate,
+        c.lastDate,
+        String(c.rows),
+        String(c.gaps),
+        String(c.revisedRows),
+        c.sources.join(', '),
+      ]),
     });
   }
   const sections = analysis.signals;
   const missing = [
-    ...Object.entries({ etfFlows: sections.etfFlows, positioning: sections.positioning, liquidity: sections.liquidity, divergence: sections.divergence, trend: sections.trend, treasuries: sections.treasuries }).flatMap(([name, s]) =>
-      sectionMissing(s).map((m) => `${name}: ${m}`),
-    ),
+    ...Object.entries({
+      etfFlows: sections.etfFlows,
+      positioning: sections.positioning,
+      liquidity: sections.liquidity,
+      divergence: sections.divergence,
+      trend: sections.trend,
+      treasuries: sections.treasuries,
+    }).flatMap(([name, s]) => sectionMissing(s).map((m) => `${name}: ${m}`)),
     ...(analysis.phase.unusedEvidence ?? []),
   ];
-  if (missing.length > 0) blocks.push({ kind: 'paragraph', text: 'Inputs missing at the as-of date:' }, { kind: 'bullets', items: missing });
+  if (missing.length > 0)
+    blocks.push({ kind: 'paragraph', text: 'Inputs missing at the as-of date:' }, { kind: 'bullets', items: missing });
   return { id: 'coverage', title: 'Data coverage and sources', blocks };
 }

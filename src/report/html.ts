@@ -5,7 +5,12 @@ import type { NoteBlock, NoteDocument } from './note-model.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
 
 const CSS = `
@@ -49,7 +54,10 @@ function block(b: NoteBlock): string {
       return `<figure id="chart-${escapeHtml(b.chart.id)}">${b.chart.svg}<figcaption>${escapeHtml(b.chart.title)}</figcaption></figure>`;
     case 'table':
       return `<table><thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c) => `<td${NUMERIC.test(c) ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((c) => `<td${NUMERIC.test(c) ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`,
+        )
         .join('')}</tbody></table>`;
   }
 }
@@ -57,7 +65,12 @@ function block(b: NoteBlock): string {
 /** Renders the note as one self-contained HTML document (UTF-8, inline CSS and SVG, no scripts). */
 export function renderHtml(note: NoteDocument): string {
   const banner = note.simulated ? `<div class="banner" role="alert">${escapeHtml(SIMULATED_BANNER)}</div>` : '';
-  const sections = note.sections.map((s) => `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`).join('\n');
+  const sections = note.sections
+    .map(
+      (s) =>
+        `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(note.title)}</title><style>${CSS}</style></head>

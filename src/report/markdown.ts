@@ -2,7 +2,8 @@
 // (`chartFile(id)` names them); everything else is plain CommonMark + pipe tables.
 import type { NoteBlock, NoteDocument } from './note-model.js';
 
-export const SIMULATED_BANNER = 'SIMULATED DATA - this note is built from the seeded market simulator, not real market data.';
+export const SIMULATED_BANNER =
+  'SIMULATED DATA - this note is built from the seeded market simulator, not real market data.';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -19,7 +20,11 @@ function block(b: NoteBlock, chartFile: (id: string) => string): string {
     case 'chart':
       return `![${b.chart.title}](${chartFile(b.chart.id)})`;
     case 'table':
-      return [`| ${b.columns.map(cell).join(' | ')} |`, `| ${b.columns.map(() => '---').join(' | ')} |`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+      return [
+        `| ${b.columns.map(cell).join(' | ')} |`,
+        `| ${b.columns.map(() => '---').join(' | ')} |`,
+        ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+      ].join('\n');
   }
 }
 

@@ -40,8 +40,10 @@ export interface ReportInput {
 /** Keys of a signal section that are structure, not figures. */
 const NON_FIGURES = new Set(['evidence', 'availability']);
 
-const isScalar = (value: unknown): value is number | string | boolean => ['number', 'string', 'boolean'].includes(typeof value);
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isScalar = (value: unknown): value is number | string | boolean =>
+  ['number', 'string', 'boolean'].includes(typeof value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A signal section's figures as [label, formatted] rows: scalars (numbers, strings, booleans) at
@@ -54,7 +56,9 @@ export function figureRows(section: Readonly<Record<string, unknown>>, skip: rea
     if (NON_FIGURES.has(key) || skip.includes(key)) continue;
     if (isScalar(value)) rows.push([labelOf(key), formatFigure(key, value)]);
     else if (isPlainObject(value))
-      for (const [leaf, inner] of Object.entries(value)) if (isScalar(inner)) rows.push([`${labelOf(key)}: ${labelOf(leaf).toLowerCase()}`, formatFigure(`${key}.${leaf}`, inner)]);
+      for (const [leaf, inner] of Object.entries(value))
+        if (isScalar(inner))
+          rows.push([`${labelOf(key)}: ${labelOf(leaf).toLowerCase()}`, formatFigure(`${key}.${leaf}`, inner)]);
   }
   return rows;
 }
@@ -63,7 +67,9 @@ export function figureRows(section: Readonly<Record<string, unknown>>, skip: rea
 export function sectionEvidence(section: Readonly<Record<string, unknown>>): Evidence[] {
   const evidence = section['evidence'];
   if (!Array.isArray(evidence)) return [];
-  return evidence.filter((e): e is Evidence => typeof e === 'object' && e !== null && typeof (e as Evidence).text === 'string');
+  return evidence.filter(
+    (e): e is Evidence => typeof e === 'object' && e !== null && typeof (e as Evidence).text === 'string',
+  );
 }
 
 /** What a signal section reported missing (availability.missing), if anything. */
@@ -78,24 +84,39 @@ export function sectionMissing(section: Readonly<Record<string, unknown>>): stri
  * Evidence sentences for one topic: the section's own evidence, then the judgment's evidence whose
  * signal name matches `signalPattern`, without duplicate sentences.
  */
-export function topicEvidence(analysis: Analysis, section: Readonly<Record<string, unknown>>, signalPattern: RegExp): string[] {
-  const texts = [...sectionEvidence(section), ...analysis.phase.evidence.filter((e) => signalPattern.test(e.signal))].map((e) => e.text);
+export function topicEvidence(
+  analysis: Analysis,
+  section: Readonly<Record<string, unknown>>,
+  signalPattern: RegExp,
+): string[] {
+  const texts = [
+    ...sectionEvidence(section),
+    ...analysis.phase.evidence.filter((e) => signalPattern.test(e.signal)),
+  ].map((e) => e.text);
   return [...new Set(texts)];
 }
 
 /** Standard blocks for a signal section: evidence bullets, figures table, missing inputs. */
-export function signalBlocks(analysis: Analysis, section: Readonly<Record<string, unknown>>, signalPattern: RegExp, skip: readonly string[] = []): NoteBlock[] {
+export function signalBlocks(
+  analysis: Analysis,
+  section: Readonly<Record<string, unknown>>,
+  signalPattern: RegExp,
+  skip: readonly string[] = [],
+): NoteBlock[] {
   const blocks: NoteBlock[] = [];
   const evidence = topicEvidence(analysis, section, signalPattern);
   if (evidence.length > 0) blocks.push({ kind: 'bullets', items: evidence });
   const figures = figureRows(section, skip);
   if (figures.length > 0) blocks.push({ kind: 'table', columns: ['Figure', 'Value'], rows: figures });
   const missing = sectionMissing(section);
-  if (missing.length > 0) blocks.push({ kind: 'missing', text: `Not computed for lack of data: ${missing.join(', ')}.` });
+  if (missing.length > 0)
+    blocks.push({ kind: 'missing', text: `Not computed for lack of data: ${missing.join(', ')}.` });
   return blocks;
 }
 
 /** A chart block, or a "missing" block naming the series when the chart could not be drawn. */
 export function chartBlock(chart: RenderedChart | null, missingWhat: string): NoteBlock {
-  return chart ? { kind: 'chart', chart } : { kind: 'missing', text: `No chart: ${missingWhat} has no data up to the as-of date.` };
+  return chart
+    ? { kind: 'chart', chart }
+    : { kind: 'missing', text: `No chart: ${missingWhat} has no data up to the as-of date.` };
 }

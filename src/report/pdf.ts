@@ -5,7 +5,15 @@ import { existsSync } from 'node:fs';
 /** Where Chromium lives unless TIDEMARK_CHROMIUM says otherwise. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** The Chromium executable to use: $TIDEMARK_CHROMIUM, else /usr/bin/chromium. */
 export function chromiumPath(): string {
@@ -19,7 +27,8 @@ export function chromiumPath(): string {
  */
 export async function htmlToPdf(html: string, options: { executablePath?: string } = {}): Promise<Uint8Array> {
   const executablePath = options.executablePath ?? chromiumPath();
-  if (!existsSync(executablePath)) throw new Error(`report pdf: Chromium not found at ${executablePath} (install it, or set TIDEMARK_CHROMIUM)`);
+  if (!existsSync(executablePath))
+    throw new Error(`report pdf: Chromium not found at ${executablePath} (install it, or set TIDEMARK_CHROMIUM)`);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {

@@ -33,14 +33,19 @@ export function reportBaseName(asset: string, asOf: string): string {
  * renders the HTML too and prints it with headless Chromium (see pdf.ts). Every figure comes
  * from the input objects. Throws when the series' asset differs from the analysis'.
  */
-export async function renderReport(input: ReportInput, options: { formats?: readonly ReportFormat[] } = {}): Promise<RenderedReport> {
+export async function renderReport(
+  input: ReportInput,
+  options: { formats?: readonly ReportFormat[] } = {},
+): Promise<RenderedReport> {
   const formats = new Set(options.formats ?? ['md', 'html']);
   const note = buildNote(input);
   const baseName = reportBaseName(input.analysis.asset, input.analysis.asOf);
   const chartFile = (id: string): string => `${baseName}-${id}.svg`;
   const markdown = formats.has('md') ? renderMarkdown(note, chartFile) : undefined;
   const chartFiles = formats.has('md')
-    ? note.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'chart' ? [{ fileName: chartFile(b.chart.id), svg: b.chart.svg }] : [])))
+    ? note.sections.flatMap((s) =>
+        s.blocks.flatMap((b) => (b.kind === 'chart' ? [{ fileName: chartFile(b.chart.id), svg: b.chart.svg }] : [])),
+      )
     : [];
   const html = formats.has('html') || formats.has('pdf') ? renderHtml(note) : undefined;
   const pdf = formats.has('pdf') && html !== undefined ? await htmlToPdf(html) : undefined;

@@ -53,7 +53,14 @@ export function etfFlowsChart(series: MarketSeries): RenderedChart | null {
       type: 'bar',
       data: daily.map((d) => ({ value: [d.date, d.value], itemStyle: { color: d.value < 0 ? '#c0504d' : '#2e8b57' } })),
     },
-    { name: 'Cumulative', type: 'line', yAxisIndex: 1, showSymbol: false, data: pairs(cumulative(daily)), lineStyle: { color: '#1f4e79' } },
+    {
+      name: 'Cumulative',
+      type: 'line',
+      yAxisIndex: 1,
+      showSymbol: false,
+      data: pairs(cumulative(daily)),
+      lineStyle: { color: '#1f4e79' },
+    },
   ]);
   return { id: 'etf-flows', title: `${series.asset} spot ETF net flows, daily and cumulative`, svg };
 }
@@ -62,8 +69,20 @@ export function etfFlowsChart(series: MarketSeries): RenderedChart | null {
 export function perpOpenInterestChart(series: MarketSeries): RenderedChart | null {
   if (series.openInterestUsd.length === 0) return null;
   const svg = twoUsdAxisChart('open interest', 'price', [
-    { name: 'Perp open interest', type: 'line', showSymbol: false, areaStyle: { opacity: 0.15 }, data: pairs(series.openInterestUsd) },
-    { name: 'Spot close', type: 'line', yAxisIndex: 1, showSymbol: false, data: series.spot.map((b) => [b.date, b.close]) },
+    {
+      name: 'Perp open interest',
+      type: 'line',
+      showSymbol: false,
+      areaStyle: { opacity: 0.15 },
+      data: pairs(series.openInterestUsd),
+    },
+    {
+      name: 'Spot close',
+      type: 'line',
+      yAxisIndex: 1,
+      showSymbol: false,
+      data: series.spot.map((b) => [b.date, b.close]),
+    },
   ]);
   return { id: 'perp-oi', title: `${series.asset} perpetual futures open interest and price`, svg };
 }
@@ -80,7 +99,10 @@ export function fundingChart(series: MarketSeries): RenderedChart | null {
         {
           name: 'Funding rate',
           type: 'bar',
-          data: series.fundingRate8h.map((f) => ({ value: [f.date, f.value * 100], itemStyle: { color: f.value < 0 ? '#c0504d' : '#1f4e79' } })),
+          data: series.fundingRate8h.map((f) => ({
+            value: [f.date, f.value * 100],
+            itemStyle: { color: f.value < 0 ? '#c0504d' : '#1f4e79' },
+          })),
         },
       ],
     },
@@ -109,7 +131,10 @@ export function cmeChart(series: MarketSeries): RenderedChart | null {
 export function wavesChart(waves: readonly Wave[], events: readonly MarketEvent[], asOf: string): RenderedChart | null {
   if (waves.length === 0) return null;
   const rows = SEGMENTS.filter((s) => waves.some((w) => w.segment === s));
-  const first = addDays(waves.reduce((d, w) => (w.start < d ? w.start : d), asOf), -3);
+  const first = addDays(
+    waves.reduce((d, w) => (w.start < d ? w.start : d), asOf),
+    -3,
+  );
   const middle = addDays(first, Math.round(daysBetween(first, asOf) / 2));
   const shown = events.filter((e) => e.date >= first && e.date <= asOf);
   // One marker per date; several events on a day share it.
@@ -141,7 +166,15 @@ export function wavesChart(waves: readonly Wave[], events: readonly MarketEvent[
             data: [...byDate.entries()].map(([date, ids], i) => ({
               xAxis: date,
               name: `${date} ${ids.join(' / ')}`,
-              label: { formatter: '{b}', fontSize: 9, position: 'start', rotate: 0, distance: 2 + i * 14, color: '#555', align: date < middle ? 'left' : 'right' },
+              label: {
+                formatter: '{b}',
+                fontSize: 9,
+                position: 'start',
+                rotate: 0,
+                distance: 2 + i * 14,
+                color: '#555',
+                align: date < middle ? 'left' : 'right',
+              },
             })),
           },
         },

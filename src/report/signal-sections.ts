@@ -4,7 +4,14 @@ import type { Analysis } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { formatConfidence, formatFigure, formatNumber, formatPercent, formatUsd, labelOf } from './format.js';
 import { chartBlock, signalBlocks, type NoteBlock, type NoteSection } from './note-model.js';
-import { cmeChart, cumulative, dailyNetFlows, etfFlowsChart, fundingChart, perpOpenInterestChart } from './report-charts.js';
+import {
+  cmeChart,
+  cumulative,
+  dailyNetFlows,
+  etfFlowsChart,
+  fundingChart,
+  perpOpenInterestChart,
+} from './report-charts.js';
 
 const PHASE_WORDS: Record<Analysis['phase']['label'], string> = {
   'trend-decline': 'in a trend decline',
@@ -43,10 +50,16 @@ export function headlineSection(analysis: Analysis): NoteSection {
       text: `Judgment: ${analysis.asset} is ${PHASE_WORDS[label]} as of ${analysis.asOf} (phase "${label}", confidence ${formatConfidence(confidence)}), on ${analysis.phase.evidence.length} pieces of evidence.`,
     },
   ];
-  if (forCall.length > 0) blocks.push({ kind: 'paragraph', text: 'Evidence supporting the call, strongest first:' }, { kind: 'bullets', items: forCall });
-  if (against.length > 0) blocks.push({ kind: 'paragraph', text: 'Evidence weighing against it:' }, { kind: 'bullets', items: against });
+  if (forCall.length > 0)
+    blocks.push(
+      { kind: 'paragraph', text: 'Evidence supporting the call, strongest first:' },
+      { kind: 'bullets', items: forCall },
+    );
+  if (against.length > 0)
+    blocks.push({ kind: 'paragraph', text: 'Evidence weighing against it:' }, { kind: 'bullets', items: against });
   const unused = analysis.phase.unusedEvidence ?? [];
-  if (unused.length > 0) blocks.push({ kind: 'missing', text: `Left out of the judgment for lack of data: ${unused.join('; ')}.` });
+  if (unused.length > 0)
+    blocks.push({ kind: 'missing', text: `Left out of the judgment for lack of data: ${unused.join('; ')}.` });
   return { id: 'headline', title: 'Headline judgment', blocks };
 }
 
@@ -60,12 +73,21 @@ export function etfFlowSection(analysis: Analysis, series: MarketSeries): NoteSe
       text: `Flow regime: ${etf.regime} (directionality ${formatNumber(etf.directionality)} on a scale from -1, all outflows, to +1, all inflows).`,
     });
   } else {
-    blocks.push({ kind: 'missing', text: 'The flow regime could not be determined from the data known at the as-of date.' });
+    blocks.push({
+      kind: 'missing',
+      text: 'The flow regime could not be determined from the data known at the as-of date.',
+    });
   }
   const daily = dailyNetFlows(series);
   const total = cumulative(daily).at(-1);
-  const worst = daily.reduce<(typeof daily)[number] | undefined>((w, d) => (w === undefined || d.value < w.value ? d : w), undefined);
-  const best = daily.reduce<(typeof daily)[number] | undefined>((w, d) => (w === undefined || d.value > w.value ? d : w), undefined);
+  const worst = daily.reduce<(typeof daily)[number] | undefined>(
+    (w, d) => (w === undefined || d.value < w.value ? d : w),
+    undefined,
+  );
+  const best = daily.reduce<(typeof daily)[number] | undefined>(
+    (w, d) => (w === undefined || d.value > w.value ? d : w),
+    undefined,
+  );
   if (total && worst && best && daily[0]) {
     blocks.push({
       kind: 'paragraph',
@@ -79,9 +101,14 @@ export function etfFlowSection(analysis: Analysis, series: MarketSeries): NoteSe
 
 /** Key signal 2: futures positioning — perp OI, funding, CME OI and basis. */
 export function positioningSection(analysis: Analysis, series: MarketSeries): NoteSection {
-  const blocks: NoteBlock[] = [...signalBlocks(analysis, analysis.signals.positioning, /perp|cme|cot|position|leverage|funding/i)];
+  const blocks: NoteBlock[] = [
+    ...signalBlocks(analysis, analysis.signals.positioning, /perp|cme|cot|position|leverage|funding/i),
+  ];
   const lastOi = series.openInterestUsd.at(-1);
-  const peakOi = series.openInterestUsd.reduce<(typeof series.openInterestUsd)[number] | undefined>((p, v) => (p === undefined || v.value > p.value ? v : p), undefined);
+  const peakOi = series.openInterestUsd.reduce<(typeof series.openInterestUsd)[number] | undefined>(
+    (p, v) => (p === undefined || v.value > p.value ? v : p),
+    undefined,
+  );
   if (lastOi && peakOi) {
     blocks.push({
       kind: 'paragraph',
@@ -110,7 +137,9 @@ export function eventsSection(analysis: Analysis): NoteSection {
         e.kind,
         e.title,
         Object.entries(e)
-          .filter(([k, v]) => !core.has(k) && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'))
+          .filter(
+            ([k, v]) => !core.has(k) && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'),
+          )
           .map(([k, v]) => `${labelOf(k)} ${formatFigure(k, v)}`)
           .join('; ') || '-',
       ]),

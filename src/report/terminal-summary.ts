@@ -13,7 +13,10 @@ export function terminalSummary(analysis: Analysis, options: { topEvidence?: num
   lines.push(`Phase: ${analysis.phase.label} (confidence ${formatConfidence(analysis.phase.confidence)})`);
   const top = rankedEvidence(analysis).slice(0, options.topEvidence ?? 3);
   if (top.length > 0) lines.push('Evidence:');
-  for (const e of top) lines.push(`  ${e.weight === undefined || e.weight === 0 ? '·' : supportsCall(analysis.phase.label, e.weight) ? '+' : '-'} ${e.text}`);
+  for (const e of top)
+    lines.push(
+      `  ${e.weight === undefined || e.weight === 0 ? '·' : supportsCall(analysis.phase.label, e.weight) ? '+' : '-'} ${e.text}`,
+    );
   const met = analysis.checklist.filter((c) => c.met).length;
   lines.push(`Checklist: ${met}/${analysis.checklist.length} met`);
   for (const c of analysis.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${c.text}`);

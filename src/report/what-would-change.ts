@@ -25,7 +25,9 @@ export function whatWouldChange(analysis: Analysis): { forward: string[]; backwa
   const forward = analysis.checklist.filter((c) => !c.met).map((c) => `${c.text} (not met at ${analysis.asOf}).`);
   const backward = [
     ...analysis.checklist.filter((c) => c.met).map((c) => `${c.text} stops holding.`),
-    ...rankedEvidence(analysis).filter((e) => !supportsCall(analysis.phase.label, e.weight)).map((e) => `The evidence against the call strengthens: ${e.text}`),
+    ...rankedEvidence(analysis)
+      .filter((e) => !supportsCall(analysis.phase.label, e.weight))
+      .map((e) => `The evidence against the call strengthens: ${e.text}`),
   ];
   return { forward, backward };
 }
@@ -40,10 +42,16 @@ export function whatWouldChangeSection(analysis: Analysis): NoteSection {
     blocks: [
       forward.length > 0
         ? { kind: 'paragraph', text: `Towards ${FORWARD[label]}, if these confirmations arrive:` }
-        : { kind: 'paragraph', text: `Every confirmation is met; the call would only move towards ${FORWARD[label]} on new evidence.` },
+        : {
+            kind: 'paragraph',
+            text: `Every confirmation is met; the call would only move towards ${FORWARD[label]} on new evidence.`,
+          },
       ...(forward.length > 0 ? [{ kind: 'bullets' as const, items: forward }] : []),
       { kind: 'paragraph', text: `Back towards ${BACKWARD[label]}, if:` },
-      { kind: 'bullets', items: backward.length > 0 ? backward : ['Any new one-way ETF outflow or renewed leverage build-up.'] },
+      {
+        kind: 'bullets',
+        items: backward.length > 0 ? backward : ['Any new one-way ETF outflow or renewed leverage build-up.'],
+      },
     ],
   };
 }

@@ -36,5 +36,10 @@ export function badRequestFrom(error: ZodError, input: Readonly<Record<string, u
   const field = issue.path.length > 0 ? String(issue.path[0]) : null;
   const received = field !== null ? input[field] : undefined;
   const shown = received === undefined ? '' : ` (got ${JSON.stringify(received)})`;
-  return new ApiError(400, 'invalid-parameter', `${where} parameter "${field ?? '?'}": ${issue.message}${shown}`, field);
+  return new ApiError(
+    400,
+    'invalid-parameter',
+    `${where} parameter "${field ?? '?'}": ${issue.message}${shown}`,
+    field,
+  );
 }

@@ -1,7 +1,12 @@
 // The HTTP API: a fastify instance over a Store and an injected analysis function. Every request
 // parameter is checked by the zod schemas in schemas.ts; every error leaves through one handler as
 // `{ error: { code, message, field } }`. Analyses of past dates are computed once and cached.
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { z } from 'zod';
 import type { Analysis } from '../domain/analysis.js';
 import type { AnalysedAsset } from '../domain/assets.js';
@@ -12,10 +17,22 @@ import { REPORT_CHART_LOOKBACK_DAYS, renderReport } from '../report/render-repor
 import { QueryError, type Store } from '../store/store.js';
 import { toWideTable } from '../store/wide-rows.js';
 import { ApiError, badRequestFrom, type ErrorBody } from './api-error.js';
-import { IMMUTABLE_CACHE_CONTROL, SHORT_CACHE_CONTROL, ifNoneMatchHits, withEtag, type CachedBody } from './http-cache.js';
+import {
+  IMMUTABLE_CACHE_CONTROL,
+  SHORT_CACHE_CONTROL,
+  ifNoneMatchHits,
+  withEtag,
+  type CachedBody,
+} from './http-cache.js';
 import { LruCache } from './lru-cache.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { analysisQuerySchema, emptyQuerySchema, eventsQuerySchema, seriesParamsSchema, seriesQuerySchema } from './schemas.js';
+import {
+  analysisQuerySchema,
+  emptyQuerySchema,
+  eventsQuerySchema,
+  seriesParamsSchema,
+  seriesQuerySchema,
+} from './schemas.js';
 import { registerStaticFiles } from './static-files.js';
 
 export const API_VERSION = '0.1.0';
@@ -26,7 +43,10 @@ export const API_VERSION = '0.1.0';
  */
 export type AnalyzeFn = (store: Store, options: { asset: AnalysedAsset; asOf?: string }) => Promise<Analysis>;
 /** Loads the market series the report's charts draw (loadMarketSeries has this shape). */
-export type LoadSeriesFn = (store: Store, options: { asset: AnalysedAsset; asOf: string; lookbackDays?: number }) => Promise<MarketSeries>;
+export type LoadSeriesFn = (
+  store: Store,
+  options: { asset: AnalysedAsset; asOf: string; lookbackDays?: number },
+) => Promise<MarketSeries>;
 
 export interface ServerOptions {
   readonly store: Store;
@@ -50,7 +70,13 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, where: string): z
   return result.data;
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, cached: CachedBody, cacheControl: string, contentType = 'application/json; charset=utf-8'): FastifyReply {
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cached: CachedBody,
+  cacheControl: string,
+  contentType = 'application/json; charset=utf-8',
+): FastifyReply {
   reply.header('etag', cached.etag).header('cache-control', cacheControl);
   const inm = request.headers['if-none-match'];
   if (ifNoneMatchHits(inm, cached.etag)) return reply.code(304).send();
@@ -74,17 +100,27 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const openApi = withEtag(JSON.stringify(buildOpenApiDocument(API_VERSION)));
 
   app.setErrorHandler((error: unknown, request, reply) => {
-    if (error instanceof ApiError) return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.field));
+    if (error instanceof ApiError)
+      return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.field));
     if (error instanceof QueryError) return reply.code(400).send(errorBody('bad-query', error.message));
     const status = (error as { statusCode?: unknown }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = (error as { code?: unknown }).code;
-      return reply.code(status).send(errorBody(typeof code === 'string' ? code : 'bad-request', error instanceof Error ? error.message : String(error)));
+      return reply
+        .code(status)
+        .send(
+          errorBody(
+            typeof code === 'string' ? code : 'bad-request',
+            error instanceof Error ? error.message : String(error),
+          ),
+        );
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.code(500).send(errorBody('internal', 'unexpected server error; see the server log'));
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`)));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
+  );
 
   /**
    * The as-of date of a request: after today is a 400; a date before today is immutable; none
@@ -93,7 +129,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const resolveAsOf = (asOf: string | undefined): { asOf: string | undefined; immutable: boolean } => {
     const today = todayUtc(now());
     if (asOf === undefined) return { asOf, immutable: false };
-    if (asOf > today) throw new ApiError(400, 'invalid-parameter', `query parameter "asOf": ${asOf} is after today (${today} UTC)`, 'asOf');
+    if (asOf > today)
+      throw new ApiError(
+        400,
+        'invalid-parameter',
+        `query parameter "asOf": ${asOf} is after today (${today} UTC)`,
+        'asOf',
+      );
     return { asOf, immutable: asOf < today };
   };
   const asOfOption = (asOf: string | undefined): { asOf?: string } => (asOf === undefined ? {} : { asOf });
@@ -105,7 +147,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.get('/api/analysis', async (request, reply) => {
     const query = parse(analysisQuerySchema, request.query, 'query');
     const { asOf, immutable } = resolveAsOf(query.asOf);
-    const answer = await cachedAnswer(`analysis|${query.asset}|${asOf}`, immutable, async () => JSON.stringify(await analyze(store, { asset: query.asset, ...asOfOption(asOf) })));
+    const answer = await cachedAnswer(`analysis|${query.asset}|${asOf}`, immutable, async () =>
+      JSON.stringify(await analyze(store, { asset: query.asset, ...asOfOption(asOf) })),
+    );
     return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
   });
 
@@ -115,11 +159,20 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {
       const analysis = await analyze(store, { asset: query.asset, ...asOfOption(asOf) });
-      const [series, coverage] = await Promise.all([loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }), store.coverage({ asOf: analysis.asOf })]);
+      const [series, coverage] = await Promise.all([
+        loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
+        store.coverage({ asOf: analysis.asOf }),
+      ]);
       const report = await renderReport({ analysis, series, coverage }, { formats: ['html'] });
       return report.html ?? '';
     });
-    return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL, 'text/html; charset=utf-8');
+    return send(
+      request,
+      reply,
+      answer,
+      immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL,
+      'text/html; charset=utf-8',
+    );
   });
 
   app.get('/api/series/:name', async (request, reply) => {
@@ -127,9 +180,21 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const query = parse(seriesQuerySchema, request.query, 'query');
     if (query.asOf !== undefined) resolveAsOf(query.asOf);
     const dataset = name as DatasetName;
-    const observations = await store.read({ dataset, asset: query.asset, keys: query.key, from: query.from, to: query.to, asOf: query.asOf });
+    const observations = await store.read({
+      dataset,
+      asset: query.asset,
+      keys: query.key,
+      from: query.from,
+      to: query.to,
+      asOf: query.asOf,
+    });
     const table = toWideTable(dataset, observations, query.asset === undefined);
-    return send(request, reply, withEtag(JSON.stringify({ columns: table.columns, rows: table.rows })), SHORT_CACHE_CONTROL);
+    return send(
+      request,
+      reply,
+      withEtag(JSON.stringify({ columns: table.columns, rows: table.rows })),
+      SHORT_CACHE_CONTROL,
+    );
   });
 
   app.get('/api/events', async (request, reply) => {

@@ -7,7 +7,8 @@ export class LruCache<V> {
 
   /** `capacity` = entries kept (≥ 1); the least recently read is evicted first. */
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`LruCache: capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`LruCache: capacity must be a positive integer, got ${capacity}`);
   }
 
   get size(): number {

@@ -33,7 +33,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     path: '/api/analysis',
     summary: 'Market phase judgment with evidence, as of a date',
-    description: 'Point-in-time analysis of one asset. A past asOf is immutable: strong ETag, 1-day immutable caching, 304 on If-None-Match.',
+    description:
+      'Point-in-time analysis of one asset. A past asOf is immutable: strong ETag, 1-day immutable caching, 304 on If-None-Match.',
     query: analysisQuerySchema,
     response: analysisResponseSchema,
     cached: true,
@@ -41,7 +42,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     path: '/api/series/:name',
     summary: 'One stored dataset as wide rows',
-    description: 'Rows ordered by date then key; one column per field present (snake_case), null where a row lacks a field.',
+    description:
+      'Rows ordered by date then key; one column per field present (snake_case), null where a row lacks a field.',
     query: seriesQuerySchema,
     params: seriesParamsSchema,
     response: wideTableResponseSchema,
@@ -49,20 +51,48 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     path: '/api/report',
     summary: 'The analyst note as one self-contained HTML page',
-    description: 'The same note `tidemark report` writes, for an asset and as-of date; cached like /api/analysis. Only served when the server has a series loader.',
+    description:
+      'The same note `tidemark report` writes, for an asset and as-of date; cached like /api/analysis. Only served when the server has a series loader.',
     query: analysisQuerySchema,
     response: z.string(),
     cached: true,
     contentType: 'text/html',
   },
-  { path: '/api/events', summary: 'The events calendar', description: 'Policy, index and market events, optionally as known at a date.', query: eventsQuerySchema, response: eventsResponseSchema },
-  { path: '/api/coverage', summary: 'What the store holds', description: 'First/last date, rows, gaps, revisions and sources per dataset, field, asset and key.', query: emptyQuerySchema, response: coverageResponseSchema },
-  { path: '/api/health', summary: 'Liveness and store reachability', description: 'Answers 200 when the store can be read.', query: emptyQuerySchema, response: healthResponseSchema },
-  { path: '/api/openapi.json', summary: 'This document', description: 'The OpenAPI 3.1 description of the API.', query: emptyQuerySchema, response: z.looseObject({ openapi: z.literal('3.1.0') }) },
+  {
+    path: '/api/events',
+    summary: 'The events calendar',
+    description: 'Policy, index and market events, optionally as known at a date.',
+    query: eventsQuerySchema,
+    response: eventsResponseSchema,
+  },
+  {
+    path: '/api/coverage',
+    summary: 'What the store holds',
+    description: 'First/last date, rows, gaps, revisions and sources per dataset, field, asset and key.',
+    query: emptyQuerySchema,
+    response: coverageResponseSchema,
+  },
+  {
+    path: '/api/health',
+    summary: 'Liveness and store reachability',
+    description: 'Answers 200 when the store can be read.',
+    query: emptyQuerySchema,
+    response: healthResponseSchema,
+  },
+  {
+    path: '/api/openapi.json',
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 description of the API.',
+    query: emptyQuerySchema,
+    response: z.looseObject({ openapi: z.literal('3.1.0') }),
+  },
 ];
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
@@ -87,7 +117,10 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const route of API_ROUTES) {
     const responses: Record<string, unknown> = {
-      '200': { description: 'OK', content: { [route.contentType ?? 'application/json']: { schema: jsonSchema(route.response) } } },
+      '200': {
+        description: 'OK',
+        content: { [route.contentType ?? 'application/json']: { schema: jsonSchema(route.response) } },
+      },
       '400': { description: 'Invalid parameter: error.field names it', content: errorContent },
       '500': { description: 'Unexpected server error', content: errorContent },
     };
@@ -97,7 +130,9 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       get: {
         summary: route.summary,
         description: route.description,
-        operationId: route.path.replace(/^\/api\//, '').replace(/[^a-z]+(\w)?/gi, (_m, c: string | undefined) => (c ?? '').toUpperCase()),
+        operationId: route.path
+          .replace(/^\/api\//, '')
+          .replace(/[^a-z]+(\w)?/gi, (_m, c: string | undefined) => (c ?? '').toUpperCase()),
         parameters: [...(route.params ? parameters(route.params, 'path') : []), ...parameters(route.query, 'query')],
         responses,
       },
@@ -105,7 +140,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Tidemark API', version, description: 'Point-in-time crypto de-risking analysis: market phase, evidence, stored series, events and coverage.' },
+    info: {
+      title: 'Tidemark API',
+      version,
+      description:
+        'Point-in-time crypto de-risking analysis: market phase, evidence, stored series, events and coverage.',
+    },
     servers: [{ url: '/' }],
     paths,
     components: { schemas: { Error: jsonSchema(errorResponseSchema) } },

@@ -19,16 +19,21 @@ const isoDate = (description: string) =>
 
 const optionalDate = (description: string) => z.preprocess(blankAsAbsent, isoDate(description).optional());
 
-const upper = (value: unknown): unknown => (typeof value === 'string' ? (value === '' ? undefined : value.toUpperCase()) : value);
+const upper = (value: unknown): unknown =>
+  typeof value === 'string' ? (value === '' ? undefined : value.toUpperCase()) : value;
 
 export const analysisQuerySchema = z.strictObject({
   asOf: optionalDate('Point-in-time date (UTC). Default: today. Must not be after today.'),
-  asset: z.preprocess(upper, z.enum(ANALYSED_ASSETS).default('BTC')).meta({ description: 'Analysed asset (case-insensitive). Default BTC.' }),
+  asset: z
+    .preprocess(upper, z.enum(ANALYSED_ASSETS).default('BTC'))
+    .meta({ description: 'Analysed asset (case-insensitive). Default BTC.' }),
 });
 export type AnalysisQuery = z.infer<typeof analysisQuerySchema>;
 
 export const seriesParamsSchema = z.strictObject({
-  name: z.enum(DATASET_NAMES as [string, ...string[]]).meta({ description: 'A dataset of the catalog (src/domain/datasets.ts).' }),
+  name: z
+    .enum(DATASET_NAMES as [string, ...string[]])
+    .meta({ description: 'A dataset of the catalog (src/domain/datasets.ts).' }),
 });
 
 const keyList = z.preprocess(
@@ -44,11 +49,16 @@ export const seriesQuerySchema = z
   .strictObject({
     from: optionalDate('First market date included.'),
     to: optionalDate('Last market date included.'),
-    asset: z.preprocess(upper, z.enum(ASSETS).optional()).meta({ description: 'Only this asset; when absent rows carry an asset column.' }),
+    asset: z
+      .preprocess(upper, z.enum(ASSETS).optional())
+      .meta({ description: 'Only this asset; when absent rows carry an asset column.' }),
     key: keyList.meta({ description: 'Only these keys (funds, venues …): comma-separated or repeated.' }),
     asOf: optionalDate('Only what was known by the end of this date (UTC).'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'must not be after "to"',
+    path: ['from'],
+  });
 export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
 
 export const eventsQuerySchema = z
@@ -57,13 +67,21 @@ export const eventsQuerySchema = z
     to: optionalDate('Last event date included.'),
     asOf: optionalDate('Only events known by the end of this date (UTC).'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'must not be after "to"',
+    path: ['from'],
+  });
 
 export const emptyQuerySchema = z.strictObject({});
 
 // ---- responses (documentation; the handlers build these shapes) ----
 
-const evidenceSchema = z.object({ signal: z.string(), text: z.string(), value: z.number().nullable(), weight: z.number().optional() });
+const evidenceSchema = z.object({
+  signal: z.string(),
+  text: z.string(),
+  value: z.number().nullable(),
+  weight: z.number().optional(),
+});
 export const marketEventResponseSchema = z.looseObject({
   id: z.string(),
   date: z.string(),
@@ -94,7 +112,15 @@ export const analysisResponseSchema = z
       trend: z.looseObject({}),
       treasuries: z.looseObject({}),
     }),
-    waves: z.array(z.object({ segment: z.enum(SEGMENTS), start: z.string(), end: z.string().nullable(), size: z.number(), unit: z.string().optional() })),
+    waves: z.array(
+      z.object({
+        segment: z.enum(SEGMENTS),
+        start: z.string(),
+        end: z.string().nullable(),
+        size: z.number(),
+        unit: z.string().optional(),
+      }),
+    ),
     checklist: z.array(z.object({ id: z.string(), met: z.boolean(), text: z.string() })),
   })
   .meta({ description: 'The analysis contract (src/domain/analysis.ts).' });
@@ -124,7 +150,11 @@ export const coverageResponseSchema = z.object({
   ),
 });
 
-export const healthResponseSchema = z.object({ status: z.literal('ok'), version: z.string(), storeRows: z.number().int() });
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  storeRows: z.number().int(),
+});
 
 export const errorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }),

@@ -26,14 +26,24 @@ export function isHashedAssetName(fileName: string): boolean {
   return /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(fileName);
 }
 
-async function sendFile(app: FastifyInstance, root: string, relative: string, cacheControl: string, request: { headers: Record<string, string | string[] | undefined> }): Promise<{ status: number; headers: Record<string, string>; body?: Buffer }> {
+async function sendFile(
+  app: FastifyInstance,
+  root: string,
+  relative: string,
+  cacheControl: string,
+  request: { headers: Record<string, string | string[] | undefined> },
+): Promise<{ status: number; headers: Record<string, string>; body?: Buffer }> {
   const path = resolve(root, relative);
   if (path !== root && !path.startsWith(root + sep)) throw new ApiError(404, 'not-found', `no such file: /${relative}`);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new ApiError(404, 'not-found', `no such file: /${relative}`);
   const body = await readFile(path);
   const etag = strongEtag(body);
-  const headers = { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cacheControl, etag };
+  const headers = {
+    'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    'cache-control': cacheControl,
+    etag,
+  };
   const inm = request.headers['if-none-match'];
   app.log.debug({ path }, 'static file');
   if (ifNoneMatchHits(typeof inm === 'string' ? inm : undefined, etag)) return { status: 304, headers };

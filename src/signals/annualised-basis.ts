@@ -91,19 +91,23 @@ export function cmeAnnualisedBasis(
   };
   const spotByDate = new Map(spot.map((b) => [b.date, b.close]));
   const basisByDate = new Map(cmeBasisUsd.map((p) => [p.date, p.value]));
-  let pick: { date: string; futuresPrice: number; spotPrice: number; spotSource: 'cme-basis' | 'spot-close' } | null = null;
+  let pick: { date: string; futuresPrice: number; spotPrice: number; spotSource: 'cme-basis' | 'spot-close' } | null =
+    null;
   for (let i = cme.length - 1; i >= 0 && pick === null; i -= 1) {
     const day = cme[i]!;
     const basis = basisByDate.get(day.date);
     const close = spotByDate.get(day.date);
-    if (basis !== undefined) pick = { date: day.date, futuresPrice: day.close, spotPrice: day.close - basis, spotSource: 'cme-basis' };
-    else if (close !== undefined) pick = { date: day.date, futuresPrice: day.close, spotPrice: close, spotSource: 'spot-close' };
+    if (basis !== undefined)
+      pick = { date: day.date, futuresPrice: day.close, spotPrice: day.close - basis, spotSource: 'cme-basis' };
+    else if (close !== undefined)
+      pick = { date: day.date, futuresPrice: day.close, spotPrice: close, spotSource: 'spot-close' };
   }
   if (cme.length === 0) {
     for (let i = cmeBasisUsd.length - 1; i >= 0 && pick === null; i -= 1) {
       const point = cmeBasisUsd[i]!;
       const close = spotByDate.get(point.date);
-      if (close !== undefined) pick = { date: point.date, futuresPrice: close + point.value, spotPrice: close, spotSource: 'spot-close' };
+      if (close !== undefined)
+        pick = { date: point.date, futuresPrice: close + point.value, spotPrice: close, spotSource: 'spot-close' };
     }
   }
   if (pick === null) return empty;

@@ -39,8 +39,14 @@ export function cotPositioning(cot: readonly CotWeek[], options: CotPositioningO
             assetManagersNetCoins: last.assetManagersNetCoins - before.assetManagersNetCoins,
           },
     percentile: {
-      leveragedFundsNet: percentileRankOf(last.leveragedFundsNetCoins, history.map((w) => w.leveragedFundsNetCoins)),
-      assetManagersNet: percentileRankOf(last.assetManagersNetCoins, history.map((w) => w.assetManagersNetCoins)),
+      leveragedFundsNet: percentileRankOf(
+        last.leveragedFundsNetCoins,
+        history.map((w) => w.leveragedFundsNetCoins),
+      ),
+      assetManagersNet: percentileRankOf(
+        last.assetManagersNetCoins,
+        history.map((w) => w.assetManagersNetCoins),
+      ),
     },
   };
 }

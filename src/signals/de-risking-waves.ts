@@ -56,7 +56,9 @@ export interface DeRiskingWaveOptions {
 /** CME front-month OI in coins per day: contracts × coins per contract. Days without OI skipped. */
 export function cmeOpenInterestCoins(cme: readonly CmeDay[]): DatedValue[] {
   const out: DatedValue[] = [];
-  for (const d of cme) if (d.openInterestContracts !== null) out.push({ date: d.date, value: d.openInterestContracts * d.coinsPerContract });
+  for (const d of cme)
+    if (d.openInterestContracts !== null)
+      out.push({ date: d.date, value: d.openInterestContracts * d.coinsPerContract });
   return out;
 }
 
@@ -86,7 +88,11 @@ export function cmeOpenInterestCoinsPerCycle(cme: readonly CmeDay[]): DatedValue
 
 /** CFTC total CME open interest in coins per report (dated by its Tuesday), all maturities. */
 export function cotOpenInterestCoins(cot: readonly CotWeek[]): DatedValue[] {
-  return cot.map((w) => ({ date: w.date, value: w.openInterestCoins, ...(w.knownAt === undefined ? {} : { knownAt: w.knownAt }) }));
+  return cot.map((w) => ({
+    date: w.date,
+    value: w.openInterestCoins,
+    ...(w.knownAt === undefined ? {} : { knownAt: w.knownAt }),
+  }));
 }
 
 /**
@@ -101,14 +107,22 @@ export function cmeWaveLevels(
     return {
       source: 'cftc-total-open-interest',
       levels: cotOpenInterestCoins(cot),
-      options: { minDropFraction: CME_TOTAL_MIN_DROP_FRACTION, peakLookback: CME_WEEKLY_PEAK_LOOKBACK_WEEKS, quietObservations: CME_WEEKLY_QUIET_WEEKS },
+      options: {
+        minDropFraction: CME_TOTAL_MIN_DROP_FRACTION,
+        peakLookback: CME_WEEKLY_PEAK_LOOKBACK_WEEKS,
+        quietObservations: CME_WEEKLY_QUIET_WEEKS,
+      },
     };
   }
   const levels = cmeOpenInterestCoinsPerCycle(cme);
   return {
     source: levels.length > 0 ? 'front-month-once-per-cycle' : null,
     levels,
-    options: { minDropFraction: CME_MIN_DROP_FRACTION, peakLookback: CME_CYCLE_PEAK_LOOKBACK, quietObservations: CME_CYCLE_QUIET },
+    options: {
+      minDropFraction: CME_MIN_DROP_FRACTION,
+      peakLookback: CME_CYCLE_PEAK_LOOKBACK,
+      quietObservations: CME_CYCLE_QUIET,
+    },
   };
 }
 
@@ -168,7 +182,11 @@ export interface DeRiskingWave extends Wave {
 }
 
 /** Waves of one segment from its level series, sized in USD. */
-export function segmentWaves(segment: Segment, levels: readonly DatedValue[], options: DrawdownEpisodeOptions): DeRiskingWave[] {
+export function segmentWaves(
+  segment: Segment,
+  levels: readonly DatedValue[],
+  options: DrawdownEpisodeOptions,
+): DeRiskingWave[] {
   return drawdownEpisodes(levels, options).map((e) => ({
     segment,
     start: e.start,

@@ -32,7 +32,10 @@ export interface DollarVolumeTrendResult {
  * Mean dollar volume over the last `recentBars` bars vs the `baselineBars` bars before them.
  * Bars without a volume are skipped; null when either window has no volume.
  */
-export function dollarVolumeTrend(bars: readonly DailyBar[], options: DollarVolumeTrendOptions = {}): DollarVolumeTrendResult {
+export function dollarVolumeTrend(
+  bars: readonly DailyBar[],
+  options: DollarVolumeTrendOptions = {},
+): DollarVolumeTrendResult {
   const { recentBars = 7, baselineBars = 30, flatBand = 0.2 } = options;
   const volumes = (slice: readonly DailyBar[]): number[] =>
     slice.map(dollarVolumeOf).filter((v): v is number => v !== null);
@@ -42,5 +45,10 @@ export function dollarVolumeTrend(bars: readonly DailyBar[], options: DollarVolu
     return { recentMeanUsd, baselineMeanUsd, ratio: null, trend: null };
   }
   const ratio = recentMeanUsd / baselineMeanUsd;
-  return { recentMeanUsd, baselineMeanUsd, ratio, trend: ratio > 1 + flatBand ? 'rising' : ratio < 1 - flatBand ? 'falling' : 'flat' };
+  return {
+    recentMeanUsd,
+    baselineMeanUsd,
+    ratio,
+    trend: ratio > 1 + flatBand ? 'rising' : ratio < 1 - flatBand ? 'falling' : 'flat',
+  };
 }

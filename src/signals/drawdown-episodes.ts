@@ -52,11 +52,13 @@ export function drawdownEpisodes(levels: readonly DatedValue[], options: Drawdow
   let i = 0;
   while (i < levels.length) {
     let peakIdx = -1;
-    for (let k = Math.max(floor, i - lookback); k <= i; k++) if (peakIdx < 0 || levels[k]!.value >= levels[peakIdx]!.value) peakIdx = k;
+    for (let k = Math.max(floor, i - lookback); k <= i; k++)
+      if (peakIdx < 0 || levels[k]!.value >= levels[peakIdx]!.value) peakIdx = k;
     const peak = levels[peakIdx]!.value;
     const v = levels[i]!.value;
     const drop = peak - v;
-    const crossed = minDropAbsolute !== undefined ? drop >= minDropAbsolute : peak > 0 && drop / peak >= (minDropFraction ?? 1);
+    const crossed =
+      minDropAbsolute !== undefined ? drop >= minDropAbsolute : peak > 0 && drop / peak >= (minDropFraction ?? 1);
     if (!crossed) {
       i++;
       continue;

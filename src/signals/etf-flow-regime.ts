@@ -44,7 +44,10 @@ export function regimeOf(d: number | null): FlowRegime | null {
  * Regime of the last `window` daily totals (sorted ascending). Regime is null when fewer than
  * `minDays` days are present or every flow is zero.
  */
-export function etfFlowRegime(dailyTotals: readonly DatedValue[], options: EtfFlowRegimeOptions = {}): EtfFlowRegimeResult {
+export function etfFlowRegime(
+  dailyTotals: readonly DatedValue[],
+  options: EtfFlowRegimeOptions = {},
+): EtfFlowRegimeResult {
   const window = options.window ?? 10;
   const minDays = options.minDays ?? MIN_REGIME_DAYS;
   const last = dailyTotals.slice(Math.max(0, dailyTotals.length - window));

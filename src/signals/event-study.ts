@@ -50,7 +50,11 @@ export interface SeriesEventStudy {
  * data by asOf, the estimation window has fewer than minEstimationDays observations, or no event
  * day is observed yet. With a benchmark, days missing from it are dropped from both windows.
  */
-export function eventStudy(series: readonly DatedValue[], eventDate: string, options: EventStudyOptions): SeriesEventStudy | null {
+export function eventStudy(
+  series: readonly DatedValue[],
+  eventDate: string,
+  options: EventStudyOptions,
+): SeriesEventStudy | null {
   const [estFirst, estLast] = options.estimationWindow ?? [-60, -11];
   const [evFirst, evLast] = options.eventWindow ?? [-1, 10];
   const minEst = options.minEstimationDays ?? 20;
@@ -99,7 +103,13 @@ export function eventStudy(series: readonly DatedValue[], eventDate: string, opt
   const sigma = Math.sqrt(residuals.reduce((a, r) => a + r * r, 0) / (residuals.length - dfLoss));
   const abnormal: AbnormalDay[] = ev.map((e) => {
     const expected = expectedOf(e.x);
-    return { offset: e.offset, date: e.point.date, actual: e.point.value, expected, abnormal: e.point.value - expected };
+    return {
+      offset: e.offset,
+      date: e.point.date,
+      actual: e.point.value,
+      expected,
+      abnormal: e.point.value - expected,
+    };
   });
   const car = abnormal.reduce((a, d) => a + d.abnormal, 0);
   const tStat = sigma > 0 ? car / (sigma * Math.sqrt(abnormal.length)) : null;

@@ -1,7 +1,12 @@
 // Crypto ETF flows against equity ETF flows over the same period: is money leaving crypto only?
 import type { DatedValue } from '../domain/market-series.js';
 
-export const DIVERGENCE_KINDS = ['selective-crypto-derisking', 'general-risk-off', 'broad-risk-on', 'crypto-led-inflow'] as const;
+export const DIVERGENCE_KINDS = [
+  'selective-crypto-derisking',
+  'general-risk-off',
+  'broad-risk-on',
+  'crypto-led-inflow',
+] as const;
 export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 
 export interface FlowDivergencePeriod {
@@ -31,7 +36,10 @@ export function divergenceKind(cryptoFlowUsd: number, equityFlowUsd: number): Di
  * period end, any cadence): for each equity observation after the first, crypto = Σ daily totals
  * in (previous end, this end]. Periods with no crypto day are skipped.
  */
-export function flowDivergencePeriods(cryptoDaily: readonly DatedValue[], equity: readonly DatedValue[]): FlowDivergencePeriod[] {
+export function flowDivergencePeriods(
+  cryptoDaily: readonly DatedValue[],
+  equity: readonly DatedValue[],
+): FlowDivergencePeriod[] {
   const out: FlowDivergencePeriod[] = [];
   for (let i = 1; i < equity.length; i++) {
     const from = equity[i - 1]!.date;
@@ -46,7 +54,14 @@ export function flowDivergencePeriods(cryptoDaily: readonly DatedValue[], equity
     }
     if (cryptoDays === 0) continue;
     const equityFlowUsd = equity[i]!.value;
-    out.push({ from, to, cryptoFlowUsd, equityFlowUsd, cryptoDays, kind: divergenceKind(cryptoFlowUsd, equityFlowUsd) });
+    out.push({
+      from,
+      to,
+      cryptoFlowUsd,
+      equityFlowUsd,
+      cryptoDays,
+      kind: divergenceKind(cryptoFlowUsd, equityFlowUsd),
+    });
   }
   return out;
 }

@@ -6,7 +6,12 @@ import type { DatedValue } from '../domain/market-series.js';
  * (the assets at the start of the window), falling back to the latest AUM on or before `toDate`.
  * null when no AUM is known by `toDate` or it is not positive. (−1e9 on 100e9 AUM → −1.)
  */
-export function flowPctOfAum(netFlowUsd: number, aumUsd: readonly DatedValue[], fromDate: string, toDate: string): number | null {
+export function flowPctOfAum(
+  netFlowUsd: number,
+  aumUsd: readonly DatedValue[],
+  fromDate: string,
+  toDate: string,
+): number | null {
   let before: DatedValue | undefined;
   let latest: DatedValue | undefined;
   for (const a of aumUsd) {

@@ -31,7 +31,8 @@ export function forcedSellingEstimate(options: ForcedSellingOptions = {}): Force
     ['msciTrackingShare', msciTrackingShare],
     ['allProvidersTrackingShare', allProvidersTrackingShare],
   ] as const) {
-    if (!(share >= 0 && share <= 1)) throw new RangeError(`forcedSellingEstimate: ${name} must be in [0, 1], got ${share}`);
+    if (!(share >= 0 && share <= 1))
+      throw new RangeError(`forcedSellingEstimate: ${name} must be in [0, 1], got ${share}`);
   }
   if (marketCapUsd === undefined) {
     return {
@@ -45,7 +46,9 @@ export function forcedSellingEstimate(options: ForcedSellingOptions = {}): Force
     };
   }
   if (!(Number.isFinite(marketCapUsd) && marketCapUsd >= 0)) {
-    throw new RangeError(`forcedSellingEstimate: marketCapUsd must be a finite non-negative USD amount, got ${marketCapUsd}`);
+    throw new RangeError(
+      `forcedSellingEstimate: marketCapUsd must be a finite non-negative USD amount, got ${marketCapUsd}`,
+    );
   }
   return {
     low: marketCapUsd * msciTrackingShare,

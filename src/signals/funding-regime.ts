@@ -51,12 +51,22 @@ export interface FundingRegimeResult {
 }
 
 /** Latest funding, its annualised carry and the regime of the recent average. Empty series → all null. */
-export function fundingRegime(fundingRate8h: readonly DatedValue[], options: FundingRegimeOptions = {}): FundingRegimeResult {
+export function fundingRegime(
+  fundingRate8h: readonly DatedValue[],
+  options: FundingRegimeOptions = {},
+): FundingRegimeResult {
   const { averagePoints = 7 } = options;
   const last = lastOf(fundingRate8h);
   const average = nullIfNaN(mean(fundingRate8h.slice(-averagePoints).map((p) => p.value)));
   if (last === null || average === null) {
-    return { date: null, fundingRate8h: null, fundingAnnualised: null, fundingRate8hAverage: null, fundingAnnualisedAverage: null, regime: null };
+    return {
+      date: null,
+      fundingRate8h: null,
+      fundingAnnualised: null,
+      fundingRate8hAverage: null,
+      fundingAnnualisedAverage: null,
+      regime: null,
+    };
   }
   const averageAnnualised = annualiseFunding8h(average);
   return {

@@ -19,7 +19,10 @@ export interface LeverageTrendResult {
 }
 
 /** Latest estimated leverage ratio, its percent change over `windowDays` and the trend. Empty → nulls. */
-export function leverageTrend(leverageRatio: readonly DatedValue[], options: LeverageTrendOptions = {}): LeverageTrendResult {
+export function leverageTrend(
+  leverageRatio: readonly DatedValue[],
+  options: LeverageTrendOptions = {},
+): LeverageTrendResult {
   const { windowDays = 30, flatBandPct = 5 } = options;
   const last = lastOf(leverageRatio);
   const changePct = pctChangeOverDays(leverageRatio, windowDays);

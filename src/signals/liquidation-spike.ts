@@ -54,11 +54,19 @@ export function liquidationDays(
 
 type JoinedDay = Pick<LiquidationDay, 'date' | 'longUsd' | 'shortUsd' | 'totalUsd'>;
 
-function joinLiquidations(longLiquidationsUsd: readonly DatedValue[], shortLiquidationsUsd: readonly DatedValue[]): JoinedDay[] {
+function joinLiquidations(
+  longLiquidationsUsd: readonly DatedValue[],
+  shortLiquidationsUsd: readonly DatedValue[],
+): JoinedDay[] {
   const shortByDate = new Map(shortLiquidationsUsd.map((p) => [p.date, p.value]));
   return longLiquidationsUsd
     .filter((p) => shortByDate.has(p.date))
-    .map((p) => ({ date: p.date, longUsd: p.value, shortUsd: shortByDate.get(p.date)!, totalUsd: p.value + shortByDate.get(p.date)! }));
+    .map((p) => ({
+      date: p.date,
+      longUsd: p.value,
+      shortUsd: shortByDate.get(p.date)!,
+      totalUsd: p.value + shortByDate.get(p.date)!,
+    }));
 }
 
 /** Scores joined[from..] against their trailing medians (earlier days only serve as the window). */
@@ -87,7 +95,15 @@ export function liquidationSpike(
   const days = scoreDays(joined, recentDays > 0 ? joined.length - recentDays : 0, options);
   const last = days[days.length - 1];
   if (last === undefined) {
-    return { date: null, longUsd: null, shortUsd: null, longShare: null, multipleOfMedian: null, spike: false, recentSpikes: [] };
+    return {
+      date: null,
+      longUsd: null,
+      shortUsd: null,
+      longShare: null,
+      multipleOfMedian: null,
+      spike: false,
+      recentSpikes: [],
+    };
   }
   return {
     date: last.date,

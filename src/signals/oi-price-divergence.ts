@@ -36,7 +36,13 @@ export function oiPriceDivergence(
   options: OiPriceDivergenceOptions = {},
 ): OiPriceDivergenceResult {
   const { windowDays = 14, oiFallPct = 10, oiRisePct = 5, priceMovePct = 3 } = options;
-  const empty: OiPriceDivergenceResult = { divergence: null, oiChangePct: null, priceChangePct: null, from: null, to: null };
+  const empty: OiPriceDivergenceResult = {
+    divergence: null,
+    oiChangePct: null,
+    priceChangePct: null,
+    from: null,
+    to: null,
+  };
   const lastOi = lastOf(openInterestUsd);
   const lastBar = lastOf(spot);
   if (lastOi === null || lastBar === null) return empty;

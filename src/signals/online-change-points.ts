@@ -100,7 +100,10 @@ function logSumExp(values: readonly number[]): number {
  * minShortRunProbability; one detection per reset. Fewer than warmup + 2 values → no change points. A series with zero spread in the warmup
  * uses a scale of 1 (or |mean| when non-zero) so the prior stays proper.
  */
-export function onlineChangePoints(values: readonly number[], options: OnlineChangePointOptions = {}): OnlineChangePointResult {
+export function onlineChangePoints(
+  values: readonly number[],
+  options: OnlineChangePointOptions = {},
+): OnlineChangePointResult {
   const hazard = 1 / (options.expectedRunLength ?? 250);
   const warmup = Math.max(2, options.warmup ?? 20);
   const minShortProb = options.minShortRunProbability ?? 0.5;
@@ -111,7 +114,14 @@ export function onlineChangePoints(values: readonly number[], options: OnlineCha
   let sd = head.length >= 2 ? sampleStandardDeviation(head) : Number.NaN;
   if (!(sd > 0)) sd = Math.abs(m0) > 0 ? Math.abs(m0) : 1;
   const alpha0 = options.alpha0 ?? 3;
-  const prior: RunState = { logMass: 0, length: 0, mu: m0, kappa: options.kappa0 ?? 1, alpha: alpha0, beta: Math.max(alpha0 - 1, 0.5) * sd * sd };
+  const prior: RunState = {
+    logMass: 0,
+    length: 0,
+    mu: m0,
+    kappa: options.kappa0 ?? 1,
+    alpha: alpha0,
+    beta: Math.max(alpha0 - 1, 0.5) * sd * sd,
+  };
   const logH = Math.log(hazard);
   const log1mH = Math.log1p(-hazard);
 

@@ -63,7 +63,8 @@ export function openInterestChange(
   const zWindow = pointsInWindow(openInterestUsd, addDays(last.date, -zScoreWindowDays), last.date).map((p) => p.value);
   const m = nullIfNaN(mean(zWindow));
   const sd = nullIfNaN(sampleStandardDeviation(zWindow));
-  const zScore = zWindow.length >= MIN_POINTS_FOR_ZSCORE && m !== null && sd !== null && sd > 0 ? (last.value - m) / sd : null;
+  const zScore =
+    zWindow.length >= MIN_POINTS_FOR_ZSCORE && m !== null && sd !== null && sd > 0 ? (last.value - m) / sd : null;
   let peak = last;
   for (const p of pointsInWindow(openInterestUsd, addDays(last.date, -peakWindowDays), last.date)) {
     if (p.value > peak.value) peak = p;

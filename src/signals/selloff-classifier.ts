@@ -7,7 +7,14 @@ import { dailyIlliquidity, type DailyIlliquidity } from './amihud.js';
 import { corwinSchultzSeries } from './corwin-schultz.js';
 import { dollarVolumeOf } from './dollar-volume.js';
 import { detectSelloffs, type SelloffDetectionOptions, type SelloffEpisode } from './selloff-detection.js';
-import { formatPct, formatUsd, isDateAscending, pointOnOrBefore, pointsInWindow, pointsInWindowSorted } from './series-helpers.js';
+import {
+  formatPct,
+  formatUsd,
+  isDateAscending,
+  pointOnOrBefore,
+  pointsInWindow,
+  pointsInWindowSorted,
+} from './series-helpers.js';
 import { mean } from './stats/mean.js';
 import { median } from './stats/median.js';
 import { nullIfNaN } from './stats/null-if-nan.js';
@@ -105,13 +112,22 @@ export function classifySelloffs(inputs: SelloffInputs, options: SelloffClassifi
     // a liquidity failure is often an acute stretch inside a longer fall: scan sub-windows against
     // the same pre-fall baseline and require at least two liquidity points to outvote positions
     for (let from = ep.startIndex; from + acuteBars <= ep.endIndex; from += 1) {
-      const sub = { ...ep, start: inputs.spot[from]!.date, end: inputs.spot[from + acuteBars]!.date, startIndex: from, endIndex: from + acuteBars };
+      const sub = {
+        ...ep,
+        start: inputs.spot[from]!.date,
+        end: inputs.spot[from + acuteBars]!.date,
+        startIndex: from,
+        endIndex: from + acuteBars,
+      };
       const acute = labelWindow(inputs, sub, ep.startIndex, baselineBars, spreads, illiq, flowsAscending);
       if (acute.liquidityPoints >= 2 && acute.type === 'liquidity-failure') {
         return {
           ...whole,
           type: 'liquidity-failure',
-          reasons: [`acute stretch ${sub.start} → ${sub.end}: ${acute.reasons.join('; ')}`, `whole sell-off: ${whole.reasons.join('; ')}`],
+          reasons: [
+            `acute stretch ${sub.start} → ${sub.end}: ${acute.reasons.join('; ')}`,
+            `whole sell-off: ${whole.reasons.join('; ')}`,
+          ],
           liquidityPoints: acute.liquidityPoints,
           positionPoints: acute.positionPoints,
           acute: { start: sub.start, end: sub.end },
@@ -127,10 +143,17 @@ export function classifySelloffs(inputs: SelloffInputs, options: SelloffClassifi
  * criteria as classifySelloffs, e.g. a sell-off window known from elsewhere. Throws a RangeError
  * when the indexes are outside the bars or reversed.
  */
-export function classifySelloffWindow(inputs: SelloffInputs, startIndex: number, endIndex: number, options: SelloffClassifierOptions = {}): ClassifiedSelloff {
+export function classifySelloffWindow(
+  inputs: SelloffInputs,
+  startIndex: number,
+  endIndex: number,
+  options: SelloffClassifierOptions = {},
+): ClassifiedSelloff {
   const { spot } = inputs;
   if (!(startIndex >= 0 && endIndex > startIndex && endIndex < spot.length)) {
-    throw new RangeError(`classifySelloffWindow: need 0 ≤ startIndex < endIndex < ${spot.length}, got ${startIndex}..${endIndex}`);
+    throw new RangeError(
+      `classifySelloffWindow: need 0 ≤ startIndex < endIndex < ${spot.length}, got ${startIndex}..${endIndex}`,
+    );
   }
   let low = startIndex + 1;
   for (let i = startIndex + 1; i <= endIndex; i += 1) if (spot[i]!.close < spot[low]!.close) low = i;
@@ -141,7 +164,15 @@ export function classifySelloffWindow(inputs: SelloffInputs, startIndex: number,
     startIndex,
     endIndex,
   };
-  return labelWindow(inputs, ep, startIndex, options.baselineBars ?? 30, corwinSchultzSeries(spot), dailyIlliquidity(spot), isDateAscending(inputs.etfFlows));
+  return labelWindow(
+    inputs,
+    ep,
+    startIndex,
+    options.baselineBars ?? 30,
+    corwinSchultzSeries(spot),
+    dailyIlliquidity(spot),
+    isDateAscending(inputs.etfFlows),
+  );
 }
 
 /** Label the fall (ep.start, ep.end] against the `baselineBars` bars ending at bar `baselineEndIndex`. */
@@ -160,9 +191,12 @@ function labelWindow(
     const baseStart = spot[Math.max(0, baselineEndIndex - baselineBars)]!.date;
     const baseEnd = spot[baselineEndIndex]!.date;
     // Date windows (from, to] by binary search: spot and the series derived from it are ascending.
-    const base = <T extends { readonly date: string }>(xs: readonly T[]): T[] => pointsInWindowSorted(xs, baseStart, baseEnd);
-    const fall = <T extends { readonly date: string }>(xs: readonly T[]): T[] => pointsInWindowSorted(xs, ep.start, ep.end);
-    const volumes = (bars: readonly DailyBar[]): number[] => bars.map(dollarVolumeOf).filter((v): v is number => v !== null);
+    const base = <T extends { readonly date: string }>(xs: readonly T[]): T[] =>
+      pointsInWindowSorted(xs, baseStart, baseEnd);
+    const fall = <T extends { readonly date: string }>(xs: readonly T[]): T[] =>
+      pointsInWindowSorted(xs, ep.start, ep.end);
+    const volumes = (bars: readonly DailyBar[]): number[] =>
+      bars.map(dollarVolumeOf).filter((v): v is number => v !== null);
     const volumeRatio = ratio(nullIfNaN(mean(volumes(fall(spot)))), nullIfNaN(mean(volumes(base(spot)))));
     const spreadRatio = ratio(
       nullIfNaN(mean(fall(spreads).map((s) => s.spread))),
@@ -221,7 +255,15 @@ function labelWindow(
       reasons,
       liquidityPoints,
       positionPoints,
-      measures: { volumeRatio, spreadRatio, amihudRatio, oiChangePct, cmeOiChangePct, etfNetFlowUsd, etfFlowShareOfAum },
+      measures: {
+        volumeRatio,
+        spreadRatio,
+        amihudRatio,
+        oiChangePct,
+        cmeOiChangePct,
+        etfNetFlowUsd,
+        etfFlowShareOfAum,
+      },
     };
   }
 }

@@ -41,7 +41,11 @@ export function pointOnOrBefore<T extends { readonly date: string }>(series: rea
 }
 
 /** Points dated in (`from`, `to`] — i.e. after `from`, up to and including `to`. */
-export function pointsInWindow<T extends { readonly date: string }>(series: readonly T[], from: string, to: string): T[] {
+export function pointsInWindow<T extends { readonly date: string }>(
+  series: readonly T[],
+  from: string,
+  to: string,
+): T[] {
   return series.filter((p) => p.date > from && p.date <= to);
 }
 
@@ -61,7 +65,11 @@ export function firstIndexAfter<T extends { readonly date: string }>(series: rea
  * The points with from < date ≤ to, like `pointsInWindow` but by binary search: the series must be
  * ascending by date (see `isDateAscending`). Same points, same order.
  */
-export function pointsInWindowSorted<T extends { readonly date: string }>(series: readonly T[], from: string, to: string): T[] {
+export function pointsInWindowSorted<T extends { readonly date: string }>(
+  series: readonly T[],
+  from: string,
+  to: string,
+): T[] {
   return series.slice(firstIndexAfter(series, from), firstIndexAfter(series, to));
 }
 

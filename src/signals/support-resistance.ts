@@ -81,16 +81,26 @@ export interface SupportResistance {
 }
 
 /** Support and resistance levels around the last close. Empty bars → empty lists, null flags. */
-export function supportResistance(bars: readonly DailyBar[], options: SupportResistanceOptions = {}): SupportResistance {
+export function supportResistance(
+  bars: readonly DailyBar[],
+  options: SupportResistanceOptions = {},
+): SupportResistance {
   const { mergePct = 2, maxLevels = 3 } = options;
   const last = bars[bars.length - 1];
   const boxes = consolidationBoxes(bars, options);
-  if (last === undefined) return { supports: [], resistances: [], boxes, lastCompletedBox: null, aboveResistance: null };
-  const levels = clusterLevels(boxes.flatMap((b) => [b.low, b.high]), mergePct);
+  if (last === undefined)
+    return { supports: [], resistances: [], boxes, lastCompletedBox: null, aboveResistance: null };
+  const levels = clusterLevels(
+    boxes.flatMap((b) => [b.low, b.high]),
+    mergePct,
+  );
   const completed = boxes.filter((b) => b.endIndex < bars.length - 1);
   const lastCompletedBox = completed[completed.length - 1] ?? null;
   return {
-    supports: levels.filter((l) => l < last.close).reverse().slice(0, maxLevels),
+    supports: levels
+      .filter((l) => l < last.close)
+      .reverse()
+      .slice(0, maxLevels),
     resistances: levels.filter((l) => l > last.close).slice(0, maxLevels),
     boxes,
     lastCompletedBox,

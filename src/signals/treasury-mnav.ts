@@ -46,10 +46,20 @@ export function treasuryMnav(company: TreasuryCompany, options: PremiumCompressi
   const last = lastOf(company.mnav);
   const coinsHeld = lastOf(company.coinsHeld)?.value ?? null;
   if (last === null) {
-    return { company: company.company, date: null, mnav: null, mnavChange30d: null, coinsHeld, peakMnav: null, peakDate: null, premiumCompressed: null };
+    return {
+      company: company.company,
+      date: null,
+      mnav: null,
+      mnavChange30d: null,
+      coinsHeld,
+      peakMnav: null,
+      peakDate: null,
+      premiumCompressed: null,
+    };
   }
   let peak = last;
-  for (const p of pointsInWindow(company.mnav, addDays(last.date, -peakWindowDays), last.date)) if (p.value > peak.value) peak = p;
+  for (const p of pointsInWindow(company.mnav, addDays(last.date, -peakWindowDays), last.date))
+    if (p.value > peak.value) peak = p;
   const peakPremium = peak.value - 1;
   const premium = last.value - 1;
   const premiumCompressed = last.value < 1 || (peakPremium > 0 && premium <= compressedShareOfPeak * peakPremium);

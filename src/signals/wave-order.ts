@@ -51,7 +51,13 @@ export function waveOrder(waves: readonly DeRiskingWave[], options: WaveOrderOpt
   const first = recent[0];
   return {
     order: recent.map((w) => w.segment),
-    leadLagDays: first ? recent.slice(1).map((w) => ({ leader: first.segment, follower: w.segment, days: daysBetween(first.confirmedOn, w.confirmedOn) })) : [],
+    leadLagDays: first
+      ? recent.slice(1).map((w) => ({
+          leader: first.segment,
+          follower: w.segment,
+          days: daysBetween(first.confirmedOn, w.confirmedOn),
+        }))
+      : [],
     recent,
   };
 }

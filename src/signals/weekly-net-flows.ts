@@ -39,7 +39,10 @@ export function lastUsTradingDayOfWeek(weekEnding: string): string {
  * The current, incomplete week is included (its `days` says how many days it holds). With `asOf`,
  * each week carries `complete`: true when `asOf` is after the week's last US trading day.
  */
-export function weeklyNetFlows(dailyTotals: readonly DatedValue[], options: { weeks?: number; asOf?: string } = {}): WeeklyNetFlow[] {
+export function weeklyNetFlows(
+  dailyTotals: readonly DatedValue[],
+  options: { weeks?: number; asOf?: string } = {},
+): WeeklyNetFlow[] {
   const weeks = options.weeks ?? 12;
   const byWeek = new Map<string, { netFlowUsd: number; days: number }>();
   let lastKey = '';

@@ -51,11 +51,25 @@ const FLUSH_NEGATIVE_FUNDING_DAYS = 4;
  * Perp positioning of one asset. On `flushIndex` OI in USD falls by `flushDrop` (a fraction, e.g.
  * 0.25), long liquidations spike to ~2.3 % of the previous day's OI and funding turns negative.
  */
-export function simulatePerp(asset: AnalysedAsset, steps: readonly PlacedStep[], spot: SpotPath, flushIndex: number, flushDrop: number, random: Random): PerpSeries {
+export function simulatePerp(
+  asset: AnalysedAsset,
+  steps: readonly PlacedStep[],
+  spot: SpotPath,
+  flushIndex: number,
+  flushDrop: number,
+  random: Random,
+): PerpSeries {
   const cal = CALIBRATION[asset];
   const stepAt = stepIndexer(steps);
   const n = spot.close.length;
-  const out: PerpSeries = { openInterestCoins: [], openInterestUsd: [], fundingRate8h: [], leverageRatio: [], longLiquidationsUsd: [], shortLiquidationsUsd: [] };
+  const out: PerpSeries = {
+    openInterestCoins: [],
+    openInterestUsd: [],
+    fundingRate8h: [],
+    leverageRatio: [],
+    longLiquidationsUsd: [],
+    shortLiquidationsUsd: [],
+  };
   let planned = Math.log(cal.startOpenInterestCoins);
   let deviation = 0;
   let coins = cal.startOpenInterestCoins;
@@ -78,10 +92,16 @@ export function simulatePerp(asset: AnalysedAsset, steps: readonly PlacedStep[],
     }
     const afterFlush = i >= flushIndex && i <= flushIndex + FLUSH_NEGATIVE_FUNDING_DAYS;
     const target = afterFlush ? -1.2 * cal.fundingMean8h : s.fundingMultiple * cal.fundingMean8h;
-    funding = i === flushIndex ? -2.5 * cal.fundingMean8h : target + 0.75 * (funding - target) + cal.fundingStdev8h * 0.66 * random.normal();
+    funding =
+      i === flushIndex
+        ? -2.5 * cal.fundingMean8h
+        : target + 0.75 * (funding - target) + cal.fundingStdev8h * 0.66 * random.normal();
     const down = Math.max(0, -r) / cal.baseDailyVol;
     const up = Math.max(0, r) / cal.baseDailyVol;
-    const longLiq = i === flushIndex ? 0.023 * prevUsd * Math.exp(0.1 * random.normal()) : 0.7 * cal.medianLongLiquidationsUsd * (1 + 0.6 * down) ** 1.6 * Math.exp(0.5 * random.normal());
+    const longLiq =
+      i === flushIndex
+        ? 0.023 * prevUsd * Math.exp(0.1 * random.normal())
+        : 0.7 * cal.medianLongLiquidationsUsd * (1 + 0.6 * down) ** 1.6 * Math.exp(0.5 * random.normal());
     const shortLiq = 0.7 * cal.medianShortLiquidationsUsd * (1 + 0.6 * up) ** 1.6 * Math.exp(0.5 * random.normal());
     out.openInterestCoins.push(coins);
     out.openInterestUsd.push(coins * spot.close[i]!);
@@ -117,10 +137,26 @@ function computeDaysToExpiry(date: string): number {
 }
 
 /** CME front month of one asset on the trading days `tradingIndexes` of `dates`. */
-export function simulateCme(asset: AnalysedAsset, steps: readonly PlacedStep[], dates: readonly string[], tradingIndexes: readonly number[], spot: SpotPath, random: Random): CmeSeries {
+export function simulateCme(
+  asset: AnalysedAsset,
+  steps: readonly PlacedStep[],
+  dates: readonly string[],
+  tradingIndexes: readonly number[],
+  spot: SpotPath,
+  random: Random,
+): CmeSeries {
   const cal = CALIBRATION[asset];
   const stepAt = stepIndexer(steps);
-  const out: CmeSeries = { open: [], high: [], low: [], close: [], volumeContracts: [], openInterestContracts: [], openInterestUsd: [], basisUsd: [] };
+  const out: CmeSeries = {
+    open: [],
+    high: [],
+    low: [],
+    close: [],
+    volumeContracts: [],
+    openInterestContracts: [],
+    openInterestUsd: [],
+    basisUsd: [],
+  };
   let contracts = cal.cmeStartOpenInterestContracts;
   let previous = tradingIndexes[0] ?? 0;
   for (const i of tradingIndexes) {
@@ -134,7 +170,9 @@ export function simulateCme(asset: AnalysedAsset, steps: readonly PlacedStep[], 
     out.low.push(Math.min(spot.low[i]! * premium, close));
     out.close.push(close);
     const activity = 0.7 + (0.6 * Math.abs(spot.logReturn[i]!)) / cal.baseDailyVol;
-    out.volumeContracts.push(Math.round(0.6 * cal.cmeStartOpenInterestContracts * activity * Math.exp(0.3 * random.normal())));
+    out.volumeContracts.push(
+      Math.round(0.6 * cal.cmeStartOpenInterestContracts * activity * Math.exp(0.3 * random.normal())),
+    );
     out.openInterestContracts.push(Math.round(contracts));
     out.openInterestUsd.push(Math.round(contracts) * cal.cmeCoinsPerContract * close);
     out.basisUsd.push(close - spot.close[i]!);
@@ -143,7 +181,13 @@ export function simulateCme(asset: AnalysedAsset, steps: readonly PlacedStep[], 
 }
 
 /** Weekly COT reports (Tuesdays) built from the CME open interest in force on each Tuesday. */
-export function simulateCot(asset: AnalysedAsset, dates: readonly string[], tradingIndexes: readonly number[], cme: CmeSeries, random: Random): CotReport[] {
+export function simulateCot(
+  asset: AnalysedAsset,
+  dates: readonly string[],
+  tradingIndexes: readonly number[],
+  cme: CmeSeries,
+  random: Random,
+): CotReport[] {
   const cal = CALIBRATION[asset];
   const reports: CotReport[] = [];
   let k = -1;

@@ -79,7 +79,12 @@ export function simulateEtf(
       total = scale * TWO_WAY_INNOVATION * (innovation - TWO_WAY_OFFSET * prevInnovation);
       const previous = totalFlowUsd.slice(-9);
       if (previous.length === 9 && recentRegimes.slice(-9).every((x) => x === 'two-way')) {
-        total = trimToDirectionality(total, previous.reduce((a, b) => a + b, 0), previous.reduce((a, b) => a + Math.abs(b), 0), TWO_WAY_MAX_DIRECTIONALITY);
+        total = trimToDirectionality(
+          total,
+          previous.reduce((a, b) => a + b, 0),
+          previous.reduce((a, b) => a + Math.abs(b), 0),
+          TWO_WAY_MAX_DIRECTIONALITY,
+        );
       }
       ar = 0;
     } else {
@@ -102,7 +107,13 @@ export function simulateEtf(
     });
     totalFlowUsd.push(rounded);
   }
-  return { funds, tradingIndexes, netFlowUsd, totalFlowUsd, ...holdings(asset, funds, tradingIndexes, netFlowUsd, closes) };
+  return {
+    funds,
+    tradingIndexes,
+    netFlowUsd,
+    totalFlowUsd,
+    ...holdings(asset, funds, tradingIndexes, netFlowUsd, closes),
+  };
 }
 
 function holdings(
@@ -113,7 +124,9 @@ function holdings(
   closes: readonly number[],
 ): Pick<EtfSeries, 'holdingsCoins' | 'aumUsd' | 'totalHoldingsCoins'> {
   const start = CALIBRATION[asset].startEtfHoldingsCoins;
-  const held: Record<string, number> = Object.fromEntries(funds.map((f) => [f, start * (HOLDING_SHARES[asset][f] ?? 0)]));
+  const held: Record<string, number> = Object.fromEntries(
+    funds.map((f) => [f, start * (HOLDING_SHARES[asset][f] ?? 0)]),
+  );
   const holdingsCoins: Record<string, number[]> = Object.fromEntries(funds.map((f) => [f, []]));
   const aumUsd: Record<string, number[]> = Object.fromEntries(funds.map((f) => [f, []]));
   const totalHoldingsCoins: number[] = [];

@@ -51,10 +51,19 @@ export interface GroundTruth {
   /** First US trading day of each new ETF flow regime (the planted change points), per asset. */
   readonly flowChangePoints: Readonly<Record<AnalysedAsset, readonly string[]>>;
   readonly waves: readonly TruthWave[];
-  readonly events: readonly { readonly id: string; readonly date: string; readonly kind: string; readonly title: string }[];
+  readonly events: readonly {
+    readonly id: string;
+    readonly date: string;
+    readonly kind: string;
+    readonly title: string;
+  }[];
   readonly selloffs: readonly TruthSelloff[];
   /** The leverage flush: its date and the OI drop per asset (fraction of the previous day's OI in USD). */
   readonly flush: { readonly date: string; readonly openInterestDrop: Readonly<Record<AnalysedAsset, number>> };
   /** The second decline: its window and BTC's peak-to-trough drawdown of daily closes within it. */
-  readonly secondDecline: { readonly start: string; readonly end: string; readonly drawdown: Readonly<Record<AnalysedAsset, number>> };
+  readonly secondDecline: {
+    readonly start: string;
+    readonly end: string;
+    readonly drawdown: Readonly<Record<AnalysedAsset, number>>;
+  };
 }

@@ -48,7 +48,12 @@ function clusteredVol(n: number, random: Random): number[] {
 }
 
 /** Bridge noise per step: the step's returns sum exactly to its planted move (forced days kept). */
-function bridgeReturns(steps: readonly PlacedStep[], shocks: readonly number[], target: (s: PlacedStep) => number, forced: ReadonlyMap<number, number>): number[] {
+function bridgeReturns(
+  steps: readonly PlacedStep[],
+  shocks: readonly number[],
+  target: (s: PlacedStep) => number,
+  forced: ReadonlyMap<number, number>,
+): number[] {
   const r = new Array<number>(shocks.length).fill(0);
   for (const s of steps) {
     const free: number[] = [];
@@ -91,7 +96,13 @@ function tuneDrawdown(r: number[], start: number, plan: PricePlan): void {
   }
 }
 
-function bars(asset: AnalysedAsset, steps: readonly PlacedStep[], r: number[], vol: number[], random: Random): SpotPath {
+function bars(
+  asset: AnalysedAsset,
+  steps: readonly PlacedStep[],
+  r: number[],
+  vol: number[],
+  random: Random,
+): SpotPath {
   const cal = CALIBRATION[asset];
   const close = closesFrom(cal.startPrice * Math.exp(-sumBeforeEpisode(steps, r)), r);
   const open: number[] = [];
@@ -124,13 +135,22 @@ function sumBeforeEpisode(steps: readonly PlacedStep[], r: readonly number[]): n
  * BTC and ETH spot paths over `steps`: BTC's bridge returns with the flush gap forced and the
  * second decline tuned to `plan.secondDecline.drawdown`; ETH = ETH_BETA × BTC shock + its own noise.
  */
-export function simulateSpot(steps: readonly PlacedStep[], plan: PricePlan, random: Random): Record<AnalysedAsset, SpotPath> {
+export function simulateSpot(
+  steps: readonly PlacedStep[],
+  plan: PricePlan,
+  random: Random,
+): Record<AnalysedAsset, SpotPath> {
   const n = steps[steps.length - 1]!.endIndex;
   const stepAt = stepIndexer(steps);
   const cluster = clusteredVol(n, random);
   const btcVol = cluster.map((c, i) => CALIBRATION.BTC.baseDailyVol * stepAt(i).volMultiplier * c);
   const btcShocks = btcVol.map((v) => v * random.fatTail(5));
-  const btcR = bridgeReturns(steps, btcShocks, (s) => s.logReturn, new Map([[plan.flushIndex, CALIBRATION.BTC.flushGapLogReturn]]));
+  const btcR = bridgeReturns(
+    steps,
+    btcShocks,
+    (s) => s.logReturn,
+    new Map([[plan.flushIndex, CALIBRATION.BTC.flushGapLogReturn]]),
+  );
   tuneDrawdown(btcR, CALIBRATION.BTC.startPrice, plan);
 
   const ethIdio = btcVol.map((v) => (v / CALIBRATION.BTC.baseDailyVol) * ETH_IDIOSYNCRATIC_VOL * random.fatTail(5));
@@ -140,6 +160,8 @@ export function simulateSpot(steps: readonly PlacedStep[], plan: PricePlan, rand
   const btcNoise = bridgeReturns(steps, btcShocks, () => 0, noFlush);
   const ethNoise = bridgeReturns(steps, ethIdio, () => 0, noFlush);
   const ethR = btcR.map((x, i) => ethForced.get(i) ?? x + (ETH_BETA - 1) * btcNoise[i]! + ethNoise[i]!);
-  const ethVol = btcVol.map((v) => Math.hypot(ETH_BETA * v, (v / CALIBRATION.BTC.baseDailyVol) * ETH_IDIOSYNCRATIC_VOL));
+  const ethVol = btcVol.map((v) =>
+    Math.hypot(ETH_BETA * v, (v / CALIBRATION.BTC.baseDailyVol) * ETH_IDIOSYNCRATIC_VOL),
+  );
   return { BTC: bars('BTC', steps, btcR, btcVol, random), ETH: bars('ETH', steps, ethR, ethVol, random) };
 }

@@ -44,16 +44,139 @@ export interface PlacedStep extends Step {
 type StepSpec = Omit<Step, 'days'>;
 
 const base = { volumeMultiplier: 1, rangeMultiplier: 1, oiNoise: 0.02 };
-const UPTREND: StepSpec = { ...base, name: 'uptrend', phase: 'uptrend', flowRegime: 'one-way-inflow', logReturn: Math.log(4), volMultiplier: 1, oiDrift: 0.0005, fundingMultiple: 1.3, cmeOiDrift: 0.0012, annualBasis: 0.1, mnavEnd: 2.6 };
-const TOPPING: StepSpec = { ...base, name: 'topping', phase: 'topping', flowRegime: 'two-way', logReturn: 0.02, volMultiplier: 0.85, oiDrift: 0.001, fundingMultiple: 1.6, cmeOiDrift: 0, annualBasis: 0.08, mnavEnd: 2.2 };
-const FLUSH_DECLINE: StepSpec = { ...base, name: 'leverage-flush-decline', phase: 'trend-decline', flowRegime: 'two-way', logReturn: -0.16, volMultiplier: 1.3, oiDrift: -0.0008, fundingMultiple: 0.3, cmeOiDrift: -0.001, annualBasis: 0.04, mnavEnd: 1.6 };
-const OUTFLOW_WAVE: StepSpec = { ...base, name: 'etf-outflow-wave', phase: 'trend-decline', flowRegime: 'one-way-outflow', logReturn: -0.18, volMultiplier: 1.25, oiDrift: -0.001, fundingMultiple: 0.4, cmeOiDrift: -0.008, annualBasis: 0.03, mnavEnd: 1.2 };
-const DECLINE_TAIL: StepSpec = { ...base, name: 'decline-tail', phase: 'trend-decline', flowRegime: 'two-way', logReturn: -0.03, volMultiplier: 1.1, oiDrift: -0.0005, fundingMultiple: 0.6, cmeOiDrift: -0.002, annualBasis: 0.035, mnavEnd: 1.15 };
-const BOTTOMING: StepSpec = { ...base, name: 'bottoming', phase: 'bottoming', flowRegime: 'two-way', logReturn: 0.03, volMultiplier: 0.7, oiDrift: 0, oiNoise: 0.008, fundingMultiple: 0.9, cmeOiDrift: 0, annualBasis: 0.045, mnavEnd: 1.2 };
-const RECOVERY: StepSpec = { ...base, name: 'recovery', phase: 'uptrend', flowRegime: 'one-way-inflow', logReturn: 0.33, volMultiplier: 0.95, oiDrift: 0.0008, fundingMultiple: 1.2, cmeOiDrift: 0.0015, annualBasis: 0.07, mnavEnd: 1.5 };
-const DECLINE_2A: StepSpec = { ...base, name: 'second-decline', phase: 'trend-decline', flowRegime: 'one-way-outflow', logReturn: -0.12, volMultiplier: 1.0, oiDrift: -0.002, fundingMultiple: 0.4, cmeOiDrift: -0.004, annualBasis: 0.03, mnavEnd: 1.2 };
-const LIQUIDITY_FAILURE: StepSpec = { ...base, name: 'liquidity-failure', phase: 'trend-decline', flowRegime: 'one-way-outflow', logReturn: -0.09, volMultiplier: 1.5, oiDrift: -0.002, fundingMultiple: 0.2, cmeOiDrift: -0.004, annualBasis: 0.02, mnavEnd: 1.05, volumeMultiplier: 0.3, rangeMultiplier: 2.8 };
-const DECLINE_2B: StepSpec = { ...base, name: 'second-decline-end', phase: 'trend-decline', flowRegime: 'one-way-outflow', logReturn: Math.log(0.75) + 0.21, volMultiplier: 1.0, oiDrift: -0.002, fundingMultiple: 0.4, cmeOiDrift: -0.004, annualBasis: 0.03, mnavEnd: 0.95 };
+const UPTREND: StepSpec = {
+  ...base,
+  name: 'uptrend',
+  phase: 'uptrend',
+  flowRegime: 'one-way-inflow',
+  logReturn: Math.log(4),
+  volMultiplier: 1,
+  oiDrift: 0.0005,
+  fundingMultiple: 1.3,
+  cmeOiDrift: 0.0012,
+  annualBasis: 0.1,
+  mnavEnd: 2.6,
+};
+const TOPPING: StepSpec = {
+  ...base,
+  name: 'topping',
+  phase: 'topping',
+  flowRegime: 'two-way',
+  logReturn: 0.02,
+  volMultiplier: 0.85,
+  oiDrift: 0.001,
+  fundingMultiple: 1.6,
+  cmeOiDrift: 0,
+  annualBasis: 0.08,
+  mnavEnd: 2.2,
+};
+const FLUSH_DECLINE: StepSpec = {
+  ...base,
+  name: 'leverage-flush-decline',
+  phase: 'trend-decline',
+  flowRegime: 'two-way',
+  logReturn: -0.16,
+  volMultiplier: 1.3,
+  oiDrift: -0.0008,
+  fundingMultiple: 0.3,
+  cmeOiDrift: -0.001,
+  annualBasis: 0.04,
+  mnavEnd: 1.6,
+};
+const OUTFLOW_WAVE: StepSpec = {
+  ...base,
+  name: 'etf-outflow-wave',
+  phase: 'trend-decline',
+  flowRegime: 'one-way-outflow',
+  logReturn: -0.18,
+  volMultiplier: 1.25,
+  oiDrift: -0.001,
+  fundingMultiple: 0.4,
+  cmeOiDrift: -0.008,
+  annualBasis: 0.03,
+  mnavEnd: 1.2,
+};
+const DECLINE_TAIL: StepSpec = {
+  ...base,
+  name: 'decline-tail',
+  phase: 'trend-decline',
+  flowRegime: 'two-way',
+  logReturn: -0.03,
+  volMultiplier: 1.1,
+  oiDrift: -0.0005,
+  fundingMultiple: 0.6,
+  cmeOiDrift: -0.002,
+  annualBasis: 0.035,
+  mnavEnd: 1.15,
+};
+const BOTTOMING: StepSpec = {
+  ...base,
+  name: 'bottoming',
+  phase: 'bottoming',
+  flowRegime: 'two-way',
+  logReturn: 0.03,
+  volMultiplier: 0.7,
+  oiDrift: 0,
+  oiNoise: 0.008,
+  fundingMultiple: 0.9,
+  cmeOiDrift: 0,
+  annualBasis: 0.045,
+  mnavEnd: 1.2,
+};
+const RECOVERY: StepSpec = {
+  ...base,
+  name: 'recovery',
+  phase: 'uptrend',
+  flowRegime: 'one-way-inflow',
+  logReturn: 0.33,
+  volMultiplier: 0.95,
+  oiDrift: 0.0008,
+  fundingMultiple: 1.2,
+  cmeOiDrift: 0.0015,
+  annualBasis: 0.07,
+  mnavEnd: 1.5,
+};
+const DECLINE_2A: StepSpec = {
+  ...base,
+  name: 'second-decline',
+  phase: 'trend-decline',
+  flowRegime: 'one-way-outflow',
+  logReturn: -0.12,
+  volMultiplier: 1.0,
+  oiDrift: -0.002,
+  fundingMultiple: 0.4,
+  cmeOiDrift: -0.004,
+  annualBasis: 0.03,
+  mnavEnd: 1.2,
+};
+const LIQUIDITY_FAILURE: StepSpec = {
+  ...base,
+  name: 'liquidity-failure',
+  phase: 'trend-decline',
+  flowRegime: 'one-way-outflow',
+  logReturn: -0.09,
+  volMultiplier: 1.5,
+  oiDrift: -0.002,
+  fundingMultiple: 0.2,
+  cmeOiDrift: -0.004,
+  annualBasis: 0.02,
+  mnavEnd: 1.05,
+  volumeMultiplier: 0.3,
+  rangeMultiplier: 2.8,
+};
+const DECLINE_2B: StepSpec = {
+  ...base,
+  name: 'second-decline-end',
+  phase: 'trend-decline',
+  flowRegime: 'one-way-outflow',
+  logReturn: Math.log(0.75) + 0.21,
+  volMultiplier: 1.0,
+  oiDrift: -0.002,
+  fundingMultiple: 0.4,
+  cmeOiDrift: -0.004,
+  annualBasis: 0.03,
+  mnavEnd: 0.95,
+};
 const TAIL: StepSpec = { ...BOTTOMING, name: 'bottoming-tail', logReturn: 0.04, mnavEnd: 1.0 };
 
 /** Generic cycle steps used before the episode when the run is longer than the episode. */
@@ -61,7 +184,17 @@ const FILLER: readonly [StepSpec, number][] = [
   [{ ...BOTTOMING, name: 'filler', mnavEnd: 2.0 }, 80],
   [{ ...UPTREND, name: 'filler', logReturn: 0.5, mnavEnd: 2.6 }, 200],
   [{ ...TOPPING, name: 'filler', mnavEnd: 2.3 }, 40],
-  [{ ...DECLINE_TAIL, name: 'filler', flowRegime: 'one-way-outflow', logReturn: -0.35, cmeOiDrift: -0.004, mnavEnd: 1.8 }, 100],
+  [
+    {
+      ...DECLINE_TAIL,
+      name: 'filler',
+      flowRegime: 'one-way-outflow',
+      logReturn: -0.35,
+      cmeOiDrift: -0.004,
+      mnavEnd: 1.8,
+    },
+    100,
+  ],
 ];
 
 /** Nominal lengths (calendar days) and jitter (± days) of the episode after the first uptrend. */
@@ -95,7 +228,9 @@ export const EVENT_AFTER_FLUSH = { days: 10, jitter: 3 } as const;
  */
 export function planSteps(totalDays: number, random: Random): PlacedStep[] {
   if (totalDays < MIN_SIMULATION_DAYS) {
-    throw new RangeError(`simulateMarket: ${totalDays} days is too short; the planted episode needs at least ${MIN_SIMULATION_DAYS} days`);
+    throw new RangeError(
+      `simulateMarket: ${totalDays} days is too short; the planted episode needs at least ${MIN_SIMULATION_DAYS} days`,
+    );
   }
   const episode = EPISODE.map(([spec, days, jitter]) => ({ ...spec, days: days + random.int(-jitter, jitter) }));
   const episodeDays = episode.reduce((n, s) => n + s.days, 0);

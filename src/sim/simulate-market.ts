@@ -55,9 +55,14 @@ export interface AssetSimulation {
 
 function resolveDates(options: SimulateMarketOptions): string[] {
   const days = options.days ?? Math.round((options.years ?? DEFAULT_YEARS) * 365.25);
-  if (!Number.isInteger(days) || days <= 0) throw new RangeError(`simulateMarket: days must be a positive integer, got ${days}`);
-  for (const [name, d] of [['startDate', options.startDate], ['endDate', options.endDate]] as const) {
-    if (d !== undefined && !isIsoDate(d)) throw new RangeError(`simulateMarket: ${name} "${d}" is not a YYYY-MM-DD date`);
+  if (!Number.isInteger(days) || days <= 0)
+    throw new RangeError(`simulateMarket: days must be a positive integer, got ${days}`);
+  for (const [name, d] of [
+    ['startDate', options.startDate],
+    ['endDate', options.endDate],
+  ] as const) {
+    if (d !== undefined && !isIsoDate(d))
+      throw new RangeError(`simulateMarket: ${name} "${d}" is not a YYYY-MM-DD date`);
   }
   const start = options.startDate ?? addDays(options.endDate ?? DEFAULT_END_DATE, -(days - 1));
   return dateRange(start, addDays(start, days - 1));
@@ -78,7 +83,8 @@ export function simulateMarket(options: SimulateMarketOptions = {}): SimulatedMa
   const dates = resolveDates(options);
   const steps = planSteps(dates.length, random);
   const flushIndex = stepNamed(steps, 'leverage-flush-decline').startIndex;
-  const eventIndex = flushIndex + EVENT_AFTER_FLUSH.days + random.int(-EVENT_AFTER_FLUSH.jitter, EVENT_AFTER_FLUSH.jitter);
+  const eventIndex =
+    flushIndex + EVENT_AFTER_FLUSH.days + random.int(-EVENT_AFTER_FLUSH.jitter, EVENT_AFTER_FLUSH.jitter);
   const bottoming = stepNamed(steps, 'bottoming');
   const decisionIndex = bottoming.startIndex + 20 + random.int(-5, 5);
   const secondFrom = stepNamed(steps, 'second-decline').startIndex;
@@ -102,7 +108,14 @@ export function simulateMarket(options: SimulateMarketOptions = {}): SimulatedMa
     perAsset[asset] = { spot: s, perp, etf, cme };
   }
   const treasury = simulateTreasury(steps, dates, tradingIndexes, spot.BTC, eventIndex, random);
-  addEquityObservations(sink, dates, tradingIndexes, treasury, simulateSpy(tradingIndexes, random), simulateEquityEtfFlows(dates, random));
+  addEquityObservations(
+    sink,
+    dates,
+    tradingIndexes,
+    treasury,
+    simulateSpy(tradingIndexes, random),
+    simulateEquityEtfFlows(dates, random),
+  );
 
   const events: MarketEvent[] = [
     {
@@ -133,6 +146,16 @@ export function simulateMarket(options: SimulateMarketOptions = {}): SimulatedMa
       knownAt: timestampOn(dates[decisionIndex]!, 0, 21),
     },
   ];
-  const truth = buildTruth({ seed, dates, steps, tradingIndexes, perAsset, flushIndex, flushDrop, secondDecline: plan.secondDecline, events });
+  const truth = buildTruth({
+    seed,
+    dates,
+    steps,
+    tradingIndexes,
+    perAsset,
+    flushIndex,
+    flushDrop,
+    secondDecline: plan.secondDecline,
+    events,
+  });
   return { observations: sink.rows, events, truth };
 }

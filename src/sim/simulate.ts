@@ -6,7 +6,13 @@ import { QueryError, type Store } from '../store/store.js';
 import type { GroundTruth } from './ground-truth.js';
 import { simulateMarket } from './simulate-market.js';
 
-export { simulateMarket, DEFAULT_END_DATE, DEFAULT_YEARS, type SimulateMarketOptions, type SimulatedMarket } from './simulate-market.js';
+export {
+  simulateMarket,
+  DEFAULT_END_DATE,
+  DEFAULT_YEARS,
+  type SimulateMarketOptions,
+  type SimulatedMarket,
+} from './simulate-market.js';
 export type { GroundTruth, TruthDay, TruthPhase, TruthSelloff, TruthWave } from './ground-truth.js';
 
 /** The provenance source of every simulated row. */
@@ -60,21 +66,42 @@ export async function writeSimulatedDataset(store: Store, options: SimulateOptio
   };
   const others = await nonSimulatedSources(store);
   if (others.length > 0) {
-    throw new QueryError(`tidemark-sim: refusing to write simulated rows into a database that holds real data (sources: ${others.join(', ')}); use another --db`);
+    throw new QueryError(
+      `tidemark-sim: refusing to write simulated rows into a database that holds real data (sources: ${others.join(', ')}); use another --db`,
+    );
   }
   const startedAt = new Date().toISOString();
   progress(`generating seed ${seed} …`);
-  const market = simulateMarket({ seed, years: options.years, days: options.days, startDate: options.startDate, endDate: options.endDate });
+  const market = simulateMarket({
+    seed,
+    years: options.years,
+    days: options.days,
+    startDate: options.startDate,
+    endDate: options.endDate,
+  });
   const { truth } = market;
   const origin = `simulator seed=${seed} ${truth.startDate}..${truth.endDate}`;
   const earlier = (await store.runs(1000)).find((r) => r.kind === 'simulate' && r.origin !== origin);
   if (earlier) {
-    throw new QueryError(`tidemark-sim: the database already holds a different simulated dataset (${earlier.origin}); delete the file or use another --db to write "${origin}"`);
+    throw new QueryError(
+      `tidemark-sim: the database already holds a different simulated dataset (${earlier.origin}); delete the file or use another --db to write "${origin}"`,
+    );
   }
   progress(`storing ${market.observations.length.toLocaleString('en-US')} rows …`);
   const [counts] = await store.ingest(
     [{ provenance: { source: SIM_SOURCE, origin }, observations: market.observations, events: market.events }],
-    [{ kind: 'simulate', source: SIM_SOURCE, origin, startedAt, finishedAt: new Date().toISOString(), rejected: 0, status: 'ok', message: `simulated data, seed ${seed}` }],
+    [
+      {
+        kind: 'simulate',
+        source: SIM_SOURCE,
+        origin,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        rejected: 0,
+        status: 'ok',
+        message: `simulated data, seed ${seed}`,
+      },
+    ],
   );
   if (options.progress) process.stderr.write('\r'.padEnd(73) + '\r');
   const datasets: Record<string, number> = {};

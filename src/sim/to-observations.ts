@@ -4,7 +4,15 @@
 import type { AnalysedAsset, Asset } from '../domain/assets.js';
 import type { DatasetName } from '../domain/datasets.js';
 import { timestampOn } from '../domain/dates.js';
-import { cmeOpenInterestKnownAt, cmeSettleKnownAt, cotKnownAt, cryptoDailyKnownAt, etfFlowKnownAt, periodEndKnownAt, usCloseKnownAt } from '../domain/known-at.js';
+import {
+  cmeOpenInterestKnownAt,
+  cmeSettleKnownAt,
+  cotKnownAt,
+  cryptoDailyKnownAt,
+  etfFlowKnownAt,
+  periodEndKnownAt,
+  usCloseKnownAt,
+} from '../domain/known-at.js';
 import type { Observation } from '../domain/observation.js';
 import type { CmeSeries, CotReport, PerpSeries } from './derivatives.js';
 import type { EtfSeries } from './etf.js';
@@ -28,7 +36,15 @@ export const SIM_KEYS = {
 export class ObservationSink {
   readonly rows: Observation[] = [];
 
-  add(dataset: DatasetName, field: string, asset: Asset, key: string, date: string, value: number, knownAt: string): void {
+  add(
+    dataset: DatasetName,
+    field: string,
+    asset: Asset,
+    key: string,
+    date: string,
+    value: number,
+    knownAt: string,
+  ): void {
     this.rows.push({ dataset, field, asset, key, date, value, knownAt });
   }
 }
@@ -85,13 +101,23 @@ export function addCryptoObservations(
     p('longLiquidationsCoins', round(perp.longLiquidationsUsd[i]! / spot.close[i]!, 3));
     p('shortLiquidationsCoins', round(perp.shortLiquidationsUsd[i]! / spot.close[i]!, 3));
     const flowKnown = knownEtf(date);
-    for (const fund of etf.funds) sink.add('etf-aum', 'aumUsd', asset, fund, date, Math.round(etf.aumUsd[fund]![i]!), flowKnown);
-    sink.add('etf-holdings', 'holdingsCoins', asset, SIM_KEYS.etfHoldings, date, round(etf.totalHoldingsCoins[i]!, 2), known);
+    for (const fund of etf.funds)
+      sink.add('etf-aum', 'aumUsd', asset, fund, date, Math.round(etf.aumUsd[fund]![i]!), flowKnown);
+    sink.add(
+      'etf-holdings',
+      'holdingsCoins',
+      asset,
+      SIM_KEYS.etfHoldings,
+      date,
+      round(etf.totalHoldingsCoins[i]!, 2),
+      known,
+    );
   }
   etf.tradingIndexes.forEach((i, k) => {
     const date = dates[i]!;
     const flowKnown = knownEtf(date);
-    for (const fund of etf.funds) sink.add('etf-flows', 'netFlowUsd', asset, fund, date, etf.netFlowUsd[fund]![k]!, flowKnown);
+    for (const fund of etf.funds)
+      sink.add('etf-flows', 'netFlowUsd', asset, fund, date, etf.netFlowUsd[fund]![k]!, flowKnown);
     sink.add('etf-flows-total', 'netFlowUsd', asset, SIM_KEYS.etfTotal, date, etf.totalFlowUsd[k]!, flowKnown);
     const settle = knownCme(date);
     const c = (field: string, value: number): void => sink.add('cme', field, asset, SIM_KEYS.cme, date, value, settle);
@@ -109,7 +135,8 @@ export function addCryptoObservations(
   });
   for (const report of cot) {
     const known = cotKnownAt(report.date);
-    const c = (field: string, value: number): void => sink.add('cot', field, asset, SIM_KEYS.cot, report.date, round(value, 1), known);
+    const c = (field: string, value: number): void =>
+      sink.add('cot', field, asset, SIM_KEYS.cot, report.date, round(value, 1), known);
     c('openInterestCoins', report.openInterestCoins);
     c('leveragedFundsLongCoins', report.leveragedFundsLongCoins);
     c('leveragedFundsShortCoins', report.leveragedFundsShortCoins);
@@ -123,7 +150,13 @@ export function addCryptoObservations(
   }
 }
 
-function addBars(sink: ObservationSink, key: string, dates: readonly string[], tradingIndexes: readonly number[], bars: EquityBars): void {
+function addBars(
+  sink: ObservationSink,
+  key: string,
+  dates: readonly string[],
+  tradingIndexes: readonly number[],
+  bars: EquityBars,
+): void {
   tradingIndexes.forEach((i, k) => {
     const date = dates[i]!;
     const known = knownUsClose(date);
@@ -155,5 +188,14 @@ export function addEquityObservations(
   });
   addBars(sink, 'MSTR', dates, tradingIndexes, treasury.mstr);
   addBars(sink, 'SPY', dates, tradingIndexes, spy);
-  for (const f of equityFlows) sink.add('equity-etf-flows', 'netFlowUsd', 'EQUITY', SIM_KEYS.equityFlows, f.date, f.netFlowUsd, periodEndKnownAt(f.date));
+  for (const f of equityFlows)
+    sink.add(
+      'equity-etf-flows',
+      'netFlowUsd',
+      'EQUITY',
+      SIM_KEYS.equityFlows,
+      f.date,
+      f.netFlowUsd,
+      periodEndKnownAt(f.date),
+    );
 }

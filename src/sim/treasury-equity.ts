@@ -1,7 +1,13 @@
 // Simulated treasury company and equities: Strategy's coin purchases (announced on Mondays) and
 // mNAV (drifting to each step's planted level, knocked down by the policy event), MSTR bars priced
 // from mNAV × coins × BTC, SPY bars, and monthly global equity-ETF flows.
-import { EQUITY_ETF_MONTHLY_FLOW_USD, MSTR_MEDIAN_VOLUME_SHARES, MSTR_START_SHARES, SPY_START_PRICE, STRATEGY_START_COINS } from './calibration/constants.js';
+import {
+  EQUITY_ETF_MONTHLY_FLOW_USD,
+  MSTR_MEDIAN_VOLUME_SHARES,
+  MSTR_START_SHARES,
+  SPY_START_PRICE,
+  STRATEGY_START_COINS,
+} from './calibration/constants.js';
 import { addDays, dayOfWeek } from '../domain/dates.js';
 import type { SpotPath } from './price-path.js';
 import type { Random } from './random.js';
@@ -28,9 +34,19 @@ export interface TreasurySeries {
 const POLICY_EVENT_MNAV_SHOCK = -0.1;
 
 /** Mean coins bought per announcement by phase (before jitter). */
-const PURCHASE_SIZE: Readonly<Record<string, number>> = { uptrend: 7_000, topping: 4_000, 'trend-decline': 2_500, bottoming: 3_000 };
+const PURCHASE_SIZE: Readonly<Record<string, number>> = {
+  uptrend: 7_000,
+  topping: 4_000,
+  'trend-decline': 2_500,
+  bottoming: 3_000,
+};
 /** Chance of an announcement on a given Monday by phase. */
-const PURCHASE_CHANCE: Readonly<Record<string, number>> = { uptrend: 0.75, topping: 0.6, 'trend-decline': 0.45, bottoming: 0.55 };
+const PURCHASE_CHANCE: Readonly<Record<string, number>> = {
+  uptrend: 0.75,
+  topping: 0.6,
+  'trend-decline': 0.45,
+  bottoming: 0.55,
+};
 
 function barsFromCloses(closes: readonly number[], medianVolume: number, dailyVol: number, random: Random): EquityBars {
   const out: EquityBars = { open: [], high: [], low: [], close: [], volumeShares: [] };
@@ -51,7 +67,14 @@ function barsFromCloses(closes: readonly number[], medianVolume: number, dailyVo
  * Strategy's holdings, mNAV and MSTR bars. mNAV follows a log bridge to each step's `mnavEnd`
  * with AR(1) noise; on `eventIndex` it drops by POLICY_EVENT_MNAV_SHOCK.
  */
-export function simulateTreasury(steps: readonly PlacedStep[], dates: readonly string[], tradingIndexes: readonly number[], btc: SpotPath, eventIndex: number, random: Random): TreasurySeries {
+export function simulateTreasury(
+  steps: readonly PlacedStep[],
+  dates: readonly string[],
+  tradingIndexes: readonly number[],
+  btc: SpotPath,
+  eventIndex: number,
+  random: Random,
+): TreasurySeries {
   const stepAt = stepIndexer(steps);
   const purchases: { index: number; coinsHeld: number }[] = [];
   let coins = STRATEGY_START_COINS;
@@ -97,13 +120,18 @@ export function simulateSpy(tradingIndexes: readonly number[], random: Random): 
 }
 
 /** Monthly global equity-ETF net flows, dated by each complete month's last day; December runs hot. */
-export function simulateEquityEtfFlows(dates: readonly string[], random: Random): { date: string; netFlowUsd: number }[] {
+export function simulateEquityEtfFlows(
+  dates: readonly string[],
+  random: Random,
+): { date: string; netFlowUsd: number }[] {
   const out: { date: string; netFlowUsd: number }[] = [];
   for (const date of dates) {
     if (addDays(date, 1).slice(8) !== '01') continue;
     const december = date.slice(5, 7) === '12' ? 1.9 : 1;
-    out.push({ date, netFlowUsd: Math.round(EQUITY_ETF_MONTHLY_FLOW_USD * december * (1 + 0.25 * random.normal()) / 1e6) * 1e6 });
+    out.push({
+      date,
+      netFlowUsd: Math.round((EQUITY_ETF_MONTHLY_FLOW_USD * december * (1 + 0.25 * random.normal())) / 1e6) * 1e6,
+    });
   }
   return out;
 }
-

@@ -49,34 +49,77 @@ export function buildTruth(input: TruthInputs): GroundTruth {
   const waves: TruthWave[] = [];
   const selloffs: TruthSelloff[] = [];
   const wave = stepNamed(steps, 'etf-outflow-wave');
-  const second = [stepNamed(steps, 'second-decline'), stepNamed(steps, 'liquidity-failure'), stepNamed(steps, 'second-decline-end')];
+  const second = [
+    stepNamed(steps, 'second-decline'),
+    stepNamed(steps, 'liquidity-failure'),
+    stepNamed(steps, 'second-decline-end'),
+  ];
   for (const asset of ANALYSED_ASSETS) {
     const sim = perAsset[asset];
     const oi = sim.perp.openInterestUsd;
     const flushEnd = Math.min(flushIndex + 2, dates.length - 1);
     // Orders count per asset: 1 perps flush, 2 ETF outflows, 3 CME unwind, 4 second-decline outflows.
-    waves.push({ order: 1, segment: 'perps', asset, start: date(flushIndex), end: date(flushEnd), sizeUsd: oi[flushIndex - 1]! - oi[flushEnd]!, description: 'leverage flush: perp OI shed in a day, long liquidations spike, funding negative' });
+    waves.push({
+      order: 1,
+      segment: 'perps',
+      asset,
+      start: date(flushIndex),
+      end: date(flushEnd),
+      sizeUsd: oi[flushIndex - 1]! - oi[flushEnd]!,
+      description: 'leverage flush: perp OI shed in a day, long liquidations spike, funding negative',
+    });
     const flowWave = (from: number, to: number): { start: string; end: string; size: number } => {
       const ks = tradingWithin(tradingIndexes, from, to);
       const size = -ks.reduce((s, k) => s + sim.etf.totalFlowUsd[k]!, 0);
       return { start: dates[tradingIndexes[ks[0]!]!]!, end: dates[tradingIndexes[ks.at(-1)!]!]!, size };
     };
     const etf1 = flowWave(wave.startIndex, wave.endIndex);
-    waves.push({ order: 2, segment: 'etf', asset, start: etf1.start, end: etf1.end, sizeUsd: etf1.size, description: 'one-way ETF outflows after the policy event' });
+    waves.push({
+      order: 2,
+      segment: 'etf',
+      asset,
+      start: etf1.start,
+      end: etf1.end,
+      sizeUsd: etf1.size,
+      description: 'one-way ETF outflows after the policy event',
+    });
     const ks = tradingWithin(tradingIndexes, wave.startIndex, wave.endIndex);
     const before = Math.max(0, ks[0]! - 1);
-    waves.push({ order: 3, segment: 'cme', asset, start: etf1.start, end: etf1.end, sizeUsd: sim.cme.openInterestUsd[before]! - sim.cme.openInterestUsd[ks.at(-1)!]!, description: 'CME open interest unwinds with the ETF outflows' });
+    waves.push({
+      order: 3,
+      segment: 'cme',
+      asset,
+      start: etf1.start,
+      end: etf1.end,
+      sizeUsd: sim.cme.openInterestUsd[before]! - sim.cme.openInterestUsd[ks.at(-1)!]!,
+      description: 'CME open interest unwinds with the ETF outflows',
+    });
     const etf2 = flowWave(second[0]!.startIndex, second[2]!.endIndex);
-    waves.push({ order: 4, segment: 'etf', asset, start: etf2.start, end: etf2.end, sizeUsd: etf2.size, description: 'second decline: one-way ETF outflows again' });
+    waves.push({
+      order: 4,
+      segment: 'etf',
+      asset,
+      start: etf2.start,
+      end: etf2.end,
+      sizeUsd: etf2.size,
+      description: 'second decline: one-way ETF outflows again',
+    });
 
     selloffs.push({ asset, start: date(flushIndex), end: date(flushIndex + 6), kind: 'position-rebalancing' });
     selloffs.push({ asset, start: date(wave.startIndex), end: date(wave.endIndex - 1), kind: 'position-rebalancing' });
     for (const s of second) {
-      selloffs.push({ asset, start: date(s.startIndex), end: date(s.endIndex - 1), kind: s.name === 'liquidity-failure' ? 'liquidity-failure' : 'position-rebalancing' });
+      selloffs.push({
+        asset,
+        start: date(s.startIndex),
+        end: date(s.endIndex - 1),
+        kind: s.name === 'liquidity-failure' ? 'liquidity-failure' : 'position-rebalancing',
+      });
     }
   }
-  const drawdown = (asset: AnalysedAsset): number => maxDrawdown(perAsset[asset].spot.close, input.secondDecline.from - 1, input.secondDecline.to);
-  const oiDrop = (asset: AnalysedAsset): number => 1 - perAsset[asset].perp.openInterestUsd[flushIndex]! / perAsset[asset].perp.openInterestUsd[flushIndex - 1]!;
+  const drawdown = (asset: AnalysedAsset): number =>
+    maxDrawdown(perAsset[asset].spot.close, input.secondDecline.from - 1, input.secondDecline.to);
+  const oiDrop = (asset: AnalysedAsset): number =>
+    1 - perAsset[asset].perp.openInterestUsd[flushIndex]! / perAsset[asset].perp.openInterestUsd[flushIndex - 1]!;
   return {
     seed: input.seed,
     startDate: dates[0]!,
@@ -88,6 +131,10 @@ export function buildTruth(input: TruthInputs): GroundTruth {
     events: input.events.map((e) => ({ id: e.id, date: e.date, kind: e.kind, title: e.title })),
     selloffs,
     flush: { date: date(flushIndex), openInterestDrop: { BTC: oiDrop('BTC'), ETH: oiDrop('ETH') } },
-    secondDecline: { start: date(input.secondDecline.from), end: date(input.secondDecline.to), drawdown: { BTC: drawdown('BTC'), ETH: drawdown('ETH') } },
+    secondDecline: {
+      start: date(input.secondDecline.from),
+      end: date(input.secondDecline.to),
+      drawdown: { BTC: drawdown('BTC'), ETH: drawdown('ETH') },
+    },
   };
 }

@@ -11,7 +11,8 @@ export type CellResult = { ok: true; value: number | null } | { ok: false; messa
  */
 export function parseNumberCell(raw: string): CellResult {
   let text = raw.trim();
-  if (text === '' || text === '-' || text === '—' || text === '–' || /^n\/?a$/i.test(text)) return { ok: true, value: null };
+  if (text === '' || text === '-' || text === '—' || text === '–' || /^n\/?a$/i.test(text))
+    return { ok: true, value: null };
   let negative = false;
   const paren = /^\((.*)\)$/.exec(text);
   if (paren) {
@@ -31,8 +32,18 @@ export function millionsToUsd(millions: number): number {
 }
 
 const MONTHS: Record<string, string> = {
-  jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06',
-  jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
 };
 
 /**

@@ -75,7 +75,11 @@ export function detectLayout(path: string, layouts: readonly FileLayout[] = FILE
  * Imports every data file under `paths` into `store` in one transaction. Files no layout reads
  * are skipped with a reason; rejected rows are listed; with `strict`, any reject aborts it all.
  */
-export async function importFiles(store: Store, paths: readonly string[], options: ImportOptions = {}): Promise<FileImportSummary[]> {
+export async function importFiles(
+  store: Store,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<FileImportSummary[]> {
   const files = listDataFiles(paths);
   const startedAt = new Date().toISOString();
   const parsed: { path: string; layout: FileLayout; result: ParsedFile }[] = [];
@@ -96,9 +100,13 @@ export async function importFiles(store: Store, paths: readonly string[], option
   });
   if (options.strict) {
     const problems = parsed.flatMap((p) => p.result.rejects.map((r) => formatReject(p.path, r)));
-    const failed = [...summaries.values()].filter((s) => s.layout !== null && s.skipped).map((s) => `${s.path}: ${s.skipped}`);
+    const failed = [...summaries.values()]
+      .filter((s) => s.layout !== null && s.skipped)
+      .map((s) => `${s.path}: ${s.skipped}`);
     if (problems.length + failed.length > 0) {
-      throw new ImportError(`import --strict: nothing stored; ${problems.length + failed.length} problem(s):\n${[...failed, ...problems].slice(0, 50).join('\n')}`);
+      throw new ImportError(
+        `import --strict: nothing stored; ${problems.length + failed.length} problem(s):\n${[...failed, ...problems].slice(0, 50).join('\n')}`,
+      );
     }
   }
   // Older snapshots first, so that a later snapshot's different value becomes the newer version.

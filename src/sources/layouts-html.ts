@@ -25,7 +25,10 @@ export const farsideDailyHtml: FileLayout = {
   parse({ path, text }): ParsedFile {
     try {
       const table = parseFarsideHtml(text, path);
-      const warnings = table.observations.length === 0 && table.rejects.length === 0 ? ['the flow table has no dated rows (expected rows like "05 Jan 2026")'] : [];
+      const warnings =
+        table.observations.length === 0 && table.rejects.length === 0
+          ? ['the flow table has no dated rows (expected rows like "05 Jan 2026")']
+          : [];
       return { source: 'farside', observations: table.observations, rejects: table.rejects, warnings };
     } catch (error) {
       if (error instanceof FarsideLayoutError) throw new ImportError(error.message, { cause: error });

@@ -6,4 +6,9 @@ import { CACHE_LAYOUTS } from './layouts-caches.js';
 import { HTML_LAYOUTS } from './layouts-html.js';
 import { VENDOR_CSV_LAYOUTS } from './layouts-vendor-csv.js';
 
-export const FILE_LAYOUTS: readonly FileLayout[] = [farsideDailyCsv, ...HTML_LAYOUTS, ...CACHE_LAYOUTS, ...VENDOR_CSV_LAYOUTS];
+export const FILE_LAYOUTS: readonly FileLayout[] = [
+  farsideDailyCsv,
+  ...HTML_LAYOUTS,
+  ...CACHE_LAYOUTS,
+  ...VENDOR_CSV_LAYOUTS,
+];

@@ -20,7 +20,11 @@ export function countGaps(dataset: DatasetName, datesAscending: readonly string[
     case 'weekly':
       return Math.max(0, Math.floor(daysBetween(first, last) / 7) + 1 - present.size);
     case 'monthly': {
-      const months = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+      const months =
+        (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
+        Number(last.slice(5, 7)) -
+        Number(first.slice(5, 7)) +
+        1;
       return Math.max(0, months - present.size);
     }
     case 'irregular':

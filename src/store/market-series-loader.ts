@@ -32,15 +32,36 @@ export interface LoadOptions {
 export const DEFAULT_LOOKBACK_DAYS = 1100;
 const SIM_SOURCE = 'tidemark-sim';
 /** Coins per CME contract, by asset and contract key. */
-const COINS_PER_CONTRACT: Record<string, number> = { 'BTC/front': 5, 'BTC/micro': 0.1, 'ETH/front': 50, 'ETH/micro': 0.1 };
+const COINS_PER_CONTRACT: Record<string, number> = {
+  'BTC/front': 5,
+  'BTC/micro': 0.1,
+  'ETH/front': 50,
+  'ETH/micro': 0.1,
+};
 /** Preferred spot venues, best first: CryptoQuant's aggregate has coin volume; CoinGecko has USD volume. */
 const SPOT_PREFERENCE = ['cryptoquant', 'coingecko', 'sim', 'binance'];
 /** Venues whose perp OI/funding can stand in for an aggregate when none is stored. */
 const PERP_VENUES = ['binance', 'bybit', 'okx'];
 
 /** Fields of the perp, CME and COT datasets that the MarketSeries carries. */
-const PERP_FIELDS = ['openInterestUsd', 'fundingRate8h', 'leverageRatio', 'longLiquidationsUsd', 'shortLiquidationsUsd'];
-const CME_FIELDS = ['open', 'high', 'low', 'close', 'volumeUsd', 'volumeCoins', 'volumeShares', 'volumeContracts', 'openInterestContracts'];
+const PERP_FIELDS = [
+  'openInterestUsd',
+  'fundingRate8h',
+  'leverageRatio',
+  'longLiquidationsUsd',
+  'shortLiquidationsUsd',
+];
+const CME_FIELDS = [
+  'open',
+  'high',
+  'low',
+  'close',
+  'volumeUsd',
+  'volumeCoins',
+  'volumeShares',
+  'volumeContracts',
+  'openInterestContracts',
+];
 const COT_FIELDS = ['openInterestCoins', 'leveragedFundsNetCoins', 'assetManagersNetCoins', 'dealersNetCoins'];
 
 type Rows = readonly StoredObservation[];
@@ -137,7 +158,17 @@ function toBars(rows: Rows): DailyBar[] {
     const units = v['volumeCoins'] ?? v['volumeShares'] ?? v['volumeContracts'] ?? null;
     const volumeUsd = v['volumeUsd'] ?? (units !== null ? units * close : null);
     const volumeLater = volume !== undefined && volume.knownAt > knownAt;
-    out.push({ date, open, high, low, close, volumeUsd, volumeUnits: units, knownAt, ...(volumeLater ? { volumeKnownAt: volume.knownAt } : {}) });
+    out.push({
+      date,
+      open,
+      high,
+      low,
+      close,
+      volumeUsd,
+      volumeUnits: units,
+      knownAt,
+      ...(volumeLater ? { volumeKnownAt: volume.knownAt } : {}),
+    });
   }
   return out;
 }
@@ -166,7 +197,9 @@ interface CacheEntry {
 const seriesCache = new WeakMap<Store, CacheEntry[]>();
 
 function eventsSignature(events: readonly MarketEvent[]): string {
-  return events.map((e) => `${e.id}|${e.date}|${e.knownAt}|${e.kind}|${e.title}|${e.sourceUrl}|${e.instruments.join(',')}`).join('\n');
+  return events
+    .map((e) => `${e.id}|${e.date}|${e.knownAt}|${e.kind}|${e.title}|${e.sourceUrl}|${e.instruments.join(',')}`)
+    .join('\n');
 }
 
 /**
@@ -180,7 +213,8 @@ export async function loadMarketSeries(store: Store, options: LoadOptions): Prom
   const asOf = options.asOf ?? (await defaultAsOf(store, options.asset));
   const lookbackDays = options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
   const from = addDays(asOf, -lookbackDays);
-  if (options.cache === false) return readMarketSeries(store, options, asOf, from, await store.readEvents({ from, asOf }));
+  if (options.cache === false)
+    return readMarketSeries(store, options, asOf, from, await store.readEvents({ from, asOf }));
   const [rowCount, storedEvents] = await Promise.all([store.countRows(), store.readEvents({ from, asOf })]);
   const shipped = options.shippedEvents ? eventsSignature(options.shippedEvents) : '';
   const key = JSON.stringify([options.asset, asOf, lookbackDays, shipped]);
@@ -189,35 +223,66 @@ export async function loadMarketSeries(store: Store, options: LoadOptions): Prom
   const hit = entries.find((e) => e.key === key && e.rowCount === rowCount && e.eventsSignature === signature);
   if (hit) return hit.series;
   const series = await readMarketSeries(store, options, asOf, from, storedEvents);
-  seriesCache.set(store, [{ key, rowCount, eventsSignature: signature, series }, ...entries.filter((e) => e.key !== key)].slice(0, CACHE_ENTRIES));
+  seriesCache.set(
+    store,
+    [{ key, rowCount, eventsSignature: signature, series }, ...entries.filter((e) => e.key !== key)].slice(
+      0,
+      CACHE_ENTRIES,
+    ),
+  );
   return series;
 }
 
-async function readMarketSeries(store: Store, options: LoadOptions, asOf: string, from: string, storedEvents: readonly MarketEvent[]): Promise<MarketSeries> {
+async function readMarketSeries(
+  store: Store,
+  options: LoadOptions,
+  asOf: string,
+  from: string,
+  storedEvents: readonly MarketEvent[],
+): Promise<MarketSeries> {
   const { asset } = options;
   // Only the fields (and CME contract) the series use are read: fewer rows to window and convert.
-  const read = (dataset: DatasetName, narrow: { fields?: readonly string[]; keys?: readonly string[] } = {}): Promise<StoredObservation[]> =>
-    store.read({ dataset, asset, from, asOf, ...narrow });
-  const [flows, aum, holdings, spotRows, perpRows, cmeRows, basisRows, cotRows, treasuryRows, equityFlowRows, equityRows] =
-    await Promise.all([
-      read('etf-flows'),
-      read('etf-aum'),
-      read('etf-holdings'),
-      read('spot'),
-      read('perp', { fields: PERP_FIELDS }),
-      read('cme', { keys: ['front'], fields: CME_FIELDS }),
-      read('cme-basis'),
-      read('cot', { fields: COT_FIELDS }),
-      read('treasury'),
-      store.read({ dataset: 'equity-etf-flows', from, asOf }),
-      store.read({ dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf }),
-    ]);
+  const read = (
+    dataset: DatasetName,
+    narrow: { fields?: readonly string[]; keys?: readonly string[] } = {},
+  ): Promise<StoredObservation[]> => store.read({ dataset, asset, from, asOf, ...narrow });
+  const [
+    flows,
+    aum,
+    holdings,
+    spotRows,
+    perpRows,
+    cmeRows,
+    basisRows,
+    cotRows,
+    treasuryRows,
+    equityFlowRows,
+    equityRows,
+  ] = await Promise.all([
+    read('etf-flows'),
+    read('etf-aum'),
+    read('etf-holdings'),
+    read('spot'),
+    read('perp', { fields: PERP_FIELDS }),
+    read('cme', { keys: ['front'], fields: CME_FIELDS }),
+    read('cme-basis'),
+    read('cot', { fields: COT_FIELDS }),
+    read('treasury'),
+    store.read({ dataset: 'equity-etf-flows', from, asOf }),
+    store.read({ dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf }),
+  ]);
   const all = [flows, aum, spotRows, perpRows, cmeRows];
   const simulated = all.some((rows) => rows.some((r) => r.source === SIM_SOURCE));
 
   const etfFlows: FundFlow[] = flows
     .filter((r) => r.field === 'netFlowUsd')
-    .map((r) => ({ date: r.date, fund: r.key, issuer: findFund(asset, r.key)?.issuer ?? 'unknown', netFlowUsd: r.value, knownAt: r.knownAt }));
+    .map((r) => ({
+      date: r.date,
+      fund: r.key,
+      issuer: findFund(asset, r.key)?.issuer ?? 'unknown',
+      netFlowUsd: r.value,
+      knownAt: r.knownAt,
+    }));
 
   const spotByVenue = groupByKey(spotRows);
   const spotVenue = SPOT_PREFERENCE.find((v) => spotByVenue.has(v)) ?? [...spotByVenue.keys()][0];
@@ -252,8 +317,22 @@ async function readMarketSeries(store: Store, options: LoadOptions, asOf: string
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([date, { fields, knownAt }]) => {
       const { openInterestCoins, leveragedFundsNetCoins, assetManagersNetCoins, dealersNetCoins } = fields;
-      if (openInterestCoins === undefined || leveragedFundsNetCoins === undefined || assetManagersNetCoins === undefined) return [];
-      return [{ date, openInterestCoins, leveragedFundsNetCoins, assetManagersNetCoins, dealersNetCoins: dealersNetCoins ?? 0, knownAt }];
+      if (
+        openInterestCoins === undefined ||
+        leveragedFundsNetCoins === undefined ||
+        assetManagersNetCoins === undefined
+      )
+        return [];
+      return [
+        {
+          date,
+          openInterestCoins,
+          leveragedFundsNetCoins,
+          assetManagersNetCoins,
+          dealersNetCoins: dealersNetCoins ?? 0,
+          knownAt,
+        },
+      ];
     });
 
   const treasuries: TreasuryCompany[] = [...groupByKey(treasuryRows)].map(([company, rows]) => ({
@@ -290,7 +369,12 @@ async function readMarketSeries(store: Store, options: LoadOptions, asOf: string
 }
 
 /** Stored events plus the shipped ones known by asOf and dated from `from` (the window stored events are read in). */
-function mergeEvents(stored: readonly MarketEvent[], shipped: readonly MarketEvent[], asOf: string, from: string): MarketEvent[] {
+function mergeEvents(
+  stored: readonly MarketEvent[],
+  shipped: readonly MarketEvent[],
+  asOf: string,
+  from: string,
+): MarketEvent[] {
   const cutoff = asOfCutoff(asOf);
   const byId = new Map<string, MarketEvent>();
   for (const e of shipped) if (e.knownAt < cutoff && e.date >= from) byId.set(e.id, e);
@@ -307,7 +391,11 @@ function mergeEvents(stored: readonly MarketEvent[], shipped: readonly MarketEve
  * so a walk-forward over a sliced series is point-in-time except for restatements. Items must be
  * date-ascending (as loaded).
  */
-export function sliceMarketSeries(m: MarketSeries, asOf: string, options: { lookbackDays?: number } = {}): MarketSeries {
+export function sliceMarketSeries(
+  m: MarketSeries,
+  asOf: string,
+  options: { lookbackDays?: number } = {},
+): MarketSeries {
   const cutoff = asOfCutoff(asOf);
   const from = addDays(asOf, -(options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS));
   const keep = <T extends { date: string; knownAt?: string }>(items: readonly T[]): T[] => {

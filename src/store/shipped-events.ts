@@ -18,7 +18,9 @@ export function loadShippedEvents(path: string = SHIPPED_CALENDAR): MarketEvent[
   if (cached && path === SHIPPED_CALENDAR) return cached;
   const parsed = eventsCalendarCsv.parse({ path, text: readFileSync(path, 'utf8') });
   if (parsed.rejects.length > 0) {
-    throw new QueryError(`shipped events calendar has bad rows: ${parsed.rejects.map((r) => formatReject(path, r)).join('; ')}`);
+    throw new QueryError(
+      `shipped events calendar has bad rows: ${parsed.rejects.map((r) => formatReject(path, r)).join('; ')}`,
+    );
   }
   const events = parsed.events ?? [];
   if (path === SHIPPED_CALENDAR) cached = events;

@@ -11,14 +11,21 @@ export interface WideTable {
 
 /** netFlowUsd → net_flow_usd. */
 export function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /**
  * Pivots observations of one dataset into rows ordered by date then key. Fields present in no row
  * are left out; a field missing on one row is null. `withAsset` adds an asset column after date.
  */
-export function toWideTable(dataset: DatasetName, observations: readonly StoredObservation[], withAsset: boolean): WideTable {
+export function toWideTable(
+  dataset: DatasetName,
+  observations: readonly StoredObservation[],
+  withAsset: boolean,
+): WideTable {
   const spec = DATASETS[dataset];
   const present = new Set(observations.map((o) => o.field));
   const fields = Object.keys(spec.fields).filter((f) => present.has(f));

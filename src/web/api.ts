@@ -55,7 +55,8 @@ export async function getJson(path: string, query: Record<string, string | null 
     if (response.ok) throw new ApiError(response.status, url, `${url} answered with a body that is not JSON`);
   }
   if (!response.ok) {
-    const fallback = text.length > 0 && text.length < 300 && body === null ? text : `${response.status} ${response.statusText}`;
+    const fallback =
+      text.length > 0 && text.length < 300 && body === null ? text : `${response.status} ${response.statusText}`;
     throw new ApiError(response.status, url, messageFromBody(body, fallback));
   }
   return body;

@@ -44,7 +44,8 @@ function disposePage(): void {
 
 function renderTabs(): void {
   tabs.innerHTML = PAGES.map(
-    (p) => `<a href="${viewQuery({ ...view, page: p })}" data-page="${p}" class="${p === view.page ? 'active' : ''}"${p === view.page ? ' aria-current="page"' : ''}>${escapeHtml(PAGE_TITLES[p])}</a>`,
+    (p) =>
+      `<a href="${viewQuery({ ...view, page: p })}" data-page="${p}" class="${p === view.page ? 'active' : ''}"${p === view.page ? ' aria-current="page"' : ''}>${escapeHtml(PAGE_TITLES[p])}</a>`,
   ).join('');
 }
 
@@ -74,11 +75,19 @@ async function load(): Promise<void> {
     analysis = { key, value };
     asOfInput.value = value.asOf;
     banner.hidden = !value.simulated;
-    banner.textContent = value.simulated ? 'SIMULATED DATA — this analysis runs on the seeded simulator, not on market data.' : '';
+    banner.textContent = value.simulated
+      ? 'SIMULATED DATA — this analysis runs on the seeded simulator, not on market data.'
+      : '';
     pageRoot.innerHTML = '';
     pageRoot.dataset['asof'] = value.asOf;
     pageRoot.dataset['phase'] = value.phase.label;
-    await render({ root: pageRoot, analysis: value, view, isCurrent, onDispose: (fn) => (isCurrent() ? disposers.push(fn) : fn()) });
+    await render({
+      root: pageRoot,
+      analysis: value,
+      view,
+      isCurrent,
+      onDispose: (fn) => (isCurrent() ? disposers.push(fn) : fn()),
+    });
     if (!isCurrent()) return;
     pageRoot.dataset['state'] = 'ready';
     pageRoot.dataset['ready'] = view.page;
@@ -88,7 +97,13 @@ async function load(): Promise<void> {
     pageRoot.innerHTML = '';
     const box = el('div');
     pageRoot.append(box);
-    showError(box, view.page === 'overview' || analysis?.key !== key ? 'The analysis could not be loaded' : 'This page could not be drawn', error);
+    showError(
+      box,
+      view.page === 'overview' || analysis?.key !== key
+        ? 'The analysis could not be loaded'
+        : 'This page could not be drawn',
+      error,
+    );
     pageRoot.dataset['state'] = 'error';
   }
 }
@@ -122,5 +137,6 @@ window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () 
 // Fetch the chart library (and, for a known day, the overview's prices) while the analysis is on
 // its way; every page but events/waves uses lightweight-charts.
 if (view.page !== 'events' && view.page !== 'waves') void import('./charts/lw.js');
-if (view.page === 'overview' && view.asOf) fetchSeries('spot', seriesWindow(view.asOf, view.asset, 365)).catch(() => undefined);
+if (view.page === 'overview' && view.asOf)
+  fetchSeries('spot', seriesWindow(view.asOf, view.asset, 365)).catch(() => undefined);
 void load();

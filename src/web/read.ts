@@ -3,7 +3,9 @@
 
 /** The value as a plain object, or null. */
 export function asRecord(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** A finite number, or null (NaN, strings and missing values give null). */
@@ -59,7 +61,11 @@ export function asDatedSeries(value: unknown, field?: string): DatedPoint[] {
     if (!rec || !date) continue;
     let v = field ? asNumber(rec[field]) : asNumber(rec['value']);
     if (v === null && !field) {
-      for (const [k, x] of Object.entries(rec)) if (k !== 'date' && asNumber(x) !== null) { v = asNumber(x); break; }
+      for (const [k, x] of Object.entries(rec))
+        if (k !== 'date' && asNumber(x) !== null) {
+          v = asNumber(x);
+          break;
+        }
     }
     if (v !== null) points.push({ date, value: v });
   }
@@ -70,7 +76,10 @@ export function asDatedSeries(value: unknown, field?: string): DatedPoint[] {
  * Scalar fields of a section (numbers, strings, booleans) as [name, value] pairs, for tables.
  * Nested plain objects are flattened one level ("cme annualisedBasis"); arrays and nulls are skipped.
  */
-export function scalarFields(section: Record<string, unknown> | null, depth = 1): [string, string | number | boolean][] {
+export function scalarFields(
+  section: Record<string, unknown> | null,
+  depth = 1,
+): [string, string | number | boolean][] {
   if (!section) return [];
   return Object.entries(section).flatMap(([k, v]): [string, string | number | boolean][] => {
     if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return [[k, v]];

@@ -28,7 +28,11 @@ export function seriesWindow(asOf: string, asset: string, days: number): Record<
 }
 
 /** Creates an element with a class and optional inner HTML (callers escape text). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, html?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  html?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (html !== undefined) node.innerHTML = html;
@@ -36,7 +40,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
 }
 
 /** A titled card appended to `parent`; returns its body. `chart` adds a sized chart slot class. */
-export function card(parent: HTMLElement, title: string, options: { id?: string; chart?: boolean; wide?: boolean; note?: string } = {}): HTMLElement {
+export function card(
+  parent: HTMLElement,
+  title: string,
+  options: { id?: string; chart?: boolean; wide?: boolean; note?: string } = {},
+): HTMLElement {
   const box = el('section', `card${options.wide ? ' wide' : ''}`);
   if (options.id) box.id = options.id;
   box.append(el('h2', undefined, escapeHtml(title)));
@@ -55,7 +63,8 @@ export function notAvailable(target: HTMLElement, what: string): void {
 
 /** A readable error message for any thrown value (ApiError keeps the server's text). */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.status > 0 ? `${error.message} (HTTP ${error.status}, ${error.path})` : error.message;
+  if (error instanceof ApiError)
+    return error.status > 0 ? `${error.message} (HTTP ${error.status}, ${error.path})` : error.message;
   return error instanceof Error ? error.message : String(error);
 }
 

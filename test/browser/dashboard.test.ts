@@ -20,7 +20,9 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     server = await startDashboardServer();
     browser = await launchChromium();
     dates = await phaseDates(server);
-    console.log(`browser tests against the ${server.kind} server at ${server.url}; as-of dates ${dates.first} / ${dates.second}`);
+    console.log(
+      `browser tests against the ${server.kind} server at ${server.url}; as-of dates ${dates.first} / ${dates.second}`,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -59,7 +61,10 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(daily).toBeGreaterThan(20);
     expect(await page.locator('#etf-chart svg path').count()).toBeGreaterThan(daily);
     await page.click('button[data-view="weekly"]');
-    await page.waitForFunction((d) => Number(document.querySelector('#etf-chart .chart')?.getAttribute('data-points')) < d, daily);
+    await page.waitForFunction(
+      (d) => Number(document.querySelector('#etf-chart .chart')?.getAttribute('data-points')) < d,
+      daily,
+    );
     const weekly = Number(await page.getAttribute('#etf-chart .chart', 'data-points'));
     expect(weekly).toBeGreaterThan(3);
     expect(weekly).toBeLessThan(daily);
@@ -111,12 +116,22 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     const page = await open('overview', 'light', dates.first);
     const before = (await page.textContent('#phase-label'))?.trim();
     await page.fill('#asof', dates.second); // fill() fires input and change
-    await page.waitForFunction((d) => document.getElementById('page')?.dataset['asof'] === d && document.getElementById('page')?.dataset['ready'] === 'overview', dates.second);
+    await page.waitForFunction(
+      (d) =>
+        document.getElementById('page')?.dataset['asof'] === d &&
+        document.getElementById('page')?.dataset['ready'] === 'overview',
+      dates.second,
+    );
     const after = (await page.textContent('#phase-label'))?.trim();
     expect(after).not.toBe(before);
     expect(new URL(page.url()).searchParams.get('asOf')).toBe(dates.second);
     await page.goBack();
-    await page.waitForFunction((d) => document.getElementById('page')?.dataset['asof'] === d && document.getElementById('page')?.dataset['ready'] === 'overview', dates.first);
+    await page.waitForFunction(
+      (d) =>
+        document.getElementById('page')?.dataset['asof'] === d &&
+        document.getElementById('page')?.dataset['ready'] === 'overview',
+      dates.first,
+    );
     expect((await page.textContent('#phase-label'))?.trim()).toBe(before);
     await page.close();
   });
@@ -124,7 +139,13 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   it('shows the API error message when /api/analysis fails', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.route('**/api/analysis**', (route) =>
-      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'bad-request', message: 'asOf "2031-02-30" is not a valid date', field: 'asOf' } }) }),
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'bad-request', message: 'asOf "2031-02-30" is not a valid date', field: 'asOf' },
+        }),
+      }),
     );
     await page.goto(`${server.url}/?asOf=2031-02-28`);
     expect(await waitForPage(page, 'overview')).toBe('error');
@@ -136,7 +157,13 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
 
   it('shows a chart-level error when one series fails and keeps the rest', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.route('**/api/series/perp**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"store unavailable","field":null}}' }));
+    await page.route('**/api/series/perp**', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: '{"error":{"code":"internal","message":"store unavailable","field":null}}',
+      }),
+    );
     await page.goto(`${server.url}/?tab=positioning&asOf=${dates.second}&asset=${dates.asset}`);
     expect(await waitForPage(page, 'positioning')).toBe('ready');
     expect(await page.textContent('#perp-oi')).toContain('store unavailable');

@@ -19,14 +19,18 @@ describe('view state in the URL', () => {
 
 describe('defensive readers', () => {
   it('reads dated series from objects and pairs, skipping bad points', () => {
-    expect(asDatedSeries([{ date: '2025-01-01', value: 2 }, ['2025-01-02', 3], { date: '2025-01-03', value: 'x' }, null])).toEqual([
+    expect(
+      asDatedSeries([{ date: '2025-01-01', value: 2 }, ['2025-01-02', 3], { date: '2025-01-03', value: 'x' }, null]),
+    ).toEqual([
       { date: '2025-01-01', value: 2 },
       { date: '2025-01-02', value: 3 },
     ]);
     expect(asDatedSeries(undefined)).toEqual([]);
   });
   it('flattens one level of nested scalars and skips arrays and availability', () => {
-    expect(scalarFields({ a: 1, b: { c: 'x', d: [1] }, availability: { available: true }, e: [1, 2], f: null })).toEqual([
+    expect(
+      scalarFields({ a: 1, b: { c: 'x', d: [1] }, availability: { available: true }, e: [1, 2], f: null }),
+    ).toEqual([
       ['a', 1],
       ['b c', 'x'],
     ]);

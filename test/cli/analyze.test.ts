@@ -30,10 +30,12 @@ describe('tidemark analyze', () => {
     expect(a.phase.confidence).toBeGreaterThanOrEqual(0);
     expect(a.phase.confidence).toBeLessThanOrEqual(1);
     expect(a.phase.evidence.length).toBeGreaterThan(0);
-    for (const e of a.phase.evidence) expect(Object.keys(e)).toEqual(expect.arrayContaining(['signal', 'text', 'value']));
+    for (const e of a.phase.evidence)
+      expect(Object.keys(e)).toEqual(expect.arrayContaining(['signal', 'text', 'value']));
     expect(['one-way-outflow', 'two-way', 'one-way-inflow', null]).toContain(a.signals.etfFlows.regime);
     expect(['liquidity-failure', 'position-rebalancing', 'none']).toContain(a.signals.liquidity.selloffType);
-    for (const key of ['positioning', 'divergence', 'events', 'trend', 'treasuries']) expect(a.signals).toHaveProperty(key);
+    for (const key of ['positioning', 'divergence', 'events', 'trend', 'treasuries'])
+      expect(a.signals).toHaveProperty(key);
     for (const w of a.waves) expect(['perps', 'etf', 'cme']).toContain(w.segment);
     expect(a.checklist.map((c) => c.id)).toContain('weekly-etf-inflows-persisting');
   });
@@ -47,11 +49,23 @@ describe('tidemark analyze', () => {
   });
 
   it('--walk-forward --monthly --json gives one reading per month', async () => {
-    const { code, stdout } = await tidemark('analyze', '--db', db, '--walk-forward', '--monthly', '--from', '2025-11-03', '--to', '2026-01-30', '--json');
+    const { code, stdout } = await tidemark(
+      'analyze',
+      '--db',
+      db,
+      '--walk-forward',
+      '--monthly',
+      '--from',
+      '2025-11-03',
+      '--to',
+      '2026-01-30',
+      '--json',
+    );
     expect(code).toBe(0);
     const months = JSON.parse(stdout) as { month: string; daysByPhase: Record<string, number> }[];
     expect(months.map((m) => m.month)).toEqual(['2025-11', '2025-12', '2026-01']);
-    const days = (m: { daysByPhase: Record<string, number> }): number => Object.values(m.daysByPhase).reduce((a, b) => a + b, 0);
+    const days = (m: { daysByPhase: Record<string, number> }): number =>
+      Object.values(m.daysByPhase).reduce((a, b) => a + b, 0);
     expect(days(months[0]!)).toBe(19); // US trading days of Nov 3–28, 2025 (Thanksgiving closed)
   });
 
@@ -59,7 +73,16 @@ describe('tidemark analyze', () => {
     const xrp = await tidemark('analyze', '--db', db, '--asset', 'XRP');
     expect(xrp.code).toBe(2);
     expect(xrp.stderr).toMatch(/--asset "XRP" must be BTC or ETH/);
-    const backwards = await tidemark('analyze', '--db', db, '--walk-forward', '--from', '2026-02-01', '--to', '2026-01-01');
+    const backwards = await tidemark(
+      'analyze',
+      '--db',
+      db,
+      '--walk-forward',
+      '--from',
+      '2026-02-01',
+      '--to',
+      '2026-01-01',
+    );
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toMatch(/--from 2026-02-01 is after --to 2026-01-01/);
   });

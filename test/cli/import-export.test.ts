@@ -37,48 +37,78 @@ describe('tidemark import / export / status', () => {
     expect(lines).toContain('2026-01-05,IBIT,371900000');
     expect(lines).toContain('2026-01-06,GBTC,-73400000');
     expect(lines).toHaveLength(1 + 8);
-    const sum = lines.slice(1).filter((l) => l.startsWith('2026-01-05')).reduce((s, l) => s + Number(l.split(',')[2]), 0);
+    const sum = lines
+      .slice(1)
+      .filter((l) => l.startsWith('2026-01-05'))
+      .reduce((s, l) => s + Number(l.split(',')[2]), 0);
     expect(sum).toBeCloseTo(697.2e6, 0);
   });
 
   it('--as-of hides what was not yet published: 2026-01-06 flows are known on 2026-01-07', async () => {
     const before = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--as-of', '2026-01-06', '--db', db);
-    expect(before.stdout.trim().split('\n').slice(1).every((l) => l.startsWith('2026-01-05'))).toBe(true);
+    expect(
+      before.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .every((l) => l.startsWith('2026-01-05')),
+    ).toBe(true);
     const after = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--as-of', '2026-01-07', '--db', db);
     expect(after.stdout).toContain('2026-01-06,IBIT,-100000000');
   });
 
   it('writes Parquet that DuckDB reads back', async () => {
     const out = join(dir, 'flows.parquet');
-    expect((await tidemark('export', 'etf-flows', '--asset', 'BTC', '--format', 'parquet', '--out', out, '--db', db)).code).toBe(0);
+    expect(
+      (await tidemark('export', 'etf-flows', '--asset', 'BTC', '--format', 'parquet', '--out', out, '--db', db)).code,
+    ).toBe(0);
     expect(readFileSync(out).subarray(0, 4).toString()).toBe('PAR1');
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
-    const rows = (await conn.runAndReadAll(`SELECT fund, net_flow_usd FROM '${out}' WHERE date = DATE '2026-01-05' ORDER BY fund`)).getRowObjectsJS();
+    const rows = (
+      await conn.runAndReadAll(`SELECT fund, net_flow_usd FROM '${out}' WHERE date = DATE '2026-01-05' ORDER BY fund`)
+    ).getRowObjectsJS();
     expect(rows).toContainEqual({ fund: 'IBIT', net_flow_usd: 371900000 });
     conn.closeSync();
     instance.closeSync();
   });
 
   it('export --format json and status --json', async () => {
-    const json = JSON.parse((await tidemark('export', 'etf-flows-total', '--asset', 'BTC', '--format', 'json', '--db', db)).stdout) as unknown[];
+    const json = JSON.parse(
+      (await tidemark('export', 'etf-flows-total', '--asset', 'BTC', '--format', 'json', '--db', db)).stdout,
+    ) as unknown[];
     expect(json).toEqual([
       { date: '2026-01-05', source: 'farside', net_flow_usd: 697200000 },
       { date: '2026-01-06', source: 'farside', net_flow_usd: -243200000 },
     ]);
-    const status = JSON.parse((await tidemark('status', '--json', '--db', db)).stdout) as { coverage: { dataset: string; key: string; rows: number; gaps: number }[] };
-    expect(status.coverage.find((c) => c.dataset === 'etf-flows' && c.key === 'IBIT')).toMatchObject({ rows: 2, gaps: 0 });
+    const status = JSON.parse((await tidemark('status', '--json', '--db', db)).stdout) as {
+      coverage: { dataset: string; key: string; rows: number; gaps: number }[];
+    };
+    expect(status.coverage.find((c) => c.dataset === 'etf-flows' && c.key === 'IBIT')).toMatchObject({
+      rows: 2,
+      gaps: 0,
+    });
     // As of 2026-01-06 only the 2026-01-05 flows were published.
-    const earlier = JSON.parse((await tidemark('status', '--json', '--as-of', '2026-01-06', '--db', db)).stdout) as typeof status;
-    expect(earlier.coverage.find((c) => c.dataset === 'etf-flows' && c.key === 'IBIT')).toMatchObject({ rows: 1, lastDate: '2026-01-05' });
-    expect(JSON.parse((await tidemark('status', '--json', '--as-of', '2025-12-31', '--db', db)).stdout).coverage).toEqual([]);
+    const earlier = JSON.parse(
+      (await tidemark('status', '--json', '--as-of', '2026-01-06', '--db', db)).stdout,
+    ) as typeof status;
+    expect(earlier.coverage.find((c) => c.dataset === 'etf-flows' && c.key === 'IBIT')).toMatchObject({
+      rows: 1,
+      lastDate: '2026-01-05',
+    });
+    expect(
+      JSON.parse((await tidemark('status', '--json', '--as-of', '2025-12-31', '--db', db)).stdout).coverage,
+    ).toEqual([]);
   });
 
   it('bad input: clear errors and exit codes, nothing already stored is lost', async () => {
     const bad = join(dir, 'bad', 'farside_btc_bad.csv');
     rmSync(join(dir, 'bad'), { recursive: true, force: true });
     await import('node:fs').then((fs) => fs.mkdirSync(join(dir, 'bad')));
-    writeFileSync(bad, `date,IBIT,FBTC,GBTC,BTC,Total\n2026-01-07,NaN,1,2,3,6\n2026-13-01,1,1,1,1,4\n2026-01-08,1,1,1,1,4\n`);
+    writeFileSync(
+      bad,
+      `date,IBIT,FBTC,GBTC,BTC,Total\n2026-01-07,NaN,1,2,3,6\n2026-13-01,1,1,1,1,4\n2026-01-08,1,1,1,1,4\n`,
+    );
     const lenient = await tidemark('import', bad, '--db', db);
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toContain(`${bad}:2 IBIT: "NaN" is not a number`);
@@ -86,9 +116,13 @@ describe('tidemark import / export / status', () => {
     const strict = await tidemark('import', bad, '--db', db, '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/--strict: nothing stored; 2 problem/);
-    expect((await tidemark('export', 'etf-flows', '--asset', 'BTC', '--db', db)).stdout).toContain('2026-01-05,IBIT,371900000');
+    expect((await tidemark('export', 'etf-flows', '--asset', 'BTC', '--db', db)).stdout).toContain(
+      '2026-01-05,IBIT,371900000',
+    );
     expect((await tidemark('export', 'nonsense', '--db', db)).code).toBe(2);
-    expect((await tidemark('export', 'etf-flows', '--as-of', '2026-02-30', '--db', db)).stderr).toMatch(/--as-of "2026-02-30" is not a YYYY-MM-DD date/);
+    expect((await tidemark('export', 'etf-flows', '--as-of', '2026-02-30', '--db', db)).stderr).toMatch(
+      /--as-of "2026-02-30" is not a YYYY-MM-DD date/,
+    );
     const missing = await tidemark('import', join(dir, 'nope.csv'), '--db', db);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/does not exist/);

@@ -5,28 +5,74 @@ import { judgePhase } from '../../src/phase/judge.js';
 
 const base: PhaseFacts = {
   asset: 'BTC',
-  close: null, sma50: null, sma200: null, drawdownFromPeak: null, return10d: null, return20d: null,
-  aboveLow20d: null, aboveResistance: null, flowRegime: null, flowDirectionality: null,
-  flowOutflowDays: null, flowDays: null, consecutivePositiveWeeks: null, lastWeekNetFlowUsd: null,
-  oiChange30d: null, oiPriceDivergence: null, fundingRegime: null, fundingAnnualised: null,
-  liquidationSpike: null, leverageRebuiltWithoutStress: null, selloffType: null, waves: [], wavesDecidable: false, daysSinceWaveEnded: null,
+  close: null,
+  sma50: null,
+  sma200: null,
+  drawdownFromPeak: null,
+  return10d: null,
+  return20d: null,
+  aboveLow20d: null,
+  aboveResistance: null,
+  flowRegime: null,
+  flowDirectionality: null,
+  flowOutflowDays: null,
+  flowDays: null,
+  consecutivePositiveWeeks: null,
+  lastWeekNetFlowUsd: null,
+  oiChange30d: null,
+  oiPriceDivergence: null,
+  fundingRegime: null,
+  fundingAnnualised: null,
+  liquidationSpike: null,
+  leverageRebuiltWithoutStress: null,
+  selloffType: null,
+  waves: [],
+  wavesDecidable: false,
+  daysSinceWaveEnded: null,
 };
 
 const decline: PhaseFacts = {
   ...base,
-  close: 80, sma50: 90, sma200: 100, drawdownFromPeak: 0.3, return10d: -0.06, return20d: -0.12, aboveLow20d: 0.01,
-  flowRegime: 'one-way-outflow', flowDirectionality: -0.8, flowOutflowDays: 9, flowDays: 10, consecutivePositiveWeeks: 0,
-  oiChange30d: -0.15, oiPriceDivergence: 'aligned', fundingRegime: 'neutral', selloffType: 'position-rebalancing',
+  close: 80,
+  sma50: 90,
+  sma200: 100,
+  drawdownFromPeak: 0.3,
+  return10d: -0.06,
+  return20d: -0.12,
+  aboveLow20d: 0.01,
+  flowRegime: 'one-way-outflow',
+  flowDirectionality: -0.8,
+  flowOutflowDays: 9,
+  flowDays: 10,
+  consecutivePositiveWeeks: 0,
+  oiChange30d: -0.15,
+  oiPriceDivergence: 'aligned',
+  fundingRegime: 'neutral',
+  selloffType: 'position-rebalancing',
   waves: [{ segment: 'etf', start: '2025-11-01', end: null, size: 3e9 }],
   wavesDecidable: true,
 };
 
 const bottoming: PhaseFacts = {
   ...base,
-  close: 85, sma50: 84, sma200: 100, drawdownFromPeak: 0.25, return10d: 0.01, return20d: -0.02, aboveLow20d: 0.06,
-  aboveResistance: false, flowRegime: 'two-way', flowDirectionality: 0.1, flowOutflowDays: 5, flowDays: 10,
-  consecutivePositiveWeeks: 1, oiChange30d: -0.12, oiPriceDivergence: 'oi-falling-price-holding', fundingRegime: 'neutral',
-  selloffType: 'position-rebalancing', waves: [{ segment: 'perps', start: '2025-10-01', end: '2025-12-20', size: 9e9 }],
+  close: 85,
+  sma50: 84,
+  sma200: 100,
+  drawdownFromPeak: 0.25,
+  return10d: 0.01,
+  return20d: -0.02,
+  aboveLow20d: 0.06,
+  aboveResistance: false,
+  flowRegime: 'two-way',
+  flowDirectionality: 0.1,
+  flowOutflowDays: 5,
+  flowDays: 10,
+  consecutivePositiveWeeks: 1,
+  oiChange30d: -0.12,
+  oiPriceDivergence: 'oi-falling-price-holding',
+  fundingRegime: 'neutral',
+  selloffType: 'position-rebalancing',
+  waves: [{ segment: 'perps', start: '2025-10-01', end: '2025-12-20', size: 9e9 }],
   daysSinceWaveEnded: 20,
   wavesDecidable: true,
 };
@@ -53,7 +99,11 @@ describe('judgePhase (hand-computed)', () => {
     expect(j.scores.find((s) => s.label === 'trend-decline')!.score).toBeCloseTo(3 / 9.5, 10);
     expect(j.scores.find((s) => s.label === 'uptrend')!.score).toBeCloseTo(1 / 8, 10);
     expect(j.confidence).toBe(0.84);
-    expect(j.evidence.some((e) => e.signal === 'positioning' && /OI falling \(-12.0% in 30 days\) while price holds/.test(e.text))).toBe(true);
+    expect(
+      j.evidence.some(
+        (e) => e.signal === 'positioning' && /OI falling \(-12.0% in 30 days\) while price holds/.test(e.text),
+      ),
+    ).toBe(true);
     expect(j.evidence.some((e) => e.text.startsWith('against:') && /points to trend-decline/.test(e.text))).toBe(true);
   });
 
@@ -72,7 +122,12 @@ describe('judgePhase (hand-computed)', () => {
   });
 
   it('missing flows lower the confidence of the same call', () => {
-    const withoutFlows = judgePhase({ ...decline, flowRegime: null, flowDirectionality: null, consecutivePositiveWeeks: null });
+    const withoutFlows = judgePhase({
+      ...decline,
+      flowRegime: null,
+      flowDirectionality: null,
+      consecutivePositiveWeeks: null,
+    });
     expect(withoutFlows.label).toBe('trend-decline');
     expect(withoutFlows.confidence).toBeLessThan(judgePhase(decline).confidence);
   });

@@ -27,9 +27,19 @@ describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 dat
   const share = (labels: string[], label: string): number => labels.filter((l) => l === label).length / labels.length;
 
   it('July 2025 (highs, one-way inflows): uptrend', async () => {
-    const full = await loadMarketSeries(store, { asset: 'BTC', asOf: '2025-07-31', lookbackDays: 1200, shippedEvents: loadShippedEvents() });
+    const full = await loadMarketSeries(store, {
+      asset: 'BTC',
+      asOf: '2025-07-31',
+      lookbackDays: 1200,
+      shippedEvents: loadShippedEvents(),
+    });
     const readings = walkForward(full, dateRange('2025-07-01', '2025-07-31').filter(isUsTradingDay));
-    expect(share(readings.map((r) => r.label), 'uptrend')).toBeGreaterThanOrEqual(0.8);
+    expect(
+      share(
+        readings.map((r) => r.label),
+        'uptrend',
+      ),
+    ).toBeGreaterThanOrEqual(0.8);
   });
 
   it('the November 2025 sell-off: one-way ETF outflow and trend-decline', async () => {
@@ -48,8 +58,18 @@ describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 dat
   });
 
   it('February 2026 (the further fall): the call changes back to trend-decline', async () => {
-    const full = await loadMarketSeries(store, { asset: 'BTC', asOf: '2026-02-13', lookbackDays: 1200, shippedEvents: loadShippedEvents() });
+    const full = await loadMarketSeries(store, {
+      asset: 'BTC',
+      asOf: '2026-02-13',
+      lookbackDays: 1200,
+      shippedEvents: loadShippedEvents(),
+    });
     const readings = walkForward(full, dateRange('2026-02-02', '2026-02-13').filter(isUsTradingDay));
-    expect(share(readings.map((r) => r.label), 'trend-decline')).toBeGreaterThanOrEqual(0.6);
+    expect(
+      share(
+        readings.map((r) => r.label),
+        'trend-decline',
+      ),
+    ).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -18,7 +18,9 @@ let store: Store;
 beforeAll(async () => {
   sim = simulateMarket({ seed: 42 });
   store = await openDuckDbStore(':memory:');
-  await store.ingest([{ provenance: { source: 'tidemark-sim', origin: 'test' }, observations: sim.observations, events: sim.events }]);
+  await store.ingest([
+    { provenance: { source: 'tidemark-sim', origin: 'test' }, observations: sim.observations, events: sim.events },
+  ]);
 });
 
 describe('phase judgment scored against the simulator', () => {
@@ -26,7 +28,9 @@ describe('phase judgment scored against the simulator', () => {
     it(`${asset}: walk-forward phase and flow-regime accuracy`, async () => {
       const full = await loadMarketSeries(store, { asset, asOf: sim.truth.endDate, lookbackDays: 2000 });
       // From day 260 on (the 200-day average needs history), every 5th trading day.
-      const dates = dateRange(sim.truth.days[260]!.date, sim.truth.endDate).filter(isUsTradingDay).filter((_, i) => i % 5 === 0);
+      const dates = dateRange(sim.truth.days[260]!.date, sim.truth.endDate)
+        .filter(isUsTradingDay)
+        .filter((_, i) => i % 5 === 0);
       const readings = walkForward(full, dates);
       const truth = new Map(sim.truth.days.map((d) => [d.date, d]));
       let phaseHits = 0;
@@ -44,11 +48,14 @@ describe('phase judgment scored against the simulator', () => {
       }
       const phaseAccuracy = phaseHits / readings.length;
       const flowAccuracy = flowHits / flowDays;
-      console.log(`${asset} walk-forward on ${readings.length} days: phase accuracy ${(phaseAccuracy * 100).toFixed(1)}%, flow regime ${(flowAccuracy * 100).toFixed(1)}%; truth→called ${JSON.stringify(confusion)}`);
+      console.log(
+        `${asset} walk-forward on ${readings.length} days: phase accuracy ${(phaseAccuracy * 100).toFixed(1)}%, flow regime ${(flowAccuracy * 100).toFixed(1)}%; truth→called ${JSON.stringify(confusion)}`,
+      );
       expect(phaseAccuracy).toBeGreaterThanOrEqual(0.75);
       expect(flowAccuracy).toBeGreaterThanOrEqual(0.85);
       // Each planted phase that lasts a month or more is called at least once.
-      for (const phase of ['uptrend', 'trend-decline', 'bottoming']) expect(confusion[phase]?.[phase] ?? 0).toBeGreaterThan(0);
+      for (const phase of ['uptrend', 'trend-decline', 'bottoming'])
+        expect(confusion[phase]?.[phase] ?? 0).toBeGreaterThan(0);
     });
   }
 

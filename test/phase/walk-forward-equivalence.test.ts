@@ -16,7 +16,13 @@ const asset = 'BTC';
 beforeAll(async () => {
   sim = simulateMarket({ seed: 42 });
   store = await openDuckDbStore(':memory:');
-  await store.ingest([{ provenance: { source: 'tidemark-sim', origin: 'walk-forward-equivalence.test' }, observations: sim.observations, events: sim.events }]);
+  await store.ingest([
+    {
+      provenance: { source: 'tidemark-sim', origin: 'walk-forward-equivalence.test' },
+      observations: sim.observations,
+      events: sim.events,
+    },
+  ]);
   full = await loadMarketSeries(store, { asset, asOf: sim.truth.endDate, lookbackDays: 5000 });
 }, 120_000);
 afterAll(async () => store.close());
@@ -32,12 +38,14 @@ describe('walk-forward vs analyze on the simulator', () => {
     for (const date of pick()) {
       const [reading] = walkForward(full, [date]);
       const direct = await analyzeStore(store, { asset, asOf: date });
-      expect({ date, label: reading!.label, confidence: reading!.confidence, flowRegime: reading!.flowRegime }).toEqual({
-        date,
-        label: direct.phase.label,
-        confidence: direct.phase.confidence,
-        flowRegime: direct.signals.etfFlows.regime,
-      });
+      expect({ date, label: reading!.label, confidence: reading!.confidence, flowRegime: reading!.flowRegime }).toEqual(
+        {
+          date,
+          label: direct.phase.label,
+          confidence: direct.phase.confidence,
+          flowRegime: direct.signals.etfFlows.regime,
+        },
+      );
     }
   }, 120_000);
 

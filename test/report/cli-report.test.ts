@@ -33,7 +33,19 @@ describe('tidemark report', () => {
     });
     const program = new Command('tidemark').exitOverride();
     registerReport(program);
-    await program.parseAsync(['node', 'tidemark', 'report', '--db', db, '--as-of', '2026-01-07', '--asset', 'btc', '--out', out]);
+    await program.parseAsync([
+      'node',
+      'tidemark',
+      'report',
+      '--db',
+      db,
+      '--as-of',
+      '2026-01-07',
+      '--asset',
+      'btc',
+      '--out',
+      out,
+    ]);
     vi.restoreAllMocks();
     const files = readdirSync(out).sort();
     expect(files).toContain('tidemark-BTC-2026-01-07.md');
@@ -43,7 +55,9 @@ describe('tidemark report', () => {
     const md = readFileSync(join(out, 'tidemark-BTC-2026-01-07.md'), 'utf8');
     expect(md).toContain('SIMULATED DATA');
     const text = printed.join('');
-    expect(text).toMatch(/^Tidemark BTC as of 2026-01-07 {2}\[SIMULATED DATA\]\nPhase: (trend-decline|bottoming|uptrend|topping) \(confidence \d+%\)/);
+    expect(text).toMatch(
+      /^Tidemark BTC as of 2026-01-07 {2}\[SIMULATED DATA\]\nPhase: (trend-decline|bottoming|uptrend|topping) \(confidence \d+%\)/,
+    );
     expect(text).toContain(`Wrote:\n  ${join(out, 'tidemark-BTC-2026-01-07.md')}`);
     expect(existsSync(join(out, 'tidemark-BTC-2026-01-07.html'))).toBe(true);
   });
@@ -51,6 +65,8 @@ describe('tidemark report', () => {
   it('rejects an asset the engine does not analyse', async () => {
     const program = new Command('tidemark').exitOverride();
     registerReport(program);
-    await expect(program.parseAsync(['node', 'tidemark', 'report', '--db', db, '--asset', 'SOL'])).rejects.toThrow('--asset "SOL" is not one of BTC, ETH');
+    await expect(program.parseAsync(['node', 'tidemark', 'report', '--db', db, '--asset', 'SOL'])).rejects.toThrow(
+      '--asset "SOL" is not one of BTC, ETH',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatConfidence, formatFigure, formatFunding8h, formatNumber, formatPercent, formatUsd, labelOf } from '../../src/report/format.js';
+import {
+  formatConfidence,
+  formatFigure,
+  formatFunding8h,
+  formatNumber,
+  formatPercent,
+  formatUsd,
+  labelOf,
+} from '../../src/report/format.js';
 
 describe('report formatting', () => {
   it('formats USD compactly with the sign in front', () => {

@@ -10,7 +10,14 @@ import type { Store } from '../../src/store/store.js';
 import { buildSeriesFixture, loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
 
 const NOW = new Date('2026-01-09T12:00:00Z'); // "today" is 2026-01-09
-const obs = (dataset: Observation['dataset'], field: string, key: string, date: string, value: number, asset: Observation['asset'] = 'BTC'): Observation => ({
+const obs = (
+  dataset: Observation['dataset'],
+  field: string,
+  key: string,
+  date: string,
+  value: number,
+  asset: Observation['asset'] = 'BTC',
+): Observation => ({
   dataset,
   field,
   asset,
@@ -44,7 +51,17 @@ describe('buildServer', () => {
           obs('perp', 'openInterestUsd', 'all', '2026-01-05', 33.5e9),
           obs('perp', 'fundingRate8h', 'all', '2026-01-05', 0.00004),
         ],
-        events: loadAnalysisFixture().signals.events.map(({ id, date, kind, title, sourceUrl, instruments, knownAt }) => ({ id, date, kind, title, sourceUrl, instruments, knownAt })),
+        events: loadAnalysisFixture().signals.events.map(
+          ({ id, date, kind, title, sourceUrl, instruments, knownAt }) => ({
+            id,
+            date,
+            kind,
+            title,
+            sourceUrl,
+            instruments,
+            knownAt,
+          }),
+        ),
       },
     ]);
     mkdirSync(join(webRoot, 'assets'));
@@ -71,11 +88,19 @@ describe('buildServer', () => {
     const second = await app.inject({ method: 'GET', url: '/api/analysis?asset=BTC&asOf=2026-01-07' });
     expect(second.headers['etag']).toBe(etag);
     expect(calls).toEqual([{ asset: 'BTC', asOf: '2026-01-07' }]);
-    const notModified = await app.inject({ method: 'GET', url: '/api/analysis?asOf=2026-01-07', headers: { 'if-none-match': `"zzz", ${String(etag)}` } });
+    const notModified = await app.inject({
+      method: 'GET',
+      url: '/api/analysis?asOf=2026-01-07',
+      headers: { 'if-none-match': `"zzz", ${String(etag)}` },
+    });
     expect(notModified.statusCode).toBe(304);
     expect(notModified.body).toBe('');
     expect(notModified.headers['etag']).toBe(etag);
-    const changed = await app.inject({ method: 'GET', url: '/api/analysis?asOf=2026-01-07', headers: { 'if-none-match': '"other"' } });
+    const changed = await app.inject({
+      method: 'GET',
+      url: '/api/analysis?asOf=2026-01-07',
+      headers: { 'if-none-match': '"other"' },
+    });
     expect(changed.statusCode).toBe(200);
   });
 
@@ -89,7 +114,12 @@ describe('buildServer', () => {
     expect(a.json<Analysis>().asOf).toBe('2026-01-08');
     for (const res of [a, b, c, d]) expect(res.headers['cache-control']).toBe('public, max-age=60');
     expect(d.headers['etag']).toBe(c.headers['etag']);
-    expect(calls).toEqual([{ asset: 'ETH' }, { asset: 'ETH' }, { asset: 'ETH', asOf: '2026-01-09' }, { asset: 'ETH', asOf: '2026-01-09' }]);
+    expect(calls).toEqual([
+      { asset: 'ETH' },
+      { asset: 'ETH' },
+      { asset: 'ETH', asOf: '2026-01-09' },
+      { asset: 'ETH', asOf: '2026-01-09' },
+    ]);
   });
 
   it.each([
@@ -140,23 +170,39 @@ describe('buildServer', () => {
         ['2026-01-06', 'ETH', 'IBIT', 7e6],
       ],
     });
-    const filtered = await app.inject({ url: '/api/series/etf-flows?asset=BTC&key=IBIT&from=2026-01-06&to=2026-01-06' });
-    expect(filtered.json()).toEqual({ columns: ['date', 'fund', 'net_flow_usd'], rows: [['2026-01-06', 'IBIT', -50e6]] });
+    const filtered = await app.inject({
+      url: '/api/series/etf-flows?asset=BTC&key=IBIT&from=2026-01-06&to=2026-01-06',
+    });
+    expect(filtered.json()).toEqual({
+      columns: ['date', 'fund', 'net_flow_usd'],
+      rows: [['2026-01-06', 'IBIT', -50e6]],
+    });
     const asOf = await app.inject({ url: '/api/series/etf-flows?asset=BTC&asOf=2026-01-05' });
     expect(asOf.json<{ rows: unknown[] }>().rows).toHaveLength(2);
     const perp = await app.inject({ url: '/api/series/perp?asset=BTC' });
-    expect(perp.json()).toEqual({ columns: ['date', 'venue', 'open_interest_usd', 'funding_rate8h'], rows: [['2026-01-05', 'all', 33.5e9, 0.00004]] });
+    expect(perp.json()).toEqual({
+      columns: ['date', 'venue', 'open_interest_usd', 'funding_rate8h'],
+      rows: [['2026-01-05', 'all', 33.5e9, 0.00004]],
+    });
   });
 
   it('GET /api/events, /api/coverage and /api/health', async () => {
     const events = await app.inject({ url: '/api/events?asOf=2026-01-05' });
-    expect(events.json<{ events: { id: string }[] }>().events.map((e) => e.id)).toEqual(['crypto-liquidation-2025-10-10', 'msci-dat-consultation-2025-10-10']);
+    expect(events.json<{ events: { id: string }[] }>().events.map((e) => e.id)).toEqual([
+      'crypto-liquidation-2025-10-10',
+      'msci-dat-consultation-2025-10-10',
+    ]);
     const all = await app.inject({ url: '/api/events' });
     expect(all.json<{ events: unknown[] }>().events).toHaveLength(3);
     const coverage = await app.inject({ url: '/api/coverage' });
-    const rows = coverage.json<{ coverage: { dataset: string; asset: string; key: string; rows: number }[] }>().coverage;
+    const rows = coverage.json<{ coverage: { dataset: string; asset: string; key: string; rows: number }[] }>()
+      .coverage;
     expect(rows).toHaveLength(5);
-    expect(rows.find((r) => r.dataset === 'etf-flows' && r.asset === 'BTC' && r.key === 'IBIT')).toMatchObject({ rows: 2, firstDate: '2026-01-05', lastDate: '2026-01-06' });
+    expect(rows.find((r) => r.dataset === 'etf-flows' && r.asset === 'BTC' && r.key === 'IBIT')).toMatchObject({
+      rows: 2,
+      firstDate: '2026-01-05',
+      lastDate: '2026-01-06',
+    });
     const health = await app.inject({ url: '/api/health' });
     expect(health.json()).toEqual({ status: 'ok', version: '0.1.0', storeRows: 6 });
     expect(health.headers['cache-control']).toBe('no-store');
@@ -164,9 +210,20 @@ describe('buildServer', () => {
 
   it('GET /api/openapi.json is an OpenAPI 3.1 document listing every route', async () => {
     const res = await app.inject({ url: '/api/openapi.json' });
-    const doc = JSON.parse(res.body) as { openapi: string; paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean }[] } }> };
+    const doc = JSON.parse(res.body) as {
+      openapi: string;
+      paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean }[] } }>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/analysis', '/api/coverage', '/api/events', '/api/health', '/api/openapi.json', '/api/report', '/api/series/{name}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/analysis',
+      '/api/coverage',
+      '/api/events',
+      '/api/health',
+      '/api/openapi.json',
+      '/api/report',
+      '/api/series/{name}',
+    ]);
     expect(doc.paths['/api/series/{name}']?.get.parameters.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual([
       'path:name:true',
       'query:from:false',
@@ -195,7 +252,10 @@ describe('buildServer', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
-    const again = await app.inject({ url: '/assets/index-BdE3x9kQ.js', headers: { 'if-none-match': String(asset.headers['etag']) } });
+    const again = await app.inject({
+      url: '/assets/index-BdE3x9kQ.js',
+      headers: { 'if-none-match': String(asset.headers['etag']) },
+    });
     expect(again.statusCode).toBe(304);
     expect((await app.inject({ url: '/assets/../secret.txt' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/assets/%2e%2e/secret.txt' })).statusCode).toBe(404);
@@ -203,10 +263,16 @@ describe('buildServer', () => {
   });
 
   it('an analysis failure is a JSON 500 without internals', async () => {
-    const failing = buildServer({ store, analyze: async () => Promise.reject(new Error('boom at /secret/path')), now: () => NOW });
+    const failing = buildServer({
+      store,
+      analyze: async () => Promise.reject(new Error('boom at /secret/path')),
+      now: () => NOW,
+    });
     const res = await failing.inject({ url: '/api/analysis?asOf=2026-01-02' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'internal', message: 'unexpected server error; see the server log', field: null } });
+    expect(res.json()).toEqual({
+      error: { code: 'internal', message: 'unexpected server error; see the server log', field: null },
+    });
     await failing.close();
   });
 });

@@ -29,7 +29,9 @@ describe('restructured signals equal their naive forms', () => {
 
   it('weeklyNetFlows keys each day to its Friday, ascending or not', () => {
     const z = seededNormal(5);
-    const daily: DatedValue[] = days(400).filter((d) => dayOfWeek(d) % 6 !== 0).map((date) => ({ date, value: 1e8 * z() }));
+    const daily: DatedValue[] = days(400)
+      .filter((d) => dayOfWeek(d) % 6 !== 0)
+      .map((date) => ({ date, value: 1e8 * z() }));
     const naive = new Map<string, { netFlowUsd: number; days: number }>();
     for (const d of daily) {
       const w = naive.get(fridayOnOrAfter(d.date)) ?? { netFlowUsd: 0, days: 0 };
@@ -40,13 +42,24 @@ describe('restructured signals equal their naive forms', () => {
     const expected = [...naive].sort(([a], [b]) => (a < b ? -1 : 1)).map(([weekEnding, w]) => ({ weekEnding, ...w }));
     expect(weeklyNetFlows(daily, { weeks: 1000 })).toEqual(expected);
     const shuffled = [...daily].reverse();
-    expect(weeklyNetFlows(shuffled, { weeks: 1000 }).map((w) => [w.weekEnding, w.days])).toEqual(expected.map((w) => [w.weekEnding, w.days]));
+    expect(weeklyNetFlows(shuffled, { weeks: 1000 }).map((w) => [w.weekEnding, w.days])).toEqual(
+      expected.map((w) => [w.weekEnding, w.days]),
+    );
   });
 
   it('pointsInWindowSorted returns what the filter returns on ascending series with ties', () => {
-    const series = ['2025-01-01', '2025-01-02', '2025-01-02', '2025-01-05', '2025-01-09'].map((date, i) => ({ date, value: i }));
+    const series = ['2025-01-01', '2025-01-02', '2025-01-02', '2025-01-05', '2025-01-09'].map((date, i) => ({
+      date,
+      value: i,
+    }));
     expect(isDateAscending(series)).toBe(true);
-    for (const [from, to] of [['2025-01-01', '2025-01-05'], ['2024-12-31', '2025-01-02'], ['2025-01-02', '2025-01-09'], ['2025-01-09', '2025-02-01'], ['2025-01-03', '2025-01-04']] as const) {
+    for (const [from, to] of [
+      ['2025-01-01', '2025-01-05'],
+      ['2024-12-31', '2025-01-02'],
+      ['2025-01-02', '2025-01-09'],
+      ['2025-01-09', '2025-02-01'],
+      ['2025-01-03', '2025-01-04'],
+    ] as const) {
       expect(pointsInWindowSorted(series, from, to)).toEqual(pointsInWindow(series, from, to));
     }
     expect(isDateAscending([...series].reverse())).toBe(false);
@@ -57,21 +70,52 @@ describe('restructured signals equal their naive forms', () => {
     let close = 30_000;
     const spot: DailyBar[] = days(700).map((date, i) => {
       close *= Math.exp(0.035 * z() - (i % 97 > 88 ? 0.03 : 0));
-      return { date, open: close, high: close * (1 + 0.02 * Math.abs(z())), low: close * (1 - 0.02 * Math.abs(z())), close, volumeUsd: 2e10 * Math.exp(0.3 * z()), volumeUnits: null };
+      return {
+        date,
+        open: close,
+        high: close * (1 + 0.02 * Math.abs(z())),
+        low: close * (1 - 0.02 * Math.abs(z())),
+        close,
+        volumeUsd: 2e10 * Math.exp(0.3 * z()),
+        volumeUnits: null,
+      };
     });
     const flows: FundFlow[] = spot.flatMap((b) => [
       { date: b.date, fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: 1e8 * z() },
       { date: b.date, fund: 'FBTC', issuer: 'Fidelity', netFlowUsd: 5e7 * z() },
     ]);
     const oi: DatedValue[] = spot.map((b) => ({ date: b.date, value: 3e10 * Math.exp(0.05 * z()) }));
-    const inputs = { spot, openInterestUsd: oi, cmeOpenInterestCoins: [], etfFlows: flows, etfAumUsd: [{ date: '2023-01-01', value: 5e10 }] };
+    const inputs = {
+      spot,
+      openInterestUsd: oi,
+      cmeOpenInterestCoins: [],
+      etfFlows: flows,
+      etfAumUsd: [{ date: '2023-01-01', value: 5e10 }],
+    };
     const sorted = classifySelloffs(inputs);
     expect(sorted.length).toBeGreaterThan(3);
     const shuffled = classifySelloffs({ ...inputs, etfFlows: [...flows].reverse() });
-    expect(shuffled.map((s) => [s.start, s.end, s.type, s.measures.volumeRatio, s.measures.spreadRatio, s.measures.amihudRatio])).toEqual(
-      sorted.map((s) => [s.start, s.end, s.type, s.measures.volumeRatio, s.measures.spreadRatio, s.measures.amihudRatio]),
+    expect(
+      shuffled.map((s) => [
+        s.start,
+        s.end,
+        s.type,
+        s.measures.volumeRatio,
+        s.measures.spreadRatio,
+        s.measures.amihudRatio,
+      ]),
+    ).toEqual(
+      sorted.map((s) => [
+        s.start,
+        s.end,
+        s.type,
+        s.measures.volumeRatio,
+        s.measures.spreadRatio,
+        s.measures.amihudRatio,
+      ]),
     );
-    for (const [i, s] of shuffled.entries()) expect(s.measures.etfNetFlowUsd).toBeCloseTo(sorted[i]!.measures.etfNetFlowUsd!, -1);
+    for (const [i, s] of shuffled.entries())
+      expect(s.measures.etfNetFlowUsd).toBeCloseTo(sorted[i]!.measures.etfNetFlowUsd!, -1);
   });
 
   it('BOCPD gives the same run lengths on repeated calls (cached log-gamma ratios)', () => {

@@ -35,7 +35,13 @@ export function daily(start: string, values: readonly number[]): DatedValue[] {
 }
 
 /** A bar with close-based defaults: high = close × 1.01, low = close × 0.99, volumeUsd given. */
-export function bar(date: string, close: number, volumeUsd: number | null = 1e9, high = close * 1.01, low = close * 0.99): DailyBar {
+export function bar(
+  date: string,
+  close: number,
+  volumeUsd: number | null = 1e9,
+  high = close * 1.01,
+  low = close * 0.99,
+): DailyBar {
   return { date, open: close, high, low, close, volumeUsd, volumeUnits: null };
 }
 

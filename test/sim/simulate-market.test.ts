@@ -15,7 +15,9 @@ const market = simulateMarket({ seed: 42 });
 const { observations, truth } = market;
 
 function series(dataset: DatasetName, field: string, asset: string, key?: string): Observation[] {
-  return observations.filter((o) => o.dataset === dataset && o.field === field && o.asset === asset && (key === undefined || o.key === key));
+  return observations.filter(
+    (o) => o.dataset === dataset && o.field === field && o.asset === asset && (key === undefined || o.key === key),
+  );
 }
 
 describe('simulateMarket: shape and determinism', () => {
@@ -25,7 +27,10 @@ describe('simulateMarket: shape and determinism', () => {
     expect(again.truth).toEqual(truth);
     const other = simulateMarket({ seed: 43 });
     expect(other.observations.length).toBeGreaterThan(0);
-    const close = (m: typeof market): number[] => m.observations.filter((o) => o.dataset === 'spot' && o.field === 'close' && o.asset === 'BTC').map((o) => o.value);
+    const close = (m: typeof market): number[] =>
+      m.observations
+        .filter((o) => o.dataset === 'spot' && o.field === 'close' && o.asset === 'BTC')
+        .map((o) => o.value);
     expect(close(other)).not.toEqual(close(market));
   });
 
@@ -45,15 +50,39 @@ describe('simulateMarket: shape and determinism', () => {
   });
 
   it('produces every dataset the engine reads, for both assets', () => {
-    const needed: DatasetName[] = ['etf-flows', 'etf-flows-total', 'etf-aum', 'etf-holdings', 'spot', 'perp', 'cme', 'cme-basis', 'cot'];
-    for (const asset of ANALYSED_ASSETS) for (const d of needed) expect(observations.some((o) => o.dataset === d && o.asset === asset), `${d} ${asset}`).toBe(true);
+    const needed: DatasetName[] = [
+      'etf-flows',
+      'etf-flows-total',
+      'etf-aum',
+      'etf-holdings',
+      'spot',
+      'perp',
+      'cme',
+      'cme-basis',
+      'cot',
+    ];
+    for (const asset of ANALYSED_ASSETS)
+      for (const d of needed)
+        expect(
+          observations.some((o) => o.dataset === d && o.asset === asset),
+          `${d} ${asset}`,
+        ).toBe(true);
     expect(series('treasury', 'coinsHeld', 'BTC', 'strategy').length).toBeGreaterThan(50);
     expect(series('treasury', 'mnav', 'BTC', 'strategy').length).toBeGreaterThan(700);
     for (const key of ['MSTR', 'SPY']) expect(series('equity', 'close', 'EQUITY', key).length).toBeGreaterThan(700);
     expect(series('equity-etf-flows', 'netFlowUsd', 'EQUITY', 'global')).toHaveLength(36);
-    for (const f of ['open', 'high', 'low', 'close', 'volumeCoins', 'volumeUsd']) expect(series('spot', f, 'BTC', 'sim')).toHaveLength(1096);
-    for (const f of ['openInterestUsd', 'fundingRate8h', 'leverageRatio', 'longLiquidationsUsd', 'shortLiquidationsUsd']) expect(series('perp', f, 'ETH', 'all')).toHaveLength(1096);
-    for (const f of Object.keys(DATASETS.cme.fields)) expect(series('cme', f, 'BTC', 'front').length).toBeGreaterThan(700);
+    for (const f of ['open', 'high', 'low', 'close', 'volumeCoins', 'volumeUsd'])
+      expect(series('spot', f, 'BTC', 'sim')).toHaveLength(1096);
+    for (const f of [
+      'openInterestUsd',
+      'fundingRate8h',
+      'leverageRatio',
+      'longLiquidationsUsd',
+      'shortLiquidationsUsd',
+    ])
+      expect(series('perp', f, 'ETH', 'all')).toHaveLength(1096);
+    for (const f of Object.keys(DATASETS.cme.fields))
+      expect(series('cme', f, 'BTC', 'front').length).toBeGreaterThan(700);
   });
 
   it('uses the real fund line-up with IBIT and ETHA the largest by flow', () => {
@@ -61,7 +90,8 @@ describe('simulateMarket: shape and determinism', () => {
       const tickers = new Set(series('etf-flows', 'netFlowUsd', asset).map((o) => o.key));
       expect(tickers).toEqual(new Set(FUNDS.filter((f) => f.asset === asset).map((f) => f.ticker)));
       const abs = new Map<string, number>();
-      for (const o of series('etf-flows', 'netFlowUsd', asset)) abs.set(o.key, (abs.get(o.key) ?? 0) + Math.abs(o.value));
+      for (const o of series('etf-flows', 'netFlowUsd', asset))
+        abs.set(o.key, (abs.get(o.key) ?? 0) + Math.abs(o.value));
       const top = [...abs].sort((a, b) => b[1] - a[1])[0]![0];
       expect(top).toBe(asset === 'BTC' ? 'IBIT' : 'ETHA');
     }
@@ -202,7 +232,11 @@ describe('simulateMarket: planted properties', () => {
     const closes = series('spot', 'close', 'BTC', 'sim');
     const from = closes.findIndex((o) => o.date === truth.secondDecline.start);
     const to = closes.findIndex((o) => o.date === truth.secondDecline.end);
-    const dd = maxDrawdown(closes.map((o) => o.value), from - 1, to);
+    const dd = maxDrawdown(
+      closes.map((o) => o.value),
+      from - 1,
+      to,
+    );
     expect(dd).toBeGreaterThan(0.23);
     expect(dd).toBeLessThan(0.27);
   });
@@ -240,7 +274,9 @@ describe('simulateMarket: planted properties', () => {
   });
 
   it('labels every day with a phase and lists the flow change points on trading days', () => {
-    expect(new Set(truth.days.map((d) => d.phase))).toEqual(new Set(['uptrend', 'topping', 'trend-decline', 'bottoming']));
+    expect(new Set(truth.days.map((d) => d.phase))).toEqual(
+      new Set(['uptrend', 'topping', 'trend-decline', 'bottoming']),
+    );
     for (const cp of truth.flowChangePoints.BTC) {
       expect(isUsTradingDay(cp)).toBe(true);
       expect(regimeOf.get(cp)).not.toBe(regimeOf.get(addDays(cp, -4)));

@@ -40,7 +40,14 @@ describe('writeSimulatedDataset', () => {
       const runs = await store.runs(5);
       expect(runs[0]).toMatchObject({ kind: 'simulate', source: SIM_SOURCE, status: 'ok' });
       expect(await store.readEvents()).toHaveLength(3);
-      const cot = await store.read({ dataset: 'cot', asset: 'BTC', fields: ['openInterestCoins'], from: '2026-03-24', to: '2026-03-24', asOf: '2026-03-26' });
+      const cot = await store.read({
+        dataset: 'cot',
+        asset: 'BTC',
+        fields: ['openInterestCoins'],
+        from: '2026-03-24',
+        to: '2026-03-24',
+        asOf: '2026-03-26',
+      });
       expect(cot).toHaveLength(0); // Tuesday's report is not known on Thursday
       const again = await writeSimulatedDataset(store, { seed: 42 });
       expect(again.counts.inserted).toBe(0);
@@ -57,7 +64,17 @@ describe('writeSimulatedDataset', () => {
       await store.ingest([
         {
           provenance: { source: 'farside', origin: 'test' },
-          observations: [{ dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'IBIT', date: '2026-01-06', value: -1e8, knownAt: '2026-01-07T02:00:00.000Z' }],
+          observations: [
+            {
+              dataset: 'etf-flows',
+              field: 'netFlowUsd',
+              asset: 'BTC',
+              key: 'IBIT',
+              date: '2026-01-06',
+              value: -1e8,
+              knownAt: '2026-01-07T02:00:00.000Z',
+            },
+          ],
         },
       ]);
       await expect(writeSimulatedDataset(store, { seed: 1 })).rejects.toThrow(QueryError);

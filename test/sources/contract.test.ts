@@ -48,7 +48,8 @@ describe('file layout contract', () => {
   it('finds a good fixture for every file layout', () => {
     const covered = new Set(cases.map((c) => c.layout.id));
     expect(CACHE_LAYOUTS.map((l) => l.id).filter((id) => !covered.has(id))).toEqual([]);
-    if (broken.length > 0) console.info(`fixtures outside the contract (parse throws by design):\n  ${broken.join('\n  ')}`);
+    if (broken.length > 0)
+      console.info(`fixtures outside the contract (parse throws by design):\n  ${broken.join('\n  ')}`);
     expect(FILE_LAYOUTS.map((l) => l.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 
@@ -77,9 +78,12 @@ describe('file layout contract', () => {
       expect(c.parsed.observations.length + (c.parsed.events?.length ?? 0)).toBeGreaterThan(0);
       for (const o of c.parsed.observations) {
         const check = observationSchema.safeParse(o);
-        expect(check.success, `${JSON.stringify(o)}: ${check.error?.issues.map((i) => i.message).join('; ')}`).toBe(true);
+        expect(check.success, `${JSON.stringify(o)}: ${check.error?.issues.map((i) => i.message).join('; ')}`).toBe(
+          true,
+        );
       }
-      for (const e of c.parsed.events ?? []) expect(marketEventSchema.safeParse(e).success, JSON.stringify(e)).toBe(true);
+      for (const e of c.parsed.events ?? [])
+        expect(marketEventSchema.safeParse(e).success, JSON.stringify(e)).toBe(true);
     });
 
     it('imports into a fresh store; a second import changes nothing', async () => {

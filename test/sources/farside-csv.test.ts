@@ -19,9 +19,13 @@ describe('farside-daily-csv', () => {
     expect(parsed.rejects).toEqual([]);
     // 3 days × (11 funds with a figure + the total); MSBT is empty on every row.
     expect(parsed.observations).toHaveLength(36);
-    expect(new Set(parsed.observations.map((o) => o.date))).toEqual(new Set(['2026-01-05', '2026-01-06', '2026-01-07']));
+    expect(new Set(parsed.observations.map((o) => o.date))).toEqual(
+      new Set(['2026-01-05', '2026-01-06', '2026-01-07']),
+    );
     expect(parsed.observations.some((o) => o.key === 'MSBT')).toBe(false);
-    const total = parsed.observations.filter((o) => o.dataset === 'etf-flows-total').map((o) => [o.key, o.date, o.value, o.knownAt]);
+    const total = parsed.observations
+      .filter((o) => o.dataset === 'etf-flows-total')
+      .map((o) => [o.key, o.date, o.value, o.knownAt]);
     expect(total).toEqual([
       ['farside', '2026-01-05', 697_200_000, '2026-01-06T02:00:00.000Z'],
       ['farside', '2026-01-06', -243_200_000, '2026-01-07T02:00:00.000Z'],
@@ -50,7 +54,14 @@ describe('farsideRowsToObservations', () => {
       'etf-flows IBIT 2026-01-05 -243200000 2026-01-06T02:00:00.000Z',
       'etf-flows-total farside 2026-01-05 12000000 2026-01-06T02:00:00.000Z',
     ]);
-    expect(plain.rejects.map((r) => `${r.line} ${r.field ?? '-'}`)).toEqual(['2 date', '4 date', '5 date', '6 FBTC', '7 date', '8 -']);
+    expect(plain.rejects.map((r) => `${r.line} ${r.field ?? '-'}`)).toEqual([
+      '2 date',
+      '4 date',
+      '5 date',
+      '6 FBTC',
+      '7 date',
+      '8 -',
+    ]);
     // The issuer row before the first date and the blank row are skipped; "not a day" after data is still rejected.
     const html = farsideRowsToObservations(header, rows, 'BTC', { skipPreamble: true });
     expect(html.observations).toEqual(plain.observations);

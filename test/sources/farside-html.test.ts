@@ -29,9 +29,16 @@ describe('farside-html: parseFarsideHtml', () => {
     // 2026-01-07: every fund "-", only the total 0.0 is stored.
     expect(table.observations.filter((o) => o.date === '2026-01-07').map((o) => o.key)).toEqual(['farside']);
     // Footer rows (Total/Average/Maximum/Minimum) are not dates and are ignored.
-    expect(new Set(table.observations.map((o) => o.date))).toEqual(new Set(['2026-01-02', '2026-01-05', '2026-01-06', '2026-01-07']));
+    expect(new Set(table.observations.map((o) => o.date))).toEqual(
+      new Set(['2026-01-02', '2026-01-05', '2026-01-06', '2026-01-07']),
+    );
     const ibit = table.observations.find((o) => o.key === 'IBIT' && o.date === '2026-01-05')!;
-    expect(ibit).toMatchObject({ dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', knownAt: '2026-01-06T02:00:00.000Z' });
+    expect(ibit).toMatchObject({
+      dataset: 'etf-flows',
+      field: 'netFlowUsd',
+      asset: 'BTC',
+      knownAt: '2026-01-06T02:00:00.000Z',
+    });
     expect(table.observations.find((o) => o.key === 'farside')!.dataset).toBe('etf-flows-total');
   });
 
@@ -53,8 +60,12 @@ describe('farside-html: parseFarsideHtml', () => {
 
   it('a changed layout fails naming the file and what was expected', () => {
     expect(() => parseFarsideHtml(read('btc-layout-changed.html'), 'saved.html')).toThrowError(FarsideLayoutError);
-    expect(() => parseFarsideHtml(read('btc-layout-changed.html'), 'saved.html')).toThrowError(/saved\.html: expected Farside's flow table .*"Total".*layout may have changed/);
-    expect(() => parseFarsideHtml('<html><body><p>hello</p></body></html>', 'empty.html')).toThrowError(/no <table> at all/);
+    expect(() => parseFarsideHtml(read('btc-layout-changed.html'), 'saved.html')).toThrowError(
+      /saved\.html: expected Farside's flow table .*"Total".*layout may have changed/,
+    );
+    expect(() => parseFarsideHtml('<html><body><p>hello</p></body></html>', 'empty.html')).toThrowError(
+      /no <table> at all/,
+    );
   });
 });
 
@@ -62,12 +73,18 @@ describe('farside-html: file layout', () => {
   it('detects saved Farside pages (table beyond the first 4 KiB) and nothing else', () => {
     expect(detectLayout(path('btc-all-data.html'))).toBe(farsideDailyHtml);
     expect(detectLayout(path('eth-all-data.html'))).toBe(farsideDailyHtml);
-    expect(farsideDailyHtml.detect({ path: path('challenge.html'), name: 'challenge.html', head: '<html><title>x</title>' })).toBe(false);
-    expect(farsideDailyHtml.detect({ path: path('btc-all-data.html'), name: 'btc-all-data.csv', head: '' })).toBe(false);
+    expect(
+      farsideDailyHtml.detect({ path: path('challenge.html'), name: 'challenge.html', head: '<html><title>x</title>' }),
+    ).toBe(false);
+    expect(farsideDailyHtml.detect({ path: path('btc-all-data.html'), name: 'btc-all-data.csv', head: '' })).toBe(
+      false,
+    );
   });
 
   it('parse turns a layout change into an ImportError', () => {
-    expect(() => farsideDailyHtml.parse({ path: 'x/page.html', text: read('btc-layout-changed.html') })).toThrowError(ImportError);
+    expect(() => farsideDailyHtml.parse({ path: 'x/page.html', text: read('btc-layout-changed.html') })).toThrowError(
+      ImportError,
+    );
     const parsed = farsideDailyHtml.parse({ path: 'btc.html', text: read('btc-all-data.html') });
     expect(parsed.source).toBe('farside');
     expect(parsed.observations.length).toBeGreaterThan(20);
@@ -77,11 +94,18 @@ describe('farside-html: file layout', () => {
     const store = await openDuckDbStore(':memory:');
     try {
       const [good, changed] = await importFiles(store, [path('btc-all-data.html'), path('btc-layout-changed.html')]);
-      expect(good).toMatchObject({ layout: 'farside-daily-html', rejected: 0, firstDate: '2026-01-02', lastDate: '2026-01-07' });
+      expect(good).toMatchObject({
+        layout: 'farside-daily-html',
+        rejected: 0,
+        firstDate: '2026-01-02',
+        lastDate: '2026-01-07',
+      });
       expect(good!.counts.inserted).toBe(good!.counts.inserted + good!.counts.revised);
       expect(good!.counts.inserted).toBeGreaterThan(20);
       expect(changed!.skipped).toMatch(/btc-layout-changed\.html: expected Farside's flow table/);
-      expect((await store.read({ dataset: 'etf-flows-total', asset: 'BTC' })).map((o) => o.value)).toEqual([247_800_000, -406_100_000, 1_178_200_000, 0]);
+      expect((await store.read({ dataset: 'etf-flows-total', asset: 'BTC' })).map((o) => o.value)).toEqual([
+        247_800_000, -406_100_000, 1_178_200_000, 0,
+      ]);
     } finally {
       await store.close();
     }

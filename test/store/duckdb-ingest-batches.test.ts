@@ -5,7 +5,13 @@ import type { Observation } from '../../src/domain/observation.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 
 const flow = (key: string, date: string, netFlowUsd: number, knownAt = `${date}T23:00:00.000Z`): Observation => ({
-  dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key, date, value: netFlowUsd, knownAt,
+  dataset: 'etf-flows',
+  field: 'netFlowUsd',
+  asset: 'BTC',
+  key,
+  date,
+  value: netFlowUsd,
+  knownAt,
 });
 const batch = (origin: string, observations: Observation[], observedAt?: string) => ({
   provenance: { source: 'farside', origin, ...(observedAt ? { observedAt } : {}) },
@@ -16,7 +22,11 @@ describe('DuckDbStore multi-batch ingest', () => {
   it('lets a later batch of the same ingest revise a key an earlier batch inserted', async () => {
     const store = await openDuckDbStore(':memory:');
     const csv = batch('farside.csv', [flow('IBIT', '2026-01-05', 1e6), flow('IBIT', '2026-01-06', 2e6)]);
-    const cache = batch('farside.json', [flow('IBIT', '2026-01-06', 2e6), flow('IBIT', '2026-01-05', 1.5e6), flow('FBTC', '2026-01-05', 3e6)], '2026-01-20T00:00:00.000Z');
+    const cache = batch(
+      'farside.json',
+      [flow('IBIT', '2026-01-06', 2e6), flow('IBIT', '2026-01-05', 1.5e6), flow('FBTC', '2026-01-05', 3e6)],
+      '2026-01-20T00:00:00.000Z',
+    );
     expect(await store.ingest([csv, cache])).toEqual([
       { inserted: 2, revised: 0, unchanged: 0 },
       { inserted: 1, revised: 1, unchanged: 1 },
@@ -48,7 +58,8 @@ describe('DuckDbStore multi-batch ingest', () => {
       { inserted: 0, revised: 1, unchanged: 0 },
       { inserted: 0, revised: 1, unchanged: 0 },
     ]);
-    const at = async (asOf: string): Promise<number | undefined> => (await store.read({ dataset: 'etf-flows', asOf }))[0]?.value;
+    const at = async (asOf: string): Promise<number | undefined> =>
+      (await store.read({ dataset: 'etf-flows', asOf }))[0]?.value;
     expect([await at('2026-01-07'), await at('2026-01-15'), await at('2026-01-25')]).toEqual([1e6, 2e6, 1e6]);
     await store.close();
   });
@@ -68,12 +79,17 @@ describe('DuckDbStore multi-batch ingest', () => {
   it('counts many batches with disjoint keys each on its own', async () => {
     const store = await openDuckDbStore(':memory:');
     const batches = Array.from({ length: 25 }, (_, b) =>
-      batch(`f${b}.csv`, Array.from({ length: b % 4 }, (_, d) => flow(`K${b}`, `2026-01-0${d + 5}`, b * 10 + d))),
+      batch(
+        `f${b}.csv`,
+        Array.from({ length: b % 4 }, (_, d) => flow(`K${b}`, `2026-01-0${d + 5}`, b * 10 + d)),
+      ),
     );
     const expected = batches.map((b) => ({ inserted: b.observations.length, revised: 0, unchanged: 0 }));
     expect(await store.ingest(batches)).toEqual(expected);
     expect(await store.countRows()).toBe(expected.reduce((n, c) => n + c.inserted, 0));
-    expect(await store.ingest(batches)).toEqual(batches.map((b) => ({ inserted: 0, revised: 0, unchanged: b.observations.length })));
+    expect(await store.ingest(batches)).toEqual(
+      batches.map((b) => ({ inserted: 0, revised: 0, unchanged: b.observations.length })),
+    );
     const k7 = await store.read({ dataset: 'etf-flows', keys: ['K7'] });
     expect(k7.map((o) => o.value)).toEqual([70, 71, 72]);
     await store.close();
@@ -81,8 +97,17 @@ describe('DuckDbStore multi-batch ingest', () => {
 
   it('keeps the last row of a key repeated inside a batch and counts the others as unchanged', async () => {
     const store = await openDuckDbStore(':memory:');
-    const first = batch('a', [flow('IBIT', '2026-01-05', 1), flow('IBIT', '2026-01-06', 5), flow('IBIT', '2026-01-05', 2), flow('IBIT', '2026-01-05', 3)]);
-    const second = batch('b', [flow('IBIT', '2026-01-05', 3), flow('IBIT', '2026-01-05', 4)], '2026-01-20T00:00:00.000Z');
+    const first = batch('a', [
+      flow('IBIT', '2026-01-05', 1),
+      flow('IBIT', '2026-01-06', 5),
+      flow('IBIT', '2026-01-05', 2),
+      flow('IBIT', '2026-01-05', 3),
+    ]);
+    const second = batch(
+      'b',
+      [flow('IBIT', '2026-01-05', 3), flow('IBIT', '2026-01-05', 4)],
+      '2026-01-20T00:00:00.000Z',
+    );
     expect(await store.ingest([first, second])).toEqual([
       { inserted: 2, revised: 0, unchanged: 2 },
       { inserted: 0, revised: 1, unchanged: 1 },
@@ -95,8 +120,13 @@ describe('DuckDbStore multi-batch ingest', () => {
   it('counts events and empty batches in their own slot', async () => {
     const store = await openDuckDbStore(':memory:');
     const event: MarketEvent = {
-      id: 'msci-consultation-2025-10-10', date: '2025-10-10', kind: 'index', title: 'MSCI consultation',
-      sourceUrl: 'https://www.msci.com/', instruments: ['MSTR'], knownAt: '2025-10-10T22:00:00.000Z',
+      id: 'msci-consultation-2025-10-10',
+      date: '2025-10-10',
+      kind: 'index',
+      title: 'MSCI consultation',
+      sourceUrl: 'https://www.msci.com/',
+      instruments: ['MSTR'],
+      knownAt: '2025-10-10T22:00:00.000Z',
     };
     const counts = await store.ingest([
       batch('a', [flow('IBIT', '2026-01-05', 1)]),

@@ -15,7 +15,10 @@ const flow = (date: string, fund: string, netFlowUsd: number, knownAt = `${date}
 describe('DuckDbStore', () => {
   it('inserts, skips identical rows on re-run, and keeps revisions as versions', async () => {
     const store = await openDuckDbStore(':memory:');
-    const batch = { provenance: { source: 'farside', origin: 'a.csv' }, observations: [flow('2026-01-05', 'IBIT', 1e6), flow('2026-01-06', 'IBIT', -2e6)] };
+    const batch = {
+      provenance: { source: 'farside', origin: 'a.csv' },
+      observations: [flow('2026-01-05', 'IBIT', 1e6), flow('2026-01-06', 'IBIT', -2e6)],
+    };
     expect(await store.ingest([batch])).toEqual([{ inserted: 2, revised: 0, unchanged: 0 }]);
     expect(await store.ingest([batch])).toEqual([{ inserted: 0, revised: 0, unchanged: 2 }]);
     expect(await store.countRows()).toBe(2);
@@ -41,7 +44,12 @@ describe('DuckDbStore', () => {
 
   it('as-of hides rows not yet known and dates after the as-of date', async () => {
     const store = await openDuckDbStore(':memory:');
-    await store.ingest([{ provenance: { source: 's', origin: 'o' }, observations: [flow('2026-01-05', 'IBIT', 1, '2026-01-06T02:00:00.000Z')] }]);
+    await store.ingest([
+      {
+        provenance: { source: 's', origin: 'o' },
+        observations: [flow('2026-01-05', 'IBIT', 1, '2026-01-06T02:00:00.000Z')],
+      },
+    ]);
     expect(await store.read({ dataset: 'etf-flows', asOf: '2026-01-05' })).toHaveLength(0);
     expect(await store.read({ dataset: 'etf-flows', asOf: '2026-01-06' })).toHaveLength(1);
     await store.close();
@@ -59,7 +67,12 @@ describe('DuckDbStore', () => {
   it('counts gaps in US-trading-day series, skipping weekends and NYSE holidays', async () => {
     const store = await openDuckDbStore(':memory:');
     // 2025-12-24 (Wed) .. 2025-12-29 (Mon): 25th is Christmas, 27/28 weekend; 26th missing = 1 gap.
-    await store.ingest([{ provenance: { source: 's', origin: 'o' }, observations: ['2025-12-24', '2025-12-29'].map((d) => flow(d, 'IBIT', 1)) }]);
+    await store.ingest([
+      {
+        provenance: { source: 's', origin: 'o' },
+        observations: ['2025-12-24', '2025-12-29'].map((d) => flow(d, 'IBIT', 1)),
+      },
+    ]);
     expect((await store.coverage())[0]?.gaps).toBe(1);
     await store.close();
   });

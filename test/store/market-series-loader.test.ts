@@ -34,7 +34,9 @@ describe('sliceMarketSeries', () => {
   it('keeps a shorter window when asked', async () => {
     const full = await loadMarketSeries(store, { asset: 'BTC', asOf: '2026-03-31' });
     const sliced = sliceMarketSeries(full, '2026-01-07', { lookbackDays: 30 });
-    expect(sliced.spot.map((b) => b.date)).toEqual(full.spot.map((b) => b.date).filter((d) => d >= '2025-12-08' && d <= '2026-01-06')); // the 01-07 bar is published after the cut-off
+    expect(sliced.spot.map((b) => b.date)).toEqual(
+      full.spot.map((b) => b.date).filter((d) => d >= '2025-12-08' && d <= '2026-01-06'),
+    ); // the 01-07 bar is published after the cut-off
   }, 60_000);
 
   it('hands out the cached series while the store is unchanged, and reloads after an ingest', async () => {
@@ -49,7 +51,17 @@ describe('sliceMarketSeries', () => {
     await store.ingest([
       {
         provenance: { source: 'test-new-fund', origin: 'cache.test', observedAt: '2026-01-01T00:00:00.000Z' },
-        observations: [{ dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'TESTX', date: lastFlow.date, value: 1e6, knownAt: lastFlow.knownAt! }],
+        observations: [
+          {
+            dataset: 'etf-flows',
+            field: 'netFlowUsd',
+            asset: 'BTC',
+            key: 'TESTX',
+            date: lastFlow.date,
+            value: 1e6,
+            knownAt: lastFlow.knownAt!,
+          },
+        ],
       },
     ]);
     const after = await loadMarketSeries(store, { asset: 'BTC', asOf });
@@ -60,12 +72,19 @@ describe('sliceMarketSeries', () => {
 });
 
 describe('loadMarketSeries cross-key totals (ETF AUM, venue sums)', () => {
-  const aum = (key: string, date: string, value: number, field = 'aumUsd', dataset: 'etf-aum' | 'perp' = 'etf-aum') =>
-    ({ dataset, field, asset: 'BTC' as const, key, date, value, knownAt: `${date}T23:00:00.000Z` });
+  const aum = (
+    key: string,
+    date: string,
+    value: number,
+    field = 'aumUsd',
+    dataset: 'etf-aum' | 'perp' = 'etf-aum',
+  ) => ({ dataset, field, asset: 'BTC' as const, key, date, value, knownAt: `${date}T23:00:00.000Z` });
   const load = async (observations: ReturnType<typeof aum>[], asOf = '2026-01-31') => {
     const store = await openDuckDbStore(':memory:');
     try {
-      await store.ingest([{ provenance: { source: 'test', origin: 'loader.test', observedAt: '2026-02-01T00:00:00.000Z' }, observations }]);
+      await store.ingest([
+        { provenance: { source: 'test', origin: 'loader.test', observedAt: '2026-02-01T00:00:00.000Z' }, observations },
+      ]);
       return await loadMarketSeries(store, { asset: 'BTC', asOf, cache: false });
     } finally {
       await store.close();
@@ -74,8 +93,14 @@ describe('loadMarketSeries cross-key totals (ETF AUM, venue sums)', () => {
 
   it('sums the funds present on each date: a later launch joins the total, it does not erase the earlier totals', async () => {
     const m = await load([
-      aum('IBIT', '2026-01-05', 100), aum('IBIT', '2026-01-06', 110), aum('IBIT', '2026-01-07', 120), aum('IBIT', '2026-01-08', 130),
-      aum('FBTC', '2026-01-05', 50), aum('FBTC', '2026-01-06', 55), aum('FBTC', '2026-01-07', 60), aum('FBTC', '2026-01-08', 65),
+      aum('IBIT', '2026-01-05', 100),
+      aum('IBIT', '2026-01-06', 110),
+      aum('IBIT', '2026-01-07', 120),
+      aum('IBIT', '2026-01-08', 130),
+      aum('FBTC', '2026-01-05', 50),
+      aum('FBTC', '2026-01-06', 55),
+      aum('FBTC', '2026-01-07', 60),
+      aum('FBTC', '2026-01-08', 65),
       aum('MSBT', '2026-01-08', 7), // a new fund: launched on the last date
     ]);
     expect(m.etfAumUsd.map((d) => [d.date, d.value])).toEqual([
@@ -88,9 +113,15 @@ describe('loadMarketSeries cross-key totals (ETF AUM, venue sums)', () => {
 
   it('carries a missing fund forward at most 5 calendar days and never past its last date', async () => {
     const m = await load([
-      aum('IBIT', '2026-01-05', 100), aum('IBIT', '2026-01-06', 110), aum('IBIT', '2026-01-09', 120), aum('IBIT', '2026-01-12', 130), aum('IBIT', '2026-01-13', 140),
-      aum('FBTC', '2026-01-05', 50), aum('FBTC', '2026-01-12', 70), // gap of 7 days: not bridged beyond 01-10
-      aum('GBTC', '2026-01-05', 20), aum('GBTC', '2026-01-06', 21), // stops reporting after 01-06
+      aum('IBIT', '2026-01-05', 100),
+      aum('IBIT', '2026-01-06', 110),
+      aum('IBIT', '2026-01-09', 120),
+      aum('IBIT', '2026-01-12', 130),
+      aum('IBIT', '2026-01-13', 140),
+      aum('FBTC', '2026-01-05', 50),
+      aum('FBTC', '2026-01-12', 70), // gap of 7 days: not bridged beyond 01-10
+      aum('GBTC', '2026-01-05', 20),
+      aum('GBTC', '2026-01-06', 21), // stops reporting after 01-06
     ]);
     expect(m.etfAumUsd.map((d) => [d.date, d.value])).toEqual([
       ['2026-01-05', 170],
@@ -103,7 +134,8 @@ describe('loadMarketSeries cross-key totals (ETF AUM, venue sums)', () => {
 
   it('averages venue funding over the venues present on each date', async () => {
     const m = await load([
-      aum('binance', '2026-01-05', 0.0001, 'fundingRate8h', 'perp'), aum('binance', '2026-01-06', 0.0003, 'fundingRate8h', 'perp'),
+      aum('binance', '2026-01-05', 0.0001, 'fundingRate8h', 'perp'),
+      aum('binance', '2026-01-06', 0.0003, 'fundingRate8h', 'perp'),
       aum('okx', '2026-01-06', 0.0001, 'fundingRate8h', 'perp'),
     ]);
     expect(m.fundingRate8h.map((d) => d.date)).toEqual(['2026-01-05', '2026-01-06']);

@@ -40,7 +40,8 @@ export function divergenceSection(m: MarketSeries, options: DivergenceSectionOpt
   let streak = 0;
   for (let i = periods.length - 1; i >= 0 && periods[i]!.kind === 'selective-crypto-derisking'; i--) streak++;
   const gaps: number[] = [];
-  for (let i = 1; i < equity.length; i++) gaps.push((Date.parse(equity[i]!.date) - Date.parse(equity[i - 1]!.date)) / 86_400_000);
+  for (let i = 1; i < equity.length; i++)
+    gaps.push((Date.parse(equity[i]!.date) - Date.parse(equity[i - 1]!.date)) / 86_400_000);
   gaps.sort((a, b) => a - b);
   const cadenceDays = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : null;
 
@@ -57,7 +58,14 @@ export function divergenceSection(m: MarketSeries, options: DivergenceSectionOpt
       text: `${latest.from} → ${latest.to}: ${m.asset} ETFs ${formatUsd(latest.cryptoFlowUsd)} vs equity ETFs ${formatUsd(latest.equityFlowUsd)} — ${words[latest.kind]}${streak > 1 ? `, ${streak} periods running` : ''}.`,
       value: latest.cryptoFlowUsd,
       // Selective de-risking is crypto-specific selling (decline); broad risk-on or crypto-led inflow support recovery.
-      weight: latest.kind === 'selective-crypto-derisking' ? -0.7 : latest.kind === 'general-risk-off' ? -0.3 : latest.kind === 'crypto-led-inflow' ? 0.7 : 0.5,
+      weight:
+        latest.kind === 'selective-crypto-derisking'
+          ? -0.7
+          : latest.kind === 'general-risk-off'
+            ? -0.3
+            : latest.kind === 'crypto-led-inflow'
+              ? 0.7
+              : 0.5,
     });
   }
   return {

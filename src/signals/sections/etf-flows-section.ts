@@ -34,7 +34,12 @@ export interface EtfFlowsSection extends SignalSection {
   readonly windowFrom: string | null;
   readonly windowTo: string | null;
   readonly netFlowUsd: number;
-  readonly runsTest: { readonly runs: number; readonly expectedRuns: number; readonly z: number; readonly pValue: number } | null;
+  readonly runsTest: {
+    readonly runs: number;
+    readonly expectedRuns: number;
+    readonly z: number;
+    readonly pValue: number;
+  } | null;
   /** Window net flow as % of AUM at the window start. */
   readonly flowPctOfAum: number | null;
   /** Weeks ending Friday; the current, partial week is last with `complete: false`. */
@@ -60,20 +65,38 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   const regime = etfFlowRegime(daily, { window });
   const last = daily.slice(Math.max(0, daily.length - window));
   const rt = runsTest(last.map((d) => d.value));
-  const pct = regime.from && regime.to ? flowPctOfAum(regime.netFlowUsd, m.etfAumUsd.filter((a) => a.date <= m.asOf), regime.from, regime.to) : null;
+  const pct =
+    regime.from && regime.to
+      ? flowPctOfAum(
+          regime.netFlowUsd,
+          m.etfAumUsd.filter((a) => a.date <= m.asOf),
+          regime.from,
+          regime.to,
+        )
+      : null;
   const weeks = weeklyNetFlows(daily, { weeks: options.weeks ?? 12, asOf: m.asOf });
   const streak = consecutivePositiveWeeks(weeks);
   const cp = changePointsOf(daily, options.changePointLookback ?? 250, options.expectedRunLength ?? 120);
-  const issuers = regime.from && regime.to ? issuerBreakdown(m.etfFlows.filter((f) => f.date <= m.asOf), regime.from, regime.to) : [];
+  const issuers =
+    regime.from && regime.to
+      ? issuerBreakdown(
+          m.etfFlows.filter((f) => f.date <= m.asOf),
+          regime.from,
+          regime.to,
+        )
+      : [];
   const historyDays = options.historyDays ?? 60;
   const regimeHistory =
-    historyDays > 0 ? etfFlowRegimeHistory(daily.slice(Math.max(0, daily.length - historyDays - window + 1)), { window }) : undefined;
+    historyDays > 0
+      ? etfFlowRegimeHistory(daily.slice(Math.max(0, daily.length - historyDays - window + 1)), { window })
+      : undefined;
 
   const evidence: Evidence[] = [];
   const label = `${window}-day ${m.asset} ETF flows`;
   if (regime.regime !== null && regime.directionality !== null) {
     const d = regime.directionality;
-    const words = regime.regime === 'two-way' ? 'two-way' : regime.regime === 'one-way-outflow' ? 'one-way out' : 'one-way in';
+    const words =
+      regime.regime === 'two-way' ? 'two-way' : regime.regime === 'one-way-outflow' ? 'one-way out' : 'one-way in';
     evidence.push({
       signal: 'etf-flow-regime',
       text: `${label} ${words}: D = ${fmt(d)} (|D| ≥ ${ONE_WAY_DIRECTIONALITY} is one-way), ${regime.outflowDays} of ${regime.days} days outflow, net ${formatUsd(regime.netFlowUsd)}.`,
@@ -103,7 +126,10 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   const lastComplete = weeks.findLast((w) => w.complete !== false);
   if (lastWeek) {
     const partial = lastWeek.complete === false;
-    const completeText = partial && lastComplete ? `; last complete week (ending ${lastComplete.weekEnding}) ${formatUsd(lastComplete.netFlowUsd)}` : '';
+    const completeText =
+      partial && lastComplete
+        ? `; last complete week (ending ${lastComplete.weekEnding}) ${formatUsd(lastComplete.netFlowUsd)}`
+        : '';
     evidence.push({
       signal: 'etf-weekly-flows',
       text: `Week ending ${lastWeek.weekEnding} (${lastWeek.days} days${partial ? ', partial' : ''}): ${formatUsd(lastWeek.netFlowUsd)}${completeText}; ${streak} consecutive positive complete week${streak === 1 ? '' : 's'}.`,
@@ -157,7 +183,11 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   };
 }
 
-function changePointsOf(daily: readonly DatedValue[], lookback: number, expectedRunLength: number): { dates: string[]; starts: string[] } {
+function changePointsOf(
+  daily: readonly DatedValue[],
+  lookback: number,
+  expectedRunLength: number,
+): { dates: string[]; starts: string[] } {
   const span = daily.slice(Math.max(0, daily.length - lookback));
   const result = onlineChangePoints(
     span.map((d) => d.value),

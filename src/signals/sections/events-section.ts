@@ -34,7 +34,8 @@ export interface EventsSection extends SignalSection {
 /** Day-on-day differences of a level series (dated by the later day). */
 export function differences(levels: readonly DatedValue[]): DatedValue[] {
   const out: DatedValue[] = [];
-  for (let i = 1; i < levels.length; i++) out.push({ date: levels[i]!.date, value: levels[i]!.value - levels[i - 1]!.value });
+  for (let i = 1; i < levels.length; i++)
+    out.push({ date: levels[i]!.date, value: levels[i]!.value - levels[i - 1]!.value });
   return out;
 }
 
@@ -45,12 +46,15 @@ export function differences(levels: readonly DatedValue[]): DatedValue[] {
  */
 export function eventsSection(m: MarketSeries, options: EventsSectionOptions = {}): EventsSection {
   const cutoff = asOfCutoff(m.asOf);
-  const known = m.events.filter((e) => e.date <= m.asOf && e.knownAt < cutoff).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const known = m.events
+    .filter((e) => e.date <= m.asOf && e.knownAt < cutoff)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const flows = dailyFlowTotals(m.etfFlows, m.asOf);
   const oiChange = differences(m.openInterestUsd.filter((d) => d.date <= m.asOf));
   const returns: DatedValue[] = [];
   const spot = m.spot.filter((b) => b.date <= m.asOf);
-  for (let i = 1; i < spot.length; i++) returns.push({ date: spot[i]!.date, value: spot[i]!.close / spot[i - 1]!.close - 1 });
+  for (let i = 1; i < spot.length; i++)
+    returns.push({ date: spot[i]!.date, value: spot[i]!.close / spot[i - 1]!.close - 1 });
   const studyOptions = {
     asOf: m.asOf,
     ...(options.estimationWindow ? { estimationWindow: options.estimationWindow } : {}),
@@ -69,9 +73,13 @@ export function eventsSection(m: MarketSeries, options: EventsSectionOptions = {
     if (study.etfNetFlowUsd?.tStat != null && Math.abs(study.etfNetFlowUsd.tStat) >= evidenceT)
       lines.push(`abnormal ETF flow ${formatUsd(study.etfNetFlowUsd.car)} (t = ${fmt(study.etfNetFlowUsd.tStat)})`);
     if (study.openInterestChangeUsd?.tStat != null && Math.abs(study.openInterestChangeUsd.tStat) >= evidenceT)
-      lines.push(`abnormal OI change ${formatUsd(study.openInterestChangeUsd.car)} (t = ${fmt(study.openInterestChangeUsd.tStat)})`);
+      lines.push(
+        `abnormal OI change ${formatUsd(study.openInterestChangeUsd.car)} (t = ${fmt(study.openInterestChangeUsd.tStat)})`,
+      );
     if (study.spotReturn?.tStat != null && Math.abs(study.spotReturn.tStat) >= evidenceT)
-      lines.push(`cumulative abnormal return ${fmt(study.spotReturn.car * 100, 1)} % (t = ${fmt(study.spotReturn.tStat)})`);
+      lines.push(
+        `cumulative abnormal return ${fmt(study.spotReturn.car * 100, 1)} % (t = ${fmt(study.spotReturn.tStat)})`,
+      );
     if (lines.length > 0) {
       const flowCar = study.etfNetFlowUsd?.car ?? 0;
       evidence.push({

@@ -40,7 +40,11 @@ export interface LiquiditySection extends SignalSection {
   readonly unitsOutstanding: number;
   /** 20-day mean Corwin–Schultz spread, a fraction of price. */
   readonly corwinSchultzSpread: number | null;
-  readonly volumeTrend: { readonly recentMeanUsd: number | null; readonly ratio: number | null; readonly trend: VolumeTrend | null };
+  readonly volumeTrend: {
+    readonly recentMeanUsd: number | null;
+    readonly ratio: number | null;
+    readonly trend: VolumeTrend | null;
+  };
 }
 
 /** Liquidity from a MarketSeries (spot bars, OI, CME, ETF flows/AUM). Options documented above. */
@@ -51,7 +55,13 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     .filter((d) => d.openInterestContracts !== null)
     .map((d) => ({ date: d.date, value: d.openInterestContracts! * d.coinsPerContract }));
   const classified = classifySelloffs(
-    { spot: m.spot, openInterestUsd: m.openInterestUsd, cmeOpenInterestCoins, etfFlows: m.etfFlows, etfAumUsd: m.etfAumUsd },
+    {
+      spot: m.spot,
+      openInterestUsd: m.openInterestUsd,
+      cmeOpenInterestCoins,
+      etfFlows: m.etfFlows,
+      etfAumUsd: m.etfAumUsd,
+    },
     options,
   );
   const lastBar = lastOf(m.spot);
@@ -71,7 +81,12 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
       weight: latest.type === 'liquidity-failure' ? -1 : 0.5,
     });
   } else if (lastBar !== null) {
-    evidence.push({ signal: 'liquidity.selloff', text: `No sell-off in the ${lookbackDays} days to ${lastBar.date}.`, value: null, weight: 0 });
+    evidence.push({
+      signal: 'liquidity.selloff',
+      text: `No sell-off in the ${lookbackDays} days to ${lastBar.date}.`,
+      value: null,
+      weight: 0,
+    });
   }
   if (amihudResult.amihud !== null) {
     const vs = amihudResult.ratio !== null ? `, ${amihudResult.ratio.toFixed(2)}× its trailing median` : '';
@@ -83,7 +98,12 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     });
   }
   if (cs !== null) {
-    evidence.push({ signal: 'liquidity.corwinSchultz', text: `Corwin–Schultz spread estimate ${(cs * 1e4).toFixed(1)} bp (20-day mean).`, value: roundTo(cs, 6), weight: 0 });
+    evidence.push({
+      signal: 'liquidity.corwinSchultz',
+      text: `Corwin–Schultz spread estimate ${(cs * 1e4).toFixed(1)} bp (20-day mean).`,
+      value: roundTo(cs, 6),
+      weight: 0,
+    });
   }
   if (hh !== null) {
     evidence.push({
@@ -104,7 +124,14 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   const hasVolume = m.spot.some((b) => b.volumeUsd !== null || b.volumeUnits !== null);
   return {
     selloffType: latest?.type ?? 'none',
-    selloffs: classified.map(({ start, end, drawdownPct, type, reasons, acute }) => ({ start, end, drawdownPct, type, reasons, ...(acute ? { acute } : {}) })),
+    selloffs: classified.map(({ start, end, drawdownPct, type, reasons, acute }) => ({
+      start,
+      end,
+      drawdownPct,
+      type,
+      reasons,
+      ...(acute ? { acute } : {}),
+    })),
     amihud: amihudResult.amihud,
     amihudVsMedian: amihudResult.ratio,
     huiHeubel: hh,

@@ -26,7 +26,11 @@ interface Details {
 const FUNDING_WEIGHT = { negative: 0.5, neutral: 0, elevated: -0.5, overheated: -1 } as const;
 
 /** Build the positioning evidence list from computed figures; figures that are null produce no sentence. */
-export function positioningEvidence(asset: AnalysedAsset, s: Omit<PositioningSection, 'evidence' | 'availability'>, d: Details): Evidence[] {
+export function positioningEvidence(
+  asset: AnalysedAsset,
+  s: Omit<PositioningSection, 'evidence' | 'availability'>,
+  d: Details,
+): Evidence[] {
   const out: Evidence[] = [];
   if (d.oi.openInterestUsd !== null && d.oi.pctFromPeak !== null) {
     const changes = [
@@ -61,7 +65,8 @@ export function positioningEvidence(asset: AnalysedAsset, s: Omit<PositioningSec
   const liq = s.liquidations;
   if (liq.longUsd !== null && liq.shortUsd !== null) {
     const multiple = liq.multipleOfMedian !== null ? `, ${liq.multipleOfMedian.toFixed(1)}× the 30-day median` : '';
-    const recent = liq.recentSpikeDates.length > 0 ? `; spike days in the last 14: ${liq.recentSpikeDates.join(', ')}` : '';
+    const recent =
+      liq.recentSpikeDates.length > 0 ? `; spike days in the last 14: ${liq.recentSpikeDates.join(', ')}` : '';
     out.push({
       signal: 'positioning.liquidations',
       text: `Liquidations on ${liq.date}: longs ${formatUsd(liq.longUsd)}, shorts ${formatUsd(liq.shortUsd)}${multiple}${liq.spike ? ' — a liquidation spike' : ''}${recent}.`,
@@ -79,7 +84,12 @@ export function positioningEvidence(asset: AnalysedAsset, s: Omit<PositioningSec
       signal: 'positioning.oiPriceDivergence',
       text: `From ${d.divergence.from} to ${d.divergence.to} OI ${formatPct(d.divergence.oiChangePct)}, price ${formatPct(d.divergence.priceChangePct)}: ${meaning}.`,
       value: roundTo(d.divergence.oiChangePct - d.divergence.priceChangePct, 2),
-      weight: d.divergence.divergence === 'oi-falling-price-holding' ? 1 : d.divergence.divergence === 'oi-rising-price-falling' ? -1 : 0,
+      weight:
+        d.divergence.divergence === 'oi-falling-price-holding'
+          ? 1
+          : d.divergence.divergence === 'oi-rising-price-falling'
+            ? -1
+            : 0,
     });
   }
   if (s.cme.openInterestUsd !== null) {

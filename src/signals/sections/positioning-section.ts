@@ -87,7 +87,10 @@ type ProxySource = 'cftc-total-oi' | 'cme-front-month';
  * The OI series for the position proxy: CFTC total CME OI (all maturities, weekly, no roll jumps)
  * priced at the CME (else spot) close on or before each report date; else the CME front month.
  */
-function positionProxyInput(m: MarketSeries, cmeCoins: readonly DatedValue[]): { openInterest: DatedValue[]; price: DatedValue[]; source: ProxySource | null } {
+function positionProxyInput(
+  m: MarketSeries,
+  cmeCoins: readonly DatedValue[],
+): { openInterest: DatedValue[]; price: DatedValue[]; source: ProxySource | null } {
   const priceBars = m.cme.length > 0 ? m.cme : m.spot;
   if (m.cot.length >= 2 && priceBars.length > 0) {
     const openInterest: DatedValue[] = [];
@@ -100,7 +103,12 @@ function positionProxyInput(m: MarketSeries, cmeCoins: readonly DatedValue[]): {
     }
     return { openInterest, price, source: 'cftc-total-oi' };
   }
-  if (cmeCoins.length > 0) return { openInterest: [...cmeCoins], price: m.cme.map((d) => ({ date: d.date, value: d.close })), source: 'cme-front-month' };
+  if (cmeCoins.length > 0)
+    return {
+      openInterest: [...cmeCoins],
+      price: m.cme.map((d) => ({ date: d.date, value: d.close })),
+      source: 'cme-front-month',
+    };
   return { openInterest: [], price: [], source: null };
 }
 
@@ -175,7 +183,14 @@ export function positioningSection(m: MarketSeries, options: PositioningSectionO
     cot,
     leverageRebuiltWithoutStress,
   };
-  const evidence: Evidence[] = positioningEvidence(m.asset, section, { oi, funding, divergence, basis, proxyChangeWeeks, proxyWeeks });
+  const evidence: Evidence[] = positioningEvidence(m.asset, section, {
+    oi,
+    funding,
+    divergence,
+    basis,
+    proxyChangeWeeks,
+    proxyWeeks,
+  });
   return {
     ...section,
     evidence,

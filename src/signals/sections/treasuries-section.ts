@@ -2,7 +2,11 @@
 // premium compression) and the forced-passive-selling estimate under index exclusion, with evidence.
 import type { Evidence } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
-import { forcedSellingEstimate, type ForcedSellingEstimate, type ForcedSellingOptions } from '../forced-selling-estimate.js';
+import {
+  forcedSellingEstimate,
+  type ForcedSellingEstimate,
+  type ForcedSellingOptions,
+} from '../forced-selling-estimate.js';
 import { availabilityOf, type SignalSection } from '../section.js';
 import { formatUsd, roundTo } from '../series-helpers.js';
 import { treasuryMnav, type PremiumCompressionOptions, type TreasuryMnav } from '../treasury-mnav.js';
@@ -13,7 +17,10 @@ const STRATEGY_NAME = /^(strategy|microstrategy|mstr)\b/i;
 export interface TreasuriesSectionOptions extends PremiumCompressionOptions, ForcedSellingOptions {}
 
 export interface TreasuriesSection extends SignalSection {
-  readonly companies: readonly Pick<TreasuryMnav, 'company' | 'date' | 'mnav' | 'mnavChange30d' | 'coinsHeld' | 'premiumCompressed'>[];
+  readonly companies: readonly Pick<
+    TreasuryMnav,
+    'company' | 'date' | 'mnav' | 'mnavChange30d' | 'coinsHeld' | 'premiumCompressed'
+  >[];
   readonly strategyMnav: number | null;
   readonly strategyMnavChange30d: number | null;
   /** Strategy's premium compressed (≤ half its 180-day peak premium) or mNAV < 1; null without its mNAV. */
@@ -29,14 +36,30 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
   const estimate = forcedSellingEstimate(options);
   const evidence: Evidence[] = [];
   if (strategy !== null && strategy.mnav !== null) {
-    const change = strategy.mnavChange30d !== null ? `, ${strategy.mnavChange30d >= 0 ? '+' : '−'}${Math.abs(strategy.mnavChange30d).toFixed(2)} over 30 days` : '';
-    const peak = strategy.peakMnav !== null ? `; 180-day peak ${strategy.peakMnav.toFixed(2)} on ${strategy.peakDate}` : '';
-    const verdict = strategy.mnav < 1 ? ': below 1, coin sales to fund the company become possible' : strategy.premiumCompressed ? ': premium compressed' : '';
+    const change =
+      strategy.mnavChange30d !== null
+        ? `, ${strategy.mnavChange30d >= 0 ? '+' : '−'}${Math.abs(strategy.mnavChange30d).toFixed(2)} over 30 days`
+        : '';
+    const peak =
+      strategy.peakMnav !== null ? `; 180-day peak ${strategy.peakMnav.toFixed(2)} on ${strategy.peakDate}` : '';
+    const verdict =
+      strategy.mnav < 1
+        ? ': below 1, coin sales to fund the company become possible'
+        : strategy.premiumCompressed
+          ? ': premium compressed'
+          : '';
     evidence.push({
       signal: 'treasuries.strategyMnav',
       text: `${strategy.company} mNAV ${strategy.mnav.toFixed(2)} on ${strategy.date}${change}${peak}${verdict}.`,
       value: roundTo(strategy.mnav, 3),
-      weight: strategy.mnav < 1 ? -0.5 : strategy.premiumCompressed ? -0.25 : strategy.mnavChange30d !== null && strategy.mnavChange30d > 0 ? 0.25 : 0,
+      weight:
+        strategy.mnav < 1
+          ? -0.5
+          : strategy.premiumCompressed
+            ? -0.25
+            : strategy.mnavChange30d !== null && strategy.mnavChange30d > 0
+              ? 0.25
+              : 0,
     });
   }
   const peers = figures.filter((f) => f !== strategy && f.mnav !== null);
@@ -56,7 +79,14 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
     weight: 0,
   });
   return {
-    companies: figures.map(({ company, date, mnav, mnavChange30d, coinsHeld, premiumCompressed }) => ({ company, date, mnav, mnavChange30d, coinsHeld, premiumCompressed })),
+    companies: figures.map(({ company, date, mnav, mnavChange30d, coinsHeld, premiumCompressed }) => ({
+      company,
+      date,
+      mnav,
+      mnavChange30d,
+      coinsHeld,
+      premiumCompressed,
+    })),
     strategyMnav: strategy?.mnav ?? null,
     strategyMnavChange30d: strategy?.mnavChange30d ?? null,
     premiumCompressed: strategy?.premiumCompressed ?? null,

@@ -35,10 +35,16 @@ export interface TrendSection extends SignalSection {
   readonly resistances: readonly number[];
   /** Close above the top of the latest completed consolidation range. */
   readonly aboveResistance: boolean | null;
-  readonly lastRange: { readonly start: string; readonly end: string; readonly low: number; readonly high: number } | null;
+  readonly lastRange: {
+    readonly start: string;
+    readonly end: string;
+    readonly low: number;
+    readonly high: number;
+  } | null;
 }
 
-const above = (close: number | null, avg: number | null): boolean | null => (close === null || avg === null ? null : close > avg);
+const above = (close: number | null, avg: number | null): boolean | null =>
+  close === null || avg === null ? null : close > avg;
 
 /** Trend figures from the spot bars of a MarketSeries. Options: see SupportResistanceOptions and peakLookbackBars. */
 export function trendSection(m: MarketSeries, options: TrendSectionOptions = {}): TrendSection {
@@ -68,7 +74,12 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
     resistances: sr.resistances,
     aboveResistance: sr.aboveResistance,
     lastRange: sr.lastCompletedBox
-      ? { start: sr.lastCompletedBox.start, end: sr.lastCompletedBox.end, low: sr.lastCompletedBox.low, high: sr.lastCompletedBox.high }
+      ? {
+          start: sr.lastCompletedBox.start,
+          end: sr.lastCompletedBox.end,
+          low: sr.lastCompletedBox.low,
+          high: sr.lastCompletedBox.high,
+        }
       : null,
   };
 
@@ -84,7 +95,9 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
       .filter(([, v]) => v !== null)
       .map(([n, v]) => `SMA${n} ${v!.toFixed(0)} (${formatPct(pctFromAverage(close, v)!)})`);
     if (parts.length > 0) {
-      const w = (section.aboveSma200 === null ? 0 : section.aboveSma200 ? 0.5 : -0.5) + (section.aboveSma50 === null ? 0 : section.aboveSma50 ? 0.25 : -0.25);
+      const w =
+        (section.aboveSma200 === null ? 0 : section.aboveSma200 ? 0.5 : -0.5) +
+        (section.aboveSma50 === null ? 0 : section.aboveSma50 ? 0.25 : -0.25);
       evidence.push({
         signal: 'trend.movingAverages',
         text: `Close ${close.toFixed(0)} on ${section.date} vs ${parts.join(', ')}${section.sma50AboveSma200 === null ? '' : section.sma50AboveSma200 ? '; SMA50 above SMA200' : '; SMA50 below SMA200'}.`,

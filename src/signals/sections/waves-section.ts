@@ -61,7 +61,8 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
   const perpsCoins = openInterestCoins(perpsUsd, spot);
   const spotUsd = new Map(spot.map((b) => [b.date, b.close]));
   const cmeUsd = new Map(cmeDays.map((d) => [d.date, d.close]));
-  if (cme.source === 'cftc-total-open-interest') for (const [date, close] of spotUsd) if (!cmeUsd.has(date)) cmeUsd.set(date, close);
+  if (cme.source === 'cftc-total-open-interest')
+    for (const [date, close] of spotUsd) if (!cmeUsd.has(date)) cmeUsd.set(date, close);
   const etfThreshold = etfOutflowThresholdUsd(m.etfAumUsd, daily[daily.length - 1]?.date);
   const waves: DeRiskingWave[] = [
     ...(perpsCoins.length > 0
@@ -70,7 +71,10 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
     ...segmentWaves('etf', cumulativeFlows(daily), options.etf ?? { minDropAbsolute: etfThreshold }),
     ...segmentWavesInCoins('cme', cme.levels, cmeUsd, options.cme ?? cme.options),
   ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const ordered = waveOrder(waves, { asOf: m.asOf, ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }) });
+  const ordered = waveOrder(waves, {
+    asOf: m.asOf,
+    ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }),
+  });
   const first = ordered.order[0];
   const cryptoNativeLed = first === undefined || ordered.order.length < 2 ? null : NATIVE.has(first);
   const latest = new Map<Segment, DeRiskingWave>();

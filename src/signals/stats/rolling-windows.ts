@@ -6,7 +6,8 @@
  * Throws when size is not a positive integer.
  */
 export function rollingWindows<T>(values: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`rollingWindows: size must be a positive integer, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`rollingWindows: size must be a positive integer, got ${size}`);
   const out: T[][] = [];
   for (let end = size; end <= values.length; end++) out.push(values.slice(end - size, end));
   return out;

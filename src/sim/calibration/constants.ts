@@ -103,8 +103,32 @@ export const ETH_IDIOSYNCRATIC_VOL = 0.018;
  * TETH 0.004, QETH 0.003, EZET 0.003.
  */
 export const FLOW_SHARES: Readonly<Record<AnalysedAsset, Readonly<Record<string, number>>>> = {
-  BTC: { IBIT: 0.439, FBTC: 0.209, GBTC: 0.136, ARKB: 0.105, BITB: 0.052, BTC: 0.023, HODL: 0.013, BTCO: 0.008, EZBC: 0.006, BRRR: 0.005, BTCW: 0.003, MSBT: 0.001 },
-  ETH: { ETHA: 0.508, FETH: 0.212, ETHE: 0.135, ETH: 0.083, ETHW: 0.036, ETHV: 0.01, ETHB: 0.006, TETH: 0.004, QETH: 0.003, EZET: 0.003 },
+  BTC: {
+    IBIT: 0.439,
+    FBTC: 0.209,
+    GBTC: 0.136,
+    ARKB: 0.105,
+    BITB: 0.052,
+    BTC: 0.023,
+    HODL: 0.013,
+    BTCO: 0.008,
+    EZBC: 0.006,
+    BRRR: 0.005,
+    BTCW: 0.003,
+    MSBT: 0.001,
+  },
+  ETH: {
+    ETHA: 0.508,
+    FETH: 0.212,
+    ETHE: 0.135,
+    ETH: 0.083,
+    ETHW: 0.036,
+    ETHV: 0.01,
+    ETHB: 0.006,
+    TETH: 0.004,
+    QETH: 0.003,
+    EZET: 0.003,
+  },
 };
 
 /**
@@ -113,8 +137,32 @@ export const FLOW_SHARES: Readonly<Record<AnalysedAsset, Readonly<Record<string,
  * BTCW 0.1; ETH: ETHA 6.39, ETHE 1.85, FETH 1.22, ETH(mini) 1.19, ETHB 0.25, ETHW 0.24, ETHV 0.10.
  */
 export const HOLDING_SHARES: Readonly<Record<AnalysedAsset, Readonly<Record<string, number>>>> = {
-  BTC: { IBIT: 0.53, FBTC: 0.16, GBTC: 0.14, BTC: 0.04, ARKB: 0.03, BITB: 0.03, HODL: 0.015, BTCO: 0.007, EZBC: 0.006, BRRR: 0.006, BTCW: 0.002, MSBT: 0.004 },
-  ETH: { ETHA: 0.5, ETHE: 0.16, FETH: 0.11, ETH: 0.1, ETHB: 0.03, ETHW: 0.04, ETHV: 0.02, TETH: 0.015, QETH: 0.01, EZET: 0.015 },
+  BTC: {
+    IBIT: 0.53,
+    FBTC: 0.16,
+    GBTC: 0.14,
+    BTC: 0.04,
+    ARKB: 0.03,
+    BITB: 0.03,
+    HODL: 0.015,
+    BTCO: 0.007,
+    EZBC: 0.006,
+    BRRR: 0.006,
+    BTCW: 0.002,
+    MSBT: 0.004,
+  },
+  ETH: {
+    ETHA: 0.5,
+    ETHE: 0.16,
+    FETH: 0.11,
+    ETH: 0.1,
+    ETHB: 0.03,
+    ETHW: 0.04,
+    ETHV: 0.02,
+    TETH: 0.015,
+    QETH: 0.01,
+    EZET: 0.015,
+  },
 };
 
 /** Persistence (AR(1)) of the day size in one-way flow regimes (real total-flow autocorrelation 0.52). */

@@ -56,11 +56,23 @@ function logReturns(closes: Column): number[] {
 export function realMarketStats(dataDir: string): MarketStats {
   const { from, to } = CALIBRATION_WINDOW;
   const f = (sub: string, name: string): string => join(dataDir, sub, name);
-  const btcClose = readColumn(f('ohlcv', 'Bitcoin Price & Volume - Spot, All Exchanges, BTC-USD - Day.csv'), 'Close', from, to);
-  const ethClose = readColumn(f('ohlcv', 'Ethereum Price & Volume - Spot, All Exchanges, ETH-USD - Day.csv'), 'Close', from, to);
+  const btcClose = readColumn(
+    f('ohlcv', 'Bitcoin Price & Volume - Spot, All Exchanges, BTC-USD - Day.csv'),
+    'Close',
+    from,
+    to,
+  );
+  const ethClose = readColumn(
+    f('ohlcv', 'Ethereum Price & Volume - Spot, All Exchanges, ETH-USD - Day.csv'),
+    'Close',
+    from,
+    to,
+  );
   const btcFlows = f('etf_flows', 'farside_btc_etf_flows__daily.csv');
   const btcTotal = [...readColumn(btcFlows, 'Total', from, to).values()].map((m) => m * 1e6);
-  const ethTotal = [...readColumn(f('etf_flows', 'farside_eth_etf_flows__daily.csv'), 'Total', from, to).values()].map((m) => m * 1e6);
+  const ethTotal = [...readColumn(f('etf_flows', 'farside_eth_etf_flows__daily.csv'), 'Total', from, to).values()].map(
+    (m) => m * 1e6,
+  );
   const header = parseCsv(readFileSync(btcFlows, 'utf8'))[0]?.cells ?? [];
   let absAll = 0;
   let absIbit = 0;
@@ -69,11 +81,35 @@ export function realMarketStats(dataDir: string): MarketStats {
     absAll += sum;
     if (fund === 'IBIT') absIbit = sum;
   }
-  const oi = readColumn(f('derivatives', 'Bitcoin Open Interest - All Exchanges, All Symbol - Day.csv'), 'Open Interest', from, to);
-  const funding = [...readColumn(f('derivatives', 'Bitcoin Funding Rates - All Exchanges - Day.csv'), 'Funding Rates', from, to).values()].map((p) => p / 100);
-  const longLiq = readColumn(f('liquidations', 'Bitcoin Long Liquidations USD - All Exchanges, All Symbol - Day.csv'), 'Long Liquidations USD', from, to);
+  const oi = readColumn(
+    f('derivatives', 'Bitcoin Open Interest - All Exchanges, All Symbol - Day.csv'),
+    'Open Interest',
+    from,
+    to,
+  );
+  const funding = [
+    ...readColumn(
+      f('derivatives', 'Bitcoin Funding Rates - All Exchanges - Day.csv'),
+      'Funding Rates',
+      from,
+      to,
+    ).values(),
+  ].map((p) => p / 100);
+  const longLiq = readColumn(
+    f('liquidations', 'Bitcoin Long Liquidations USD - All Exchanges, All Symbol - Day.csv'),
+    'Long Liquidations USD',
+    from,
+    to,
+  );
   const cmeOi = readColumn(f('cme', 'CME_BTC_front_month_futures__daily.csv'), 'Open Interest', from, to);
-  const mnav = [...readColumn(f('mstr', 'BTC DATs- Fully Diluted EV NAV.csv'), 'Strategy - Fully Diluted EV / Nav', from, to).values()];
+  const mnav = [
+    ...readColumn(
+      f('mstr', 'BTC DATs- Fully Diluted EV NAV.csv'),
+      'Strategy - Fully Diluted EV / Nav',
+      from,
+      to,
+    ).values(),
+  ];
   return {
     btcDailyLogReturnStdev: stdev(logReturns(btcClose)),
     ethDailyLogReturnStdev: stdev(logReturns(ethClose)),

@@ -5,8 +5,18 @@ import type { SimulatedMarket } from '../simulate-market.js';
 import { lag1Autocorrelation, mean, median, stdev } from '../stats.js';
 import type { MarketStats } from './real-stats.js';
 
-function values(observations: readonly Observation[], dataset: string, field: string, asset: string, key?: string): number[] {
-  return observations.filter((o) => o.dataset === dataset && o.field === field && o.asset === asset && (key === undefined || o.key === key)).map((o) => o.value);
+function values(
+  observations: readonly Observation[],
+  dataset: string,
+  field: string,
+  asset: string,
+  key?: string,
+): number[] {
+  return observations
+    .filter(
+      (o) => o.dataset === dataset && o.field === field && o.asset === asset && (key === undefined || o.key === key),
+    )
+    .map((o) => o.value);
 }
 
 function logChanges(series: readonly number[]): number[] {

@@ -18,18 +18,25 @@ export const artemisAumCsv: FileLayout = {
   description: 'Artemis per-fund ETF AUM export (USD, calendar days)',
   detect({ name, head }) {
     const cols = headerCells(head);
-    return FILE_NAME.test(name) && artemisEtfAssetOfFile(name) !== null && cols[0]?.toLowerCase() === 'date' && cols.length >= 2;
+    return (
+      FILE_NAME.test(name) &&
+      artemisEtfAssetOfFile(name) !== null &&
+      cols[0]?.toLowerCase() === 'date' &&
+      cols.length >= 2
+    );
   },
   parse({ path, text }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = artemisEtfAssetOfFile(name);
-    if (!asset) throw new Error(`${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`);
+    if (!asset)
+      throw new Error(`${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`);
     const table = readDatedTable(path, text);
     const funds = table.columns.map((c) => fundOfColumn(asset, c));
     const warnings: string[] = [];
     funds.forEach((f, i) => {
       if (!f) throw new Error(`${path}: column ${i + 2} has no name`);
-      if (!f.known) warnings.push(`unknown ${asset} fund ticker "${f.ticker}" (column "${table.columns[i]}"): imported as is`);
+      if (!f.known)
+        warnings.push(`unknown ${asset} fund ticker "${f.ticker}" (column "${table.columns[i]}"): imported as is`);
     });
     const observations: Observation[] = [];
     const launched = funds.map(() => false);
@@ -45,10 +52,21 @@ export const artemisAumCsv: FileLayout = {
           }
           launched[i] = true;
         }
-        observations.push({ dataset: 'etf-aum', field: 'aumUsd', asset, key: funds[i]!.ticker, date: row.date, value, knownAt });
+        observations.push({
+          dataset: 'etf-aum',
+          field: 'aumUsd',
+          asset,
+          key: funds[i]!.ticker,
+          date: row.date,
+          value,
+          knownAt,
+        });
       });
     }
-    if (preLaunchZeros > 0) warnings.push(`${preLaunchZeros} zero AUM cell(s) before a fund's first non-zero value (not yet launched) skipped`);
+    if (preLaunchZeros > 0)
+      warnings.push(
+        `${preLaunchZeros} zero AUM cell(s) before a fund's first non-zero value (not yet launched) skipped`,
+      );
     return { source: 'artemis', observations, rejects: table.rejects, warnings };
   },
 };

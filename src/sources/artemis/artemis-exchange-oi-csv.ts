@@ -35,7 +35,15 @@ export const artemisExchangeOiCsv: FileLayout = {
       const knownAt = cryptoDailyKnownAt(row.date);
       row.values.forEach((value, i) => {
         if (value === null || faulty.has(i)) return;
-        observations.push({ dataset: 'exchange-oi', field: 'openInterestUsd', asset: 'MULTI', key: keys[i]!, date: row.date, value, knownAt });
+        observations.push({
+          dataset: 'exchange-oi',
+          field: 'openInterestUsd',
+          asset: 'MULTI',
+          key: keys[i]!,
+          date: row.date,
+          value,
+          knownAt,
+        });
       });
     }
     return { source: 'artemis', observations, rejects: table.rejects, warnings };

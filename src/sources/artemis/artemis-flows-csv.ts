@@ -32,7 +32,8 @@ export const artemisWeeklyFlowsCsv: FileLayout = {
     const assets = table.columns.map((c) => {
       const coin = c.replace(FLOW_SUFFIX, '');
       const asset = COIN_ASSET[coin] ?? null;
-      if (!asset) warnings.push(`column "${c}": unknown coin "${coin}" (known: ${Object.keys(COIN_ASSET).join(', ')}); skipped`);
+      if (!asset)
+        warnings.push(`column "${c}": unknown coin "${coin}" (known: ${Object.keys(COIN_ASSET).join(', ')}); skipped`);
       return asset;
     });
     const observations: Observation[] = [];
@@ -41,7 +42,15 @@ export const artemisWeeklyFlowsCsv: FileLayout = {
       row.values.forEach((value, i) => {
         const asset = assets[i];
         if (value === null || !asset) return;
-        observations.push({ dataset: 'etf-flows-weekly', field: 'netFlowUsd', asset, key: 'artemis', date: row.date, value, knownAt });
+        observations.push({
+          dataset: 'etf-flows-weekly',
+          field: 'netFlowUsd',
+          asset,
+          key: 'artemis',
+          date: row.date,
+          value,
+          knownAt,
+        });
       });
     }
     return { source: 'artemis', observations, rejects: table.rejects, warnings };
@@ -58,7 +67,8 @@ export const artemisMonthlyFlowsCsv: FileLayout = {
   parse({ path, text }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = artemisEtfAssetOfFile(name);
-    if (!asset) throw new Error(`${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`);
+    if (!asset)
+      throw new Error(`${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`);
     const table = readDatedTable(path, text);
     const warnings: string[] = [];
     const funds = table.columns.map((c, i) => {
@@ -72,7 +82,15 @@ export const artemisMonthlyFlowsCsv: FileLayout = {
       const knownAt = periodEndKnownAt(row.date);
       row.values.forEach((value, i) => {
         if (value === null) return;
-        observations.push({ dataset: 'etf-flows-monthly', field: 'netFlowUsd', asset, key: funds[i]!, date: row.date, value, knownAt });
+        observations.push({
+          dataset: 'etf-flows-monthly',
+          field: 'netFlowUsd',
+          asset,
+          key: funds[i]!,
+          date: row.date,
+          value,
+          knownAt,
+        });
       });
     }
     return { source: 'artemis', observations, rejects: table.rejects, warnings };

@@ -33,7 +33,10 @@ export const artemisTreasuryCsv: FileLayout = {
   parse({ path, text }): ParsedFile {
     const table = readDatedTable(path, text);
     const spec = fieldOfColumns(table.columns);
-    if (!spec) throw new Error(`${path}: expected every column to end in " - Number of Tokens Held" or " - Fully Diluted EV / Nav", found "${table.columns.join(',')}"`);
+    if (!spec)
+      throw new Error(
+        `${path}: expected every column to end in " - Number of Tokens Held" or " - Fully Diluted EV / Nav", found "${table.columns.join(',')}"`,
+      );
     const keys = table.columns.map((c, i) => {
       const slug = slugOf(c.replace(spec.suffix, ''));
       if (slug === '') throw new Error(`${path}: column ${i + 2} ("${c}") names no company`);
@@ -44,7 +47,15 @@ export const artemisTreasuryCsv: FileLayout = {
       const knownAt = cryptoDailyKnownAt(row.date);
       row.values.forEach((value, i) => {
         if (value === null) return;
-        observations.push({ dataset: 'treasury', field: spec.field, asset: 'BTC', key: keys[i]!, date: row.date, value, knownAt });
+        observations.push({
+          dataset: 'treasury',
+          field: spec.field,
+          asset: 'BTC',
+          key: keys[i]!,
+          date: row.date,
+          value,
+          knownAt,
+        });
       });
     }
     return { source: 'artemis', observations, rejects: table.rejects, warnings: [] };

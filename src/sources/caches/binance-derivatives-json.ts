@@ -19,7 +19,8 @@ const METRIC_FIELDS = {
 
 export const binanceDerivativesJsonCache: FileLayout = {
   id: ID,
-  description: 'Binance USD-M perp JSON cache { metadata.symbol, rows[].metrics.fundingRateDailyAvg, premiumClose, openInterestUSD/BTC }',
+  description:
+    'Binance USD-M perp JSON cache { metadata.symbol, rows[].metrics.fundingRateDailyAvg, premiumClose, openInterestUSD/BTC }',
   detect({ head }) {
     return looksLikeCache(head, ['"fundingRateDailyAvg"']);
   },
@@ -27,7 +28,10 @@ export const binanceDerivativesJsonCache: FileLayout = {
     const cache = readJsonCache(ID, path, text);
     const symbol = cache.metadata['symbol'] ?? cache.rows[0]?.raw['symbol'];
     const asset = assetOfSymbol(symbol);
-    if (!asset) throw new ImportError(`${ID}: ${path}: metadata.symbol ${JSON.stringify(symbol)} is not a USDT-margined perp of a known coin (e.g. "BTCUSDT")`);
+    if (!asset)
+      throw new ImportError(
+        `${ID}: ${path}: metadata.symbol ${JSON.stringify(symbol)} is not a USDT-margined perp of a known coin (e.g. "BTCUSDT")`,
+      );
     const observations: Observation[] = [];
     const missing = new Map<string, number>();
     let absentFunding = 0;
@@ -36,7 +40,11 @@ export const binanceDerivativesJsonCache: FileLayout = {
         if (typeof m === 'string') missing.set(m, (missing.get(m) ?? 0) + 1);
       }
       if (row.raw['symbol'] !== undefined && row.raw['symbol'] !== symbol) {
-        cache.reject(row.index, 'symbol', `row symbol ${JSON.stringify(row.raw['symbol'])} differs from the file's ${String(symbol)}`);
+        cache.reject(
+          row.index,
+          'symbol',
+          `row symbol ${JSON.stringify(row.raw['symbol'])} differs from the file's ${String(symbol)}`,
+        );
         continue;
       }
       const rowObs: Observation[] = [];
@@ -53,13 +61,23 @@ export const binanceDerivativesJsonCache: FileLayout = {
           bad = true;
           continue;
         }
-        rowObs.push({ dataset: 'perp', field, asset, key: 'binance', date: row.date, value: n.value, knownAt: row.availableAfter });
+        rowObs.push({
+          dataset: 'perp',
+          field,
+          asset,
+          key: 'binance',
+          date: row.date,
+          value: n.value,
+          knownAt: row.availableAfter,
+        });
       }
       if (!bad) observations.push(...rowObs);
     }
     const warnings: string[] = [];
     if (missing.size > 0) {
-      warnings.push(`metrics the cache lists as missing (rows): ${[...missing].map(([m, n]) => `${m} ${n}`).join(', ')}`);
+      warnings.push(
+        `metrics the cache lists as missing (rows): ${[...missing].map(([m, n]) => `${m} ${n}`).join(', ')}`,
+      );
     }
     if (absentFunding > 0) warnings.push(`${absentFunding} row(s) without fundingRateDailyAvg`);
     return { source: 'binance', observedAt: cache.fetchedAt, observations, rejects: cache.sortedRejects(), warnings };

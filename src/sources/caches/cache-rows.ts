@@ -62,11 +62,16 @@ export function jsonNumber(v: unknown): { ok: true; value: number } | { ok: fals
 export function readJsonCache(layout: string, path: string, text: string): JsonCache {
   const root = parseJsonText(layout, path, text);
   if (!isRecord(root) || !Array.isArray(root['rows'])) {
-    throw new ImportError(`${layout}: ${path}: expected an object { metadata, rows: [...] }, found ${describeJsonValue(root)}${isRecord(root) ? ` with keys ${Object.keys(root).join(', ')}` : ''}`);
+    throw new ImportError(
+      `${layout}: ${path}: expected an object { metadata, rows: [...] }, found ${describeJsonValue(root)}${isRecord(root) ? ` with keys ${Object.keys(root).join(', ')}` : ''}`,
+    );
   }
   const metadata = isRecord(root['metadata']) ? root['metadata'] : {};
   const fetched = metadata['fetchedAt'];
-  const fetchedAt = typeof fetched === 'string' && isoTimestampSchema.safeParse(fetched).success ? new Date(fetched).toISOString() : undefined;
+  const fetchedAt =
+    typeof fetched === 'string' && isoTimestampSchema.safeParse(fetched).success
+      ? new Date(fetched).toISOString()
+      : undefined;
   let lines: number[] | null = null;
   const rejects: { index: number; reject: RowReject }[] = [];
   const reject = (index: number, field: string | undefined, message: string): void => {
@@ -80,7 +85,8 @@ export function readJsonCache(layout: string, path: string, text: string): JsonC
   (root['rows'] as unknown[]).forEach((raw, index) => {
     if (!isRecord(raw)) return reject(index, undefined, `expected an object, found ${describeJsonValue(raw)}`);
     const date = raw['date'];
-    if (typeof date !== 'string' || !isIsoDate(date)) return reject(index, 'date', `expected a YYYY-MM-DD date, found ${describeJsonValue(date)}`);
+    if (typeof date !== 'string' || !isIsoDate(date))
+      return reject(index, 'date', `expected a YYYY-MM-DD date, found ${describeJsonValue(date)}`);
     if (seen.has(date)) return reject(index, 'date', `duplicate date ${date}: the first row is kept`);
     seen.add(date);
     const after = raw['availableAfter'];
@@ -88,7 +94,8 @@ export function readJsonCache(layout: string, path: string, text: string): JsonC
       return reject(index, 'availableAfter', `expected an ISO timestamp, found ${describeJsonValue(after)}`);
     }
     const availableAfter = new Date(after).toISOString();
-    if (availableAfter < `${date}T00:00:00.000Z`) return reject(index, 'availableAfter', `${after} is before the row's date ${date}`);
+    if (availableAfter < `${date}T00:00:00.000Z`)
+      return reject(index, 'availableAfter', `${after} is before the row's date ${date}`);
     const metrics = raw['metrics'];
     if (!isRecord(metrics)) return reject(index, 'metrics', `expected an object, found ${describeJsonValue(metrics)}`);
     rows.push({ index, date, availableAfter, metrics, raw });

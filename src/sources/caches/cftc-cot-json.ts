@@ -31,7 +31,8 @@ const roundCoins = (v: number): number => Math.round(v * 1e8) / 1e8;
 
 export const cftcCotJsonCache: FileLayout = {
   id: ID,
-  description: 'CFTC TFF futures-only JSON cache (CME Bitcoin + Micro, positions in BTC) { rows[].metrics.leveragedMoney*Btc, ... }',
+  description:
+    'CFTC TFF futures-only JSON cache (CME Bitcoin + Micro, positions in BTC) { rows[].metrics.leveragedMoney*Btc, ... }',
   detect({ head }) {
     return looksLikeCache(head, ['"leveragedMoney']) || looksLikeCache(head, ['"openInterestBtc"']);
   },
@@ -53,13 +54,22 @@ export const cftcCotJsonCache: FileLayout = {
           bad = true;
           continue;
         }
-        rowObs.push({ dataset: 'cot', field, asset: 'BTC', key: COT_KEY, date: row.date, value: roundCoins(n.value), knownAt });
+        rowObs.push({
+          dataset: 'cot',
+          field,
+          asset: 'BTC',
+          key: COT_KEY,
+          date: row.date,
+          value: roundCoins(n.value),
+          knownAt,
+        });
       }
       if (bad) continue;
       if (dayOfWeek(row.date) !== 2) notTuesday++;
       observations.push(...rowObs);
     }
-    const warnings = notTuesday > 0 ? [`${notTuesday} report date(s) not on a Tuesday (holiday weeks); kept as dated`] : [];
+    const warnings =
+      notTuesday > 0 ? [`${notTuesday} report date(s) not on a Tuesday (holiday weeks); kept as dated`] : [];
     return { source: 'cftc', observedAt: cache.fetchedAt, observations, rejects: cache.sortedRejects(), warnings };
   },
 };

@@ -25,7 +25,8 @@ export function assetOfFileName(name: string): Asset | null {
 
 export const coingeckoOhlcvJson: FileLayout = {
   id: ID,
-  description: 'CoinGecko-style daily OHLCV JSON array [{date, open, high, low, close, volume (USD)}]; coin from the file name',
+  description:
+    'CoinGecko-style daily OHLCV JSON array [{date, open, high, low, close, volume (USD)}]; coin from the file name',
   detect({ head }) {
     return /^\uFEFF?\s*\[\s*\{\s*"date"\s*:/.test(head) && /"close"\s*:/.test(head) && /"volume"\s*:/.test(head);
   },
@@ -33,10 +34,13 @@ export const coingeckoOhlcvJson: FileLayout = {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = assetOfFileName(name);
     if (!asset || asset === 'EQUITY') {
-      throw new ImportError(`${ID}: ${path}: cannot tell the coin from the file name "${name}"; name it after the coin, e.g. btc-history.json or eth-history.json`);
+      throw new ImportError(
+        `${ID}: ${path}: cannot tell the coin from the file name "${name}"; name it after the coin, e.g. btc-history.json or eth-history.json`,
+      );
     }
     const root = parseJsonText(ID, path, text);
-    if (!Array.isArray(root)) throw new ImportError(`${ID}: ${path}: expected a JSON array of daily bars, found ${describeJsonValue(root)}`);
+    if (!Array.isArray(root))
+      throw new ImportError(`${ID}: ${path}: expected a JSON array of daily bars, found ${describeJsonValue(root)}`);
     let lines: number[] | null = null;
     const rejects: RowReject[] = [];
     const reject = (index: number, field: string | undefined, message: string): void => {
@@ -46,10 +50,12 @@ export const coingeckoOhlcvJson: FileLayout = {
     const observations: Observation[] = [];
     const seen = new Set<string>();
     root.forEach((bar: unknown, index) => {
-      if (typeof bar !== 'object' || bar === null || Array.isArray(bar)) return reject(index, undefined, `expected an object, found ${describeJsonValue(bar)}`);
+      if (typeof bar !== 'object' || bar === null || Array.isArray(bar))
+        return reject(index, undefined, `expected an object, found ${describeJsonValue(bar)}`);
       const row = bar as Record<string, unknown>;
       const date = row['date'];
-      if (typeof date !== 'string' || !isIsoDate(date)) return reject(index, 'date', `expected a YYYY-MM-DD date, found ${describeJsonValue(date)}`);
+      if (typeof date !== 'string' || !isIsoDate(date))
+        return reject(index, 'date', `expected a YYYY-MM-DD date, found ${describeJsonValue(date)}`);
       if (seen.has(date)) return reject(index, 'date', `duplicate date ${date}: the first bar is kept`);
       seen.add(date);
       const knownAt = cryptoDailyKnownAt(date);

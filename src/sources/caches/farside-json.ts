@@ -20,20 +20,25 @@ const SUM_TOLERANCE_MILLIONS = 0.05;
 
 export const farsideJsonCache: FileLayout = {
   id: ID,
-  description: 'Farside ETF flow JSON cache { metadata.fetchedAt, rows[].metrics.fundFlowsUSDm, totalFlowUSDm } (US$ millions)',
+  description:
+    'Farside ETF flow JSON cache { metadata.fetchedAt, rows[].metrics.fundFlowsUSDm, totalFlowUSDm } (US$ millions)',
   detect({ head }) {
     return looksLikeCache(head, ['"totalFlowUSDm"']) || looksLikeCache(head, ['"fundFlowsUSDm"']);
   },
   parse({ path, text }): ParsedFile {
     const cache = readJsonCache(ID, path, text);
-    const asset = assetOfCache(path, cache.rows.map((r) => r.metrics['fundFlowsUSDm']));
+    const asset = assetOfCache(
+      path,
+      cache.rows.map((r) => r.metrics['fundFlowsUSDm']),
+    );
     // Farside's "-" (fund not listed yet) is stored as 0 in this cache: a fund's zeros before its
     // first non-zero flow are dropped, so that they agree with the CSV/HTML tables (no figure).
     const firstFlow = new Map<string, string>();
     for (const row of cache.rows) {
       const funds = row.metrics['fundFlowsUSDm'];
       if (typeof funds !== 'object' || funds === null) continue;
-      for (const [ticker, v] of Object.entries(funds)) if (typeof v === 'number' && v !== 0 && !firstFlow.has(ticker)) firstFlow.set(ticker, row.date);
+      for (const [ticker, v] of Object.entries(funds))
+        if (typeof v === 'number' && v !== 0 && !firstFlow.has(ticker)) firstFlow.set(ticker, row.date);
     }
     const observations: Observation[] = [];
     const leadingZeros = new Map<string, number>();
@@ -42,12 +47,20 @@ export const farsideJsonCache: FileLayout = {
     for (const row of cache.rows) {
       const funds = row.metrics['fundFlowsUSDm'];
       if (typeof funds !== 'object' || funds === null || Array.isArray(funds)) {
-        cache.reject(row.index, 'metrics.fundFlowsUSDm', `expected an object of fund → US$m, found ${describeJsonValue(funds)}`);
+        cache.reject(
+          row.index,
+          'metrics.fundFlowsUSDm',
+          `expected an object of fund → US$m, found ${describeJsonValue(funds)}`,
+        );
         continue;
       }
       const total = jsonNumber(row.metrics['totalFlowUSDm']);
       if (!total.ok) {
-        cache.reject(row.index, 'metrics.totalFlowUSDm', row.metrics['totalFlowUSDm'] === undefined ? 'missing' : total.message);
+        cache.reject(
+          row.index,
+          'metrics.totalFlowUSDm',
+          row.metrics['totalFlowUSDm'] === undefined ? 'missing' : total.message,
+        );
         continue;
       }
       const official = etfFlowKnownAt(row.date);
@@ -77,18 +90,32 @@ export const farsideJsonCache: FileLayout = {
       observations.push(...rowObs);
     }
     const warnings: string[] = [];
-    if (!cache.fetchedAt) warnings.push('metadata.fetchedAt missing or not a timestamp: restated values are dated by import time');
+    if (!cache.fetchedAt)
+      warnings.push('metadata.fetchedAt missing or not a timestamp: restated values are dated by import time');
     if (leadingZeros.size > 0) {
-      const list = [...leadingZeros].map(([t, n]) => `${t} ${n}${firstFlow.has(t) ? ` (before ${firstFlow.get(t)})` : ' (never non-zero)'}`);
+      const list = [...leadingZeros].map(
+        ([t, n]) => `${t} ${n}${firstFlow.has(t) ? ` (before ${firstFlow.get(t)})` : ' (never non-zero)'}`,
+      );
       warnings.push(`zero cells before a fund's first flow skipped as "not listed yet": ${list.join(', ')}`);
     }
-    if (unknownTickers.size > 0) warnings.push(`funds not in the ${asset} line-up, imported as given: ${[...unknownTickers].join(', ')}`);
-    if (sumMismatches > 0) warnings.push(`${sumMismatches} row(s) where the fund sum differs from totalFlowUSDm by more than ${SUM_TOLERANCE_MILLIONS} US$m`);
+    if (unknownTickers.size > 0)
+      warnings.push(`funds not in the ${asset} line-up, imported as given: ${[...unknownTickers].join(', ')}`);
+    if (sumMismatches > 0)
+      warnings.push(
+        `${sumMismatches} row(s) where the fund sum differs from totalFlowUSDm by more than ${SUM_TOLERANCE_MILLIONS} US$m`,
+      );
     return { source: 'farside', observedAt: cache.fetchedAt, observations, rejects: cache.sortedRejects(), warnings };
   },
 };
 
-function flowObservation(dataset: 'etf-flows' | 'etf-flows-total', asset: Asset, key: string, date: string, millions: number, knownAt: string): Observation {
+function flowObservation(
+  dataset: 'etf-flows' | 'etf-flows-total',
+  asset: Asset,
+  key: string,
+  date: string,
+  millions: number,
+  knownAt: string,
+): Observation {
   return { dataset, field: 'netFlowUsd', asset, key, date, value: millionsToUsd(millions), knownAt };
 }
 
@@ -97,6 +124,9 @@ function assetOfCache(path: string, fundObjects: readonly unknown[]): Asset {
   const tickers = new Set<string>();
   for (const f of fundObjects) if (typeof f === 'object' && f !== null) for (const t of Object.keys(f)) tickers.add(t);
   const asset = assetOfFundColumns([...tickers]);
-  if (!asset) throw new ImportError(`${ID}: ${path}: cannot tell the asset from fund tickers ${[...tickers].join(', ') || '(none)'}`);
+  if (!asset)
+    throw new ImportError(
+      `${ID}: ${path}: cannot tell the asset from fund tickers ${[...tickers].join(', ') || '(none)'}`,
+    );
   return asset;
 }

@@ -8,7 +8,9 @@ const NON_FINITE_PREFIX = '\u0000non-finite:';
 
 /** The original token ("NaN", "Infinity", "-Infinity") when `value` stood for one, else null. */
 export function nonFiniteToken(value: unknown): string | null {
-  return typeof value === 'string' && value.startsWith(NON_FINITE_PREFIX) ? value.slice(NON_FINITE_PREFIX.length) : null;
+  return typeof value === 'string' && value.startsWith(NON_FINITE_PREFIX)
+    ? value.slice(NON_FINITE_PREFIX.length)
+    : null;
 }
 
 /**
@@ -96,7 +98,11 @@ export function arrayElementLines(text: string, property: string | null): number
       stringStart = i;
     } else if (ch === '{' || ch === '[') {
       depth++;
-      if (ch === '[' && targetDepth < 0 && (property === null ? depth === 1 : depth === 2 && lastKeyAtRoot === property)) {
+      if (
+        ch === '[' &&
+        targetDepth < 0 &&
+        (property === null ? depth === 1 : depth === 2 && lastKeyAtRoot === property)
+      ) {
         targetDepth = depth;
         expecting = true;
       }

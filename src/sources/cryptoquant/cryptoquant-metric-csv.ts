@@ -10,20 +10,31 @@ import { CRYPTOQUANT_METRICS, cryptoQuantAssetOfFile } from './metrics.js';
 /** CryptoQuant `date,<Metric>` exports; the metric table is CRYPTOQUANT_METRICS, the asset comes from the file name. */
 export const cryptoQuantMetricCsv: FileLayout = {
   id: 'cryptoquant-metric-csv',
-  description: 'CryptoQuant daily single-metric export (date,<Metric>): funding, OI, leverage, liquidations, fund holdings',
+  description:
+    'CryptoQuant daily single-metric export (date,<Metric>): funding, OI, leverage, liquidations, fund holdings',
   detect({ name, head }) {
     const cols = headerCells(head);
-    return cols.length === 2 && cols[0]?.toLowerCase() === 'date' && Object.hasOwn(CRYPTOQUANT_METRICS, cols[1] ?? '') && cryptoQuantAssetOfFile(name) !== null;
+    return (
+      cols.length === 2 &&
+      cols[0]?.toLowerCase() === 'date' &&
+      Object.hasOwn(CRYPTOQUANT_METRICS, cols[1] ?? '') &&
+      cryptoQuantAssetOfFile(name) !== null
+    );
   },
   parse({ path, text }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = cryptoQuantAssetOfFile(name);
-    if (!asset) throw new Error(`${path}: cannot tell the asset from the file name (expected it to start with "Bitcoin" or "Ethereum")`);
+    if (!asset)
+      throw new Error(
+        `${path}: cannot tell the asset from the file name (expected it to start with "Bitcoin" or "Ethereum")`,
+      );
     const table = readDatedTable(path, text);
     const metricName = table.columns[0] ?? '';
     const metric = CRYPTOQUANT_METRICS[metricName];
     if (!metric || table.columns.length !== 1) {
-      throw new Error(`${path}: expected "date,<Metric>" with one of ${Object.keys(CRYPTOQUANT_METRICS).join(', ')}; found "${table.columns.join(',')}"`);
+      throw new Error(
+        `${path}: expected "date,<Metric>" with one of ${Object.keys(CRYPTOQUANT_METRICS).join(', ')}; found "${table.columns.join(',')}"`,
+      );
     }
     const observations: Observation[] = [];
     let empty = 0;

@@ -22,7 +22,10 @@ export const cryptoQuantPriceCsv: FileLayout = {
   parse({ path, text }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = cryptoQuantAssetOfFile(name);
-    if (!asset) throw new Error(`${path}: cannot tell the asset from the file name (expected it to start with "Bitcoin" or "Ethereum")`);
+    if (!asset)
+      throw new Error(
+        `${path}: cannot tell the asset from the file name (expected it to start with "Bitcoin" or "Ethereum")`,
+      );
     const table = readDatedTable(path, text);
     if (table.columns.join(',') !== HEADER.slice(1).join(',')) {
       throw new Error(`${path}: expected header "${HEADER.join(',')}", found "date,${table.columns.join(',')}"`);
@@ -37,7 +40,8 @@ export const cryptoQuantPriceCsv: FileLayout = {
       const knownAt = cryptoDailyKnownAt(row.date);
       FIELDS.forEach((field, i) => {
         const value = row.values[i] ?? null;
-        if (value !== null) observations.push({ dataset: 'spot', field, asset, key: 'cryptoquant', date: row.date, value, knownAt });
+        if (value !== null)
+          observations.push({ dataset: 'spot', field, asset, key: 'cryptoquant', date: row.date, value, knownAt });
       });
     }
     const warnings = noData > 0 ? [`${noData} "no data" row(s) with empty prices skipped`] : [];

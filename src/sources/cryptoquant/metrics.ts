@@ -13,7 +13,12 @@ export interface CryptoQuantMetric {
 
 const asIs = (v: number): number => v;
 
-const perp = (field: string, convert: (v: number) => number = asIs): CryptoQuantMetric => ({ dataset: 'perp', field, key: 'all', convert });
+const perp = (field: string, convert: (v: number) => number = asIs): CryptoQuantMetric => ({
+  dataset: 'perp',
+  field,
+  key: 'all',
+  convert,
+});
 
 /** Metric header (second column) → where it is stored. Key `all` = all exchanges, all symbols. */
 export const CRYPTOQUANT_METRICS: Readonly<Record<string, CryptoQuantMetric>> = {

@@ -21,16 +21,26 @@ export interface EventCandidate {
  * Validates one event with `marketEventSchema`. Returns the event, or the first failing field and
  * the schema's message. A knownAt given as a bare date becomes that date 00:00 UTC.
  */
-export function toMarketEvent(c: EventCandidate): { ok: true; event: MarketEvent } | { ok: false; field: string; message: string } {
+export function toMarketEvent(
+  c: EventCandidate,
+): { ok: true; event: MarketEvent } | { ok: false; field: string; message: string } {
   let knownAt = c.knownAt;
   if (knownAt === undefined || knownAt === null || knownAt === '') {
     knownAt = typeof c.date === 'string' && isIsoDate(c.date) ? timestampOn(c.date) : undefined;
   } else if (typeof knownAt === 'string' && isIsoDate(knownAt)) knownAt = timestampOn(knownAt);
-  else if (typeof knownAt === 'string' && Number.isFinite(Date.parse(knownAt))) knownAt = new Date(knownAt).toISOString();
+  else if (typeof knownAt === 'string' && Number.isFinite(Date.parse(knownAt)))
+    knownAt = new Date(knownAt).toISOString();
   const parsed = marketEventSchema.safeParse({ ...c, knownAt });
   if (parsed.success) return { ok: true, event: parsed.data };
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.') || 'event';
-  const offending = issue.path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[String(k)] : undefined), { ...c, knownAt });
-  return { ok: false, field, message: `${issue.message}${offending === undefined ? '' : ` (found ${JSON.stringify(offending)})`}` };
+  const offending = issue.path.reduce<unknown>(
+    (v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[String(k)] : undefined),
+    { ...c, knownAt },
+  );
+  return {
+    ok: false,
+    field,
+    message: `${issue.message}${offending === undefined ? '' : ` (found ${JSON.stringify(offending)})`}`,
+  };
 }

@@ -46,12 +46,20 @@ export const eventsCalendarCsv: FileLayout = {
         knownAt: col(cells, 'known_at'),
       });
       if (!result.ok) {
-        rejects.push({ line, field: result.field === 'sourceUrl' ? 'source_url' : result.field === 'knownAt' ? 'known_at' : result.field, message: result.message });
+        rejects.push({
+          line,
+          field: result.field === 'sourceUrl' ? 'source_url' : result.field === 'knownAt' ? 'known_at' : result.field,
+          message: result.message,
+        });
         continue;
       }
       const earlier = seen.get(result.event.id);
       if (earlier !== undefined) {
-        rejects.push({ line, field: 'id', message: `duplicate id "${result.event.id}" (first on line ${earlier}): the first row is kept` });
+        rejects.push({
+          line,
+          field: 'id',
+          message: `duplicate id "${result.event.id}" (first on line ${earlier}): the first row is kept`,
+        });
         continue;
       }
       seen.set(result.event.id, line);

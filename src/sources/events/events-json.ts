@@ -18,7 +18,8 @@ export const eventsCalendarJson: FileLayout = {
   parse({ path, text }): ParsedFile {
     const root = parseJsonText(ID, path, text);
     const list = typeof root === 'object' && root !== null ? (root as Record<string, unknown>)['events'] : undefined;
-    if (!Array.isArray(list)) throw new ImportError(`${ID}: ${path}: expected an object { events: [...] }, found ${describeJsonValue(root)}`);
+    if (!Array.isArray(list))
+      throw new ImportError(`${ID}: ${path}: expected an object { events: [...] }, found ${describeJsonValue(root)}`);
     let lines: number[] | null = null;
     const rejects: RowReject[] = [];
     const reject = (index: number, field: string, message: string): void => {
@@ -28,7 +29,8 @@ export const eventsCalendarJson: FileLayout = {
     const events: MarketEvent[] = [];
     const seen = new Map<string, number>();
     list.forEach((item: unknown, index) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) return reject(index, 'event', `expected an object, found ${describeJsonValue(item)}`);
+      if (typeof item !== 'object' || item === null || Array.isArray(item))
+        return reject(index, 'event', `expected an object, found ${describeJsonValue(item)}`);
       const e = item as Record<string, unknown>;
       const result = toMarketEvent({
         id: e['id'],
@@ -41,7 +43,12 @@ export const eventsCalendarJson: FileLayout = {
       });
       if (!result.ok) return reject(index, result.field, result.message);
       const earlier = seen.get(result.event.id);
-      if (earlier !== undefined) return reject(index, 'id', `duplicate id "${result.event.id}" (first at events[${earlier}]): the first is kept`);
+      if (earlier !== undefined)
+        return reject(
+          index,
+          'id',
+          `duplicate id "${result.event.id}" (first at events[${earlier}]): the first is kept`,
+        );
       seen.set(result.event.id, index);
       events.push(result.event);
     });

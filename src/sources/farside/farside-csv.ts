@@ -13,7 +13,9 @@ export const farsideDailyCsv: FileLayout = {
   detect({ head }) {
     const header = head.split(/\r?\n/, 1)[0] ?? '';
     const cols = header.split(',').map((c) => c.trim());
-    return cols[0]?.toLowerCase() === 'date' && cols.at(-1) === 'Total' && assetOfFundColumns(cols.slice(1, -1)) !== null;
+    return (
+      cols[0]?.toLowerCase() === 'date' && cols.at(-1) === 'Total' && assetOfFundColumns(cols.slice(1, -1)) !== null
+    );
   },
   parse({ path, text }): ParsedFile {
     const records = parseCsv(text);

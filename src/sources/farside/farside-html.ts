@@ -47,7 +47,10 @@ export function parseFarsideHtml(html: string, origin: string): FarsideTable {
     if (headerIndex < 0) continue;
     return readRows(rows, headerIndex, headerOf(rows[headerIndex]!)!);
   }
-  const found = tables.length === 0 ? 'no <table> at all' : `${tables.length} table(s), none with a header row of fund tickers ending in "Total"`;
+  const found =
+    tables.length === 0
+      ? 'no <table> at all'
+      : `${tables.length} table(s), none with a header row of fund tickers ending in "Total"`;
   throw new FarsideLayoutError(
     `farside-html: ${origin}: expected Farside's flow table (a header row of fund tickers such as IBIT, FBTC … or ETHA, FETH … and a last column "Total"); found ${found}. The page layout may have changed.`,
   );
@@ -67,7 +70,9 @@ function headerOf(cells: readonly string[]): Header | null {
 function readRows(rows: readonly (readonly string[])[], headerIndex: number, header: Header): FarsideTable {
   const below = rows.slice(headerIndex + 1).map((cells, i) => ({ line: headerIndex + 2 + i, cells }));
   // Issuer and fee rows sit between the tickers and the first date: skipped, not rejected.
-  const { observations, rejects } = farsideRowsToObservations(header.cells, below, header.asset, { skipPreamble: true });
+  const { observations, rejects } = farsideRowsToObservations(header.cells, below, header.asset, {
+    skipPreamble: true,
+  });
   return { asset: header.asset, funds: header.cells.slice(1, -1), observations, rejects };
 }
 

@@ -40,7 +40,12 @@ const FOOTER = /^(total|average|maximum|minimum|max|min)$/i;
  * Example: header `Date,IBIT,Total`, row `05 Jan 2026,(243.2),12.0` → IBIT −243,200,000 USD and
  * total 12,000,000 USD, both known 2026-01-06T02:00:00.000Z.
  */
-export function farsideRowsToObservations(header: readonly string[], rows: readonly FarsideRow[], asset: Asset, options: FarsideRowsOptions = {}): FarsideRowsResult {
+export function farsideRowsToObservations(
+  header: readonly string[],
+  rows: readonly FarsideRow[],
+  asset: Asset,
+  options: FarsideRowsOptions = {},
+): FarsideRowsResult {
   const skipPreamble = options.skipPreamble ?? false;
   const observations: Observation[] = [];
   const rejects: RowReject[] = [];

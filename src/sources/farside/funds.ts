@@ -53,7 +53,8 @@ export function findFund(asset: Asset, ticker: string): FundInfo | undefined {
 export function assetOfFundColumns(columns: readonly string[]): Asset | null {
   const votes = new Map<Asset, number>();
   for (const c of columns) {
-    for (const f of FUNDS) if (f.ticker === c && c !== 'BTC' && c !== 'ETH') votes.set(f.asset, (votes.get(f.asset) ?? 0) + 1);
+    for (const f of FUNDS)
+      if (f.ticker === c && c !== 'BTC' && c !== 'ETH') votes.set(f.asset, (votes.get(f.asset) ?? 0) + 1);
   }
   const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
   return best && best[1] >= 2 ? best[0] : null;

@@ -41,10 +41,14 @@ function readKnownAt(raw: string, date: string): { ok: true; knownAt: string } |
 
 export const genericLongCsv: FileLayout = {
   id: ID,
-  description: 'Generic long CSV: date,series,key,value[,asset][,known_at][,source]; series = <dataset>.<field> from the catalog',
+  description:
+    'Generic long CSV: date,series,key,value[,asset][,known_at][,source]; series = <dataset>.<field> from the catalog',
   detect({ head }) {
     const cols = headerColumns(head.split(/\r?\n/, 1)[0] ?? '');
-    return REQUIRED.every((c) => cols.includes(c)) && cols.every((c) => (REQUIRED as readonly string[]).includes(c) || (OPTIONAL as readonly string[]).includes(c));
+    return (
+      REQUIRED.every((c) => cols.includes(c)) &&
+      cols.every((c) => (REQUIRED as readonly string[]).includes(c) || (OPTIONAL as readonly string[]).includes(c))
+    );
   },
   parse({ path, text }): ParsedFile {
     const records = parseCsv(text);
@@ -52,7 +56,10 @@ export const genericLongCsv: FileLayout = {
     const index = new Map<Column, number>();
     header.forEach((c, i) => index.set(c as Column, i));
     const missing = REQUIRED.filter((c) => !index.has(c));
-    if (missing.length > 0) throw new ImportError(`${ID}: ${path}: header lacks column(s) ${missing.join(', ')} (found ${header.join(', ')})`);
+    if (missing.length > 0)
+      throw new ImportError(
+        `${ID}: ${path}: header lacks column(s) ${missing.join(', ')} (found ${header.join(', ')})`,
+      );
     const cell = (cells: readonly string[], c: Column): string => {
       const i = index.get(c);
       return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -80,7 +87,12 @@ export const genericLongCsv: FileLayout = {
       }
       const key = cell(cells, 'key');
       if (key === '' || key.length > 64) {
-        fail('key', key === '' ? 'key is empty (fund, venue, ticker … the row belongs to)' : `"${key.slice(0, 20)}…" is longer than 64 characters`);
+        fail(
+          'key',
+          key === ''
+            ? 'key is empty (fund, venue, ticker … the row belongs to)'
+            : `"${key.slice(0, 20)}…" is longer than 64 characters`,
+        );
         continue;
       }
       const rawAsset = cell(cells, 'asset').toUpperCase();
@@ -88,7 +100,10 @@ export const genericLongCsv: FileLayout = {
       let asset: Asset;
       if (rawAsset === '') {
         if (!implied) {
-          fail('asset', `asset is required for ${series.dataset} (a per-coin dataset); only ${Object.keys(IMPLIED_ASSETS).join(', ')} imply it`);
+          fail(
+            'asset',
+            `asset is required for ${series.dataset} (a per-coin dataset); only ${Object.keys(IMPLIED_ASSETS).join(', ')} imply it`,
+          );
           continue;
         }
         asset = implied;
@@ -122,11 +137,22 @@ export const genericLongCsv: FileLayout = {
       const natural = `${series.dataset}|${series.field}|${asset}|${key}|${date}`;
       const earlier = seen.get(natural);
       if (earlier !== undefined) {
-        fail('date', `duplicate of line ${earlier} (${series.dataset}.${series.field} ${asset} ${key} ${date}): the first row is kept`);
+        fail(
+          'date',
+          `duplicate of line ${earlier} (${series.dataset}.${series.field} ${asset} ${key} ${date}): the first row is kept`,
+        );
         continue;
       }
       seen.set(natural, line);
-      observations.push({ dataset: series.dataset, field: series.field, asset, key, date, value: value.value, knownAt: known.knownAt });
+      observations.push({
+        dataset: series.dataset,
+        field: series.field,
+        asset,
+        key,
+        date,
+        value: value.value,
+        knownAt: known.knownAt,
+      });
     }
     return { source: source ?? GENERIC_SOURCE, observations, rejects, warnings: [] };
   },

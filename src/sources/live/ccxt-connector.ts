@@ -6,10 +6,25 @@ import type { AnalysedAsset } from '../../domain/assets.js';
 import { addDays, dateToMs } from '../../domain/dates.js';
 import type { IngestBatch } from '../../store/store.js';
 import { SourceError } from '../errors.js';
-import { eachPart, incrementalStart, todayUtc, type Connector, type ConnectorResult, type SyncContext } from './connector.js';
+import {
+  eachPart,
+  incrementalStart,
+  todayUtc,
+  type Connector,
+  type ConnectorResult,
+  type SyncContext,
+} from './connector.js';
 import { callVenue, VENUES, type VenueId, type VenueSpec } from './ccxt-venues.js';
 import { pageByTime } from './page-by-time.js';
-import { dailyCandles, dailyFundingRate8h, dailyObservations, dailyOpenInterest, type Candle, type FundingEvent, type OpenInterestPoint } from './perp-daily.js';
+import {
+  dailyCandles,
+  dailyFundingRate8h,
+  dailyObservations,
+  dailyOpenInterest,
+  type Candle,
+  type FundingEvent,
+  type OpenInterestPoint,
+} from './perp-daily.js';
 
 const DAY_MS = 86_400_000;
 /** Venues revise the latest points rarely; re-read this many days before the stored last date. */
@@ -28,53 +43,100 @@ interface VenueRun {
 function call<T>(run: VenueRun, method: string, fn: () => Promise<T>): Promise<T> {
   // Counted with the HTTP client's requests so that `tidemark sync` shows one total per source.
   run.context.http.requests++;
-  return callVenue(run.spec.id, method, fn, { retry: run.context.retry, limiter: run.context.http.limiter, hostUrl: run.hostUrl, exchange: run.exchange });
+  return callVenue(run.spec.id, method, fn, {
+    retry: run.context.retry,
+    limiter: run.context.http.limiter,
+    hostUrl: run.hostUrl,
+    exchange: run.exchange,
+  });
 }
 
 function num(x: unknown): number | undefined {
   return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
 }
 
-async function fetchCandles(run: VenueRun, symbol: string, from: string, today: string, label: string): Promise<Candle[]> {
+async function fetchCandles(
+  run: VenueRun,
+  symbol: string,
+  from: string,
+  today: string,
+  label: string,
+): Promise<Candle[]> {
   return pageByTime(
     async ({ since, until, limit }) => {
-      const rows = await call(run, `fetchOHLCV(${symbol})`, () => run.exchange.fetchOHLCV(symbol, '1d', since, limit, { until }));
+      const rows = await call(run, `fetchOHLCV(${symbol})`, () =>
+        run.exchange.fetchOHLCV(symbol, '1d', since, limit, { until }),
+      );
       return rows.flatMap((r) => {
         const [timestamp, open, high, low, close, volume] = r.map(num);
-        return timestamp !== undefined && open !== undefined && high !== undefined && low !== undefined && close !== undefined && volume !== undefined
+        return timestamp !== undefined &&
+          open !== undefined &&
+          high !== undefined &&
+          low !== undefined &&
+          close !== undefined &&
+          volume !== undefined
           ? [{ timestamp, open, high, low, close, volume }]
           : [];
       });
     },
-    { from: dateToMs(from), to: dateToMs(today), limit: run.spec.limits.ohlcv, periodMs: DAY_MS, onPage: (p, n) => run.context.progress?.(p, n, label) },
+    {
+      from: dateToMs(from),
+      to: dateToMs(today),
+      limit: run.spec.limits.ohlcv,
+      periodMs: DAY_MS,
+      onPage: (p, n) => run.context.progress?.(p, n, label),
+    },
   );
 }
 
 async function fetchFunding(run: VenueRun, symbol: string, from: string, today: string): Promise<FundingEvent[]> {
   return pageByTime(
     async ({ since, until, limit }) => {
-      const rows = await call(run, `fetchFundingRateHistory(${symbol})`, () => run.exchange.fetchFundingRateHistory(symbol, since, limit, run.spec.fundingUntil(until)));
+      const rows = await call(run, `fetchFundingRateHistory(${symbol})`, () =>
+        run.exchange.fetchFundingRateHistory(symbol, since, limit, run.spec.fundingUntil(until)),
+      );
       return rows.flatMap((r) => {
         const timestamp = num(r.timestamp);
         const fundingRate = num(r.fundingRate);
         return timestamp !== undefined && fundingRate !== undefined ? [{ timestamp, fundingRate }] : [];
       });
     },
-    { from: dateToMs(from), to: dateToMs(today) + DAY_MS, limit: run.spec.limits.funding, periodMs: 8 * 3_600_000, onPage: (p, n) => run.context.progress?.(p, n, `${run.spec.id} funding ${symbol}`) },
+    {
+      from: dateToMs(from),
+      to: dateToMs(today) + DAY_MS,
+      limit: run.spec.limits.funding,
+      periodMs: 8 * 3_600_000,
+      onPage: (p, n) => run.context.progress?.(p, n, `${run.spec.id} funding ${symbol}`),
+    },
   );
 }
 
-async function fetchOpenInterest(run: VenueRun, symbol: string, from: string, today: string): Promise<OpenInterestPoint[]> {
+async function fetchOpenInterest(
+  run: VenueRun,
+  symbol: string,
+  from: string,
+  today: string,
+): Promise<OpenInterestPoint[]> {
   return pageByTime(
     async ({ since, until, limit }) => {
-      const rows = await call(run, `fetchOpenInterestHistory(${symbol})`, () => run.exchange.fetchOpenInterestHistory(symbol, '1d', since, limit, { until }));
+      const rows = await call(run, `fetchOpenInterestHistory(${symbol})`, () =>
+        run.exchange.fetchOpenInterestHistory(symbol, '1d', since, limit, { until }),
+      );
       return rows.flatMap((r) => {
         const timestamp = num(r.timestamp);
-        return timestamp === undefined ? [] : [{ timestamp, coins: num(r.openInterestAmount), usd: num(r.openInterestValue) }];
+        return timestamp === undefined
+          ? []
+          : [{ timestamp, coins: num(r.openInterestAmount), usd: num(r.openInterestValue) }];
       });
     },
     // Snapshots at 00:00 of D+1 close day D: read one day past the start and up to today 00:00.
-    { from: dateToMs(from) + DAY_MS, to: dateToMs(today) + 1, limit: run.spec.limits.openInterest, periodMs: DAY_MS, onPage: (p, n) => run.context.progress?.(p, n, `${run.spec.id} OI ${symbol}`) },
+    {
+      from: dateToMs(from) + DAY_MS,
+      to: dateToMs(today) + 1,
+      limit: run.spec.limits.openInterest,
+      periodMs: DAY_MS,
+      onPage: (p, n) => run.context.progress?.(p, n, `${run.spec.id} OI ${symbol}`),
+    },
   );
 }
 
@@ -87,7 +149,11 @@ async function syncAsset(run: VenueRun, asset: AnalysedAsset): Promise<IngestBat
   if (!exchange.markets?.[symbol]) {
     run.warnings.push(`${venue}: no market ${symbol}; ${asset} perp skipped`);
   } else {
-    const from = await incrementalStart(context, { dataset: 'perp', asset, key: venue, source: venue }, { restateDays: PERP_RESTATE_DAYS, defaultStart: PERP_DEFAULT_START });
+    const from = await incrementalStart(
+      context,
+      { dataset: 'perp', asset, key: venue, source: venue },
+      { restateDays: PERP_RESTATE_DAYS, defaultStart: PERP_DEFAULT_START },
+    );
     const byField: Record<string, Map<string, number>> = {};
     if (exchange.has['fetchFundingRateHistory']) {
       byField['fundingRate8h'] = dailyFundingRate8h(await fetchFunding(run, symbol, from, today), today);
@@ -95,7 +161,10 @@ async function syncAsset(run: VenueRun, asset: AnalysedAsset): Promise<IngestBat
     if (exchange.has['fetchOpenInterestHistory']) {
       const oldest = addDays(today, -spec.openInterestDays);
       const oiFrom = from < oldest ? oldest : from;
-      if (oiFrom !== from && !context.since) run.warnings.push(`${venue} ${asset}: open-interest history only reaches back ${spec.openInterestDays} days (from ${oiFrom})`);
+      if (oiFrom !== from && !context.since)
+        run.warnings.push(
+          `${venue} ${asset}: open-interest history only reaches back ${spec.openInterestDays} days (from ${oiFrom})`,
+        );
       const oi = dailyOpenInterest(await fetchOpenInterest(run, symbol, oiFrom, today), today);
       const coins = new Map<string, number>();
       const usd = new Map<string, number>();
@@ -122,11 +191,22 @@ async function syncAsset(run: VenueRun, asset: AnalysedAsset): Promise<IngestBat
     const spotSymbol = `${asset}/USDT`;
     if (!exchange.markets?.[spotSymbol]) run.warnings.push(`binance: no spot market ${spotSymbol}; spot bars skipped`);
     else {
-      const from = await incrementalStart(context, { dataset: 'spot', asset, key: venue, source: venue }, { restateDays: PERP_RESTATE_DAYS, defaultStart: PERP_DEFAULT_START });
-      const candles = dailyCandles(await fetchCandles(run, spotSymbol, from, today, `binance spot ${spotSymbol}`), today);
+      const from = await incrementalStart(
+        context,
+        { dataset: 'spot', asset, key: venue, source: venue },
+        { restateDays: PERP_RESTATE_DAYS, defaultStart: PERP_DEFAULT_START },
+      );
+      const candles = dailyCandles(
+        await fetchCandles(run, spotSymbol, from, today, `binance spot ${spotSymbol}`),
+        today,
+      );
       const pick = (f: (c: Candle) => number): Map<string, number> => new Map([...candles].map(([d, c]) => [d, f(c)]));
       batches.push({
-        provenance: { source: venue, origin: `binance ${spotSymbol} (USDT taken as USD)`, observedAt: context.now.toISOString() },
+        provenance: {
+          source: venue,
+          origin: `binance ${spotSymbol} (USDT taken as USD)`,
+          observedAt: context.now.toISOString(),
+        },
         observations: dailyObservations('spot', asset, venue, {
           open: pick((c) => c.open),
           high: pick((c) => c.high),
@@ -154,9 +234,12 @@ export function perpVenueConnector(venue: VenueId, options: { limits?: Partial<V
       const exchange = spec.create(base);
       const run: VenueRun = { context, spec, exchange, hostUrl: base ?? `https://${venue}.ccxt.invalid`, warnings: [] };
       await call(run, 'loadMarkets', () => exchange.loadMarkets());
-      if (!exchange.markets || Object.keys(exchange.markets).length === 0) throw new SourceError(`${venue}: loadMarkets returned no markets`, venue);
+      if (!exchange.markets || Object.keys(exchange.markets).length === 0)
+        throw new SourceError(`${venue}: loadMarkets returned no markets`, venue);
       const failures: string[] = [];
-      const batches: IngestBatch[] = (await eachPart(context.assets, (asset) => syncAsset(run, asset), failures)).flat();
+      const batches: IngestBatch[] = (
+        await eachPart(context.assets, (asset) => syncAsset(run, asset), failures)
+      ).flat();
       const rows = batches.reduce((n, b) => n + b.observations.length, 0);
       if (rows === 0) run.warnings.push(`${venue}: no complete days returned for ${context.assets.join(', ')}`);
       return { batches, warnings: run.warnings, failures };

@@ -27,13 +27,14 @@ export interface VenueSpec {
 export function pointApiAt(api: unknown, base: string): unknown {
   if (typeof api === 'string') return /^https?:\/\//.test(api) ? api.replace(/^https?:\/\/[^/]+/, base) : api;
   if (api && typeof api === 'object') {
-    for (const [k, v] of Object.entries(api as Record<string, unknown>)) (api as Record<string, unknown>)[k] = pointApiAt(v, base);
+    for (const [k, v] of Object.entries(api as Record<string, unknown>))
+      (api as Record<string, unknown>)[k] = pointApiAt(v, base);
   }
   return api;
 }
 
 function build(exchange: Exchange, baseUrl: string | undefined): Exchange {
-  if (baseUrl) exchange.urls['api'] = pointApiAt(exchange.urls['api'], baseUrl) as typeof exchange.urls['api'];
+  if (baseUrl) exchange.urls['api'] = pointApiAt(exchange.urls['api'], baseUrl) as (typeof exchange.urls)['api'];
   return exchange;
 }
 
@@ -44,7 +45,13 @@ export const VENUES: Readonly<Record<VenueId, VenueSpec>> = {
     id: 'binance',
     // Spot (for the spot bars) and USD-M futures only; no margin pairs, no currencies (private).
     create: (base) =>
-      build(new binance({ enableRateLimit: true, options: { fetchMarkets: { types: ['spot', 'linear'] }, fetchMargins: false, fetchCurrencies: false } }), base),
+      build(
+        new binance({
+          enableRateLimit: true,
+          options: { fetchMarkets: { types: ['spot', 'linear'] }, fetchMargins: false, fetchCurrencies: false },
+        }),
+        base,
+      ),
     perpSymbol: usdtPerp,
     limits: { ohlcv: 1000, funding: 1000, openInterest: 500 },
     openInterestDays: 29,
@@ -52,7 +59,8 @@ export const VENUES: Readonly<Record<VenueId, VenueSpec>> = {
   },
   bybit: {
     id: 'bybit',
-    create: (base) => build(new bybit({ enableRateLimit: true, options: { fetchMarkets: { types: ['linear'] } } }), base),
+    create: (base) =>
+      build(new bybit({ enableRateLimit: true, options: { fetchMarkets: { types: ['linear'] } } }), base),
     perpSymbol: usdtPerp,
     limits: { ohlcv: 1000, funding: 200, openInterest: 200 },
     openInterestDays: 720,
@@ -60,7 +68,11 @@ export const VENUES: Readonly<Record<VenueId, VenueSpec>> = {
   },
   okx: {
     id: 'okx',
-    create: (base) => build(new okx({ enableRateLimit: true, options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' } }), base),
+    create: (base) =>
+      build(
+        new okx({ enableRateLimit: true, options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' } }),
+        base,
+      ),
     perpSymbol: usdtPerp,
     limits: { ohlcv: 100, funding: 100, openInterest: 100 },
     openInterestDays: 180,
@@ -87,7 +99,9 @@ function checkLastBody(exchange: Exchange | undefined): void {
   try {
     JSON.parse(body);
   } catch {
-    throw new NotJsonError(`GET ${String(exchange?.last_request_url)}: the response is not valid JSON (starts "${body.slice(0, 60)}")`);
+    throw new NotJsonError(
+      `GET ${String(exchange?.last_request_url)}: the response is not valid JSON (starts "${body.slice(0, 60)}")`,
+    );
   }
 }
 
@@ -98,7 +112,12 @@ function checkLastBody(exchange: Exchange | undefined): void {
  * reports one, and the URL ccxt put in its message. A 200 whose body is not JSON (which ccxt
  * would turn into an empty result) fails at once with the URL.
  */
-export async function callVenue<T>(venue: VenueId, method: string, call: () => Promise<T>, options: CallOptions): Promise<T> {
+export async function callVenue<T>(
+  venue: VenueId,
+  method: string,
+  call: () => Promise<T>,
+  options: CallOptions,
+): Promise<T> {
   let tries = 0;
   try {
     return await withRetry(
@@ -115,7 +134,8 @@ export async function callVenue<T>(venue: VenueId, method: string, call: () => P
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof NotJsonError) throw new SourceError(`${venue}: ${method}: ${message}`, venue, { cause: error });
+    if (error instanceof NotJsonError)
+      throw new SourceError(`${venue}: ${method}: ${message}`, venue, { cause: error });
     // ccxt writes HTTP failures as "<venue> GET <url> <status> <text> <body>".
     const status = / (?:GET|POST) \S+ (\d{3})\b/.exec(message)?.[1];
     const after = tries > 1 ? ` after ${tries} attempts` : '';

@@ -42,13 +42,21 @@ export function cotObservations(rows: readonly unknown[], url: string): Observat
     const coins = COT_CONTRACTS[code];
     if (coins === undefined) continue;
     const date = /^(\d{4}-\d{2}-\d{2})/.exec(String(row['report_date_as_yyyy_mm_dd'] ?? ''))?.[1];
-    if (!date) throw new SourceError(`cftc: ${url}: row of contract ${code} has report_date_as_yyyy_mm_dd ${JSON.stringify(row['report_date_as_yyyy_mm_dd'])}, expected YYYY-MM-DD…`, 'cftc');
-    const sums = byDate.get(date) ?? (Object.fromEntries(Object.keys(COLUMNS).map((f) => [f, 0])) as Record<CotField, number>);
+    if (!date)
+      throw new SourceError(
+        `cftc: ${url}: row of contract ${code} has report_date_as_yyyy_mm_dd ${JSON.stringify(row['report_date_as_yyyy_mm_dd'])}, expected YYYY-MM-DD…`,
+        'cftc',
+      );
+    const sums =
+      byDate.get(date) ?? (Object.fromEntries(Object.keys(COLUMNS).map((f) => [f, 0])) as Record<CotField, number>);
     for (const [field, names] of Object.entries(COLUMNS) as [CotField, readonly string[]][]) {
       const name = names.find((n) => row[n] !== undefined && row[n] !== null);
       const value = name === undefined ? NaN : Number(row[name]);
       if (!Number.isFinite(value)) {
-        throw new SourceError(`cftc: ${url}: ${date} contract ${code}: column ${names[0]} is ${JSON.stringify(name && row[name])}, expected a number`, 'cftc');
+        throw new SourceError(
+          `cftc: ${url}: ${date} contract ${code}: column ${names[0]} is ${JSON.stringify(name && row[name])}, expected a number`,
+          'cftc',
+        );
       }
       sums[field] += value * coins;
     }
@@ -64,7 +72,15 @@ export function cotObservations(rows: readonly unknown[], url: string): Observat
       dealersNetCoins: s.dealersLongCoins - s.dealersShortCoins,
     };
     for (const [field, value] of Object.entries(fields)) {
-      out.push({ dataset: 'cot', field, asset: 'BTC', key: COT_KEY, date, value: Math.round(value * 10) / 10, knownAt });
+      out.push({
+        dataset: 'cot',
+        field,
+        asset: 'BTC',
+        key: COT_KEY,
+        date,
+        value: Math.round(value * 10) / 10,
+        knownAt,
+      });
     }
   }
   return out;
@@ -72,7 +88,9 @@ export function cotObservations(rows: readonly unknown[], url: string): Observat
 
 /** The Socrata URL of one page of bitcoin TFF rows from `from` on. */
 export function cotPageUrl(base: string, from: string, offset: number, limit = COT_PAGE_SIZE): string {
-  const codes = Object.keys(COT_CONTRACTS).map((c) => `'${c}'`).join(',');
+  const codes = Object.keys(COT_CONTRACTS)
+    .map((c) => `'${c}'`)
+    .join(',');
   const params = new URLSearchParams({
     $where: `cftc_contract_market_code in(${codes}) AND report_date_as_yyyy_mm_dd >= '${from}T00:00:00'`,
     $order: 'report_date_as_yyyy_mm_dd,cftc_contract_market_code',
@@ -92,24 +110,47 @@ export function makeCftcConnector(options: { pageSize?: number } = {}): Connecto
       const base = context.endpoints.cftc;
       if (!base) throw new SourceError('cftc: no endpoint configured', 'cftc');
       const warnings: string[] = [];
-      if (!context.assets.includes('BTC')) return { batches: [], warnings: ['cftc: only CME bitcoin contracts are read; nothing to do for ' + context.assets.join(', ')] };
+      if (!context.assets.includes('BTC'))
+        return {
+          batches: [],
+          warnings: ['cftc: only CME bitcoin contracts are read; nothing to do for ' + context.assets.join(', ')],
+        };
       // Reports are sometimes corrected the week after: re-read two weeks.
-      const from = await incrementalStart(context, { dataset: 'cot', asset: 'BTC', key: COT_KEY, source: 'cftc' }, { restateDays: 14, defaultStart: '2024-01-01' });
+      const from = await incrementalStart(
+        context,
+        { dataset: 'cot', asset: 'BTC', key: COT_KEY, source: 'cftc' },
+        { restateDays: 14, defaultStart: '2024-01-01' },
+      );
       const rows: unknown[] = [];
       let url = cotPageUrl(base, from, 0, pageSize);
       for (let page = 0; ; page++) {
         url = cotPageUrl(base, from, page * pageSize, pageSize);
-        const body = await context.http.getJson(url, { source: 'cftc', hint: 'The CFTC API may be down; retry later.' });
-        if (!Array.isArray(body)) throw new SourceError(`cftc: GET ${url}: expected a JSON array of rows, got ${typeof body}`, 'cftc');
+        const body = await context.http.getJson(url, {
+          source: 'cftc',
+          hint: 'The CFTC API may be down; retry later.',
+        });
+        if (!Array.isArray(body))
+          throw new SourceError(`cftc: GET ${url}: expected a JSON array of rows, got ${typeof body}`, 'cftc');
         rows.push(...(body as unknown[]));
         context.progress?.(page + 1, page + 2, 'cftc');
         if (body.length < pageSize) break;
       }
       const observations = cotObservations(rows, url);
       if (observations.length === 0 && from < addDays(context.now.toISOString().slice(0, 10), -10)) {
-        throw new SourceError(`cftc: ${base}${COT_DATASET_PATH} returned no bitcoin rows (codes ${Object.keys(COT_CONTRACTS).join(', ')}) since ${from}`, 'cftc');
+        throw new SourceError(
+          `cftc: ${base}${COT_DATASET_PATH} returned no bitcoin rows (codes ${Object.keys(COT_CONTRACTS).join(', ')}) since ${from}`,
+          'cftc',
+        );
       }
-      return { batches: [{ provenance: { source: 'cftc', origin: `${base}${COT_DATASET_PATH}`, observedAt: context.now.toISOString() }, observations }], warnings };
+      return {
+        batches: [
+          {
+            provenance: { source: 'cftc', origin: `${base}${COT_DATASET_PATH}`, observedAt: context.now.toISOString() },
+            observations,
+          },
+        ],
+        warnings,
+      };
     },
   };
 }

@@ -42,7 +42,11 @@ export interface ConnectorResult {
  * Runs `part` for each item, collecting the results; a failing item's error message goes to
  * `failures`. When every item fails, the first error is rethrown (the source failed as a whole).
  */
-export async function eachPart<T, R>(items: readonly T[], part: (item: T, index: number) => Promise<R>, failures: string[]): Promise<R[]> {
+export async function eachPart<T, R>(
+  items: readonly T[],
+  part: (item: T, index: number) => Promise<R>,
+  failures: string[],
+): Promise<R[]> {
   const out: R[] = [];
   let first: unknown;
   for (const [i, item] of items.entries()) {

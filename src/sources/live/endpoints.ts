@@ -26,14 +26,18 @@ export function isSourceName(name: string): name is SourceName {
  * The base URL per source: `overrides` first, then TIDEMARK_<NAME>_URL from `env`, then the
  * default. A trailing slash is removed. Throws RangeError on an unknown name or a non-http(s) URL.
  */
-export function resolveEndpoints(overrides: Readonly<Record<string, string>> = {}, env: NodeJS.ProcessEnv = process.env): Endpoints {
+export function resolveEndpoints(
+  overrides: Readonly<Record<string, string>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Endpoints {
   for (const name of Object.keys(overrides)) {
     if (!isSourceName(name)) throw new RangeError(`unknown endpoint "${name}" (known: ${SOURCE_NAMES.join(', ')})`);
   }
   const out = {} as Record<SourceName, string | undefined>;
   for (const name of SOURCE_NAMES) {
     const raw = overrides[name] ?? env[`TIDEMARK_${name.toUpperCase()}_URL`] ?? DEFAULT_ENDPOINTS[name];
-    if (raw !== undefined && !/^https?:\/\/[^/]+/.test(raw)) throw new RangeError(`endpoint ${name}: "${raw}" is not an http(s) URL`);
+    if (raw !== undefined && !/^https?:\/\/[^/]+/.test(raw))
+      throw new RangeError(`endpoint ${name}: "${raw}" is not an http(s) URL`);
     out[name] = raw?.replace(/\/+$/, '');
   }
   return out;

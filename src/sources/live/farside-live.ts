@@ -16,7 +16,14 @@ export const FARSIDE_PAGES: Readonly<Record<AnalysedAsset, string>> = {
 /** Farside restates recent days (late funds): re-read this many days before the stored last date. */
 export const FARSIDE_RESTATE_DAYS = 10;
 
-const CHALLENGE_MARKERS = [/<title>\s*Just a moment/i, /cf-challenge/i, /challenge-form/i, /_cf_chl_opt/i, /cf_chl_/i, /Attention Required! \| Cloudflare/i];
+const CHALLENGE_MARKERS = [
+  /<title>\s*Just a moment/i,
+  /cf-challenge/i,
+  /challenge-form/i,
+  /_cf_chl_opt/i,
+  /cf_chl_/i,
+  /Attention Required! \| Cloudflare/i,
+];
 
 /** True when an HTML body is a bot-protection challenge rather than content. */
 export function isChallengePage(body: string): boolean {
@@ -40,34 +47,47 @@ export const farsideConnector: Connector = {
     if (!base) throw new SourceError('farside: no endpoint configured', 'farside');
     const result = { batches: [] as ConnectorResult['batches'], warnings: [] as string[], failures: [] as string[] };
     const assets = context.assets;
-    await eachPart(assets, async (asset, i) => {
-      const url = `${base}${FARSIDE_PAGES[asset]}`;
-      context.progress?.(i, assets.length, `farside ${asset}`);
-      const from = await incrementalStart(context, { dataset: 'etf-flows', asset, source: 'farside' }, { restateDays: FARSIDE_RESTATE_DAYS, defaultStart: '2024-01-01' });
-      const html = await context.http.getText(url, {
-        source: 'farside',
-        headers: { accept: 'text/html' },
-        hint: `Save the page from a browser and run \`tidemark import page.html\`.`,
-        inspect: (status, body) => (status === 403 || isChallengePage(body) ? botProtectionError(url, status, asset) : undefined),
-      });
-      let table;
-      try {
-        table = parseFarsideHtml(html, url);
-      } catch (error) {
-        if (error instanceof FarsideLayoutError) throw new SourceError(error.message, 'farside', { cause: error });
-        throw error;
-      }
-      if (table.asset !== asset) throw new SourceError(`farside: ${url} holds ${table.asset} funds, expected ${asset}`, 'farside');
-      if (table.observations.length === 0) {
-        throw new SourceError(`farside: ${url}: the flow table has no dated rows (expected rows like "05 Jan 2026"); the page layout may have changed`, 'farside');
-      }
-      result.warnings.push(...table.rejects.map((r) => formatReject(url, r)));
-      result.batches.push({
-        provenance: { source: 'farside', origin: url, observedAt: context.now.toISOString() },
-        observations: table.observations.filter((o) => o.date >= from),
-      });
-      context.progress?.(i + 1, assets.length, `farside ${asset}`);
-    }, result.failures);
+    await eachPart(
+      assets,
+      async (asset, i) => {
+        const url = `${base}${FARSIDE_PAGES[asset]}`;
+        context.progress?.(i, assets.length, `farside ${asset}`);
+        const from = await incrementalStart(
+          context,
+          { dataset: 'etf-flows', asset, source: 'farside' },
+          { restateDays: FARSIDE_RESTATE_DAYS, defaultStart: '2024-01-01' },
+        );
+        const html = await context.http.getText(url, {
+          source: 'farside',
+          headers: { accept: 'text/html' },
+          hint: `Save the page from a browser and run \`tidemark import page.html\`.`,
+          inspect: (status, body) =>
+            status === 403 || isChallengePage(body) ? botProtectionError(url, status, asset) : undefined,
+        });
+        let table;
+        try {
+          table = parseFarsideHtml(html, url);
+        } catch (error) {
+          if (error instanceof FarsideLayoutError) throw new SourceError(error.message, 'farside', { cause: error });
+          throw error;
+        }
+        if (table.asset !== asset)
+          throw new SourceError(`farside: ${url} holds ${table.asset} funds, expected ${asset}`, 'farside');
+        if (table.observations.length === 0) {
+          throw new SourceError(
+            `farside: ${url}: the flow table has no dated rows (expected rows like "05 Jan 2026"); the page layout may have changed`,
+            'farside',
+          );
+        }
+        result.warnings.push(...table.rejects.map((r) => formatReject(url, r)));
+        result.batches.push({
+          provenance: { source: 'farside', origin: url, observedAt: context.now.toISOString() },
+          observations: table.observations.filter((o) => o.date >= from),
+        });
+        context.progress?.(i + 1, assets.length, `farside ${asset}`);
+      },
+      result.failures,
+    );
     return result;
   },
 };

@@ -75,12 +75,14 @@ export class HttpClient {
           const body = await response.text();
           const inspected = get.inspect?.(response.status, body);
           if (inspected) throw inspected;
-          if (!response.ok) throw new HttpStatusError(response.status, body, retryAfterMs(response.headers.get('retry-after')));
+          if (!response.ok)
+            throw new HttpStatusError(response.status, body, retryAfterMs(response.headers.get('retry-after')));
           return body;
         },
         (error) => {
           if (error instanceof SourceError) return { retryable: false };
-          if (error instanceof HttpStatusError) return { retryable: isRetryableStatus(error.status), retryAfterMs: error.retryAfterMs };
+          if (error instanceof HttpStatusError)
+            return { retryable: isRetryableStatus(error.status), retryAfterMs: error.retryAfterMs };
           return { retryable: true };
         },
         this.options.retry,
@@ -91,13 +93,20 @@ export class HttpClient {
       const after = tries > 1 ? ` after ${tries} of ${attempts} attempts` : '';
       if (error instanceof HttpStatusError) {
         const snippet = error.body.replace(/\s+/g, ' ').trim().slice(0, 160);
-        throw new SourceError(`${get.source}: GET ${url} failed with HTTP ${error.status}${after}${snippet ? ` ("${snippet}")` : ''}.${hint}`, get.source, {
-          status: error.status,
-          cause: error,
-        });
+        throw new SourceError(
+          `${get.source}: GET ${url} failed with HTTP ${error.status}${after}${snippet ? ` ("${snippet}")` : ''}.${hint}`,
+          get.source,
+          {
+            status: error.status,
+            cause: error,
+          },
+        );
       }
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      throw new SourceError(`${get.source}: GET ${url} failed (network: ${reason})${after}.${hint}`, get.source, { cause: error });
+      const reason =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      throw new SourceError(`${get.source}: GET ${url} failed (network: ${reason})${after}.${hint}`, get.source, {
+        cause: error,
+      });
     }
   }
 
@@ -107,7 +116,11 @@ export class HttpClient {
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new SourceError(`${get.source}: GET ${url}: the response is not valid JSON (starts "${text.slice(0, 60)}")`, get.source, { cause });
+      throw new SourceError(
+        `${get.source}: GET ${url}: the response is not valid JSON (starts "${text.slice(0, 60)}")`,
+        get.source,
+        { cause },
+      );
     }
   }
 }

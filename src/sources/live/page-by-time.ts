@@ -34,7 +34,8 @@ export async function pageByTime<T extends { readonly timestamp: number }>(
 ): Promise<T[]> {
   const windowMs = Math.max(options.periodMs, options.limit * options.periodMs);
   const windows: [number, number][] = [];
-  for (let start = options.from; start < options.to; start += windowMs) windows.push([start, Math.min(options.to, start + windowMs)]);
+  for (let start = options.from; start < options.to; start += windowMs)
+    windows.push([start, Math.min(options.to, start + windowMs)]);
   const out: T[] = [];
   let pages = 0;
   while (windows.length > 0) {

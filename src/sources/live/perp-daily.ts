@@ -37,7 +37,9 @@ export interface Candle {
 /** Sorts by timestamp and keeps the first item of each timestamp (pages may overlap). */
 export function dedupeByTimestamp<T extends { readonly timestamp: number }>(items: readonly T[]): T[] {
   const seen = new Set<number>();
-  return [...items].sort((a, b) => a.timestamp - b.timestamp).filter((x) => (seen.has(x.timestamp) ? false : (seen.add(x.timestamp), true)));
+  return [...items]
+    .sort((a, b) => a.timestamp - b.timestamp)
+    .filter((x) => (seen.has(x.timestamp) ? false : (seen.add(x.timestamp), true)));
 }
 
 /**
@@ -55,7 +57,12 @@ export function dailyFundingRate8h(events: readonly FundingEvent[], today: strin
   const sums = new Map<string, { sum: number; n: number }>();
   let lastRegularHours = 8;
   sorted.forEach((e, i) => {
-    const gapMs = i > 0 ? e.timestamp - sorted[i - 1]!.timestamp : sorted.length > 1 ? sorted[1]!.timestamp - e.timestamp : 8 * HOUR_MS;
+    const gapMs =
+      i > 0
+        ? e.timestamp - sorted[i - 1]!.timestamp
+        : sorted.length > 1
+          ? sorted[1]!.timestamp - e.timestamp
+          : 8 * HOUR_MS;
     const hours = gapMs / HOUR_MS;
     const intervalHours = hours >= 0.99 && hours <= 8.01 ? Math.round(hours) || 1 : lastRegularHours;
     lastRegularHours = intervalHours;
@@ -104,7 +111,8 @@ export function dailyObservations(
   const out: Observation[] = [];
   for (const [field, byDate] of Object.entries(byField)) {
     for (const [date, value] of byDate) {
-      if (Number.isFinite(value)) out.push({ dataset, field, asset, key: venue, date, value, knownAt: cryptoDailyKnownAt(date) });
+      if (Number.isFinite(value))
+        out.push({ dataset, field, asset, key: venue, date, value, knownAt: cryptoDailyKnownAt(date) });
     }
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.field.localeCompare(b.field));

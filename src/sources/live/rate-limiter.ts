@@ -19,7 +19,9 @@ export class TokenBucket {
     private readonly sleep: (ms: number) => Promise<void> = sleepMs,
   ) {
     if (!(options.ratePerSecond > 0) || !(options.burst >= 1)) {
-      throw new RangeError(`TokenBucket: ratePerSecond must be > 0 and burst >= 1 (got ${options.ratePerSecond}, ${options.burst})`);
+      throw new RangeError(
+        `TokenBucket: ratePerSecond must be > 0 and burst >= 1 (got ${options.ratePerSecond}, ${options.burst})`,
+      );
     }
     this.tokens = options.burst;
     this.last = now();

@@ -51,7 +51,10 @@ export async function withRetry<T>(
     } catch (error) {
       const decision = classify(error);
       if (!decision.retryable || n >= attempts) throw error;
-      const delay = Math.min(policy.maxDelayMs ?? 8000, Math.max(decision.retryAfterMs ?? 0, backoffDelayMs(n, policy)));
+      const delay = Math.min(
+        policy.maxDelayMs ?? 8000,
+        Math.max(decision.retryAfterMs ?? 0, backoffDelayMs(n, policy)),
+      );
       onRetry?.(error, n, delay);
       await sleep(delay);
     }

@@ -97,13 +97,33 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
         finishedAt,
         rejected: 0,
         status: notes.length > 0 ? 'partial' : 'ok',
-        message: notes.length > 0 ? `${failures.length} failure(s), ${result.warnings.length} warning(s): ${notes[0]!.slice(0, 400)}` : `${connector.name} sync`,
+        message:
+          notes.length > 0
+            ? `${failures.length} failure(s), ${result.warnings.length} warning(s): ${notes[0]!.slice(0, 400)}`
+            : `${connector.name} sync`,
       }));
       const perBatch = await store.ingest(result.batches, runs);
       if (result.batches.length === 0) {
-        await store.recordRun({ kind: 'sync', source, origin: source, startedAt, finishedAt, counts: emptyCounts(), rejected: 0, status: 'ok', message: result.warnings[0] ?? 'nothing to fetch' });
+        await store.recordRun({
+          kind: 'sync',
+          source,
+          origin: source,
+          startedAt,
+          finishedAt,
+          counts: emptyCounts(),
+          rejected: 0,
+          status: 'ok',
+          message: result.warnings[0] ?? 'nothing to fetch',
+        });
       }
-      const counts = perBatch.reduce((a, c) => ({ inserted: a.inserted + c.inserted, revised: a.revised + c.revised, unchanged: a.unchanged + c.unchanged }), emptyCounts());
+      const counts = perBatch.reduce(
+        (a, c) => ({
+          inserted: a.inserted + c.inserted,
+          revised: a.revised + c.revised,
+          unchanged: a.unchanged + c.unchanged,
+        }),
+        emptyCounts(),
+      );
       const dates = result.batches.flatMap((b) => b.observations.map((o) => o.date)).sort();
       summaries.push({
         source,
@@ -119,8 +139,29 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const finishedAt = new Date().toISOString();
-      await store.recordRun({ kind: 'sync', source, origin: endpoints[source] ?? source, startedAt, finishedAt, counts: emptyCounts(), rejected: 0, status: 'failed', message: message.slice(0, 500) });
-      summaries.push({ source, status: 'failed', counts: emptyCounts(), rows: 0, firstDate: null, lastDate: null, warnings: [], failures: [], error: message, requests: http.requests - requestsBefore });
+      await store.recordRun({
+        kind: 'sync',
+        source,
+        origin: endpoints[source] ?? source,
+        startedAt,
+        finishedAt,
+        counts: emptyCounts(),
+        rejected: 0,
+        status: 'failed',
+        message: message.slice(0, 500),
+      });
+      summaries.push({
+        source,
+        status: 'failed',
+        counts: emptyCounts(),
+        rows: 0,
+        firstDate: null,
+        lastDate: null,
+        warnings: [],
+        failures: [],
+        error: message,
+        requests: http.requests - requestsBefore,
+      });
     } finally {
       options.onSource?.(source, 'end');
     }

@@ -8,7 +8,20 @@ import { SourceError } from '../errors.js';
 import { eachPart, incrementalStart, type Connector, type ConnectorResult, type SyncContext } from './connector.js';
 
 /** Tickers synced by default: BTC and ETH spot ETFs, MSTR, broad equity ETFs. */
-export const DEFAULT_QUOTE_TICKERS = ['IBIT', 'FBTC', 'GBTC', 'ARKB', 'BITB', 'ETHA', 'FETH', 'ETHE', 'MSTR', 'SPY', 'VT', 'QQQ'] as const;
+export const DEFAULT_QUOTE_TICKERS = [
+  'IBIT',
+  'FBTC',
+  'GBTC',
+  'ARKB',
+  'BITB',
+  'ETHA',
+  'FETH',
+  'ETHE',
+  'MSTR',
+  'SPY',
+  'VT',
+  'QQQ',
+] as const;
 
 const QUOTE_FIELDS = [
   ['open', 'open'],
@@ -30,7 +43,10 @@ export function chartObservations(body: unknown, ticker: string, url: string, no
   const result = Array.isArray(chart?.result) ? (chart.result[0] as Record<string, unknown> | undefined) : undefined;
   if (!result) throw new SourceError(`quotes: ${url}: expected chart.result[0] (Yahoo v8 chart format)`, 'quotes');
   const timestamps = (result['timestamp'] ?? []) as unknown[];
-  const quote = ((result['indicators'] as { quote?: unknown[] } | undefined)?.quote?.[0] ?? null) as Record<string, unknown[]> | null;
+  const quote = ((result['indicators'] as { quote?: unknown[] } | undefined)?.quote?.[0] ?? null) as Record<
+    string,
+    unknown[]
+  > | null;
   if (!Array.isArray(timestamps) || (timestamps.length > 0 && !quote)) {
     throw new SourceError(`quotes: ${url}: expected chart.result[0].timestamp[] and indicators.quote[0]`, 'quotes');
   }
@@ -39,7 +55,8 @@ export function chartObservations(body: unknown, ticker: string, url: string, no
   const out: Observation[] = [];
   const seen = new Set<string>();
   timestamps.forEach((t, i) => {
-    if (typeof t !== 'number') throw new SourceError(`quotes: ${url}: timestamp[${i}] is ${JSON.stringify(t)}, expected seconds`, 'quotes');
+    if (typeof t !== 'number')
+      throw new SourceError(`quotes: ${url}: timestamp[${i}] is ${JSON.stringify(t)}, expected seconds`, 'quotes');
     const date = msToDate((t + (Number.isFinite(gmtoffset) ? gmtoffset : 0)) * 1000);
     const knownAt = usCloseKnownAt(date);
     if (knownAt > nowIso || seen.has(date)) return;
@@ -47,7 +64,11 @@ export function chartObservations(body: unknown, ticker: string, url: string, no
     for (const [column, field] of QUOTE_FIELDS) {
       const v = quote?.[column]?.[i];
       if (v === null || v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new SourceError(`quotes: ${url}: ${column}[${i}] (${date}) is ${JSON.stringify(v)}, expected a number`, 'quotes');
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new SourceError(
+          `quotes: ${url}: ${column}[${i}] (${date}) is ${JSON.stringify(v)}, expected a number`,
+          'quotes',
+        );
       out.push({ dataset: 'equity', field, asset: 'EQUITY', key: ticker, date, value: v, knownAt });
     }
   });
@@ -70,15 +91,29 @@ export function quotesConnector(tickers: readonly string[] = DEFAULT_QUOTE_TICKE
       const base = context.endpoints.quotes;
       if (!base) throw new SourceError('quotes: no endpoint configured', 'quotes');
       const result = { batches: [] as ConnectorResult['batches'], warnings: [] as string[], failures: [] as string[] };
-      await eachPart(tickers, async (ticker, i) => {
-        context.progress?.(i, tickers.length, `quotes ${ticker}`);
-        const from = await incrementalStart(context, { dataset: 'equity', asset: 'EQUITY', key: ticker, source: 'quotes' }, { restateDays: 3, defaultStart: '2024-01-01' });
-        const url = chartUrl(base, ticker, from, context.now);
-        const body = await context.http.getJson(url, { source: 'quotes', hint: `Check the ticker "${ticker}" and the quotes endpoint.` });
-        const observations = chartObservations(body, ticker, url, context.now);
-        if (observations.length === 0) result.warnings.push(`quotes: ${ticker}: no closed daily bars since ${from}`);
-        result.batches.push({ provenance: { source: 'quotes', origin: url.split('?')[0]!, observedAt: context.now.toISOString() }, observations });
-      }, result.failures);
+      await eachPart(
+        tickers,
+        async (ticker, i) => {
+          context.progress?.(i, tickers.length, `quotes ${ticker}`);
+          const from = await incrementalStart(
+            context,
+            { dataset: 'equity', asset: 'EQUITY', key: ticker, source: 'quotes' },
+            { restateDays: 3, defaultStart: '2024-01-01' },
+          );
+          const url = chartUrl(base, ticker, from, context.now);
+          const body = await context.http.getJson(url, {
+            source: 'quotes',
+            hint: `Check the ticker "${ticker}" and the quotes endpoint.`,
+          });
+          const observations = chartObservations(body, ticker, url, context.now);
+          if (observations.length === 0) result.warnings.push(`quotes: ${ticker}: no closed daily bars since ${from}`);
+          result.batches.push({
+            provenance: { source: 'quotes', origin: url.split('?')[0]!, observedAt: context.now.toISOString() },
+            observations,
+          });
+        },
+        result.failures,
+      );
       context.progress?.(tickers.length, tickers.length, 'quotes');
       return result;
     },

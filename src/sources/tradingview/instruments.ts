@@ -31,8 +31,20 @@ export interface TradingViewInstrument {
 
 /** Known exports, matched by file-name prefix (first match wins; prefixes do not overlap). */
 export const TRADINGVIEW_INSTRUMENTS: readonly TradingViewInstrument[] = [
-  { symbol: 'CME_BTC_front_month', asset: 'BTC', key: 'front', target: { kind: 'cme', dataset: 'cme', coinsPerContract: 5 }, dating: 'next-day' },
-  { symbol: 'CME_ETH_front_month', asset: 'ETH', key: 'front', target: { kind: 'cme', dataset: 'cme', coinsPerContract: 50 }, dating: 'next-day' },
+  {
+    symbol: 'CME_BTC_front_month',
+    asset: 'BTC',
+    key: 'front',
+    target: { kind: 'cme', dataset: 'cme', coinsPerContract: 5 },
+    dating: 'next-day',
+  },
+  {
+    symbol: 'CME_ETH_front_month',
+    asset: 'ETH',
+    key: 'front',
+    target: { kind: 'cme', dataset: 'cme', coinsPerContract: 50 },
+    dating: 'next-day',
+  },
   // Micro Bitcoin futures launched on trade date 2021-05-03; the export has bogus bars from 2018.
   {
     symbol: 'CME_Micro_Bitcoin',
@@ -49,7 +61,13 @@ export const TRADINGVIEW_INSTRUMENTS: readonly TradingViewInstrument[] = [
     target: { kind: 'cme', dataset: 'cme-weekly', coinsPerContract: 5 },
     dating: 'week-friday',
   },
-  { symbol: 'CME_BTC_futures_minus_SPOT_BTC_basis', asset: 'BTC', key: 'front-minus-spot', target: { kind: 'cme-basis' }, dating: 'next-day' },
+  {
+    symbol: 'CME_BTC_futures_minus_SPOT_BTC_basis',
+    asset: 'BTC',
+    key: 'front-minus-spot',
+    target: { kind: 'cme-basis' },
+    dating: 'next-day',
+  },
   { symbol: 'MSTR_microstrategy_stock', asset: 'EQUITY', key: 'MSTR', target: { kind: 'equity' }, dating: 'none' },
 ];
 

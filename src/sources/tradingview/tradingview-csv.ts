@@ -49,11 +49,15 @@ export const tradingViewCsv: FileLayout = {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const instrument = tradingViewInstrumentOfFile(name);
     if (!instrument) {
-      throw new Error(`${path}: unrecognised TradingView export "${name}"; the file name must start with one of ${TRADINGVIEW_INSTRUMENTS.map((i) => i.symbol).join(', ')}`);
+      throw new Error(
+        `${path}: unrecognised TradingView export "${name}"; the file name must start with one of ${TRADINGVIEW_INSTRUMENTS.map((i) => i.symbol).join(', ')}`,
+      );
     }
     const table = readDatedTable(path, text);
     const col = (label: string): number => table.columns.indexOf(label);
-    const [iOpen, iHigh, iLow, iClose, iVolume, iOi] = ['open', 'high', 'low', 'close', 'Volume', 'Open Interest'].map(col) as [number, number, number, number, number, number];
+    const [iOpen, iHigh, iLow, iClose, iVolume, iOi] = ['open', 'high', 'low', 'close', 'Volume', 'Open Interest'].map(
+      col,
+    ) as [number, number, number, number, number, number];
     const rejects: RowReject[] = [...table.rejects];
     const observations: Observation[] = [];
     const warnings: string[] = [];
@@ -69,7 +73,11 @@ export const tradingViewCsv: FileLayout = {
       }
       const firstLine = used.get(date);
       if (firstLine !== undefined) {
-        rejects.push({ line: row.line, field: 'date', message: `${row.date} maps to ${date}, already taken by line ${firstLine}: this row is ignored` });
+        rejects.push({
+          line: row.line,
+          field: 'date',
+          message: `${row.date} maps to ${date}, already taken by line ${firstLine}: this row is ignored`,
+        });
         continue;
       }
       used.set(date, row.line);
@@ -83,18 +91,35 @@ export const tradingViewCsv: FileLayout = {
         push('cme-basis', 'basisUsd', close, cmeSettleKnownAt(date));
       } else if (target.kind === 'equity') {
         const knownAt = usCloseKnownAt(date);
-        for (const [field, i] of [['open', iOpen], ['high', iHigh], ['low', iLow], ['close', iClose], ['volumeShares', iVolume]] as const) push('equity', field, v(i), knownAt);
+        for (const [field, i] of [
+          ['open', iOpen],
+          ['high', iHigh],
+          ['low', iLow],
+          ['close', iClose],
+          ['volumeShares', iVolume],
+        ] as const)
+          push('equity', field, v(i), knownAt);
       } else {
         const settleKnownAt = cmeSettleKnownAt(date);
         const oiKnownAt = cmeOpenInterestKnownAt(date);
         const oi = v(iOi);
-        for (const [field, i] of [['open', iOpen], ['high', iHigh], ['low', iLow], ['close', iClose]] as const) push(target.dataset, field, v(i), settleKnownAt);
+        for (const [field, i] of [
+          ['open', iOpen],
+          ['high', iHigh],
+          ['low', iLow],
+          ['close', iClose],
+        ] as const)
+          push(target.dataset, field, v(i), settleKnownAt);
         push(target.dataset, 'volumeContracts', v(iVolume), oiKnownAt);
         push(target.dataset, 'openInterestContracts', oi, oiKnownAt);
-        if (oi !== null && close !== null) push(target.dataset, 'openInterestUsd', oi * target.coinsPerContract * close, oiKnownAt);
+        if (oi !== null && close !== null)
+          push(target.dataset, 'openInterestUsd', oi * target.coinsPerContract * close, oiKnownAt);
       }
     }
-    if (preLaunch > 0) warnings.push(`${preLaunch} placeholder bar(s) before the contract's first trade date ${instrument.firstTradeDate} dropped`);
+    if (preLaunch > 0)
+      warnings.push(
+        `${preLaunch} placeholder bar(s) before the contract's first trade date ${instrument.firstTradeDate} dropped`,
+      );
     return { source: 'tradingview', observations, rejects, warnings };
   },
 };

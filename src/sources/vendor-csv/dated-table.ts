@@ -36,7 +36,8 @@ export function headerCells(head: string): string[] {
 export function readDatedTable(path: string, text: string): DatedTable {
   const records = parseCsv(text);
   const header = records[0]?.cells.map((c) => c.trim()) ?? [];
-  if (header[0]?.toLowerCase() !== 'date') throw new Error(`${path}: expected a header starting with "date", found "${header.join(',')}"`);
+  if (header[0]?.toLowerCase() !== 'date')
+    throw new Error(`${path}: expected a header starting with "date", found "${header.join(',')}"`);
   const columns = header.slice(1);
   const rows: DatedRow[] = [];
   const rejects: RowReject[] = [];
@@ -54,7 +55,11 @@ export function readDatedTable(path: string, text: string): DatedTable {
     }
     const firstLine = seen.get(date);
     if (firstLine !== undefined) {
-      rejects.push({ line: record.line, field: 'date', message: `duplicate date ${date} (first on line ${firstLine}): this row is ignored` });
+      rejects.push({
+        line: record.line,
+        field: 'date',
+        message: `duplicate date ${date} (first on line ${firstLine}): this row is ignored`,
+      });
       continue;
     }
     seen.set(date, record.line);

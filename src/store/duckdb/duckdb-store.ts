@@ -2,7 +2,14 @@
 // all-or-nothing ingests, point-in-time reads.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DOUBLE,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  INTEGER,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import type { Asset } from '../../domain/assets.js';
 import { asOfCutoff } from '../../domain/dates.js';
 import { type DatasetName } from '../../domain/datasets.js';
@@ -38,7 +45,6 @@ export async function openDuckDbStore(path: string): Promise<DuckDbStore> {
   return store;
 }
 
-
 export class DuckDbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -54,7 +60,10 @@ export class DuckDbStore implements Store {
     return next;
   }
 
-  private async rows(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<Record<string, unknown>[]> {
+  private async rows(
+    sql: string,
+    params?: DuckDBValue[] | Record<string, DuckDBValue>,
+  ): Promise<Record<string, unknown>[]> {
     const reader = await this.db.runAndReadAll(sql, params);
     return reader.getRowObjectsJS() as Record<string, unknown>[];
   }
@@ -113,14 +122,22 @@ export class DuckDbStore implements Store {
    * are staged dictionary-encoded (each distinct series, date and knownAt string once, then numbers
    * per row in data chunks), which keeps the per-row cost out of the native appender.
    */
-  private async ingestObservations(batches: readonly IngestBatch[], importedAt: string, counts: UpsertCounts[]): Promise<void> {
+  private async ingestObservations(
+    batches: readonly IngestBatch[],
+    importedAt: string,
+    counts: UpsertCounts[],
+  ): Promise<void> {
     const staged = encodePending(batches);
     if (staged.rowCount === 0) return;
     // Every row starts as unchanged (duplicates inside a batch stay so: the last one was the one
     // considered); inserted and revised rows are moved out of it round by round.
     for (const [b, batch] of batches.entries()) counts[b]!.unchanged += batch.observations.length;
-    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_batches (batch INTEGER, source VARCHAR, origin VARCHAR, observed_at VARCHAR)`);
-    await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_series (series INTEGER, dataset VARCHAR, field VARCHAR, asset VARCHAR, key VARCHAR)`);
+    await this.db.run(
+      `CREATE OR REPLACE TEMP TABLE ingest_batches (batch INTEGER, source VARCHAR, origin VARCHAR, observed_at VARCHAR)`,
+    );
+    await this.db.run(
+      `CREATE OR REPLACE TEMP TABLE ingest_series (series INTEGER, dataset VARCHAR, field VARCHAR, asset VARCHAR, key VARCHAR)`,
+    );
     await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_texts (kind INTEGER, ref INTEGER, text VARCHAR)`);
     await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_staging (
       id INTEGER, round INTEGER, batch INTEGER, series INTEGER, date_ref INTEGER, value DOUBLE, known_ref INTEGER)`);
@@ -161,7 +178,10 @@ export class DuckDbStore implements Store {
     for (let start = 0; start < staged.rowCount; start += CHUNK_ROWS) {
       const end = Math.min(start + CHUNK_ROWS, staged.rowCount);
       const chunk = DuckDBDataChunk.create([INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE, INTEGER], end - start);
-      chunk.setColumnValues(0, Array.from({ length: end - start }, (_, i) => start + i));
+      chunk.setColumnValues(
+        0,
+        Array.from({ length: end - start }, (_, i) => start + i),
+      );
       for (const [column, values] of [round, batch, series, dateRef, value, knownRef].entries()) {
         chunk.setColumnValues(column + 1, Array.from(values.subarray(start, end)));
       }
@@ -174,7 +194,14 @@ export class DuckDbStore implements Store {
     await this.db.run(`CREATE OR REPLACE TEMP TABLE ingest_known AS
       SELECT ref AS known_ref, text::TIMESTAMP AS known_at FROM ingest_texts WHERE kind = 1`);
     for (let r = 1; r <= staged.rounds; r++) await this.applyRound(r, importedAt, counts);
-    for (const table of ['ingest_staging', 'ingest_series', 'ingest_texts', 'ingest_dates', 'ingest_known', 'ingest_batches']) {
+    for (const table of [
+      'ingest_staging',
+      'ingest_series',
+      'ingest_texts',
+      'ingest_dates',
+      'ingest_known',
+      'ingest_batches',
+    ]) {
       await this.db.run(`DROP TABLE ${table}`);
     }
   }
@@ -381,7 +408,10 @@ export class DuckDbStore implements Store {
           params[col] = v;
         }
       }
-      const [row] = await this.rows(`SELECT max(date)::VARCHAR AS d FROM observations WHERE ${where.join(' AND ')}`, params);
+      const [row] = await this.rows(
+        `SELECT max(date)::VARCHAR AS d FROM observations WHERE ${where.join(' AND ')}`,
+        params,
+      );
       return (row?.['d'] as string | null) ?? null;
     });
   }
@@ -422,22 +452,19 @@ export class DuckDbStore implements Store {
   }
 
   private async insertRun(run: RunRecord): Promise<void> {
-    await this.db.run(
-      `INSERT INTO runs VALUES ($1, $2, $3, $4::TIMESTAMP, $5::TIMESTAMP, $6, $7, $8, $9, $10, $11)`,
-      [
-        run.kind,
-        run.source,
-        run.origin,
-        ts(run.startedAt),
-        ts(run.finishedAt),
-        run.counts.inserted,
-        run.counts.revised,
-        run.counts.unchanged,
-        run.rejected,
-        run.status,
-        run.message,
-      ],
-    );
+    await this.db.run(`INSERT INTO runs VALUES ($1, $2, $3, $4::TIMESTAMP, $5::TIMESTAMP, $6, $7, $8, $9, $10, $11)`, [
+      run.kind,
+      run.source,
+      run.origin,
+      ts(run.startedAt),
+      ts(run.finishedAt),
+      run.counts.inserted,
+      run.counts.revised,
+      run.counts.unchanged,
+      run.rejected,
+      run.status,
+      run.message,
+    ]);
   }
 
   recordRun(run: RunRecord): Promise<void> {
@@ -476,4 +503,3 @@ export class DuckDbStore implements Store {
     });
   }
 }
-

@@ -66,8 +66,20 @@ export function encodePending(batches: readonly IngestBatch[]): EncodedPending {
     for (let index = 0; index < observations.length; index++) {
       const o = observations[index]!;
       // Rows of one series usually come together: skip the dictionary when the series repeats.
-      if (last === null || last.dataset !== o.dataset || last.field !== o.field || last.asset !== o.asset || last.key !== o.key) {
-        last = { dataset: o.dataset, field: o.field, asset: o.asset, key: o.key, id: seriesId(o.dataset, o.field, o.asset, o.key) };
+      if (
+        last === null ||
+        last.dataset !== o.dataset ||
+        last.field !== o.field ||
+        last.asset !== o.asset ||
+        last.key !== o.key
+      ) {
+        last = {
+          dataset: o.dataset,
+          field: o.field,
+          asset: o.asset,
+          key: o.key,
+          id: seriesId(o.dataset, o.field, o.asset, o.key),
+        };
       }
       const latest = latestBySeries[last.id]!;
       const slot = latest.get(o.date);

@@ -67,7 +67,11 @@ export function addHistogram(
     },
     options.pane ?? 0,
   );
-  const data: HistogramData<Time>[] = points.map((p) => ({ time: p.date as Time, value: p.value, color: options.colorOf(p.value) }));
+  const data: HistogramData<Time>[] = points.map((p) => ({
+    time: p.date as Time,
+    value: p.value,
+    color: options.colorOf(p.value),
+  }));
   series.setData(data);
   return series;
 }

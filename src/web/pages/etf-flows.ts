@@ -82,7 +82,11 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
     <button type="button" data-view="weekly" class="seg">Weekly</button>`;
   summary.append(toolbar);
 
-  const body = card(grid, 'Net flow per fund (bars, stacked) and cumulative net flow (line)', { chart: true, wide: true, id: 'etf-chart' });
+  const body = card(grid, 'Net flow per fund (bars, stacked) and cumulative net flow (line)', {
+    chart: true,
+    wide: true,
+    id: 'etf-chart',
+  });
   body.classList.add('tall');
   let table;
   try {
@@ -122,17 +126,35 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
     const snapStart = (d: string): string => bucket(days.find((x) => x >= d) ?? d);
     const snapEnd = (d: string): string => bucket([...days].reverse().find((x) => x <= d) ?? d);
     const spans = regimeSpans(flowsSection, days).filter((s) => snapStart(s.start) <= snapEnd(s.end));
-    const spanWidth = (span: RegimeSpan): number => dates.indexOf(snapEnd(span.end)) - dates.indexOf(snapStart(span.start)) + 1;
+    const spanWidth = (span: RegimeSpan): number =>
+      dates.indexOf(snapEnd(span.end)) - dates.indexOf(snapStart(span.start)) + 1;
     const usdAxis = (v: number): string => formatUsd(v);
     chart.setOption(
       {
         ...themedBase(),
         grid: { left: 70, right: 80, top: 36, bottom: 56 },
-        tooltip: { ...(themedBase()['tooltip'] as object), valueFormatter: (v: unknown) => (typeof v === 'number' ? formatUsd(v) : String(v)) },
-        xAxis: themedAxis({ type: 'category', data: dates, splitLine: { show: false }, axisLabel: { hideOverlap: true, color: palette().muted, formatter: (d: string) => d.slice(2) } }),
+        tooltip: {
+          ...(themedBase()['tooltip'] as object),
+          valueFormatter: (v: unknown) => (typeof v === 'number' ? formatUsd(v) : String(v)),
+        },
+        xAxis: themedAxis({
+          type: 'category',
+          data: dates,
+          splitLine: { show: false },
+          axisLabel: { hideOverlap: true, color: palette().muted, formatter: (d: string) => d.slice(2) },
+        }),
         yAxis: [
-          themedAxis({ type: 'value', name: weekly ? 'weekly net flow' : 'daily net flow', axisLabel: { formatter: usdAxis } }),
-          themedAxis({ type: 'value', name: 'cumulative', axisLabel: { formatter: usdAxis }, splitLine: { show: false } }),
+          themedAxis({
+            type: 'value',
+            name: weekly ? 'weekly net flow' : 'daily net flow',
+            axisLabel: { formatter: usdAxis },
+          }),
+          themedAxis({
+            type: 'value',
+            name: 'cumulative',
+            axisLabel: { formatter: usdAxis },
+            splitLine: { show: false },
+          }),
         ],
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
         series: [
@@ -154,7 +176,12 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
             markArea: {
               silent: true,
               data: spans.map((s) => [
-                { xAxis: dates.indexOf(snapStart(s.start)), itemStyle: { color: REGIME_COLORS[s.regime] ?? 'rgba(128,128,128,0.1)' }, name: s.regime, label: { show: spanWidth(s) >= LABELLED_SPAN, position: 'insideTop', fontSize: 10, color: '#888' } },
+                {
+                  xAxis: dates.indexOf(snapStart(s.start)),
+                  itemStyle: { color: REGIME_COLORS[s.regime] ?? 'rgba(128,128,128,0.1)' },
+                  name: s.regime,
+                  label: { show: spanWidth(s) >= LABELLED_SPAN, position: 'insideTop', fontSize: 10, color: '#888' },
+                },
                 { xAxis: dates.indexOf(snapEnd(s.end)) },
               ]),
             },

@@ -12,7 +12,11 @@ interface StudyLine {
   readonly points: [number, number][];
 }
 
-const SERIES_NAMES: Record<string, string> = { etfNetFlowUsd: 'ETF net flow', openInterestChangeUsd: 'OI change', spotReturn: 'Spot return' };
+const SERIES_NAMES: Record<string, string> = {
+  etfNetFlowUsd: 'ETF net flow',
+  openInterestChangeUsd: 'OI change',
+  spotReturn: 'Spot return',
+};
 
 function seriesName(name: string): string {
   return SERIES_NAMES[name] ?? humanize(name);
@@ -26,7 +30,9 @@ export function studySummary(study: unknown): string[] {
     if (!r || car === null) return [];
     const t = asNumber(r['tStat']);
     const value = /usd$/i.test(name) ? formatUsd(car) : `${(car * 100).toFixed(2)} %`;
-    return [`${seriesName(name)}: CAR ${value}${t === null ? '' : `, t = ${t.toFixed(2)}`}${r['truncated'] ? ' (window cut by as-of)' : ''}`];
+    return [
+      `${seriesName(name)}: CAR ${value}${t === null ? '' : `, t = ${t.toFixed(2)}`}${r['truncated'] ? ' (window cut by as-of)' : ''}`,
+    ];
   });
 }
 
@@ -52,11 +58,16 @@ export function studyLines(study: unknown): StudyLine[] {
     perSeries.push({ name: `${seriesName(name)}, abnormal`, points });
     if (/flow/i.test(name)) {
       let sum = 0;
-      perSeries.push({ name: `${seriesName(name)}, cumulative`, points: points.map(([o, v]): [number, number] => [o, (sum += v)]) });
+      perSeries.push({
+        name: `${seriesName(name)}, cumulative`,
+        points: points.map(([o, v]): [number, number] => [o, (sum += v)]),
+      });
     }
   }
   if (perSeries.length > 0) return perSeries;
-  const rows = Array.isArray(study) ? study : asArray(pick(rec, ['days', 'window', 'points', 'series', 'abnormalFlows']));
+  const rows = Array.isArray(study)
+    ? study
+    : asArray(pick(rec, ['days', 'window', 'points', 'series', 'abnormalFlows']));
   const lines = new Map<string, [number, number][]>();
   for (const row of rows) {
     const r = asRecord(row);
@@ -76,7 +87,9 @@ export function studyLines(study: unknown): StudyLine[] {
 
 /** Renders the events page into ctx.root. */
 export function renderEvents(ctx: PageContext): void {
-  const events = asArray(ctx.analysis.signals?.events).map(asRecord).filter((e): e is Record<string, unknown> => e !== null);
+  const events = asArray(ctx.analysis.signals?.events)
+    .map(asRecord)
+    .filter((e): e is Record<string, unknown> => e !== null);
   const grid = el('div', 'grid');
   ctx.root.append(grid);
   const timeline = card(grid, 'Event timeline', { chart: true, wide: true, id: 'event-timeline' });
@@ -94,17 +107,37 @@ export function renderEvents(ctx: PageContext): void {
   ctx.onDispose(tl.dispose);
   tl.chart.setOption({
     ...themedBase(),
-    tooltip: { trigger: 'item', formatter: (p: { data?: { title?: string; value?: [string, string] } }) => escapeHtml(`${p.data?.value?.[0] ?? ''} ${p.data?.title ?? ''}`) },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { data?: { title?: string; value?: [string, string] } }) =>
+        escapeHtml(`${p.data?.value?.[0] ?? ''} ${p.data?.title ?? ''}`),
+    },
     grid: { left: 90, right: 20, top: 10, bottom: 30 },
-    xAxis: themedAxis({ type: 'time', min: Math.min(Date.parse(`${addDays(ctx.analysis.asOf, -400)}T00:00:00Z`), ...events.map((e) => Date.parse(`${asString(e['date']) ?? ctx.analysis.asOf}T00:00:00Z`) - 20 * 86_400_000)), max: Date.parse(`${ctx.analysis.asOf}T00:00:00Z`) }),
+    xAxis: themedAxis({
+      type: 'time',
+      min: Math.min(
+        Date.parse(`${addDays(ctx.analysis.asOf, -400)}T00:00:00Z`),
+        ...events.map((e) => Date.parse(`${asString(e['date']) ?? ctx.analysis.asOf}T00:00:00Z`) - 20 * 86_400_000),
+      ),
+      max: Date.parse(`${ctx.analysis.asOf}T00:00:00Z`),
+    }),
     yAxis: themedAxis({ type: 'category', data: kinds }),
     series: [
       {
         type: 'scatter',
         symbolSize: 12,
-        label: { show: true, position: 'top', fontSize: 10, color: palette().muted, formatter: (x: { data?: { title?: string } }) => (x.data?.title ?? '').slice(0, 28) },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 10,
+          color: palette().muted,
+          formatter: (x: { data?: { title?: string } }) => (x.data?.title ?? '').slice(0, 28),
+        },
         labelLayout: { hideOverlap: true },
-        data: events.map((e) => ({ value: [asString(e['date']) ?? '', asString(e['kind']) ?? 'other'], title: asString(e['title']) ?? '' })),
+        data: events.map((e) => ({
+          value: [asString(e['date']) ?? '', asString(e['kind']) ?? 'other'],
+          title: asString(e['title']) ?? '',
+        })),
       },
     ],
   });
@@ -122,13 +155,16 @@ export function renderEvents(ctx: PageContext): void {
   let study: ReturnType<typeof createEChart> | null = null;
   const select = (index: number): void => {
     const event = sorted[index];
-    listBox.querySelectorAll('tr[data-index]').forEach((tr) => tr.classList.toggle('selected', tr.getAttribute('data-index') === String(index)));
+    listBox
+      .querySelectorAll('tr[data-index]')
+      .forEach((tr) => tr.classList.toggle('selected', tr.getAttribute('data-index') === String(index)));
     study?.dispose();
     study = null;
     studyBox.innerHTML = '';
     studyBox.classList.add('chart');
     const lines = studyLines(event?.['study']);
-    if (!event || lines.length === 0) return notAvailable(studyBox, `Event study for ${asString(event?.['title']) ?? 'this event'}`);
+    if (!event || lines.length === 0)
+      return notAvailable(studyBox, `Event study for ${asString(event?.['title']) ?? 'this event'}`);
     studyBox.dataset['event'] = asString(event['id']) ?? '';
     const caption = studySummary(event['study']);
     const card = studyBox.parentElement;
@@ -140,18 +176,34 @@ export function renderEvents(ctx: PageContext): void {
     study = createEChart(chartEl);
     study.chart.setOption({
       ...themedBase(),
-      title: { text: `${asString(event['date']) ?? ''} ${asString(event['title']) ?? ''}`.slice(0, 90), left: 0, top: 0, textStyle: { fontSize: 12, color: palette().text } },
+      title: {
+        text: `${asString(event['date']) ?? ''} ${asString(event['title']) ?? ''}`.slice(0, 90),
+        left: 0,
+        top: 0,
+        textStyle: { fontSize: 12, color: palette().text },
+      },
       legend: { ...(themedBase()['legend'] as object), top: 'auto', bottom: 0 },
       grid: { left: 70, right: 20, top: 30, bottom: 58 },
-      tooltip: { ...(themedBase()['tooltip'] as object), valueFormatter: (v: unknown) => (typeof v === 'number' ? formatUsd(v) : String(v)) },
-      xAxis: themedAxis({ type: 'value', minInterval: 1, axisLabel: { color: palette().muted, formatter: (v: number) => (v === 0 ? 'event day' : `${v > 0 ? '+' : '−'}${Math.abs(v)} d`) } }),
+      tooltip: {
+        ...(themedBase()['tooltip'] as object),
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatUsd(v) : String(v)),
+      },
+      xAxis: themedAxis({
+        type: 'value',
+        minInterval: 1,
+        axisLabel: {
+          color: palette().muted,
+          formatter: (v: number) => (v === 0 ? 'event day' : `${v > 0 ? '+' : '−'}${Math.abs(v)} d`),
+        },
+      }),
       yAxis: themedAxis({ type: 'value', axisLabel: { formatter: (v: number) => formatUsd(v) } }),
       series: lines.map((l) => ({
         name: l.name,
         type: /cumulative/.test(l.name) ? 'line' : 'bar',
         data: l.points,
         showSymbol: false,
-        markLine: l === lines[0] ? { silent: true, symbol: 'none', data: [{ xAxis: 0 }], label: { show: false } } : undefined,
+        markLine:
+          l === lines[0] ? { silent: true, symbol: 'none', data: [{ xAxis: 0 }], label: { show: false } } : undefined,
       })),
     });
     studyBox.dataset['points'] = String(lines.reduce((s, l) => s + l.points.length, 0));

@@ -16,7 +16,9 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
 
   const selloff = card(grid, 'Sell-off type', { id: 'selloff' });
   const type = typeof section?.['selloffType'] === 'string' ? (section['selloffType'] as string) : 'not available';
-  const selloffs = asArray(section?.['selloffs']).map(asRecord).filter((x): x is Record<string, unknown> => x !== null);
+  const selloffs = asArray(section?.['selloffs'])
+    .map(asRecord)
+    .filter((x): x is Record<string, unknown> => x !== null);
   const latest = selloffs.at(-1);
   const reasons = asStrings(latest?.['reasons'] ?? pick(section, ['reasons', 'selloffReasons']));
   selloff.innerHTML = `<div class="phase-label small" id="selloff-type">${escapeHtml(type)}</div>
@@ -24,26 +26,51 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
   if (latest) {
     const dd = asNumber(latest['drawdownPct']);
     const ddText = dd === null ? 'not available' : `${dd.toFixed(1)} %`;
-    selloff.append(el('p', 'note', escapeHtml(`Latest sell-off ${String(latest['start'] ?? '?')} → ${String(latest['end'] ?? '?')}, drawdown ${ddText}; ${selloffs.length} sell-off(s) in the look-back.`)));
+    selloff.append(
+      el(
+        'p',
+        'note',
+        escapeHtml(
+          `Latest sell-off ${String(latest['start'] ?? '?')} → ${String(latest['end'] ?? '?')}, drawdown ${ddText}; ${selloffs.length} sell-off(s) in the look-back.`,
+        ),
+      ),
+    );
   }
   fieldsCard(grid, 'Liquidity signal', section);
 
   const data = await fetchAll(ctx, ['spot']);
   if (!ctx.isCurrent()) return;
   const p = palette();
-  timeCard(ctx, grid, 'Spot volume (USD, all venues)', 'volume', 'Spot volume', (chart) => {
-    const volume = sumByDate(need(data, 'spot'), 'volume_usd');
-    addHistogram(chart, volume, { title: 'volume', colorOf: () => p.series[0] ?? p.accent, format: formatUsd });
-    return volume.length;
-  }, { wide: true });
+  timeCard(
+    ctx,
+    grid,
+    'Spot volume (USD, all venues)',
+    'volume',
+    'Spot volume',
+    (chart) => {
+      const volume = sumByDate(need(data, 'spot'), 'volume_usd');
+      addHistogram(chart, volume, { title: 'volume', colorOf: () => p.series[0] ?? p.accent, format: formatUsd });
+      return volume.length;
+    },
+    { wide: true },
+  );
   const amihud = asDatedSeries(pick(section, ['amihudSeries', 'amihudHistory', 'amihud']));
-  if (amihud.length > 0) timeCard(ctx, grid, 'Amihud illiquidity (|return| per USD traded)', 'amihud', 'Amihud illiquidity series', (chart) => {
-    addLine(chart, amihud, { color: p.series[1] ?? p.accent, title: 'Amihud', format: formatNumber });
-    return amihud.length;
-  });
+  if (amihud.length > 0)
+    timeCard(
+      ctx,
+      grid,
+      'Amihud illiquidity (|return| per USD traded)',
+      'amihud',
+      'Amihud illiquidity series',
+      (chart) => {
+        addLine(chart, amihud, { color: p.series[1] ?? p.accent, title: 'Amihud', format: formatNumber });
+        return amihud.length;
+      },
+    );
   const spread = asDatedSeries(pick(section, ['spreadSeries', 'spreadHistory', 'spread', 'bidAskSpread']));
-  if (spread.length > 0) timeCard(ctx, grid, 'Spread estimate', 'spread', 'Spread series', (chart) => {
-    addLine(chart, spread, { color: p.series[2] ?? p.accent, title: 'spread', format: formatNumber });
-    return spread.length;
-  });
+  if (spread.length > 0)
+    timeCard(ctx, grid, 'Spread estimate', 'spread', 'Spread series', (chart) => {
+      addLine(chart, spread, { color: p.series[2] ?? p.accent, title: 'spread', format: formatNumber });
+      return spread.length;
+    });
 }

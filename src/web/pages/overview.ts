@@ -51,7 +51,13 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     ['Outflow share', formatPercent(asNumber(flows?.['outflowShare']))],
     ['Sell-off type', a.signals?.liquidity?.selloffType ?? 'not available'],
     ['Perp open interest', formatUsd(asNumber(a.signals?.positioning?.['openInterestUsd']))],
-    ['Perp OI change, 30 days', formatField('oiChangePct', asNumber(asRecord(a.signals?.positioning?.['oiChangePct'])?.['d30']) ?? 'not available')],
+    [
+      'Perp OI change, 30 days',
+      formatField(
+        'oiChangePct',
+        asNumber(asRecord(a.signals?.positioning?.['oiChangePct'])?.['d30']) ?? 'not available',
+      ),
+    ],
   ];
   head.innerHTML = `<table class="kv">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 
@@ -90,13 +96,19 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   else {
     const met = items.filter((i) => i.met).length;
     checklist.innerHTML = `<p class="muted">${met} of ${items.length} met</p><ul class="checklist">${items
-      .map((i) => `<li class="${i.met ? 'met' : 'unmet'}"><span aria-hidden="true">${i.met ? '✓' : '✗'}</span> ${escapeHtml(i.text)}</li>`)
+      .map(
+        (i) =>
+          `<li class="${i.met ? 'met' : 'unmet'}"><span aria-hidden="true">${i.met ? '✓' : '✗'}</span> ${escapeHtml(i.text)}</li>`,
+      )
       .join('')}</ul>`;
   }
 
   const priceBox = card(grid, `${a.asset} spot close`, { chart: true, id: 'overview-price', wide: true });
   try {
-    const [spot, { createTimeChart, addLine }] = await Promise.all([fetchSeries('spot', seriesQuery(ctx, 365)), import('../charts/lw.js')]);
+    const [spot, { createTimeChart, addLine }] = await Promise.all([
+      fetchSeries('spot', seriesQuery(ctx, 365)),
+      import('../charts/lw.js'),
+    ]);
     if (!ctx.isCurrent()) return;
     const closes = meanByDate(spot, 'close');
     if (closes.length === 0) return notAvailable(priceBox, 'Spot prices');

@@ -21,7 +21,8 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
     const oi = sumByDate(need(data, 'perp'), 'open_interest_usd');
     addLine(chart, oi, { color: p.series[0] ?? p.accent, title: 'OI', scale: 'left', format: formatUsd });
     const price = meanByDate(optional(data, 'spot'), 'close');
-    if (oi.length > 0 && price.length > 0) addLine(chart, price, { color: p.muted, title: 'price', format: formatNumber });
+    if (oi.length > 0 && price.length > 0)
+      addLine(chart, price, { color: p.muted, title: 'price', format: formatNumber });
     return oi.length;
   });
   timeCard(ctx, grid, 'Perp funding rate per 8h (mean across venues)', 'funding', 'Funding rates', (chart) => {
@@ -39,7 +40,8 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
   });
   timeCard(ctx, grid, 'CME open interest (left) and basis (right)', 'cme', 'CME positioning', (chart) => {
     const oi = sumByDate(need(data, 'cme'), 'open_interest_usd');
-    if (oi.length > 0) addLine(chart, oi, { color: p.series[1] ?? p.accent, title: 'CME OI', scale: 'left', format: formatUsd });
+    if (oi.length > 0)
+      addLine(chart, oi, { color: p.series[1] ?? p.accent, title: 'CME OI', scale: 'left', format: formatUsd });
     const basis = meanByDate(optional(data, 'cme-basis'), 'basis_usd');
     if (basis.length > 0) addLine(chart, basis, { color: p.series[2] ?? p.muted, title: 'basis', format: formatUsd });
     return oi.length + basis.length;
@@ -48,8 +50,10 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
     const cot = need(data, 'cot');
     const lev = sumByDate(cot, 'leveraged_funds_net_coins');
     const am = sumByDate(cot, 'asset_managers_net_coins');
-    if (lev.length > 0) addLine(chart, lev, { color: p.series[3] ?? p.accent, title: 'leveraged funds', format: formatNumber });
-    if (am.length > 0) addLine(chart, am, { color: p.series[4] ?? p.muted, title: 'asset managers', format: formatNumber });
+    if (lev.length > 0)
+      addLine(chart, lev, { color: p.series[3] ?? p.accent, title: 'leveraged funds', format: formatNumber });
+    if (am.length > 0)
+      addLine(chart, am, { color: p.series[4] ?? p.muted, title: 'asset managers', format: formatNumber });
     return lev.length + am.length;
   });
   fieldsCard(grid, 'Positioning signal', asRecord(ctx.analysis.signals?.positioning));

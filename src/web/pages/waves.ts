@@ -24,7 +24,9 @@ export function renderWaves(ctx: PageContext): void {
       const segment = asString(w?.['segment']);
       const start = asString(w?.['start']);
       if (!w || !segment || !start) return [];
-      return [{ segment, start, end: asString(w['end']), size: asNumber(w['size']), unit: asString(w['unit']) ?? 'USD' }];
+      return [
+        { segment, start, end: asString(w['end']), size: asNumber(w['size']), unit: asString(w['unit']) ?? 'USD' },
+      ];
     });
   const grid = el('div', 'grid');
   ctx.root.append(grid);
@@ -35,7 +37,9 @@ export function renderWaves(ctx: PageContext): void {
     notAvailable(tableBox, 'Waves');
     return;
   }
-  const segments = [...new Set([...SEGMENT_ORDER.filter((s) => waves.some((w) => w.segment === s)), ...waves.map((w) => w.segment)])];
+  const segments = [
+    ...new Set([...SEGMENT_ORDER.filter((s) => waves.some((w) => w.segment === s)), ...waves.map((w) => w.segment)]),
+  ];
   const p = palette();
   const { chart, dispose }: { chart: ECharts; dispose: () => void } = createEChart(chartBox);
   ctx.onDispose(dispose);
@@ -44,7 +48,11 @@ export function renderWaves(ctx: PageContext): void {
     ...themedBase(),
     tooltip: { trigger: 'item', formatter: (x: { data?: { label?: string } }) => escapeHtml(x.data?.label ?? '') },
     grid: { left: 70, right: 30, top: 20, bottom: 40 },
-    xAxis: themedAxis({ type: 'time', max: time(asOf), min: Math.min(...waves.map((w) => time(w.start))) - 14 * 86_400_000 }),
+    xAxis: themedAxis({
+      type: 'time',
+      max: time(asOf),
+      min: Math.min(...waves.map((w) => time(w.start))) - 14 * 86_400_000,
+    }),
     yAxis: themedAxis({ type: 'category', data: segments }),
     series: [
       {
@@ -61,20 +69,38 @@ export function renderWaves(ctx: PageContext): void {
               {
                 type: 'rect',
                 shape: { x: start[0], y: start[1] - height / 2, width, height },
-                style: { fill: p.series[Math.round(api.value(2)) % p.series.length] ?? p.accent, opacity: api.value(3) ? 0.55 : 0.9 },
+                style: {
+                  fill: p.series[Math.round(api.value(2)) % p.series.length] ?? p.accent,
+                  opacity: api.value(3) ? 0.55 : 0.9,
+                },
               },
               {
                 type: 'text',
                 x: start[0] + 6,
                 y: start[1],
-                style: { text: width > 60 && wave ? `${/^USD/.test(wave.unit) ? formatUsd(wave.size) : String(wave.size ?? '')}${wave.end === null ? ' · ongoing' : ''}` : '', fill: '#fff', fontSize: 12, fontWeight: 'bold', verticalAlign: 'middle' },
+                style: {
+                  text:
+                    width > 60 && wave
+                      ? `${/^USD/.test(wave.unit) ? formatUsd(wave.size) : String(wave.size ?? '')}${wave.end === null ? ' · ongoing' : ''}`
+                      : '',
+                  fill: '#fff',
+                  fontSize: 12,
+                  fontWeight: 'bold',
+                  verticalAlign: 'middle',
+                },
               },
             ],
           };
         },
         encode: { x: [0, 1], y: 2 },
         data: waves.map((w, i) => ({
-          value: [time(w.start), Math.min(time(w.end ?? asOf), time(asOf)), segments.indexOf(w.segment), w.end === null ? 1 : 0, i],
+          value: [
+            time(w.start),
+            Math.min(time(w.end ?? asOf), time(asOf)),
+            segments.indexOf(w.segment),
+            w.end === null ? 1 : 0,
+            i,
+          ],
           label: `${w.segment}: ${w.start} → ${w.end ?? 'ongoing'}, ${formatSize(w.size, w.unit)}`,
         })),
       },
@@ -83,7 +109,9 @@ export function renderWaves(ctx: PageContext): void {
   chartBox.dataset['points'] = String(waves.length);
   tableBox.innerHTML = `<table class="events"><thead><tr><th>Segment</th><th>Start</th><th>End</th><th>Size</th></tr></thead><tbody>${waves
     .map(
-      (w) => `<tr><td>${escapeHtml(w.segment)}</td><td>${escapeHtml(w.start)}</td><td>${escapeHtml(w.end ?? 'ongoing')}</td>
+      (
+        w,
+      ) => `<tr><td>${escapeHtml(w.segment)}</td><td>${escapeHtml(w.start)}</td><td>${escapeHtml(w.end ?? 'ongoing')}</td>
         <td>${escapeHtml(formatSize(w.size, w.unit))}</td></tr>`,
     )
     .join('')}</tbody></table>`;

@@ -12,7 +12,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -30,7 +37,12 @@ export async function waitForPage(page: Page, name: string, timeout = 30_000): P
 }
 
 /** Opens the dashboard at `query` in a 1366×768 page with the given colour scheme. */
-export async function openDashboard(browser: Browser, url: string, query: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+export async function openDashboard(
+  browser: Browser,
+  url: string,
+  query: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, colorScheme });
   await page.goto(`${url}/${query}`);
   return page;
@@ -50,7 +62,13 @@ export function inkedPixels(page: Page, selector: string): Promise<number> {
       const [r0, g0, b0] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
       for (let i = 0; i < data.length; i += 4) {
         const alpha = data[i + 3] ?? 0;
-        if (alpha > 0 && (Math.abs((data[i] ?? 0) - r0) > 40 || Math.abs((data[i + 1] ?? 0) - g0) > 40 || Math.abs((data[i + 2] ?? 0) - b0) > 40)) inked++;
+        if (
+          alpha > 0 &&
+          (Math.abs((data[i] ?? 0) - r0) > 40 ||
+            Math.abs((data[i + 1] ?? 0) - g0) > 40 ||
+            Math.abs((data[i + 2] ?? 0) - b0) > 40)
+        )
+          inked++;
       }
     }
     return inked;

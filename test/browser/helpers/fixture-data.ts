@@ -44,7 +44,13 @@ function pricePath(asset: string): Map<string, number> {
 }
 
 /** Wide rows of `dataset` for `asset`, dates within [from, to] and ≤ asOf. */
-export function fixtureSeries(dataset: string, asset: string, from = FIRST_DAY, to = LAST_DAY, asOf = LAST_DAY): WideTable | null {
+export function fixtureSeries(
+  dataset: string,
+  asset: string,
+  from = FIRST_DAY,
+  to = LAST_DAY,
+  asOf = LAST_DAY,
+): WideTable | null {
   const last = to < asOf ? to : asOf;
   const dates = days(from < FIRST_DAY ? FIRST_DAY : from, last > LAST_DAY ? LAST_DAY : last);
   const price = pricePath(asset);
@@ -65,7 +71,17 @@ export function fixtureSeries(dataset: string, asset: string, from = FIRST_DAY, 
           rows.push([d, venue, oi, (rnd() - 0.4) * 0.0003, rnd() * 5e7, rnd() * 3e7]);
         }
       }
-      return { columns: ['date', 'venue', 'open_interest_usd', 'funding_rate8h', 'long_liquidations_usd', 'short_liquidations_usd'], rows };
+      return {
+        columns: [
+          'date',
+          'venue',
+          'open_interest_usd',
+          'funding_rate8h',
+          'long_liquidations_usd',
+          'short_liquidations_usd',
+        ],
+        rows,
+      };
     case 'etf-flows':
       for (const d of dates.filter(isWeekday)) {
         for (const fund of ['IBIT', 'FBTC', 'GBTC', 'ARKB', 'BITB']) {
@@ -75,7 +91,8 @@ export function fixtureSeries(dataset: string, asset: string, from = FIRST_DAY, 
       }
       return { columns: ['date', 'fund', 'net_flow_usd'], rows };
     case 'cme':
-      for (const d of dates.filter(isWeekday)) rows.push([d, 'front', (price.get(d) ?? 0) * 1.01, 1.2e10 * (0.9 + rnd() * 0.2)]);
+      for (const d of dates.filter(isWeekday))
+        rows.push([d, 'front', (price.get(d) ?? 0) * 1.01, 1.2e10 * (0.9 + rnd() * 0.2)]);
       return { columns: ['date', 'contract', 'close', 'open_interest_usd'], rows };
     case 'cme-basis':
       for (const d of dates.filter(isWeekday)) rows.push([d, 'front-spot', (price.get(d) ?? 0) * 0.01 * rnd()]);
@@ -100,7 +117,13 @@ export function fixtureAnalysis(asOfRequested: string | undefined, asset: 'BTC' 
   const asOf = asOfRequested ?? '2026-01-30';
   const label = fixturePhase(asOf);
   const decline = label === 'trend-decline';
-  const abnormal = Array.from({ length: 12 }, (_, i) => ({ offset: i - 1, date: asOf, actual: 0, expected: 0, abnormal: (i % 3 === 0 ? -1 : 0.4) * 1e8 * (i + 1) }));
+  const abnormal = Array.from({ length: 12 }, (_, i) => ({
+    offset: i - 1,
+    date: asOf,
+    actual: 0,
+    expected: 0,
+    abnormal: (i % 3 === 0 ? -1 : 0.4) * 1e8 * (i + 1),
+  }));
   return {
     asOf,
     asset,
@@ -109,8 +132,18 @@ export function fixtureAnalysis(asOfRequested: string | undefined, asset: 'BTC' 
       label,
       confidence: decline ? 0.72 : 0.55,
       evidence: [
-        { signal: 'etfFlowRegime', text: `ETF flows were ${decline ? 'one-way out' : 'two-way'}: 7 of 10 days had outflows totalling $2.1B.`, value: -2.1e9, weight: decline ? -0.8 : 0.3 },
-        { signal: 'oiPriceDivergence', text: 'Perp OI fell 31 % from its peak while price fell 18 %.', value: -0.31, weight: -0.5 },
+        {
+          signal: 'etfFlowRegime',
+          text: `ETF flows were ${decline ? 'one-way out' : 'two-way'}: 7 of 10 days had outflows totalling $2.1B.`,
+          value: -2.1e9,
+          weight: decline ? -0.8 : 0.3,
+        },
+        {
+          signal: 'oiPriceDivergence',
+          text: 'Perp OI fell 31 % from its peak while price fell 18 %.',
+          value: -0.31,
+          weight: -0.5,
+        },
         { signal: 'fundingRegime', text: 'Funding averaged 0.004 % per 8h, neutral.', value: 0.00004, weight: 0.1 },
       ],
       unusedEvidence: ['treasury mNAV: no data for MSTR'],
@@ -121,19 +154,74 @@ export function fixtureAnalysis(asOfRequested: string | undefined, asset: 'BTC' 
         directionality: decline ? -0.6 : 0.1,
         outflowShare: decline ? 0.7 : 0.45,
         window: 10,
-        regimeHistory: days('2025-06-01', asOf).map((d) => ({ date: d, regime: fixturePhase(d) === 'trend-decline' ? 'one-way-outflow' : fixturePhase(d) === 'uptrend' ? 'one-way-inflow' : 'two-way', directionality: 0 })),
+        regimeHistory: days('2025-06-01', asOf).map((d) => ({
+          date: d,
+          regime:
+            fixturePhase(d) === 'trend-decline'
+              ? 'one-way-outflow'
+              : fixturePhase(d) === 'uptrend'
+                ? 'one-way-inflow'
+                : 'two-way',
+          directionality: 0,
+        })),
       },
-      positioning: { openInterestUsd: 3.1e10, oiChangePct: { d7: -5, d30: -18 }, fundingRate8h: 0.00004, cme: { annualisedBasis: 0.06 } },
+      positioning: {
+        openInterestUsd: 3.1e10,
+        oiChangePct: { d7: -5, d30: -18 },
+        fundingRate8h: 0.00004,
+        cme: { annualisedBasis: 0.06 },
+      },
       liquidity: {
         selloffType: decline ? 'position-rebalancing' : 'none',
-        selloffs: [{ start: '2025-10-10', end: '2025-10-12', drawdownPct: -14.2, type: 'position-rebalancing', reasons: ['Volume rose 2.1× its median', 'Amihud stayed below 1.5× its median'] }],
+        selloffs: [
+          {
+            start: '2025-10-10',
+            end: '2025-10-12',
+            drawdownPct: -14.2,
+            type: 'position-rebalancing',
+            reasons: ['Volume rose 2.1× its median', 'Amihud stayed below 1.5× its median'],
+          },
+        ],
         amihud: 2.3e-12,
         corwinSchultzSpread: 0.0012,
       },
       divergence: {},
       events: [
-        { id: 'msci-dat-consultation-2025-10-10', date: '2025-10-10', kind: 'index', title: 'MSCI consults on excluding digital-asset treasury companies', sourceUrl: 'https://www.msci.com/', instruments: ['BTC', 'MSTR'], knownAt: '2025-10-10T21:00:00Z', study: { etfNetFlowUsd: { model: 'constant-mean', eventDay: '2025-10-10', estimationDays: 50, abnormal, car: -3.2e8, tStat: -2.1, tPValue: 0.04, positiveDays: 4, signTestPValue: 0.3, truncated: false }, openInterestChangeUsd: null, spotReturn: null } },
-        { id: 'fomc-2025-12-10', date: '2025-12-10', kind: 'policy', title: 'FOMC decision', sourceUrl: 'https://www.federalreserve.gov/', instruments: ['BTC'], knownAt: '2025-12-10T19:00:00Z', study: null },
+        {
+          id: 'msci-dat-consultation-2025-10-10',
+          date: '2025-10-10',
+          kind: 'index',
+          title: 'MSCI consults on excluding digital-asset treasury companies',
+          sourceUrl: 'https://www.msci.com/',
+          instruments: ['BTC', 'MSTR'],
+          knownAt: '2025-10-10T21:00:00Z',
+          study: {
+            etfNetFlowUsd: {
+              model: 'constant-mean',
+              eventDay: '2025-10-10',
+              estimationDays: 50,
+              abnormal,
+              car: -3.2e8,
+              tStat: -2.1,
+              tPValue: 0.04,
+              positiveDays: 4,
+              signTestPValue: 0.3,
+              truncated: false,
+            },
+            openInterestChangeUsd: null,
+            spotReturn: null,
+          },
+        },
+        {
+          id: 'fomc-2025-12-10',
+          date: '2025-12-10',
+          kind: 'policy',
+          title: 'FOMC decision',
+          sourceUrl: 'https://www.federalreserve.gov/',
+          instruments: ['BTC'],
+          knownAt: '2025-12-10T19:00:00Z',
+          study: null,
+        },
       ].filter((e) => e.date <= asOf),
       trend: {},
       treasuries: {},

@@ -5,7 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fixtureAnalysis, fixtureSeries } from './fixture-data.js';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 export interface RunningServer {
   readonly url: string;
@@ -28,14 +33,19 @@ export async function startFixtureServer(webRoot: string): Promise<RunningServer
     const series = /^\/api\/series\/([a-z-]+)$/.exec(url.pathname);
     if (series) {
       const table = fixtureSeries(series[1] ?? '', q('asset') ?? 'BTC', q('from'), q('to'), q('asOf'));
-      return table ? json(200, table) : json(404, { error: { code: 'not-found', message: `unknown dataset "${series[1]}"`, field: 'dataset' } });
+      return table
+        ? json(200, table)
+        : json(404, { error: { code: 'not-found', message: `unknown dataset "${series[1]}"`, field: 'dataset' } });
     }
     if (url.pathname === '/api/health') return json(200, { ok: true });
-    if (url.pathname.startsWith('/api/')) return json(404, { error: { code: 'not-found', message: `no route ${url.pathname}`, field: null } });
+    if (url.pathname.startsWith('/api/'))
+      return json(404, { error: { code: 'not-found', message: `no route ${url.pathname}`, field: null } });
     const path = url.pathname === '/' ? 'index.html' : normalize(url.pathname).replace(/^[/\\]+/, '');
     if (path.includes('..')) return json(400, { error: { code: 'bad-path', message: 'bad path', field: null } });
     readFile(join(webRoot, path))
-      .then((body) => res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body))
+      .then((body) =>
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body),
+      )
       .catch(() => json(404, { error: { code: 'not-found', message: `no file ${path}`, field: null } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -5,7 +5,9 @@ import type { RunningServer } from './fixture-server.js';
 const CANDIDATES = ['2025-09-15', '2025-11-20', '2026-01-20', '2025-07-01', '2025-12-15', '2025-10-20', '2026-01-05'];
 
 /** Two candidate dates whose /api/analysis phase labels differ (BTC first, then ETH). */
-export async function phaseDates(server: RunningServer): Promise<{ first: string; second: string; asset: 'BTC' | 'ETH' }> {
+export async function phaseDates(
+  server: RunningServer,
+): Promise<{ first: string; second: string; asset: 'BTC' | 'ETH' }> {
   for (const asset of ['BTC', 'ETH'] as const) {
     const seen = new Map<string, string>();
     for (const asOf of CANDIDATES) {
@@ -16,5 +18,7 @@ export async function phaseDates(server: RunningServer): Promise<{ first: string
       seen.set(asOf, label);
     }
   }
-  throw new Error(`phase-dates: every candidate date (${CANDIDATES.join(', ')}) gave the same phase on ${server.kind} server`);
+  throw new Error(
+    `phase-dates: every candidate date (${CANDIDATES.join(', ')}) gave the same phase on ${server.kind} server`,
+  );
 }

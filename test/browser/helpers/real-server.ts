@@ -7,7 +7,10 @@ import type { RunningServer } from './fixture-server.js';
 export const SIM_END_DATE = '2026-03-31';
 
 /** Starts the real fastify server over a simulated store, or null when it is not available. */
-export async function startRealServer(webRoot: string, options: { years?: number } = {}): Promise<RunningServer | null> {
+export async function startRealServer(
+  webRoot: string,
+  options: { years?: number } = {},
+): Promise<RunningServer | null> {
   let modules;
   try {
     modules = await Promise.all([
@@ -21,10 +24,15 @@ export async function startRealServer(webRoot: string, options: { years?: number
     console.warn(`real-server: falling back to fixtures, a module failed to load: ${String(error)}`);
     return null;
   }
-  const [{ openDuckDbStore }, { writeSimulatedDataset }, { buildServer }, { analyzeStore }, { loadMarketSeries }] = modules;
+  const [{ openDuckDbStore }, { writeSimulatedDataset }, { buildServer }, { analyzeStore }, { loadMarketSeries }] =
+    modules;
   const store = await openDuckDbStore(':memory:');
   try {
-    await writeSimulatedDataset(store, { seed: 42, ...(options.years ? { years: options.years } : {}), endDate: SIM_END_DATE });
+    await writeSimulatedDataset(store, {
+      seed: 42,
+      ...(options.years ? { years: options.years } : {}),
+      endDate: SIM_END_DATE,
+    });
     const app = buildServer({
       store,
       analyze: (s, o) => analyzeStore(s, o),

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, dayOfWeek } from '../../../src/domain/dates.js';
 import type { CmeDay, CotWeek } from '../../../src/domain/market-series.js';
 import { cmeFrontMonthExpiry } from '../../../src/signals/annualised-basis.js';
-import { cmeOpenInterestCoins, cmeOpenInterestCoinsPerCycle, cmeWaveLevels } from '../../../src/signals/de-risking-waves.js';
+import {
+  cmeOpenInterestCoins,
+  cmeOpenInterestCoinsPerCycle,
+  cmeWaveLevels,
+} from '../../../src/signals/de-risking-waves.js';
 import { drawdownEpisodes } from '../../../src/signals/drawdown-episodes.js';
 import { wavesSection } from '../../../src/signals/sections/waves-section.js';
 import { emptyMarketSeries } from './helpers.js';
@@ -25,8 +29,19 @@ function frontMonth(from: string, to: string, scale: (date: string) => number = 
     const expiry = cmeFrontMonthExpiry(date);
     const shown = date >= addDays(expiry, -2) ? cmeFrontMonthExpiry(addDays(expiry, 1)) : expiry;
     const daysLeft = daysBetween(date, addDays(shown, -2));
-    const contracts = daysLeft > 10 ? Math.min(26_000, 19_000 + (7_000 * (daysLeft - 10)) / 20) : 6_000 + 1_300 * daysLeft;
-    return { date, open: 1e5, high: 1e5, low: 1e5, close: 1e5, volumeUsd: null, volumeUnits: null, openInterestContracts: Math.round(contracts * scale(date)), coinsPerContract: 5 };
+    const contracts =
+      daysLeft > 10 ? Math.min(26_000, 19_000 + (7_000 * (daysLeft - 10)) / 20) : 6_000 + 1_300 * daysLeft;
+    return {
+      date,
+      open: 1e5,
+      high: 1e5,
+      low: 1e5,
+      close: 1e5,
+      volumeUsd: null,
+      volumeUnits: null,
+      openInterestContracts: Math.round(contracts * scale(date)),
+      coinsPerContract: 5,
+    };
   });
 }
 
@@ -34,7 +49,12 @@ describe('CME de-risking waves', () => {
   it('reads front-month OI on the first day after each roll window', () => {
     const cme = frontMonth('2025-09-01', '2025-12-31');
     // Roll windows (expiry week and the week before): Sep 15–28, Oct 20–Nov 2, Nov 17–30, Dec 15–28.
-    expect(cmeOpenInterestCoinsPerCycle(cme).map((p) => p.date)).toEqual(['2025-09-29', '2025-11-03', '2025-12-01', '2025-12-29']);
+    expect(cmeOpenInterestCoinsPerCycle(cme).map((p) => p.date)).toEqual([
+      '2025-09-29',
+      '2025-11-03',
+      '2025-12-01',
+      '2025-12-29',
+    ]);
     // 2025-11-03: the shown contract expires 2025-11-28, switch on 11-26 → 23 days left → 19,000 + 7,000 × 13/20 = 23,550 contracts
     expect(cmeOpenInterestCoinsPerCycle(cme)[1]).toEqual({ date: '2025-11-03', value: 23_550 * 5 });
   });
@@ -62,11 +82,22 @@ describe('CME de-risking waves', () => {
     const cme = frontMonth('2025-01-02', '2026-01-07', (date) => (date >= '2025-10-06' ? 0.7 : 1));
     const cot: CotWeek[] = weekdays('2025-01-02', '2026-01-07')
       .filter((d) => dayOfWeek(d) === 2)
-      .map((date) => ({ date, openInterestCoins: 150_000, leveragedFundsNetCoins: 0, assetManagersNetCoins: 0, dealersNetCoins: 0 }));
+      .map((date) => ({
+        date,
+        openInterestCoins: 150_000,
+        leveragedFundsNetCoins: 0,
+        assetManagersNetCoins: 0,
+        dealersNetCoins: 0,
+      }));
     expect(cmeWaveLevels(cot, cme).source).toBe('cftc-total-open-interest');
     const s = wavesSection(emptyMarketSeries({ asOf: '2026-01-07', cme, cot }));
     expect(s.waves.filter((w) => w.segment === 'cme')).toEqual([]);
     // Reports after asOf are not used.
-    expect(cmeWaveLevels(cot.filter((w) => w.date <= '2025-06-30'), cme).levels.at(-1)!.date).toBe('2025-06-24');
+    expect(
+      cmeWaveLevels(
+        cot.filter((w) => w.date <= '2025-06-30'),
+        cme,
+      ).levels.at(-1)!.date,
+    ).toBe('2025-06-24');
   });
 });

@@ -30,7 +30,11 @@ describe('directionality', () => {
       expect(flipped).toBeCloseTo(-d, 12);
       const r = regimeOf(d);
       const rf = regimeOf(flipped);
-      const mirror = { 'one-way-inflow': 'one-way-outflow', 'one-way-outflow': 'one-way-inflow', 'two-way': 'two-way' } as const;
+      const mirror = {
+        'one-way-inflow': 'one-way-outflow',
+        'one-way-outflow': 'one-way-inflow',
+        'two-way': 'two-way',
+      } as const;
       if (Math.abs(Math.abs(d) - 0.6) > 1e-9) expect(rf).toBe(mirror[r!]);
     }
   });

@@ -9,7 +9,12 @@ describe('eventStudy', () => {
   // offsets −6..−2 estimate the mean, −1..+2 are the event window; event on 2025-10-10 (index 6)
   const values = [1, 3, 2, 4, 5, 99, 4, 10, 8, 3, 7];
   const s = series('2025-10-04', values);
-  const opts = { asOf: '2025-12-31', estimationWindow: [-6, -2] as const, eventWindow: [-1, 2] as const, minEstimationDays: 5 };
+  const opts = {
+    asOf: '2025-12-31',
+    estimationWindow: [-6, -2] as const,
+    eventWindow: [-1, 2] as const,
+    minEstimationDays: 5,
+  };
 
   it('computes abnormal values, CAR, t and sign test by hand', () => {
     // index 6 is 2025-10-10; estimation = indices 0..4 = [1,3,2,4,5], mean 3, σ̂ = √(10/4)
@@ -29,7 +34,12 @@ describe('eventStudy', () => {
   it('matches the scipy t p-value on a second hand example', () => {
     const v = [1, 3, 2, 4, 5, 4, 10, 8, 3];
     // event on index 5: estimation indices −6..−2 do not exist fully → use a shorter window
-    const r = eventStudy(series('2025-01-01', v), '2025-01-07', { asOf: '2025-12-31', estimationWindow: [-6, -2], eventWindow: [-1, 2], minEstimationDays: 5 })!;
+    const r = eventStudy(series('2025-01-01', v), '2025-01-07', {
+      asOf: '2025-12-31',
+      estimationWindow: [-6, -2],
+      eventWindow: [-1, 2],
+      minEstimationDays: 5,
+    })!;
     // estimation [1,3,2,4,5] mean 3; event [4,10,8,3] → abnormal [1,7,5,0]; CAR 13; t = 13/(1.5811·2) = 4.1110
     expect(r.car).toBe(13);
     expect(r.tStat).toBeCloseTo(4.110960958218893, 9);

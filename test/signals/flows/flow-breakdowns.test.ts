@@ -83,8 +83,22 @@ describe('flow divergence', () => {
     ];
     const periods = flowDivergencePeriods(crypto, equity);
     expect(periods).toEqual([
-      { from: '2025-10-31', to: '2025-11-30', cryptoFlowUsd: -3.5e9, equityFlowUsd: 96e9, cryptoDays: 2, kind: 'selective-crypto-derisking' },
-      { from: '2025-11-30', to: '2025-12-31', cryptoFlowUsd: -1e9, equityFlowUsd: 235e9, cryptoDays: 1, kind: 'selective-crypto-derisking' },
+      {
+        from: '2025-10-31',
+        to: '2025-11-30',
+        cryptoFlowUsd: -3.5e9,
+        equityFlowUsd: 96e9,
+        cryptoDays: 2,
+        kind: 'selective-crypto-derisking',
+      },
+      {
+        from: '2025-11-30',
+        to: '2025-12-31',
+        cryptoFlowUsd: -1e9,
+        equityFlowUsd: 235e9,
+        cryptoDays: 1,
+        kind: 'selective-crypto-derisking',
+      },
     ]);
   });
 });

@@ -6,7 +6,10 @@ describe('onlineChangePoints (BOCPD)', () => {
   it('detects a planted mean shift within a few observations, on several seeds', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const normal = seededNormal(seed);
-      const values = [...Array.from({ length: 120 }, () => normal()), ...Array.from({ length: 80 }, () => 3 + normal())];
+      const values = [
+        ...Array.from({ length: 120 }, () => normal()),
+        ...Array.from({ length: 80 }, () => 3 + normal()),
+      ];
       const { changePoints } = onlineChangePoints(values);
       const after = changePoints.filter((c) => c.detectedAt >= 120);
       expect(after.length).toBeGreaterThanOrEqual(1);
@@ -33,7 +36,9 @@ describe('onlineChangePoints (BOCPD)', () => {
         maxDelay = Math.max(maxDelay, hit.detectedAt - 120);
       }
     }
-    console.log(`BOCPD: ${falseAlarms} false alarms in 7,500 stationary observations; ${detected}/30 shifts detected, max delay ${maxDelay}`);
+    console.log(
+      `BOCPD: ${falseAlarms} false alarms in 7,500 stationary observations; ${detected}/30 shifts detected, max delay ${maxDelay}`,
+    );
     // measured: 3 false alarms, 28/30 detected, max delay 4
     expect(falseAlarms).toBeLessThanOrEqual(4);
     expect(detected).toBeGreaterThanOrEqual(27);

@@ -17,14 +17,18 @@ const SHARED = resolve(process.cwd(), '../shared/data');
 
 /** Minimal reader for these unquoted CSVs: header → rows of cells. */
 function readCsv(relative: string): { header: string[]; rows: string[][] } {
-  const lines = readFileSync(resolve(SHARED, relative), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readFileSync(resolve(SHARED, relative), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   return { header: lines[0]!.split(','), rows: lines.slice(1).map((l) => l.split(',')) };
 }
 
 function column(relative: string, name: string, scale = 1): DatedValue[] {
   const { header, rows } = readCsv(relative);
   const k = header.indexOf(name);
-  return rows.filter((r) => r[k] !== undefined && r[k] !== '').map((r) => ({ date: r[0]!, value: Number(r[k]) * scale }));
+  return rows
+    .filter((r) => r[k] !== undefined && r[k] !== '')
+    .map((r) => ({ date: r[0]!, value: Number(r[k]) * scale }));
 }
 
 function loadBtc(asOf: string): MarketSeries {
@@ -39,7 +43,10 @@ function loadBtc(asOf: string): MarketSeries {
     }
   }
   const aum = readCsv('etf_flows/Bitcoin ETFs AUM.csv');
-  const etfAumUsd = aum.rows.map((r) => ({ date: r[0]!, value: r.slice(1).reduce((a, c) => a + (c === '' ? 0 : Number(c)), 0) }));
+  const etfAumUsd = aum.rows.map((r) => ({
+    date: r[0]!,
+    value: r.slice(1).reduce((a, c) => a + (c === '' ? 0 : Number(c)), 0),
+  }));
   const cmeCsv = readCsv('cme/CME_BTC_front_month_futures__daily.csv');
   // TradingView dates the session by its opening (UTC) day: trade date = file date + 1.
   const cme: CmeDay[] = cmeCsv.rows
@@ -58,13 +65,25 @@ function loadBtc(asOf: string): MarketSeries {
   const spotCsv = readCsv('ohlcv/Bitcoin Price & Volume - Spot, All Exchanges, BTC-USD - Day.csv');
   const spot = spotCsv.rows
     .filter((r) => r[0]! >= '2024-01-01' && r[4] !== '')
-    .map((r) => ({ date: r[0]!, open: Number(r[1]), high: Number(r[2]), low: Number(r[3]), close: Number(r[4]), volumeUsd: null, volumeUnits: Number(r[5]) }));
+    .map((r) => ({
+      date: r[0]!,
+      open: Number(r[1]),
+      high: Number(r[2]),
+      low: Number(r[3]),
+      close: Number(r[4]),
+      volumeUsd: null,
+      volumeUnits: Number(r[5]),
+    }));
   const upTo = <T extends { date: string }>(xs: readonly T[]): T[] => xs.filter((x) => x.date <= asOf);
   return emptyMarketSeries({
     asOf,
     etfFlows: upTo(etfFlows),
     etfAumUsd: upTo(etfAumUsd),
-    openInterestUsd: upTo(column('derivatives/Bitcoin Open Interest - All Exchanges, All Symbol - Day.csv', 'Open Interest').filter((d) => d.date >= '2024-01-01')),
+    openInterestUsd: upTo(
+      column('derivatives/Bitcoin Open Interest - All Exchanges, All Symbol - Day.csv', 'Open Interest').filter(
+        (d) => d.date >= '2024-01-01',
+      ),
+    ),
     cme: upTo(cme),
     spot: upTo(spot),
   });
@@ -73,19 +92,43 @@ function loadBtc(asOf: string): MarketSeries {
 /** The shipped calendar, parsed by the calendar importer. */
 function calendar(): MarketEvent[] {
   const path = resolve(process.cwd(), 'data/events/calendar.csv');
-  return eventsCalendarCsv.parse({ path, text: readFileSync(path, 'utf8') } as Parameters<typeof eventsCalendarCsv.parse>[0]).events ?? [];
+  return (
+    eventsCalendarCsv.parse({ path, text: readFileSync(path, 'utf8') } as Parameters<typeof eventsCalendarCsv.parse>[0])
+      .events ?? []
+  );
 }
 
 describe.skipIf(!existsSync(SHARED))('flow signals on the real BTC data', () => {
   it('reads one-way outflow in Nov 2025 and two-way flows in early Jan 2026', () => {
     const readings = new Map<string, ReturnType<typeof etfFlowsSection>>();
-    for (const asOf of ['2025-10-31', '2025-11-10', '2025-11-21', '2025-11-26', '2025-12-05', '2025-12-19', '2025-12-31', '2026-01-07', '2026-01-12', '2026-01-16']) {
+    for (const asOf of [
+      '2025-10-31',
+      '2025-11-10',
+      '2025-11-21',
+      '2025-11-26',
+      '2025-12-05',
+      '2025-12-19',
+      '2025-12-31',
+      '2026-01-07',
+      '2026-01-12',
+      '2026-01-16',
+    ]) {
       const s = etfFlowsSection(loadBtc(asOf));
       readings.set(asOf, s);
       if (asOf === '2026-01-07') for (const e of s.evidence) console.log(e.text);
-      console.log(asOf, s.regime, s.directionality?.toFixed(3), `${s.outflowDays}/${s.days}`, s.flowPctOfAum?.toFixed(2), s.runsTest?.z.toFixed(2), 'cp:', s.changePoints.slice(-3).join(' '));
+      console.log(
+        asOf,
+        s.regime,
+        s.directionality?.toFixed(3),
+        `${s.outflowDays}/${s.days}`,
+        s.flowPctOfAum?.toFixed(2),
+        s.runsTest?.z.toFixed(2),
+        'cp:',
+        s.changePoints.slice(-3).join(' '),
+      );
     }
-    for (const asOf of ['2025-11-10', '2025-11-21', '2025-11-26']) expect(readings.get(asOf)!.regime).toBe('one-way-outflow');
+    for (const asOf of ['2025-11-10', '2025-11-21', '2025-11-26'])
+      expect(readings.get(asOf)!.regime).toBe('one-way-outflow');
     for (const asOf of ['2026-01-07', '2026-01-12']) {
       expect(readings.get(asOf)!.regime).toBe('two-way');
       expect(Math.abs(readings.get(asOf)!.directionality!)).toBeLessThan(0.1);
@@ -123,6 +166,10 @@ describe.skipIf(!existsSync(SHARED))('flow signals on the real BTC data', () => 
     const msci = s.events.find((e) => e.id === 'msci-dat-decision-2026-01-06')!;
     expect(msci.study!.etfNetFlowUsd!.abnormal.every((a) => a.date <= '2026-01-30')).toBe(true);
     // an event is not visible before it is known
-    expect(eventsSection({ ...loadBtc('2026-01-05'), events: calendar() }).events.some((e) => e.id === 'msci-dat-decision-2026-01-06')).toBe(false);
+    expect(
+      eventsSection({ ...loadBtc('2026-01-05'), events: calendar() }).events.some(
+        (e) => e.id === 'msci-dat-decision-2026-01-06',
+      ),
+    ).toBe(false);
   });
 });

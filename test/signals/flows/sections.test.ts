@@ -24,7 +24,11 @@ function flows(): FundFlow[] {
 
 describe('etfFlowsSection', () => {
   it('reads one-way outflow in December with evidence and change points, never past asOf', () => {
-    const m = emptyMarketSeries({ asOf: '2025-12-15', etfFlows: flows(), etfAumUsd: [{ date: '2025-11-28', value: 120e9 }] });
+    const m = emptyMarketSeries({
+      asOf: '2025-12-15',
+      etfFlows: flows(),
+      etfAumUsd: [{ date: '2025-11-28', value: 120e9 }],
+    });
     const s = etfFlowsSection(m, { window: 10 });
     expect(s.regime).toBe('one-way-outflow');
     expect(s.directionality).toBeLessThan(-0.6);
@@ -40,7 +44,9 @@ describe('etfFlowsSection', () => {
     const hit = s.changePoints.find((d) => d >= '2025-11-03');
     expect(hit).toBeDefined();
     expect(hit! <= '2025-11-07').toBe(true);
-    expect(s.evidence.find((e) => e.signal === 'etf-flow-regime')!.text).toMatch(/^10-day BTC ETF flows one-way out: D = −[01]\.\d\d .* of 10 days outflow/);
+    expect(s.evidence.find((e) => e.signal === 'etf-flow-regime')!.text).toMatch(
+      /^10-day BTC ETF flows one-way out: D = −[01]\.\d\d .* of 10 days outflow/,
+    );
     expect(s.evidence.find((e) => e.signal === 'etf-flow-regime')!.weight).toBe(-1);
     expect(s.availability).toEqual({ available: true, missing: [] });
     expect(s.regimeHistory!.length).toBeGreaterThan(0);
@@ -81,7 +87,11 @@ describe('divergenceSection', () => {
     expect(s.periodTo).toBe('2025-12-31');
     expect(s.cadenceDays).toBe(31);
     expect(s.selectiveStreak).toBe(2);
-    expect(s.history.map((h) => h.kind)).toEqual(['broad-risk-on', 'selective-crypto-derisking', 'selective-crypto-derisking']);
+    expect(s.history.map((h) => h.kind)).toEqual([
+      'broad-risk-on',
+      'selective-crypto-derisking',
+      'selective-crypto-derisking',
+    ]);
     expect(s.evidence[0]!.weight).toBeLessThan(0);
     expect(divergenceSection(emptyMarketSeries()).availability.missing).toContain('equityEtfFlowsUsd');
   });
@@ -128,13 +138,36 @@ describe('wavesSection', () => {
     const perp = days.map((date) => ({ date, value: date < '2025-10-10' ? 45e9 : date < '2025-10-20' ? 33e9 : 34e9 }));
     const cme = days.map((date) => {
       const oi = date < '2025-11-05' ? 20_000 : date < '2025-11-20' ? 14_000 : 15_000;
-      return { date, open: 1e5, high: 1e5, low: 1e5, close: 1e5, volumeUsd: null, volumeUnits: null, openInterestContracts: oi, coinsPerContract: 5 };
+      return {
+        date,
+        open: 1e5,
+        high: 1e5,
+        low: 1e5,
+        close: 1e5,
+        volumeUsd: null,
+        volumeUnits: null,
+        openInterestContracts: oi,
+        coinsPerContract: 5,
+      };
     });
     // The CFTC's weekly total OI (Tuesdays) is what CME waves are read from when it is present.
     const cot = days
       .filter((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 2)
-      .map((date) => ({ date, openInterestCoins: 5 * (date < '2025-11-05' ? 20_000 : date < '2025-11-20' ? 14_000 : 15_000), leveragedFundsNetCoins: 0, assetManagersNetCoins: 0, dealersNetCoins: 0 }));
-    const m = emptyMarketSeries({ asOf: '2025-12-29', openInterestUsd: perp, cme, cot, etfFlows: flows(), etfAumUsd: [{ date: '2025-09-01', value: 120e9 }] });
+      .map((date) => ({
+        date,
+        openInterestCoins: 5 * (date < '2025-11-05' ? 20_000 : date < '2025-11-20' ? 14_000 : 15_000),
+        leveragedFundsNetCoins: 0,
+        assetManagersNetCoins: 0,
+        dealersNetCoins: 0,
+      }));
+    const m = emptyMarketSeries({
+      asOf: '2025-12-29',
+      openInterestUsd: perp,
+      cme,
+      cot,
+      etfFlows: flows(),
+      etfAumUsd: [{ date: '2025-09-01', value: 120e9 }],
+    });
     const s = wavesSection(m);
     expect(s.cmeLevelSource).toBe('cftc-total-open-interest');
     const perps = s.waves.filter((w) => w.segment === 'perps');
@@ -152,7 +185,10 @@ describe('wavesSection', () => {
     expect(perps[0]!.confirmedOn).toBe('2025-10-10');
     // ETF outflows of ~$200M a day need ~9 trading days to pass 1.5 % of $120B; CME's −30 % shows in the next weekly report
     expect(s.order).toEqual(['perps', 'cme', 'etf']);
-    expect(s.leadLagDays.map((l) => l.days)).toEqual([32, daysBetween('2025-10-10', s.waves.find((w) => w.segment === 'etf')!.confirmedOn)]);
+    expect(s.leadLagDays.map((l) => l.days)).toEqual([
+      32,
+      daysBetween('2025-10-10', s.waves.find((w) => w.segment === 'etf')!.confirmedOn),
+    ]);
     expect(s.leadLagDays[0]!.leader).toBe('perps');
     expect(s.cryptoNativeLed).toBe(true);
     expect(s.ongoing).toEqual(['etf']);

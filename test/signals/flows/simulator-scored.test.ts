@@ -22,13 +22,16 @@ function toMarketSeries(sim: SimulatedMarket, asOf: string): MarketSeries {
   const spot = new Map<string, Record<string, number>>();
   const cme = new Map<string, Record<string, number>>();
   for (const o of obs) {
-    if (o.dataset === 'etf-flows') etfFlows.push({ date: o.date, fund: o.key, issuer: issuerOf.get(o.key) ?? o.key, netFlowUsd: o.value });
+    if (o.dataset === 'etf-flows')
+      etfFlows.push({ date: o.date, fund: o.key, issuer: issuerOf.get(o.key) ?? o.key, netFlowUsd: o.value });
     else if (o.dataset === 'etf-aum') aum.set(o.date, (aum.get(o.date) ?? 0) + o.value);
-    else if (o.dataset === 'perp' && o.field === 'openInterestUsd') openInterestUsd.push({ date: o.date, value: o.value });
+    else if (o.dataset === 'perp' && o.field === 'openInterestUsd')
+      openInterestUsd.push({ date: o.date, value: o.value });
     else if (o.dataset === 'spot') spot.set(o.date, { ...spot.get(o.date), [o.field]: o.value });
     else if (o.dataset === 'cme') cme.set(o.date, { ...cme.get(o.date), [o.field]: o.value });
   }
-  const byDate = <T extends { date: string }>(xs: T[]): T[] => xs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const byDate = <T extends { date: string }>(xs: T[]): T[] =>
+    xs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const bar = (date: string, r: Record<string, number>): DailyBar => ({
     date,
     open: r.open ?? Number.NaN,
@@ -45,7 +48,13 @@ function toMarketSeries(sim: SimulatedMarket, asOf: string): MarketSeries {
     etfAumUsd: byDate([...aum].map(([date, value]) => ({ date, value }))),
     openInterestUsd: byDate(openInterestUsd),
     spot: byDate([...spot].map(([date, r]) => bar(date, r))),
-    cme: byDate([...cme].map(([date, r]): CmeDay => ({ ...bar(date, r), openInterestContracts: r.openInterestContracts ?? null, coinsPerContract: 5 }))),
+    cme: byDate(
+      [...cme].map(([date, r]): CmeDay => ({
+        ...bar(date, r),
+        openInterestContracts: r.openInterestContracts ?? null,
+        coinsPerContract: 5,
+      })),
+    ),
   });
 }
 
@@ -81,7 +90,9 @@ describe('flow detectors against the simulator (BTC)', () => {
     }
     const accuracy = hits / total;
     const steady = steadyHits / steadyTotal;
-    console.log(`regime accuracy ${(accuracy * 100).toFixed(1)} % of ${total} trading days; ${(steady * 100).toFixed(1)} % of ${steadyTotal} steady days`);
+    console.log(
+      `regime accuracy ${(accuracy * 100).toFixed(1)} % of ${total} trading days; ${(steady * 100).toFixed(1)} % of ${steadyTotal} steady days`,
+    );
     // measured (seeds 42, 7, 2024): 96.1 % overall, 100 % on steady days
     expect(accuracy).toBeGreaterThanOrEqual(0.85);
     expect(steady).toBeGreaterThanOrEqual(0.95);
@@ -94,9 +105,14 @@ describe('flow detectors against the simulator (BTC)', () => {
     let days = 0;
     for (const sim of sims) {
       const daily = dailyFlowTotals(toMarketSeries(sim, sim.truth.endDate).etfFlows);
-      const cps = onlineChangePoints(daily.map((d) => d.value), { expectedRunLength: 120 }).changePoints;
+      const cps = onlineChangePoints(
+        daily.map((d) => d.value),
+        { expectedRunLength: 120 },
+      ).changePoints;
       const idx = new Map(daily.map((d, i) => [d.date, i]));
-      const plantedAt = sim.truth.flowChangePoints.BTC.map((c) => idx.get(c)).filter((i): i is number => i !== undefined);
+      const plantedAt = sim.truth.flowChangePoints.BTC.map((c) => idx.get(c)).filter(
+        (i): i is number => i !== undefined,
+      );
       falseAlarms += cps.filter((p) => !plantedAt.some((at) => p.detectedAt >= at && p.detectedAt - at <= 20)).length;
       days += daily.length;
       for (const c of sim.truth.flowChangePoints.BTC) {
@@ -129,8 +145,12 @@ describe('flow detectors against the simulator (BTC)', () => {
       // Read the episode as it stood 10 days after the first ETF wave ended (point-in-time).
       const asOf = addDays(etfTruth.end, 10);
       const w = wavesSection(toMarketSeries(sim, asOf));
-      const found = w.waves.find((x) => x.segment === 'perps' && Math.abs(daysBetween(perps.start, x.confirmedOn)) <= 3);
-      const etfFound = w.waves.find((x) => x.segment === 'etf' && x.confirmedOn >= etfTruth.start && x.confirmedOn <= etfTruth.end);
+      const found = w.waves.find(
+        (x) => x.segment === 'perps' && Math.abs(daysBetween(perps.start, x.confirmedOn)) <= 3,
+      );
+      const etfFound = w.waves.find(
+        (x) => x.segment === 'etf' && x.confirmedOn >= etfTruth.start && x.confirmedOn <= etfTruth.end,
+      );
       spuriousPerps += w.waves.filter((x) => x.segment === 'perps' && x !== found).length;
       if (w.order[0] === 'perps' && w.order.includes('etf')) orderHits++;
       console.log(
@@ -140,7 +160,9 @@ describe('flow detectors against the simulator (BTC)', () => {
       expect(etfFound).toBeDefined();
       expect(etfFound!.confirmedOn > found!.confirmedOn).toBe(true);
     }
-    console.log(`wave order perps-first in ${orderHits}/${sims.length} seeds; ${spuriousPerps} perp waves outside the planted flush (simulated OI noise)`);
+    console.log(
+      `wave order perps-first in ${orderHits}/${sims.length} seeds; ${spuriousPerps} perp waves outside the planted flush (simulated OI noise)`,
+    );
     expect(orderHits).toBe(sims.length);
   });
 });

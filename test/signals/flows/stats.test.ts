@@ -19,7 +19,11 @@ describe('stats helpers', () => {
   });
 
   it('rolling windows and z-score', () => {
-    expect(rollingWindows([1, 2, 3, 4], 2)).toEqual([[1, 2], [2, 3], [3, 4]]);
+    expect(rollingWindows([1, 2, 3, 4], 2)).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(rollingWindows([1], 2)).toEqual([]);
     expect(() => rollingWindows([1], 0)).toThrow(/positive integer/);
     expect(zScore(12, 10, 2)).toBe(1);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/dates.js';
-import { cmeOpenInterestCoins, cumulativeFlows, openInterestCoins, segmentWaves } from '../../../src/signals/de-risking-waves.js';
+import {
+  cmeOpenInterestCoins,
+  cumulativeFlows,
+  openInterestCoins,
+  segmentWaves,
+} from '../../../src/signals/de-risking-waves.js';
 import { drawdownEpisodes, mergeEpisodes } from '../../../src/signals/drawdown-episodes.js';
 import { waveOrder } from '../../../src/signals/wave-order.js';
 
@@ -25,7 +30,17 @@ describe('drawdownEpisodes', () => {
     const oi = path('2025-11-01', [100, 100, 100, 95, 90, 84, 80, 79]);
     const eps = drawdownEpisodes(oi, { minDropFraction: 0.15 });
     // 100 → 84 is the first −15 % (2025-11-06)
-    expect(eps).toEqual([{ start: '2025-11-03', confirmedOn: '2025-11-06', peak: 100, troughDate: '2025-11-08', trough: 79, end: null, size: 21 }]);
+    expect(eps).toEqual([
+      {
+        start: '2025-11-03',
+        confirmedOn: '2025-11-06',
+        peak: 100,
+        troughDate: '2025-11-08',
+        trough: 79,
+        end: null,
+        size: 21,
+      },
+    ]);
   });
 
   it('ends a wave after quietObservations without a new low', () => {
@@ -39,21 +54,62 @@ describe('drawdownEpisodes', () => {
     const cum = cumulativeFlows(daily);
     expect(cum.map((c) => c.value)).toEqual([1e8, -4e8, -10e8, -17e8, -16e8, -18e8, -15e8, -6e8, 3e8]);
     const waves = segmentWaves('etf', cum, { minDropAbsolute: 1.5e9 });
-    expect(waves).toEqual([{ segment: 'etf', start: '2025-11-03', confirmedOn: '2025-11-06', end: '2025-11-08', size: 1.9e9, unit: 'USD net outflow' }]);
+    expect(waves).toEqual([
+      {
+        segment: 'etf',
+        start: '2025-11-03',
+        confirmedOn: '2025-11-06',
+        end: '2025-11-08',
+        size: 1.9e9,
+        unit: 'USD net outflow',
+      },
+    ]);
     expect(segmentWaves('etf', cum, { minDropAbsolute: 5e9 })).toEqual([]);
   });
 
   it('merges episodes separated by a short gap', () => {
     const merged = mergeEpisodes(
       [
-        { start: '2025-10-01', confirmedOn: '2025-10-03', peak: 100, troughDate: '2025-10-05', trough: 80, end: '2025-10-05', size: 20 },
-        { start: '2025-10-09', confirmedOn: '2025-10-11', peak: 95, troughDate: '2025-10-12', trough: 70, end: '2025-10-12', size: 25 },
-        { start: '2025-12-01', confirmedOn: '2025-12-04', peak: 90, troughDate: '2025-12-05', trough: 60, end: null, size: 30 },
+        {
+          start: '2025-10-01',
+          confirmedOn: '2025-10-03',
+          peak: 100,
+          troughDate: '2025-10-05',
+          trough: 80,
+          end: '2025-10-05',
+          size: 20,
+        },
+        {
+          start: '2025-10-09',
+          confirmedOn: '2025-10-11',
+          peak: 95,
+          troughDate: '2025-10-12',
+          trough: 70,
+          end: '2025-10-12',
+          size: 25,
+        },
+        {
+          start: '2025-12-01',
+          confirmedOn: '2025-12-04',
+          peak: 90,
+          troughDate: '2025-12-05',
+          trough: 60,
+          end: null,
+          size: 30,
+        },
       ],
       10,
     );
     expect(merged).toHaveLength(2);
-    expect(merged[0]).toEqual({ start: '2025-10-01', confirmedOn: '2025-10-03', peak: 100, troughDate: '2025-10-12', trough: 70, end: '2025-10-12', size: 30 });
+    expect(merged[0]).toEqual({
+      start: '2025-10-01',
+      confirmedOn: '2025-10-03',
+      peak: 100,
+      troughDate: '2025-10-12',
+      trough: 70,
+      end: '2025-10-12',
+      size: 30,
+    });
     expect(merged[1]!.end).toBeNull();
   });
 
@@ -63,7 +119,13 @@ describe('drawdownEpisodes', () => {
 });
 
 describe('waveOrder', () => {
-  const w = (segment: 'perps' | 'etf' | 'cme', start: string, confirmedOn: string, end: string | null) => ({ segment, start, confirmedOn, end, size: 1 });
+  const w = (segment: 'perps' | 'etf' | 'cme', start: string, confirmedOn: string, end: string | null) => ({
+    segment,
+    start,
+    confirmedOn,
+    end,
+    size: 1,
+  });
   const waves = [
     w('cme', '2025-06-26', '2025-07-14', '2025-08-26'), // confirmed more than 120 days before asOf
     w('perps', '2025-09-11', '2025-10-10', '2025-10-11'),
@@ -92,7 +154,15 @@ describe('waveOrder', () => {
 
 describe('OI in coins', () => {
   it('divides perp OI USD by the same-day close and skips days without a price', () => {
-    const bar = (date: string, close: number) => ({ date, open: close, high: close, low: close, close, volumeUsd: null, volumeUnits: null });
+    const bar = (date: string, close: number) => ({
+      date,
+      open: close,
+      high: close,
+      low: close,
+      close,
+      volumeUsd: null,
+      volumeUnits: null,
+    });
     expect(
       openInterestCoins(
         [
@@ -109,9 +179,21 @@ describe('OI in coins', () => {
   });
 
   it('counts CME OI as contracts × coins per contract', () => {
-    const day = { date: '2025-10-10', open: 1, high: 1, low: 1, close: 1e5, volumeUsd: null, volumeUnits: null, coinsPerContract: 5 };
-    expect(cmeOpenInterestCoins([{ ...day, openInterestContracts: 30_000 }, { ...day, date: '2025-10-11', openInterestContracts: null }])).toEqual([
-      { date: '2025-10-10', value: 150_000 },
-    ]);
+    const day = {
+      date: '2025-10-10',
+      open: 1,
+      high: 1,
+      low: 1,
+      close: 1e5,
+      volumeUsd: null,
+      volumeUnits: null,
+      coinsPerContract: 5,
+    };
+    expect(
+      cmeOpenInterestCoins([
+        { ...day, openInterestContracts: 30_000 },
+        { ...day, date: '2025-10-11', openInterestContracts: null },
+      ]),
+    ).toEqual([{ date: '2025-10-10', value: 150_000 }]);
   });
 });

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FundFlow } from '../../../src/domain/market-series.js';
 import { etfFlowsSection } from '../../../src/signals/sections/etf-flows-section.js';
-import { consecutivePositiveWeeks, lastUsTradingDayOfWeek, weeklyNetFlows } from '../../../src/signals/weekly-net-flows.js';
+import {
+  consecutivePositiveWeeks,
+  lastUsTradingDayOfWeek,
+  weeklyNetFlows,
+} from '../../../src/signals/weekly-net-flows.js';
 import { emptyMarketSeries } from './helpers.js';
 
 const day = (date: string, value: number): { date: string; value: number } => ({ date, value });
@@ -44,9 +48,19 @@ describe('weeklyNetFlows completeness', () => {
   });
 
   it('feeds the ETF section: partial week shown and flagged, streak and evidence on complete weeks', () => {
-    const flows: FundFlow[] = daily.map((d) => ({ date: d.date, fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: d.value }));
+    const flows: FundFlow[] = daily.map((d) => ({
+      date: d.date,
+      fund: 'IBIT',
+      issuer: 'BlackRock',
+      netFlowUsd: d.value,
+    }));
     const s = etfFlowsSection(emptyMarketSeries({ asOf: '2026-01-12', etfFlows: flows }));
-    expect(s.weeklyNetFlowsUsd.at(-1)).toEqual({ weekEnding: '2026-01-16', netFlowUsd: 50e6, days: 1, complete: false });
+    expect(s.weeklyNetFlowsUsd.at(-1)).toEqual({
+      weekEnding: '2026-01-16',
+      netFlowUsd: 50e6,
+      days: 1,
+      complete: false,
+    });
     expect(s.consecutivePositiveWeeks).toBe(1);
     const text = s.evidence.find((e) => e.signal === 'etf-weekly-flows')!.text;
     expect(text).toContain('(1 days, partial)');

@@ -6,7 +6,10 @@ describe('amihud', () => {
   it('is the mean of |r| / dollar volume on three days (hand-computed)', () => {
     const bars = [bar('2025-01-01', 100, 5e5), bar('2025-01-02', 110, 1e6), bar('2025-01-03', 99, 2e6)];
     // r2 = +0.1 on 1e6 → 1e-7; r3 = −0.1 on 2e6 → 5e-8; mean 7.5e-8
-    expect(dailyIlliquidity(bars).map((d) => d.illiquidity)).toEqual([expect.closeTo(1e-7, 18), expect.closeTo(5e-8, 18)]);
+    expect(dailyIlliquidity(bars).map((d) => d.illiquidity)).toEqual([
+      expect.closeTo(1e-7, 18),
+      expect.closeTo(5e-8, 18),
+    ]);
     expect(amihud(bars, 2)).toBeCloseTo(7.5e-8, 18);
   });
 

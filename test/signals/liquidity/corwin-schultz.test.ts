@@ -13,7 +13,11 @@ describe('Corwin–Schultz', () => {
   it('can be negative for a pair dominated by drift, and the series floors it at 0', () => {
     // H1 101, L1 99, H2 102, L2 100 → α = −0.0041221
     expect(corwinSchultzPair(101, 99, 102, 100)).toBeCloseTo(-0.00412211, 7);
-    const bars = [bar('2025-01-01', 100, 1, 101, 99), bar('2025-01-02', 101, 1, 102, 100), bar('2025-01-03', 99, 1, 100.5, 98.2)];
+    const bars = [
+      bar('2025-01-01', 100, 1, 101, 99),
+      bar('2025-01-02', 101, 1, 102, 100),
+      bar('2025-01-03', 99, 1, 100.5, 98.2),
+    ];
     const series = corwinSchultzSeries(bars);
     expect(series[0]!.spread).toBe(0);
     // second pair: H1 102, L1 100, H2 100.5, L2 98.2

@@ -10,7 +10,10 @@ describe('dollar volume', () => {
   });
 
   it('compares the last 7 days with the 30 before', () => {
-    const bars = [...barsFromCloses('2025-01-01', Array(30).fill(100), 1e9), ...barsFromCloses('2025-01-31', Array(7).fill(100), 5e8)];
+    const bars = [
+      ...barsFromCloses('2025-01-01', Array(30).fill(100), 1e9),
+      ...barsFromCloses('2025-01-31', Array(7).fill(100), 5e8),
+    ];
     const r = dollarVolumeTrend(bars);
     expect(r.recentMeanUsd).toBe(5e8);
     expect(r.baselineMeanUsd).toBe(1e9);

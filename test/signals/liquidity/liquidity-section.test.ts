@@ -12,12 +12,21 @@ describe('liquiditySection', () => {
     expect(s.huiHeubel).toBeNull();
     expect(s.corwinSchultzSpread).toBeNull();
     expect(s.volumeTrend.ratio).toBeNull();
-    expect(s.availability.missing).toEqual(expect.arrayContaining(['spot', 'spotVolume', 'openInterestUsd', 'etfFlows']));
+    expect(s.availability.missing).toEqual(
+      expect.arrayContaining(['spot', 'spotVolume', 'openInterestUsd', 'etfFlows']),
+    );
   });
 
   it('labels the latest sell-off and cites it', () => {
     const inputs = plantedSelloff('liquidity-failure');
-    const s = liquiditySection(emptyMarketSeries({ spot: inputs.spot, openInterestUsd: inputs.openInterestUsd, etfFlows: inputs.etfFlows, etfAumUsd: inputs.etfAumUsd }));
+    const s = liquiditySection(
+      emptyMarketSeries({
+        spot: inputs.spot,
+        openInterestUsd: inputs.openInterestUsd,
+        etfFlows: inputs.etfFlows,
+        etfAumUsd: inputs.etfAumUsd,
+      }),
+    );
     expect(s.selloffType).toBe('liquidity-failure');
     expect(s.selloffs).toHaveLength(1);
     const e = s.evidence.find((x) => x.signal === 'liquidity.selloff')!;
@@ -29,7 +38,10 @@ describe('liquiditySection', () => {
 
   it('reports none when the only sell-off is older than the lookback', () => {
     const inputs = plantedSelloff('position-rebalancing');
-    const calm = barsFromCloses('2025-02-20', Array.from({ length: 120 }, (_, i) => 86 + (i % 2) * 0.3));
+    const calm = barsFromCloses(
+      '2025-02-20',
+      Array.from({ length: 120 }, (_, i) => 86 + (i % 2) * 0.3),
+    );
     const s = liquiditySection(emptyMarketSeries({ spot: [...inputs.spot, ...calm] }));
     expect(s.selloffs).toHaveLength(1);
     expect(s.selloffType).toBe('none');

@@ -73,7 +73,15 @@ describe('acute liquidity failure inside a longer sell-off', () => {
     const acute = k >= 6;
     close *= acute ? 0.975 : 0.985;
     const half = acute ? 0.07 : 0.01;
-    spot.push({ date, open: close, high: close * (1 + half), low: close * (1 - half), close, volumeUsd: acute ? 3e8 : 2e9, volumeUnits: null });
+    spot.push({
+      date,
+      open: close,
+      high: close * (1 + half),
+      low: close * (1 - half),
+      close,
+      volumeUsd: acute ? 3e8 : 2e9,
+      volumeUnits: null,
+    });
     oi.push({ date, value: 30e9 * (1 - 0.04 * Math.min(k + 1, 6)) });
   }
 
@@ -92,7 +100,10 @@ describe('acute liquidity failure inside a longer sell-off', () => {
   });
 
   it('labels the same episode rebalancing when the acute scan is disabled', () => {
-    const [s] = classifySelloffs({ ...inputs, spot, openInterestUsd: oi, etfFlows: [], etfAumUsd: [] }, { acuteBars: 0 });
+    const [s] = classifySelloffs(
+      { ...inputs, spot, openInterestUsd: oi, etfFlows: [], etfAumUsd: [] },
+      { acuteBars: 0 },
+    );
     expect(s!.type).toBe('position-rebalancing');
   });
 });

@@ -26,8 +26,17 @@ export function plantedSelloff(kind: PlantedKind, start = '2025-01-01'): Selloff
     const failing = kind === 'liquidity-failure' && inFall;
     const halfRange = failing ? 0.07 : 0.01; // wide bid-ask bounce: highs at the ask, lows at the bid
     const volumeUsd = inFall ? (kind === 'liquidity-failure' ? 3e8 : 2e9) : 1e9;
-    spot.push({ date, open: close, high: close * (1 + halfRange), low: close * (1 - halfRange), close, volumeUsd, volumeUnits: null });
-    const oiUsd = kind === 'position-rebalancing' && (inFall || afterFall) ? 30e9 * (1 - 0.05 * Math.min(step, FALL_DAYS)) : 30e9;
+    spot.push({
+      date,
+      open: close,
+      high: close * (1 + halfRange),
+      low: close * (1 - halfRange),
+      close,
+      volumeUsd,
+      volumeUnits: null,
+    });
+    const oiUsd =
+      kind === 'position-rebalancing' && (inFall || afterFall) ? 30e9 * (1 - 0.05 * Math.min(step, FALL_DAYS)) : 30e9;
     oi.push({ date, value: oiUsd });
     const flowUsd = kind === 'position-rebalancing' && inFall ? -0.3e9 : i % 2 === 0 ? 50e6 : -40e6;
     flows.push({ date, fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: flowUsd });

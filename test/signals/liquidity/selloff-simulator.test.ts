@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysedAsset } from '../../../src/domain/assets.js';
 import type { DailyBar, DatedValue, FundFlow } from '../../../src/domain/market-series.js';
 import type { Observation } from '../../../src/domain/observation.js';
-import { classifySelloffs, classifySelloffWindow, type SelloffInputs } from '../../../src/signals/selloff-classifier.js';
+import {
+  classifySelloffs,
+  classifySelloffWindow,
+  type SelloffInputs,
+} from '../../../src/signals/selloff-classifier.js';
 import { simulateMarket } from '../../../src/sim/simulate-market.js';
 
 const COINS_PER_CONTRACT: Record<AnalysedAsset, number> = { BTC: 5, ETH: 50 };
@@ -41,14 +45,22 @@ function inputsFor(observations: readonly Observation[], asset: AnalysedAsset): 
   const oi = new Map<string, number>();
   for (const o of mine) if (o.dataset === 'perp' && o.field === 'openInterestUsd') oi.set(o.date, o.value);
   const cmeOi = new Map<string, number>();
-  for (const o of mine) if (o.dataset === 'cme' && o.field === 'openInterestContracts') cmeOi.set(o.date, o.value * COINS_PER_CONTRACT[asset]);
+  for (const o of mine)
+    if (o.dataset === 'cme' && o.field === 'openInterestContracts')
+      cmeOi.set(o.date, o.value * COINS_PER_CONTRACT[asset]);
   const aum = new Map<string, number>();
   for (const o of mine) if (o.dataset === 'etf-aum') aum.set(o.date, (aum.get(o.date) ?? 0) + o.value);
   const etfFlows: FundFlow[] = mine
     .filter((o) => o.dataset === 'etf-flows')
     .map((o) => ({ date: o.date, fund: o.key, issuer: o.key, netFlowUsd: o.value }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
-  return { spot, openInterestUsd: sortedDated(oi), cmeOpenInterestCoins: sortedDated(cmeOi), etfFlows, etfAumUsd: sortedDated(aum) };
+  return {
+    spot,
+    openInterestUsd: sortedDated(oi),
+    cmeOpenInterestCoins: sortedDated(cmeOi),
+    etfFlows,
+    etfAumUsd: sortedDated(aum),
+  };
 }
 
 describe('sell-off classifier scored on the simulator', () => {
@@ -80,8 +92,11 @@ describe('sell-off classifier scored on the simulator', () => {
           }
           const overlap = detected.find((d) => d.start <= planted.end && d.end >= planted.start);
           if (overlap) detectedWindows += 1;
-          if (overlap && planted.kind === 'liquidity-failure' && overlap.type === 'liquidity-failure') failuresFlagged += 1;
-          lines.push(`seed ${seed} ${asset} ${planted.start}..${planted.end} planted ${planted.kind} → ${label}${overlap ? `; detected ${overlap.start}..${overlap.end} ${overlap.type}` : '; not detected as ≥10 %/10-day sell-off'}`);
+          if (overlap && planted.kind === 'liquidity-failure' && overlap.type === 'liquidity-failure')
+            failuresFlagged += 1;
+          lines.push(
+            `seed ${seed} ${asset} ${planted.start}..${planted.end} planted ${planted.kind} → ${label}${overlap ? `; detected ${overlap.start}..${overlap.end} ${overlap.type}` : '; not detected as ≥10 %/10-day sell-off'}`,
+          );
         }
         // detected episodes that overlap no planted liquidity failure must not be called one
         const plantedFailures = truth.selloffs.filter((p) => p.asset === asset && p.kind === 'liquidity-failure');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { annualisedBasis, cmeAnnualisedBasis, cmeFrontMonthExpiry, isCmeRollWeek, lastFridayOfMonth } from '../../../src/signals/annualised-basis.js';
+import {
+  annualisedBasis,
+  cmeAnnualisedBasis,
+  cmeFrontMonthExpiry,
+  isCmeRollWeek,
+  lastFridayOfMonth,
+} from '../../../src/signals/annualised-basis.js';
 import type { CmeDay } from '../../../src/domain/market-series.js';
 import { bar } from '../section-fixtures.js';
 
@@ -57,7 +63,11 @@ describe('annualisedBasis', () => {
 
   it('prefers the synchronised futures-minus-spot series for S', () => {
     // F 90,900, basis 1,800 → S 89,100 (the spot close 90,000 is ignored); 25 days
-    const r = cmeAnnualisedBasis([cmeDay('2025-12-01', 90_900)], [bar('2025-12-01', 90_000)], [{ date: '2025-12-01', value: 1_800 }]);
+    const r = cmeAnnualisedBasis(
+      [cmeDay('2025-12-01', 90_900)],
+      [bar('2025-12-01', 90_000)],
+      [{ date: '2025-12-01', value: 1_800 }],
+    );
     expect(r.spotSource).toBe('cme-basis');
     expect(r.spotPrice).toBe(89_100);
     expect(r.annualisedBasis).toBeCloseTo((90_900 / 89_100 - 1) * (365 / 25), 12);
@@ -68,7 +78,9 @@ describe('annualisedBasis', () => {
     expect(r.daysToExpiry).toBe(4);
     expect(r.nearExpiry).toBe(true);
     expect(r.annualisedBasis).toBeNull();
-    const loose = cmeAnnualisedBasis([cmeDay('2025-12-22', 90_900)], [bar('2025-12-22', 90_000)], [], { minDaysToExpiry: 1 });
+    const loose = cmeAnnualisedBasis([cmeDay('2025-12-22', 90_900)], [bar('2025-12-22', 90_000)], [], {
+      minDaysToExpiry: 1,
+    });
     expect(loose.annualisedBasis).toBeCloseTo(0.01 * (365 / 4), 12);
   });
 });

@@ -6,8 +6,14 @@ const range = (n: number, f: (i: number) => number): number[] => Array.from({ le
 
 describe('oiPriceDivergence', () => {
   it('flags OI falling while price holds', () => {
-    const oi = daily('2025-01-01', range(15, (i) => 100 - i * 2)); // 100 → 72: −28 %
-    const spot = barsFromCloses('2025-01-01', range(15, () => 50_000));
+    const oi = daily(
+      '2025-01-01',
+      range(15, (i) => 100 - i * 2),
+    ); // 100 → 72: −28 %
+    const spot = barsFromCloses(
+      '2025-01-01',
+      range(15, () => 50_000),
+    );
     const r = oiPriceDivergence(oi, spot);
     expect(r.divergence).toBe('oi-falling-price-holding');
     expect(r.oiChangePct).toBeCloseTo(-28, 10);
@@ -17,15 +23,30 @@ describe('oiPriceDivergence', () => {
   });
 
   it('flags OI rising into a falling price, and aligned otherwise', () => {
-    const oiUp = daily('2025-01-01', range(15, (i) => 100 + i));
-    const spotDown = barsFromCloses('2025-01-01', range(15, (i) => 100 - i));
+    const oiUp = daily(
+      '2025-01-01',
+      range(15, (i) => 100 + i),
+    );
+    const spotDown = barsFromCloses(
+      '2025-01-01',
+      range(15, (i) => 100 - i),
+    );
     expect(oiPriceDivergence(oiUp, spotDown).divergence).toBe('oi-rising-price-falling');
-    const oiDown = daily('2025-01-01', range(15, (i) => 100 - i * 2));
+    const oiDown = daily(
+      '2025-01-01',
+      range(15, (i) => 100 - i * 2),
+    );
     expect(oiPriceDivergence(oiDown, spotDown).divergence).toBe('aligned');
   });
 
   it('is null when a series lacks a point at the window start', () => {
-    const r = oiPriceDivergence(daily('2025-01-10', [1, 2, 3]), barsFromCloses('2025-01-01', range(15, () => 1)));
+    const r = oiPriceDivergence(
+      daily('2025-01-10', [1, 2, 3]),
+      barsFromCloses(
+        '2025-01-01',
+        range(15, () => 1),
+      ),
+    );
     expect(r.divergence).toBeNull();
     expect(oiPriceDivergence([], []).divergence).toBeNull();
   });

@@ -53,10 +53,12 @@ describe('positionProxy', () => {
   it('groups Monday–Sunday weeks', () => {
     expect(weekStart('2025-01-05')).toBe('2024-12-30'); // Sunday belongs to the week of Monday 12-30
     expect(weekStart('2025-01-06')).toBe('2025-01-06');
-    expect(lastPointPerWeek([
-      { date: '2025-01-04', value: 1 },
-      { date: '2025-01-05', value: 2 },
-      { date: '2025-01-06', value: 3 },
-    ]).map((p) => p.value)).toEqual([2, 3]);
+    expect(
+      lastPointPerWeek([
+        { date: '2025-01-04', value: 1 },
+        { date: '2025-01-05', value: 2 },
+        { date: '2025-01-06', value: 3 },
+      ]).map((p) => p.value),
+    ).toEqual([2, 3]);
   });
 });

@@ -4,7 +4,7 @@ import type { CmeDay } from '../../../src/domain/market-series.js';
 import { addDays } from '../../../src/domain/dates.js';
 import { bar, barsFromCloses, daily, emptyMarketSeries } from '../section-fixtures.js';
 
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 describe('positioningSection', () => {
   it('reports every number null and lists what is missing for an empty series', () => {
@@ -22,7 +22,14 @@ describe('positioningSection', () => {
     expect(s.evidence).toEqual([]);
     expect(s.availability.available).toBe(false);
     expect(s.availability.missing).toEqual(
-      expect.arrayContaining(['openInterestUsd', 'fundingRate8h', 'liquidations', 'cmeOpenInterest', 'cmeBasis', 'cot']),
+      expect.arrayContaining([
+        'openInterestUsd',
+        'fundingRate8h',
+        'liquidations',
+        'cmeOpenInterest',
+        'cmeBasis',
+        'cot',
+      ]),
     );
   });
 
@@ -30,8 +37,14 @@ describe('positioningSection', () => {
     const oi = daily('2025-09-10', [...range(30, () => 45.6e9), 34.2e9]);
     const m = emptyMarketSeries({
       openInterestUsd: oi,
-      fundingRate8h: daily('2025-10-04', range(7, () => -0.00003)),
-      spot: barsFromCloses('2025-09-10', range(31, () => 110_000)),
+      fundingRate8h: daily(
+        '2025-10-04',
+        range(7, () => -0.00003),
+      ),
+      spot: barsFromCloses(
+        '2025-09-10',
+        range(31, () => 110_000),
+      ),
     });
     const s = positioningSection(m);
     expect(s.oiPctFromPeak).toBeCloseTo(-25, 0);
@@ -49,11 +62,26 @@ describe('positioningSection', () => {
 
   it('says leverage was rebuilt without stress when OI rises, funding is neutral and no spike', () => {
     const m = emptyMarketSeries({
-      openInterestUsd: daily('2025-11-01', range(31, (i) => 30e9 + i * 0.2e9)), // +20 %
-      fundingRate8h: daily('2025-11-25', range(7, () => 0.0001)),
-      longLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
-      shortLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
-      spot: barsFromCloses('2025-11-01', range(31, () => 100_000)), // flat price: coins +20 % too
+      openInterestUsd: daily(
+        '2025-11-01',
+        range(31, (i) => 30e9 + i * 0.2e9),
+      ), // +20 %
+      fundingRate8h: daily(
+        '2025-11-25',
+        range(7, () => 0.0001),
+      ),
+      longLiquidationsUsd: daily(
+        '2025-11-01',
+        range(31, () => 50e6),
+      ),
+      shortLiquidationsUsd: daily(
+        '2025-11-01',
+        range(31, () => 50e6),
+      ),
+      spot: barsFromCloses(
+        '2025-11-01',
+        range(31, () => 100_000),
+      ), // flat price: coins +20 % too
     });
     const s = positioningSection(m);
     expect(s.fundingRegime).toBe('neutral');
@@ -66,30 +94,66 @@ describe('positioningSection', () => {
     // OI USD +20 % only because the price rose 20 %: 300,000 coins throughout.
     const closes = range(31, (i) => 100_000 * (1 + (0.2 * i) / 30));
     const m = emptyMarketSeries({
-      openInterestUsd: daily('2025-11-01', closes.map((c) => 300_000 * c)),
-      fundingRate8h: daily('2025-11-25', range(7, () => 0.0001)),
-      longLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
-      shortLiquidationsUsd: daily('2025-11-01', range(31, () => 50e6)),
+      openInterestUsd: daily(
+        '2025-11-01',
+        closes.map((c) => 300_000 * c),
+      ),
+      fundingRate8h: daily(
+        '2025-11-25',
+        range(7, () => 0.0001),
+      ),
+      longLiquidationsUsd: daily(
+        '2025-11-01',
+        range(31, () => 50e6),
+      ),
+      shortLiquidationsUsd: daily(
+        '2025-11-01',
+        range(31, () => 50e6),
+      ),
       spot: barsFromCloses('2025-11-01', closes),
     });
     const s = positioningSection(m);
     expect(s.oiChangePct.d30).toBeCloseTo(20, 10);
     expect(s.oiCoinsChange30dPct).toBeCloseTo(0, 10);
     expect(s.leverageRebuiltWithoutStress).toBe(false);
-    expect(s.evidence.find((e) => e.signal === 'positioning.leverageRebuiltWithoutStress')!.text).toContain('OI in coins +0.0% over 30 days');
+    expect(s.evidence.find((e) => e.signal === 'positioning.leverageRebuiltWithoutStress')!.text).toContain(
+      'OI in coins +0.0% over 30 days',
+    );
   });
 
   it('falls back to the leverage ratio when no spot close prices the OI, and is null with neither', () => {
     const base = {
-      openInterestUsd: daily('2025-11-01', range(31, (i) => 30e9 + i * 0.2e9)),
-      fundingRate8h: daily('2025-11-25', range(7, () => 0.0001)),
+      openInterestUsd: daily(
+        '2025-11-01',
+        range(31, (i) => 30e9 + i * 0.2e9),
+      ),
+      fundingRate8h: daily(
+        '2025-11-25',
+        range(7, () => 0.0001),
+      ),
     };
     expect(positioningSection(emptyMarketSeries(base)).leverageRebuiltWithoutStress).toBeNull();
-    const rising = positioningSection(emptyMarketSeries({ ...base, leverageRatio: daily('2025-11-01', range(31, (i) => 0.2 + i * 0.001)) }));
+    const rising = positioningSection(
+      emptyMarketSeries({
+        ...base,
+        leverageRatio: daily(
+          '2025-11-01',
+          range(31, (i) => 0.2 + i * 0.001),
+        ),
+      }),
+    );
     expect(rising.oiCoinsChange30dPct).toBeNull();
     expect(rising.leverageChange30dPct).toBeCloseTo(15, 10);
     expect(rising.leverageRebuiltWithoutStress).toBe(true);
-    const flat = positioningSection(emptyMarketSeries({ ...base, leverageRatio: daily('2025-11-01', range(31, () => 0.2)) }));
+    const flat = positioningSection(
+      emptyMarketSeries({
+        ...base,
+        leverageRatio: daily(
+          '2025-11-01',
+          range(31, () => 0.2),
+        ),
+      }),
+    );
     expect(flat.leverageRebuiltWithoutStress).toBe(false);
   });
 
@@ -107,6 +171,8 @@ describe('positioningSection', () => {
     expect(s.cme.daysToExpiry).toBe(16);
     expect(s.cme.annualisedBasis).toBeCloseTo((94_900 / 93_900 - 1) * (365 / 16), 12);
     expect(s.cme.positionProxy).toBeGreaterThan(0); // OI added every week into a rising price
-    expect(s.evidence.some((e) => e.signal === 'positioning.cmeBasis' && e.text.includes('2025-12-26 expiry'))).toBe(true);
+    expect(s.evidence.some((e) => e.signal === 'positioning.cmeBasis' && e.text.includes('2025-12-26 expiry'))).toBe(
+      true,
+    );
   });
 });

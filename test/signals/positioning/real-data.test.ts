@@ -31,7 +31,11 @@ function btcAsOf(asOf: string): MarketSeries {
     fundingRate8h: readDated(`${D}Bitcoin Funding Rates - All Exchanges - Day.csv`, 1, asOf, 0.01),
     leverageRatio: readDated(`${D}Bitcoin Estimated Leverage Ratio - All Exchanges - Day.csv`, 1, asOf),
     longLiquidationsUsd: readDated(`${L}Bitcoin Long Liquidations USD - All Exchanges, All Symbol - Day.csv`, 1, asOf),
-    shortLiquidationsUsd: readDated(`${L}Bitcoin Short Liquidations USD - All Exchanges, All Symbol - Day.csv`, 1, asOf),
+    shortLiquidationsUsd: readDated(
+      `${L}Bitcoin Short Liquidations USD - All Exchanges, All Symbol - Day.csv`,
+      1,
+      asOf,
+    ),
     cme: readCme(CME, asOf, 5),
     cot: readCot(asOf),
     cmeBasisUsd: readDated(BASIS, 1, addDays(asOf, -1)).map((p) => ({ date: addDays(p.date, 1), value: p.value })),
@@ -65,7 +69,9 @@ describe.skipIf(!existsSync(SHARED))('positioning/liquidity/trend/treasuries on 
     }
     const medianBasis = median(values);
     const inRange = values.filter((v) => v > -0.2 && v < 0.4).length / values.length;
-    console.log(`CME basis 2024-01..2026-01: n=${values.length}, median ${(medianBasis * 100).toFixed(1)}%/yr, ${(inRange * 100).toFixed(1)}% within −20..+40 %`);
+    console.log(
+      `CME basis 2024-01..2026-01: n=${values.length}, median ${(medianBasis * 100).toFixed(1)}%/yr, ${(inRange * 100).toFixed(1)}% within −20..+40 %`,
+    );
     expect(values.length).toBeGreaterThan(300);
     expect(medianBasis).toBeGreaterThan(0);
     expect(medianBasis).toBeLessThan(0.25);
@@ -78,7 +84,13 @@ describe.skipIf(!existsSync(SHARED))('positioning/liquidity/trend/treasuries on 
     const l = liquiditySection(m);
     console.log('2026-01-15 trend:', t.evidence.map((e) => e.text).join('\n  '));
     console.log('2026-01-15 liquidity:', l.evidence.map((e) => e.text).join('\n  '));
-    console.log('sell-offs since 2025-09:', l.selloffs.filter((s) => s.start >= '2025-09-01').map((s) => `${s.start}→${s.end} ${s.drawdownPct.toFixed(1)}% ${s.type} [${s.reasons.join('; ')}]`).join('\n  '));
+    console.log(
+      'sell-offs since 2025-09:',
+      l.selloffs
+        .filter((s) => s.start >= '2025-09-01')
+        .map((s) => `${s.start}→${s.end} ${s.drawdownPct.toFixed(1)}% ${s.type} [${s.reasons.join('; ')}]`)
+        .join('\n  '),
+    );
     expect(t.peakDate! >= '2025-10-01' && t.peakDate! <= '2025-10-10').toBe(true);
     expect(t.drawdownFromPeakPct!).toBeLessThan(-15);
     expect(t.aboveSma200).toBe(false);

@@ -35,7 +35,15 @@ export function readDated(relativePath: string, column = 1, to = '9999-12-31', s
 export function readSpot(relativePath: string, to: string): DailyBar[] {
   return rows(relativePath)
     .filter((r) => r[0]! <= to && num(r[4]) !== null)
-    .map((r) => ({ date: r[0]!, open: num(r[1])!, high: num(r[2])!, low: num(r[3])!, close: num(r[4])!, volumeUsd: null, volumeUnits: num(r[5]) }));
+    .map((r) => ({
+      date: r[0]!,
+      open: num(r[1])!,
+      high: num(r[2])!,
+      low: num(r[3])!,
+      close: num(r[4])!,
+      volumeUsd: null,
+      volumeUnits: num(r[5]),
+    }));
 }
 
 /** TradingView CME bars, shifted from session-open date D to trade date D+1, cut at trade date `to`. */

@@ -13,12 +13,18 @@ describe('forcedSellingEstimate', () => {
     const r = forcedSellingEstimate({ marketCapUsd: 70e9 });
     expect(r.low).toBeCloseTo(2.8e9, 3);
     expect(r.high).toBeCloseTo(10.5e9, 3);
-    const custom = forcedSellingEstimate({ marketCapUsd: 50e9, msciTrackingShare: 0.1, allProvidersTrackingShare: 0.2 });
+    const custom = forcedSellingEstimate({
+      marketCapUsd: 50e9,
+      msciTrackingShare: 0.1,
+      allProvidersTrackingShare: 0.2,
+    });
     expect([custom.low, custom.high]).toEqual([5e9, 10e9]);
   });
 
   it('rejects impossible inputs, naming them', () => {
-    expect(() => forcedSellingEstimate({ msciTrackingShare: 1.5 })).toThrow(/msciTrackingShare must be in \[0, 1\], got 1.5/);
+    expect(() => forcedSellingEstimate({ msciTrackingShare: 1.5 })).toThrow(
+      /msciTrackingShare must be in \[0, 1\], got 1.5/,
+    );
     expect(() => forcedSellingEstimate({ marketCapUsd: -1 })).toThrow(/marketCapUsd/);
   });
 });

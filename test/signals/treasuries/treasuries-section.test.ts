@@ -16,7 +16,11 @@ describe('treasuriesSection', () => {
     const m = emptyMarketSeries({
       treasuries: [
         { company: 'Metaplanet', mnav: daily('2025-12-01', [0.9]), coinsHeld: [] },
-        { company: 'Strategy', mnav: daily('2025-11-01', [...Array.from({ length: 31 }, () => 1.5), 1.1]), coinsHeld: daily('2025-12-01', [650_000]) },
+        {
+          company: 'Strategy',
+          mnav: daily('2025-11-01', [...Array.from({ length: 31 }, () => 1.5), 1.1]),
+          coinsHeld: daily('2025-12-01', [650_000]),
+        },
       ],
     });
     const s = treasuriesSection(m);
@@ -25,8 +29,12 @@ describe('treasuriesSection', () => {
     expect(s.premiumCompressed).toBe(true); // premium 0.1 ≤ 0.5 × 0.5
     expect(s.strategyBelowOne).toBe(false);
     const e = s.evidence.find((x) => x.signal === 'treasuries.strategyMnav')!;
-    expect(e.text).toBe('Strategy mNAV 1.10 on 2025-12-02, −0.40 over 30 days; 180-day peak 1.50 on 2025-11-01: premium compressed.');
+    expect(e.text).toBe(
+      'Strategy mNAV 1.10 on 2025-12-02, −0.40 over 30 days; 180-day peak 1.50 on 2025-11-01: premium compressed.',
+    );
     expect(e.weight).toBe(-0.25);
-    expect(s.evidence.find((x) => x.signal === 'treasuries.peers')!.text).toContain('Metaplanet 0.90; 1 of 1 below mNAV 1');
+    expect(s.evidence.find((x) => x.signal === 'treasuries.peers')!.text).toContain(
+      'Metaplanet 0.90; 1 of 1 below mNAV 1',
+    );
   });
 });

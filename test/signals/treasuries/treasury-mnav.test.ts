@@ -10,8 +10,15 @@ describe('treasury mNAV', () => {
 
   it('reports level, 30-day change and premium compression', () => {
     // 2.0 for 60 days, then falls linearly to 1.4: premium 0.4 ≤ 0.5 × peak premium 1.0 → compressed
-    const values = [...Array.from({ length: 60 }, () => 2), ...Array.from({ length: 31 }, (_, i) => 2 - (0.6 * (i + 1)) / 31)];
-    const r = treasuryMnav({ company: 'Strategy', mnav: daily('2025-09-01', values), coinsHeld: daily('2025-09-01', [640_031]) });
+    const values = [
+      ...Array.from({ length: 60 }, () => 2),
+      ...Array.from({ length: 31 }, (_, i) => 2 - (0.6 * (i + 1)) / 31),
+    ];
+    const r = treasuryMnav({
+      company: 'Strategy',
+      mnav: daily('2025-09-01', values),
+      coinsHeld: daily('2025-09-01', [640_031]),
+    });
     expect(r.mnav).toBeCloseTo(1.4, 12);
     expect(r.mnavChange30d).toBeCloseTo(1.4 - (2 - 0.6 / 31), 12);
     expect(r.peakMnav).toBe(2);
@@ -23,7 +30,9 @@ describe('treasury mNAV', () => {
     const holding = treasuryMnav({ company: 'X', mnav: daily('2025-01-01', [2, 1.8]), coinsHeld: [] });
     expect(holding.premiumCompressed).toBe(false);
     expect(holding.mnavChange30d).toBeNull();
-    expect(treasuryMnav({ company: 'X', mnav: daily('2025-01-01', [0.9]), coinsHeld: [] }).premiumCompressed).toBe(true);
+    expect(treasuryMnav({ company: 'X', mnav: daily('2025-01-01', [0.9]), coinsHeld: [] }).premiumCompressed).toBe(
+      true,
+    );
     const none = treasuryMnav({ company: 'X', mnav: [], coinsHeld: daily('2025-01-01', [5]) });
     expect(none.mnav).toBeNull();
     expect(none.premiumCompressed).toBeNull();

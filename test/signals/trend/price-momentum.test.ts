@@ -4,7 +4,15 @@ import { addDays } from '../../../src/domain/dates.js';
 import { priceMomentum } from '../../../src/signals/price-momentum.js';
 
 const bars = (closes: number[]): DailyBar[] =>
-  closes.map((close, i) => ({ date: addDays('2026-01-01', i), open: close, high: close + 1, low: close - 1, close, volumeUsd: null, volumeUnits: null }));
+  closes.map((close, i) => ({
+    date: addDays('2026-01-01', i),
+    open: close,
+    high: close + 1,
+    low: close - 1,
+    close,
+    volumeUsd: null,
+    volumeUnits: null,
+  }));
 
 describe('priceMomentum', () => {
   it('hand-computed returns and distance from the 20-day low', () => {

@@ -12,7 +12,9 @@ describe('cftc-cot-json-cache', () => {
     expect(result.observedAt).toBe('2026-01-20T04:51:06.606Z');
     expect(result.rejects).toEqual([]);
     expect(result.observations).toHaveLength(20);
-    const first = Object.fromEntries(result.observations.filter((o) => o.date === '2025-12-30').map((o) => [o.field, o.value]));
+    const first = Object.fromEntries(
+      result.observations.filter((o) => o.date === '2025-12-30').map((o) => [o.field, o.value]),
+    );
     expect(first).toEqual({
       openInterestCoins: 96625.8,
       leveragedFundsLongCoins: 23327.9,
@@ -25,7 +27,9 @@ describe('cftc-cot-json-cache', () => {
       dealersShortCoins: 10210.7,
       dealersNetCoins: 23464.3,
     });
-    expect(new Set(result.observations.map((o) => `${o.asset} ${o.key} ${o.dataset}`))).toEqual(new Set([`BTC ${COT_KEY} cot`]));
+    expect(new Set(result.observations.map((o) => `${o.asset} ${o.key} ${o.dataset}`))).toEqual(
+      new Set([`BTC ${COT_KEY} cot`]),
+    );
     // Tuesday 2025-12-30: Friday 2026-01-02 20:30 UTC is earlier than the cache's Saturday → Saturday.
     // 2025-12-30 was in the post-shutdown backlog: published 2026-01-13, later than the cache's availableAfter.
     expect(result.observations.find((o) => o.date === '2025-12-30')?.knownAt).toBe('2026-01-13T20:30:00.000Z');
@@ -35,7 +39,10 @@ describe('cftc-cot-json-cache', () => {
   });
 
   it('never makes a report known before its Friday publication, whatever availableAfter says', () => {
-    const text = readFileSync(FIXTURE, 'utf8').replace('"availableAfter": "2026-01-03T00:00:00.000Z"', '"availableAfter": "2025-12-31T00:00:00.000Z"');
+    const text = readFileSync(FIXTURE, 'utf8').replace(
+      '"availableAfter": "2026-01-03T00:00:00.000Z"',
+      '"availableAfter": "2025-12-31T00:00:00.000Z"',
+    );
     const result = cftcCotJsonCache.parse({ path: 'c.json', text });
     expect(result.observations.find((o) => o.date === '2025-12-30')?.knownAt).toBe('2026-01-13T20:30:00.000Z');
   });

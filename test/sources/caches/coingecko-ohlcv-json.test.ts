@@ -18,7 +18,15 @@ describe('coingecko-ohlcv-json', () => {
         ['low', 104800],
         ['close', 113200],
         ['volumeUsd', 98_500_000_000],
-      ].map(([field, value]) => ({ dataset: 'spot', field, asset: 'BTC', key: 'coingecko', date: '2025-10-10', value, knownAt: '2025-10-11T00:00:00.000Z' })),
+      ].map(([field, value]) => ({
+        dataset: 'spot',
+        field,
+        asset: 'BTC',
+        key: 'coingecko',
+        date: '2025-10-10',
+        value,
+        knownAt: '2025-10-11T00:00:00.000Z',
+      })),
     );
   });
 
@@ -29,7 +37,9 @@ describe('coingecko-ohlcv-json', () => {
     expect(assetOfFileName('doge-history.json')).toBeNull();
     const eth = coingeckoOhlcvJson.parse({ path: '/x/eth-history.json', text: readFileSync(FIXTURE, 'utf8') });
     expect(new Set(eth.observations.map((o) => o.asset))).toEqual(new Set(['ETH']));
-    expect(() => coingeckoOhlcvJson.parse({ path: '/x/prices.json', text: '[]' })).toThrow(/coingecko-ohlcv-json: \/x\/prices\.json: cannot tell the coin from the file name "prices\.json"/);
+    expect(() => coingeckoOhlcvJson.parse({ path: '/x/prices.json', text: '[]' })).toThrow(
+      /coingecko-ohlcv-json: \/x\/prices\.json: cannot tell the coin from the file name "prices\.json"/,
+    );
   });
 
   it('rejects bars with missing, non-numeric, negative or duplicate values by index', () => {

@@ -13,7 +13,9 @@ describe('farside-json-cache', () => {
   it('detects the cache by its metrics and not a plain JSON array', () => {
     const head = readFileSync(FIXTURE, 'utf8').slice(0, 4096);
     expect(farsideJsonCache.detect({ path: FIXTURE, name: 'etf-flow-history.json', head })).toBe(true);
-    expect(farsideJsonCache.detect({ path: 'x.json', name: 'x.json', head: '[{"date":"2026-01-05","open":1}]' })).toBe(false);
+    expect(farsideJsonCache.detect({ path: 'x.json', name: 'x.json', head: '[{"date":"2026-01-05","open":1}]' })).toBe(
+      false,
+    );
   });
 
   it('stores per-fund flows and the total in USD, known at the later of availableAfter and D+1 02:00 UTC, observed at fetchedAt', () => {
@@ -25,11 +27,51 @@ describe('farside-json-cache', () => {
     expect(result.observations).toHaveLength(19);
     const day = result.observations.filter((o) => o.date === '2026-01-05');
     expect(day).toEqual([
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'IBIT', date: '2026-01-05', value: 372_500_000, knownAt: '2026-01-06T02:00:00.000Z' },
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'FBTC', date: '2026-01-05', value: 191_200_000, knownAt: '2026-01-06T02:00:00.000Z' },
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'GBTC', date: '2026-01-05', value: 101_900_000, knownAt: '2026-01-06T02:00:00.000Z' },
-      { dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'BTC', date: '2026-01-05', value: 31_600_000, knownAt: '2026-01-06T02:00:00.000Z' },
-      { dataset: 'etf-flows-total', field: 'netFlowUsd', asset: 'BTC', key: 'farside', date: '2026-01-05', value: 697_200_000, knownAt: '2026-01-06T02:00:00.000Z' },
+      {
+        dataset: 'etf-flows',
+        field: 'netFlowUsd',
+        asset: 'BTC',
+        key: 'IBIT',
+        date: '2026-01-05',
+        value: 372_500_000,
+        knownAt: '2026-01-06T02:00:00.000Z',
+      },
+      {
+        dataset: 'etf-flows',
+        field: 'netFlowUsd',
+        asset: 'BTC',
+        key: 'FBTC',
+        date: '2026-01-05',
+        value: 191_200_000,
+        knownAt: '2026-01-06T02:00:00.000Z',
+      },
+      {
+        dataset: 'etf-flows',
+        field: 'netFlowUsd',
+        asset: 'BTC',
+        key: 'GBTC',
+        date: '2026-01-05',
+        value: 101_900_000,
+        knownAt: '2026-01-06T02:00:00.000Z',
+      },
+      {
+        dataset: 'etf-flows',
+        field: 'netFlowUsd',
+        asset: 'BTC',
+        key: 'BTC',
+        date: '2026-01-05',
+        value: 31_600_000,
+        knownAt: '2026-01-06T02:00:00.000Z',
+      },
+      {
+        dataset: 'etf-flows-total',
+        field: 'netFlowUsd',
+        asset: 'BTC',
+        key: 'farside',
+        date: '2026-01-05',
+        value: 697_200_000,
+        knownAt: '2026-01-06T02:00:00.000Z',
+      },
     ]);
     expect(result.observations.filter((o) => o.key === 'BTC').map((o) => [o.date, o.value])).toEqual([
       ['2024-07-31', 18_000_000],
@@ -38,7 +80,9 @@ describe('farside-json-cache', () => {
     ]);
     // availableAfter 00:00 UTC is earlier than Farside's D+1 02:00 UTC: every row takes the later one.
     expect(result.observations.every((o) => o.knownAt === `${addDays(o.date, 1)}T02:00:00.000Z`)).toBe(true);
-    expect(result.warnings).toEqual([`zero cells before a fund's first flow skipped as "not listed yet": BTC 1 (before 2024-07-31)`]);
+    expect(result.warnings).toEqual([
+      `zero cells before a fund's first flow skipped as "not listed yet": BTC 1 (before 2024-07-31)`,
+    ]);
   });
 
   it('rejects bad rows by line and field and imports the rest', () => {
@@ -87,8 +131,12 @@ describe('farside-json-cache', () => {
   });
 
   it('fails clearly on malformed JSON, naming the file', () => {
-    expect(() => parse('{"metadata": {}, "rows": [ {"date": ', 'broken.json')).toThrow(/farside-json-cache: broken\.json: malformed JSON/);
-    expect(() => parse('{"metadata": {}, "rows": {}}', 'wrong.json')).toThrow(/wrong\.json: expected an object \{ metadata, rows/);
+    expect(() => parse('{"metadata": {}, "rows": [ {"date": ', 'broken.json')).toThrow(
+      /farside-json-cache: broken\.json: malformed JSON/,
+    );
+    expect(() => parse('{"metadata": {}, "rows": {}}', 'wrong.json')).toThrow(
+      /wrong\.json: expected an object \{ metadata, rows/,
+    );
   });
 
   it('a later snapshot with a restated figure becomes a new version known from its fetchedAt', async () => {
@@ -97,11 +145,19 @@ describe('farside-json-cache', () => {
     expect(first[0]?.counts).toEqual({ inserted: 19, revised: 0, unchanged: 0 });
     const again = await importFiles(store, [FIXTURE]);
     expect(again[0]?.counts).toEqual({ inserted: 0, revised: 0, unchanged: 19 });
-    const restated = readFileSync(FIXTURE, 'utf8').replace('"fetchedAt": "2026-02-01T00:10:00.000Z"', '"fetchedAt": "2026-03-01T00:00:00.000Z"').replace('"totalFlowUSDm": -243.2', '"totalFlowUSDm": -250.1');
+    const restated = readFileSync(FIXTURE, 'utf8')
+      .replace('"fetchedAt": "2026-02-01T00:10:00.000Z"', '"fetchedAt": "2026-03-01T00:00:00.000Z"')
+      .replace('"totalFlowUSDm": -243.2', '"totalFlowUSDm": -250.1');
     const later = parse(restated, 'later.json');
-    const counts = await store.ingest([{ provenance: { source: later.source, origin: 'later.json', observedAt: later.observedAt }, observations: later.observations }]);
+    const counts = await store.ingest([
+      {
+        provenance: { source: later.source, origin: 'later.json', observedAt: later.observedAt },
+        observations: later.observations,
+      },
+    ]);
     expect(counts[0]).toEqual({ inserted: 0, revised: 1, unchanged: 18 });
-    const total = (asOf?: string) => store.read({ dataset: 'etf-flows-total', asset: 'BTC', from: '2026-01-06', to: '2026-01-06', asOf });
+    const total = (asOf?: string) =>
+      store.read({ dataset: 'etf-flows-total', asset: 'BTC', from: '2026-01-06', to: '2026-01-06', asOf });
     expect((await total()).map((o) => o.value)).toEqual([-250_100_000]);
     expect((await total('2026-02-15')).map((o) => o.value)).toEqual([-243_200_000]);
     await store.close();

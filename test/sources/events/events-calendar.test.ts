@@ -65,7 +65,15 @@ describe('events-calendar-csv', () => {
       '2025-10-10,short-row,market',
     ].join('\n');
     const result = eventsCalendarCsv.parse({ path: 'cal.csv', text });
-    expect(result.rejects.map((r) => `${r.line} ${r.field ?? '-'}`)).toEqual(['3 id', '4 kind', '5 source_url', '6 date', '7 id', '8 known_at', '9 -']);
+    expect(result.rejects.map((r) => `${r.line} ${r.field ?? '-'}`)).toEqual([
+      '3 id',
+      '4 kind',
+      '5 source_url',
+      '6 date',
+      '7 id',
+      '8 known_at',
+      '9 -',
+    ]);
     expect(result.rejects[0]?.message).toMatch(/lowercase slug.*"Bad Id"/);
     expect(result.events?.map((e) => [e.id, e.knownAt])).toEqual([['ok-event', '2025-10-10T20:00:00.000Z']]);
   });
@@ -98,11 +106,14 @@ describe('events-calendar-json', () => {
   });
 
   it('rejects invalid events by index and line, and fails clearly on malformed JSON', () => {
-    const text = '{"events": [\n{"id": "good-one", "date": "2026-01-05", "kind": "macro", "title": "Fine", "sourceUrl": "https://e.org"},\n{"id": "no-title", "date": "2026-01-05", "kind": "macro", "sourceUrl": "https://e.org"},\n"text"\n]}';
+    const text =
+      '{"events": [\n{"id": "good-one", "date": "2026-01-05", "kind": "macro", "title": "Fine", "sourceUrl": "https://e.org"},\n{"id": "no-title", "date": "2026-01-05", "kind": "macro", "sourceUrl": "https://e.org"},\n"text"\n]}';
     const result = eventsCalendarJson.parse({ path: 'e.json', text });
     expect(result.rejects.map((r) => `${r.line} ${r.field}`)).toEqual(['3 events[1].title', '4 events[2].event']);
     expect(result.events?.map((e) => e.id)).toEqual(['good-one']);
-    expect(() => eventsCalendarJson.parse({ path: 'e.json', text: '{"events": [' })).toThrow(/events-calendar-json: e\.json: malformed JSON/);
+    expect(() => eventsCalendarJson.parse({ path: 'e.json', text: '{"events": [' })).toThrow(
+      /events-calendar-json: e\.json: malformed JSON/,
+    );
   });
 });
 

@@ -36,7 +36,13 @@ describe('binance connector (ccxt against a local server)', () => {
       '2026-01-09': 6703200000,
     });
     expect(pick(obs, 'perp', 'openInterestCoins')['2026-01-05']).toBe(80000.5);
-    expect(pick(obs, 'spot', 'close')).toEqual({ '2026-01-05': 94500.25, '2026-01-06': 95800, '2026-01-07': 91500.75, '2026-01-08': 92000, '2026-01-09': 93100.1 });
+    expect(pick(obs, 'spot', 'close')).toEqual({
+      '2026-01-05': 94500.25,
+      '2026-01-06': 95800,
+      '2026-01-07': 91500.75,
+      '2026-01-08': 92000,
+      '2026-01-09': 93100.1,
+    });
     expect(pick(obs, 'spot', 'volumeCoins')['2026-01-05']).toBe(15234.12345);
     const spot = obs.find((o) => o.dataset === 'spot' && o.date === '2026-01-09')!;
     expect(spot).toMatchObject({ asset: 'BTC', key: 'binance', knownAt: '2026-01-10T00:00:00.000Z' });
@@ -46,7 +52,9 @@ describe('binance connector (ccxt against a local server)', () => {
   it('pages by time with small limits and gets the same rows', async () => {
     server = await startFixtureServer(binanceRoutes());
     const context = await testContext(server.url, { since: '2026-01-05' });
-    const result = await perpVenueConnector('binance', { limits: { ohlcv: 2, funding: 4, openInterest: 2 } }).run(context);
+    const result = await perpVenueConnector('binance', { limits: { ohlcv: 2, funding: 4, openInterest: 2 } }).run(
+      context,
+    );
     const obs = result.batches.flatMap((b) => b.observations);
     expect(server.requestsTo('/api/v3/klines').length).toBeGreaterThanOrEqual(3);
     expect(server.requestsTo('/fapi/v1/fundingRate').length).toBeGreaterThanOrEqual(4);
@@ -57,7 +65,11 @@ describe('binance connector (ccxt against a local server)', () => {
 
   it('retries a 429 and succeeds', async () => {
     server = await startFixtureServer(binanceRoutes());
-    server.fail('/fapi/v1/fundingRate', { status: 429, body: { code: -1003, msg: 'Too many requests; current limit is 2400 requests per minute.' } }, 1);
+    server.fail(
+      '/fapi/v1/fundingRate',
+      { status: 429, body: { code: -1003, msg: 'Too many requests; current limit is 2400 requests per minute.' } },
+      1,
+    );
     const context = await testContext(server.url, { since: '2026-01-05' });
     const result = await perpVenueConnector('binance').run(context);
     expect(server.requestsTo('/fapi/v1/fundingRate')).toHaveLength(2);
@@ -68,9 +80,13 @@ describe('binance connector (ccxt against a local server)', () => {
     server = await startFixtureServer(binanceRoutes());
     server.fail('/futures/data/openInterestHist', { status: 500, body: 'Internal Server Error' }, Infinity);
     const context = await testContext(server.url, { since: '2026-01-05' });
-    const error = await perpVenueConnector('binance').run(context).catch((e: unknown) => e);
+    const error = await perpVenueConnector('binance')
+      .run(context)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
-    expect((error as SourceError).message).toMatch(/^binance: fetchOpenInterestHistory\(BTC\/USDT:USDT\) failed after 3 attempts/);
+    expect((error as SourceError).message).toMatch(
+      /^binance: fetchOpenInterestHistory\(BTC\/USDT:USDT\) failed after 3 attempts/,
+    );
     expect((error as SourceError).message).toContain('/futures/data/openInterestHist');
     expect((error as SourceError).status).toBe(500);
     expect(server.requestsTo('/futures/data/openInterestHist')).toHaveLength(3);
@@ -80,7 +96,9 @@ describe('binance connector (ccxt against a local server)', () => {
     server = await startFixtureServer(binanceRoutes());
     server.fail('/api/v3/klines', { status: 200, body: '{"truncated": [1, 2' }, Infinity);
     const context = await testContext(server.url, { since: '2026-01-05' });
-    const error = await perpVenueConnector('binance').run(context).catch((e: unknown) => e);
+    const error = await perpVenueConnector('binance')
+      .run(context)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).message).toContain('/api/v3/klines');
   });
@@ -92,7 +110,10 @@ describe('binance connector (ccxt against a local server)', () => {
     await context.store.ingest(first.batches);
     const before = server.requests.length;
     await perpVenueConnector('binance').run({ ...context, since: undefined });
-    const second = server.requests.slice(before).filter((r) => r.startsWith('/fapi/v1/fundingRate')).map((r) => new URL(r, 'http://x'));
+    const second = server.requests
+      .slice(before)
+      .filter((r) => r.startsWith('/fapi/v1/fundingRate'))
+      .map((r) => new URL(r, 'http://x'));
     // Stored last perp date 2026-01-09 → restart 3 days earlier, 2026-01-06 00:00 UTC.
     expect(Number(second[0]!.searchParams.get('startTime'))).toBe(Date.parse('2026-01-06T00:00:00Z'));
   });

@@ -11,8 +11,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-const cot = (field: string, date: string, obs: readonly { field: string; date: string; value: number }[]): number | undefined =>
-  obs.find((o) => o.field === field && o.date === date)?.value;
+const cot = (
+  field: string,
+  date: string,
+  obs: readonly { field: string; date: string; value: number }[],
+): number | undefined => obs.find((o) => o.field === field && o.date === date)?.value;
 
 describe('cftc connector (Socrata TFF)', () => {
   it('converts contracts to coins (×5, ×0.1), sums them per report date, knownAt Friday 20:30 UTC', async () => {
@@ -29,9 +32,16 @@ describe('cftc connector (Socrata TFF)', () => {
     expect(cot('openInterestCoins', '2025-12-30', obs)).toBe(100_000);
     const row = obs.find((o) => o.date === '2026-01-06')!;
     // 2026-01-06 was in the post-shutdown backlog: published 2026-01-16, not on its usual Friday.
-    expect(row).toMatchObject({ dataset: 'cot', asset: 'BTC', key: 'tff-btc+micro', knownAt: '2026-01-16T20:30:00.000Z' });
+    expect(row).toMatchObject({
+      dataset: 'cot',
+      asset: 'BTC',
+      key: 'tff-btc+micro',
+      knownAt: '2026-01-16T20:30:00.000Z',
+    });
     const url = new URL(server.requests[0]!, 'http://x');
-    expect(url.searchParams.get('$where')).toBe("cftc_contract_market_code in('133741','133742') AND report_date_as_yyyy_mm_dd >= '2025-12-01T00:00:00'");
+    expect(url.searchParams.get('$where')).toBe(
+      "cftc_contract_market_code in('133741','133742') AND report_date_as_yyyy_mm_dd >= '2025-12-01T00:00:00'",
+    );
   });
 
   it('pages with $limit/$offset until a short page', async () => {
@@ -49,9 +59,13 @@ describe('cftc connector (Socrata TFF)', () => {
 
   it('malformed JSON is a SourceError naming the URL', async () => {
     server = await startFixtureServer({ [COT_DATASET_PATH]: () => ({ body: '[{"report_date' }) });
-    const error = await cftcConnector.run(await testContext(server.url, { since: '2025-12-01' })).catch((e: unknown) => e);
+    const error = await cftcConnector
+      .run(await testContext(server.url, { since: '2025-12-01' }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
-    expect((error as Error).message).toMatch(new RegExp(`cftc: GET ${server.url}/resource/gpe5-46if\\.json\\?.* is not valid JSON`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`cftc: GET ${server.url}/resource/gpe5-46if\\.json\\?.* is not valid JSON`),
+    );
   });
 
   it('retries a 429 (Retry-After honoured, capped) then succeeds', async () => {
@@ -79,9 +93,25 @@ describe('quotes connector (Yahoo v8 chart format)', () => {
     const obs = result.batches[0]!.observations;
     const closes = Object.fromEntries(obs.filter((o) => o.field === 'close').map((o) => [o.date, o.value]));
     // 2026-01-10 is the run day at 12:00 UTC: not closed (16:00 New York) → dropped.
-    expect(closes).toEqual({ '2026-01-05': 53.5, '2026-01-06': 54.3, '2026-01-07': 51.7, '2026-01-08': 52.1, '2026-01-09': 52.7 });
-    expect(obs.filter((o) => o.date === '2026-01-08').map((o) => o.field).sort()).toEqual(['close', 'high', 'low', 'open']); // volume null
-    expect(obs.find((o) => o.field === 'volumeShares' && o.date === '2026-01-05')).toMatchObject({ value: 41_234_567, asset: 'EQUITY', key: 'IBIT', knownAt: '2026-01-05T21:00:00.000Z' });
+    expect(closes).toEqual({
+      '2026-01-05': 53.5,
+      '2026-01-06': 54.3,
+      '2026-01-07': 51.7,
+      '2026-01-08': 52.1,
+      '2026-01-09': 52.7,
+    });
+    expect(
+      obs
+        .filter((o) => o.date === '2026-01-08')
+        .map((o) => o.field)
+        .sort(),
+    ).toEqual(['close', 'high', 'low', 'open']); // volume null
+    expect(obs.find((o) => o.field === 'volumeShares' && o.date === '2026-01-05')).toMatchObject({
+      value: 41_234_567,
+      asset: 'EQUITY',
+      key: 'IBIT',
+      knownAt: '2026-01-05T21:00:00.000Z',
+    });
     const url = new URL(server.requests[0]!, 'http://x');
     expect(url.searchParams.get('period1')).toBe(String(Date.parse('2026-01-05T00:00:00Z') / 1000));
     expect(url.searchParams.get('interval')).toBe('1d');
@@ -89,8 +119,14 @@ describe('quotes connector (Yahoo v8 chart format)', () => {
 
   it('a 500 forever fails after the allowed attempts naming the URL', async () => {
     server = await startFixtureServer({});
-    server.fail('/v8/finance/chart/SPY', { status: 500, body: { chart: { result: null, error: { code: 'Internal', description: 'boom' } } } }, Infinity);
-    const error = await quotesConnector(['SPY']).run(await testContext(server.url, { since: '2026-01-05' })).catch((e: unknown) => e);
+    server.fail(
+      '/v8/finance/chart/SPY',
+      { status: 500, body: { chart: { result: null, error: { code: 'Internal', description: 'boom' } } } },
+      Infinity,
+    );
+    const error = await quotesConnector(['SPY'])
+      .run(await testContext(server.url, { since: '2026-01-05' }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).status).toBe(500);
     expect((error as Error).message).toContain(`${server.url}/v8/finance/chart/SPY?`);
@@ -107,8 +143,16 @@ describe('quotes connector (Yahoo v8 chart format)', () => {
   });
 
   it('chart.error is a SourceError', async () => {
-    server = await startFixtureServer({ '/v8/finance/chart/NOPE': () => ({ body: { chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } } }) });
-    const error = await quotesConnector(['NOPE']).run(await testContext(server.url, { since: '2026-01-05' })).catch((e: unknown) => e);
+    server = await startFixtureServer({
+      '/v8/finance/chart/NOPE': () => ({
+        body: {
+          chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } },
+        },
+      }),
+    });
+    const error = await quotesConnector(['NOPE'])
+      .run(await testContext(server.url, { since: '2026-01-05' }))
+      .catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/quotes: .*NOPE.*chart\.error .*delisted/);
   });
 });

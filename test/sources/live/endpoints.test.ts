@@ -20,7 +20,15 @@ describe('resolveEndpoints', () => {
 
 describe('pointApiAt', () => {
   it('replaces scheme and host of every REST URL, keeping paths and templates', () => {
-    const api = { public: 'https://api.{hostname}/v5', fapi: { data: 'https://fapi.binance.com/futures/data' }, ws: 'wss://stream.x' };
-    expect(pointApiAt(api, 'http://127.0.0.1:1')).toEqual({ public: 'http://127.0.0.1:1/v5', fapi: { data: 'http://127.0.0.1:1/futures/data' }, ws: 'wss://stream.x' });
+    const api = {
+      public: 'https://api.{hostname}/v5',
+      fapi: { data: 'https://fapi.binance.com/futures/data' },
+      ws: 'wss://stream.x',
+    };
+    expect(pointApiAt(api, 'http://127.0.0.1:1')).toEqual({
+      public: 'http://127.0.0.1:1/v5',
+      fapi: { data: 'http://127.0.0.1:1/futures/data' },
+      ws: 'wss://stream.x',
+    });
   });
 });

@@ -18,10 +18,16 @@ afterEach(async () => {
 
 describe('farside live connector', () => {
   it('reads the BTC and ETH pages over HTTP into etf-flows', async () => {
-    server = await startFixtureServer({ [BTC_PATH]: () => ({ body: html('btc-all-data.html') }), [ETH_PATH]: () => ({ body: html('eth-all-data.html') }) });
+    server = await startFixtureServer({
+      [BTC_PATH]: () => ({ body: html('btc-all-data.html') }),
+      [ETH_PATH]: () => ({ body: html('eth-all-data.html') }),
+    });
     const context = await testContext(server.url, { assets: ['BTC', 'ETH'] });
     const result = await farsideConnector.run(context);
-    expect(result.batches.map((b) => b.provenance.origin)).toEqual([`${server.url}${BTC_PATH}`, `${server.url}${ETH_PATH}`]);
+    expect(result.batches.map((b) => b.provenance.origin)).toEqual([
+      `${server.url}${BTC_PATH}`,
+      `${server.url}${ETH_PATH}`,
+    ]);
     const obs = result.batches.flatMap((b) => b.observations);
     expect(obs.find((o) => o.asset === 'BTC' && o.key === 'IBIT' && o.date === '2026-01-05')?.value).toBe(-243_200_000);
     expect(obs.find((o) => o.asset === 'ETH' && o.key === 'ETHA' && o.date === '2026-01-06')?.value).toBe(55_500_000);
@@ -34,17 +40,24 @@ describe('farside live connector', () => {
     const error = await farsideConnector.run(context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).status).toBe(403);
-    expect((error as SourceError).message).toMatch(/bot protection \(HTTP 403\).*save the page.*`tidemark import page\.html`/);
+    expect((error as SourceError).message).toMatch(
+      /bot protection \(HTTP 403\).*save the page.*`tidemark import page\.html`/,
+    );
     expect(server.requestsTo(BTC_PATH)).toHaveLength(1); // not retried
   });
 
   it('one blocked page: the other asset is kept and the failure reported', async () => {
-    server = await startFixtureServer({ [BTC_PATH]: () => ({ body: html('btc-all-data.html') }), [ETH_PATH]: () => ({ status: 403, body: html('challenge.html') }) });
+    server = await startFixtureServer({
+      [BTC_PATH]: () => ({ body: html('btc-all-data.html') }),
+      [ETH_PATH]: () => ({ status: 403, body: html('challenge.html') }),
+    });
     const result = await farsideConnector.run(await testContext(server.url, { assets: ['BTC', 'ETH'] }));
     expect(result.batches).toHaveLength(1);
     expect(result.batches[0]!.observations.every((o) => o.asset === 'BTC')).toBe(true);
     expect(result.failures).toHaveLength(1);
-    expect(result.failures![0]).toMatch(/ethereum-etf-flow-all-data\/ was blocked by bot protection .*tidemark import page\.html/);
+    expect(result.failures![0]).toMatch(
+      /ethereum-etf-flow-all-data\/ was blocked by bot protection .*tidemark import page\.html/,
+    );
   });
 
   it('a challenge page served with 200 is the same error, never an empty result', async () => {
@@ -75,7 +88,17 @@ describe('farside live connector', () => {
     await context.store.ingest([
       {
         provenance: { source: 'farside', origin: 'seed' },
-        observations: [{ dataset: 'etf-flows', field: 'netFlowUsd', asset: 'BTC', key: 'IBIT', date: '2026-01-15', value: 1, knownAt: '2026-01-16T02:00:00.000Z' }],
+        observations: [
+          {
+            dataset: 'etf-flows',
+            field: 'netFlowUsd',
+            asset: 'BTC',
+            key: 'IBIT',
+            date: '2026-01-15',
+            value: 1,
+            knownAt: '2026-01-16T02:00:00.000Z',
+          },
+        ],
       },
     ]);
     const result = await farsideConnector.run(context);

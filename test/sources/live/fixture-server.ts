@@ -38,7 +38,10 @@ export async function startFixtureServer(routes: Record<string, Handler>): Promi
   const failures = new Map<string, { reply: Reply; left: number }>();
   const send = (res: ServerResponse, reply: Reply): void => {
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-    res.writeHead(reply.status ?? 200, { 'content-type': typeof reply.body === 'string' ? 'text/html; charset=utf-8' : 'application/json', ...reply.headers });
+    res.writeHead(reply.status ?? 200, {
+      'content-type': typeof reply.body === 'string' ? 'text/html; charset=utf-8' : 'application/json',
+      ...reply.headers,
+    });
     res.end(text);
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -14,7 +14,10 @@ export const NOW = new Date('2026-01-10T12:00:00Z');
 export const FAST_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 };
 
 /** A SyncContext against `baseUrl` for every source. */
-export async function testContext(baseUrl: string, options: { assets?: AnalysedAsset[]; since?: string; store?: Store } = {}): Promise<SyncContext> {
+export async function testContext(
+  baseUrl: string,
+  options: { assets?: AnalysedAsset[]; since?: string; store?: Store } = {},
+): Promise<SyncContext> {
   const store = options.store ?? (await openDuckDbStore(':memory:'));
   const endpoints = resolveEndpoints(Object.fromEntries(SOURCE_NAMES.map((n) => [n, baseUrl])), {});
   return {

@@ -16,7 +16,10 @@ describe('pageByTime', () => {
       async (req) => {
         calls.push(req);
         // Newest first, capped at the limit, plus a stray duplicate of the window's first item.
-        const inWin = items.filter((x) => x.timestamp >= req.since && x.timestamp <= req.until).reverse().slice(0, req.limit);
+        const inWin = items
+          .filter((x) => x.timestamp >= req.since && x.timestamp <= req.until)
+          .reverse()
+          .slice(0, req.limit);
         return inWin.length > 0 ? [...inWin, inWin.at(-1)!] : [];
       },
       { from: T0, to: T0 + 80 * H, limit: 3, periodMs: 8 * H },
@@ -26,7 +29,12 @@ describe('pageByTime', () => {
   });
 
   it('ignores items outside the requested window', async () => {
-    const got = await pageByTime(async () => [{ timestamp: T0 - 1 }, { timestamp: T0 }], { from: T0, to: T0 + 8 * H, limit: 5, periodMs: 8 * H });
+    const got = await pageByTime(async () => [{ timestamp: T0 - 1 }, { timestamp: T0 }], {
+      from: T0,
+      to: T0 + 8 * H,
+      limit: 5,
+      periodMs: 8 * H,
+    });
     expect(got).toEqual([{ timestamp: T0 }]);
   });
 });
@@ -63,7 +71,13 @@ describe('daily aggregation', () => {
   });
 
   it('dedupeByTimestamp keeps the first of equal timestamps', () => {
-    expect(dedupeByTimestamp([{ timestamp: 2, v: 'a' }, { timestamp: 1, v: 'b' }, { timestamp: 2, v: 'c' }])).toEqual([
+    expect(
+      dedupeByTimestamp([
+        { timestamp: 2, v: 'a' },
+        { timestamp: 1, v: 'b' },
+        { timestamp: 2, v: 'c' },
+      ]),
+    ).toEqual([
       { timestamp: 1, v: 'b' },
       { timestamp: 2, v: 'a' },
     ]);
@@ -78,17 +92,37 @@ describe('retry and rate limit', () => {
 
   it('backoff doubles and is capped (jitter fixed at the middle)', () => {
     const mid = (): number => 0.5;
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelayMs(n, { baseDelayMs: 100, maxDelayMs: 1000 }, mid))).toEqual([100, 200, 400, 800, 1000]);
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelayMs(n, { baseDelayMs: 100, maxDelayMs: 1000 }, mid))).toEqual([
+      100, 200, 400, 800, 1000,
+    ]);
   });
 
   it('withRetry stops at once on a non-retryable error and after N attempts otherwise', async () => {
     const delays: number[] = [];
     const sleep = async (ms: number): Promise<void> => void delays.push(ms);
     let n = 0;
-    await expect(withRetry(async () => { n++; throw new Error('fatal'); }, () => ({ retryable: false }), { sleep })).rejects.toThrow('fatal');
+    await expect(
+      withRetry(
+        async () => {
+          n++;
+          throw new Error('fatal');
+        },
+        () => ({ retryable: false }),
+        { sleep },
+      ),
+    ).rejects.toThrow('fatal');
     expect(n).toBe(1);
     n = 0;
-    await expect(withRetry(async () => { n++; throw new Error('busy'); }, () => ({ retryable: true }), { attempts: 4, baseDelayMs: 10, sleep })).rejects.toThrow('busy');
+    await expect(
+      withRetry(
+        async () => {
+          n++;
+          throw new Error('busy');
+        },
+        () => ({ retryable: true }),
+        { attempts: 4, baseDelayMs: 10, sleep },
+      ),
+    ).rejects.toThrow('busy');
     expect(n).toBe(4);
     expect(delays).toHaveLength(3);
   });
@@ -96,10 +130,14 @@ describe('retry and rate limit', () => {
   it('token bucket: a burst passes, then one token per 1/rate seconds', async () => {
     let now = 0;
     const slept: number[] = [];
-    const bucket = new TokenBucket({ ratePerSecond: 2, burst: 2 }, () => now, async (ms) => {
-      slept.push(ms);
-      now += ms;
-    });
+    const bucket = new TokenBucket(
+      { ratePerSecond: 2, burst: 2 },
+      () => now,
+      async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    );
     for (let i = 0; i < 4; i++) await bucket.take();
     expect(slept).toEqual([500, 500]);
   });

@@ -18,7 +18,9 @@ beforeAll(async () => {
     '/bitcoin-etf-flow-all-data/': () => ({ body: farsideHtml }),
     [COT_DATASET_PATH]: () => ({ body: fixture('cftc-tff-bitcoin.json') }),
     ...binanceRoutes(),
-    ...Object.fromEntries(DEFAULT_QUOTE_TICKERS.map((t) => [`/v8/finance/chart/${t}`, () => ({ body: fixture('yahoo-chart-IBIT.json') })])),
+    ...Object.fromEntries(
+      DEFAULT_QUOTE_TICKERS.map((t) => [`/v8/finance/chart/${t}`, () => ({ body: fixture('yahoo-chart-IBIT.json') })]),
+    ),
   });
   dir = mkdtempSync(join(tmpdir(), 'tidemark-sync-'));
 });
@@ -44,14 +46,31 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 describe('tidemark sync (CLI against a local server)', () => {
   it('stores every source that works, lists the one that failed, exits 1', async () => {
     const db = join(dir, 'a.duckdb');
-    const endpoints = ['farside', 'binance', 'cftc', 'quotes', 'bybit'].flatMap((n) => ['--endpoint', `${n}=${server.url}`]);
+    const endpoints = ['farside', 'binance', 'cftc', 'quotes', 'bybit'].flatMap((n) => [
+      '--endpoint',
+      `${n}=${server.url}`,
+    ]);
     const { code, out, err } = await run([
-      '--db', db, '--asset', 'BTC', '--since', '2026-01-05', '--source', 'farside,binance,bybit,cftc,quotes', '--retries', '2', '--retry-base-ms', '1', ...endpoints,
+      '--db',
+      db,
+      '--asset',
+      'BTC',
+      '--since',
+      '2026-01-05',
+      '--source',
+      'farside,binance,bybit,cftc,quotes',
+      '--retries',
+      '2',
+      '--retry-base-ms',
+      '1',
+      ...endpoints,
     ]);
     expect(code).toBe(1);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^source\s+status\s+new\s+revised\s+unchanged\s+dates\s+requests$/);
-    expect(lines.find((l) => l.startsWith('farside'))).toMatch(/^farside\s+ok\s+\d+\s+0\s+0\s+2026-01-05\.\.2026-01-07/);
+    expect(lines.find((l) => l.startsWith('farside'))).toMatch(
+      /^farside\s+ok\s+\d+\s+0\s+0\s+2026-01-05\.\.2026-01-07/,
+    );
     expect(lines.find((l) => l.startsWith('cftc'))).toMatch(/^cftc\s+ok\s+20\s+0\s+0\s+2025-12-30\.\.2026-01-06/);
     expect(lines.find((l) => l.startsWith('bybit'))).toMatch(/^bybit\s+failed/);
     expect(err).toMatch(/error: bybit: bybit: loadMarkets failed/);
@@ -60,10 +79,23 @@ describe('tidemark sync (CLI against a local server)', () => {
     try {
       const ibit = await store.read({ dataset: 'etf-flows', asset: 'BTC', keys: ['IBIT'] });
       expect(ibit.map((o) => [o.date, o.value])).toContainEqual(['2026-01-05', -243_200_000]);
-      expect((await store.read({ dataset: 'spot', asset: 'BTC', keys: ['binance'], fields: ['close'], from: '2026-01-09', to: '2026-01-09' }))[0]?.value).toBe(93100.1);
+      expect(
+        (
+          await store.read({
+            dataset: 'spot',
+            asset: 'BTC',
+            keys: ['binance'],
+            fields: ['close'],
+            from: '2026-01-09',
+            to: '2026-01-09',
+          })
+        )[0]?.value,
+      ).toBe(93100.1);
       const runs = await store.runs(50);
       expect(runs.filter((r) => r.kind === 'sync' && r.source === 'bybit').map((r) => r.status)).toEqual(['failed']);
-      expect(runs.some((r) => r.kind === 'sync' && r.source === 'cftc' && r.status === 'ok' && r.counts.inserted === 20)).toBe(true);
+      expect(
+        runs.some((r) => r.kind === 'sync' && r.source === 'cftc' && r.status === 'ok' && r.counts.inserted === 20),
+      ).toBe(true);
     } finally {
       await store.close();
     }
@@ -71,7 +103,20 @@ describe('tidemark sync (CLI against a local server)', () => {
 
   it('a second run stores nothing new (rows unchanged) and exits 0', async () => {
     const db = join(dir, 'b.duckdb');
-    const args = ['--db', db, '--source', 'farside,cftc', '--asset', 'BTC', '--since', '2026-01-05', '--endpoint', `farside=${server.url}`, '--endpoint', `cftc=${server.url}`];
+    const args = [
+      '--db',
+      db,
+      '--source',
+      'farside,cftc',
+      '--asset',
+      'BTC',
+      '--since',
+      '2026-01-05',
+      '--endpoint',
+      `farside=${server.url}`,
+      '--endpoint',
+      `cftc=${server.url}`,
+    ];
     expect((await run(args)).code).toBe(0);
     const second = await run(args);
     expect(second.code).toBe(0);
@@ -79,7 +124,9 @@ describe('tidemark sync (CLI against a local server)', () => {
   });
 
   it('bad flags are usage errors (exit 2)', async () => {
-    expect((await run(['--db', join(dir, 'c.duckdb'), '--source', 'farside,nasdaq'])).err).toContain('--source: unknown "nasdaq"');
+    expect((await run(['--db', join(dir, 'c.duckdb'), '--source', 'farside,nasdaq'])).err).toContain(
+      '--source: unknown "nasdaq"',
+    );
     expect((await run(['--db', join(dir, 'c.duckdb'), '--endpoint', 'cftc'])).code).toBe(2);
     expect((await run(['--db', join(dir, 'c.duckdb'), '--endpoint', 'cftc=ftp://x'])).code).toBe(2);
   });

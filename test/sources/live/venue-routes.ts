@@ -8,10 +8,20 @@ const int = (url: URL, name: string): number | undefined => {
   return v === null ? undefined : Number(v);
 };
 
-function window<T>(rows: readonly T[], time: (r: T) => number, from: number | undefined, to: number | undefined, limit: number, newestFirst: boolean, exclusive = false): T[] {
+function window<T>(
+  rows: readonly T[],
+  time: (r: T) => number,
+  from: number | undefined,
+  to: number | undefined,
+  limit: number,
+  newestFirst: boolean,
+  exclusive = false,
+): T[] {
   const inRange = rows.filter((r) => {
     const t = time(r);
-    return exclusive ? (from === undefined || t > from) && (to === undefined || t < to) : (from === undefined || t >= from) && (to === undefined || t <= to);
+    return exclusive
+      ? (from === undefined || t > from) && (to === undefined || t < to)
+      : (from === undefined || t >= from) && (to === undefined || t <= to);
   });
   const sorted = [...inRange].sort((a, b) => (newestFirst ? time(b) - time(a) : time(a) - time(b)));
   return sorted.slice(0, limit);
@@ -26,10 +36,24 @@ export function binanceRoutes(): Record<string, Handler> {
     '/api/v3/exchangeInfo': () => ({ body: fixture('binance-spot-exchange-info.json') }),
     '/fapi/v1/exchangeInfo': () => ({ body: fixture('binance-fapi-exchange-info.json') }),
     '/api/v3/klines': (u) => ({
-      body: u.searchParams.get('symbol') === 'BTCUSDT' ? window(klines, (k) => Number(k[0]), int(u, 'startTime'), int(u, 'endTime'), int(u, 'limit') ?? 500, false) : [],
+      body:
+        u.searchParams.get('symbol') === 'BTCUSDT'
+          ? window(klines, (k) => Number(k[0]), int(u, 'startTime'), int(u, 'endTime'), int(u, 'limit') ?? 500, false)
+          : [],
     }),
-    '/fapi/v1/fundingRate': (u) => ({ body: window(funding, (f) => f.fundingTime, int(u, 'startTime'), int(u, 'endTime'), int(u, 'limit') ?? 100, false) }),
-    '/futures/data/openInterestHist': (u) => ({ body: window(oi, (o) => o.timestamp, int(u, 'startTime'), int(u, 'endTime'), int(u, 'limit') ?? 30, false) }),
+    '/fapi/v1/fundingRate': (u) => ({
+      body: window(
+        funding,
+        (f) => f.fundingTime,
+        int(u, 'startTime'),
+        int(u, 'endTime'),
+        int(u, 'limit') ?? 100,
+        false,
+      ),
+    }),
+    '/futures/data/openInterestHist': (u) => ({
+      body: window(oi, (o) => o.timestamp, int(u, 'startTime'), int(u, 'endTime'), int(u, 'limit') ?? 30, false),
+    }),
   };
 }
 
@@ -39,19 +63,61 @@ export function bybitRoutes(): Record<string, Handler> {
   const funding = fixture<{ result: { list: { fundingRateTimestamp: string }[] } }>('bybit-funding-BTCUSDT.json');
   const oi = fixture<{ result: { list: { timestamp: string }[] } }>('bybit-oi-BTCUSDT-1d.json');
   const kline = fixture<{ result: { list: string[][] } }>('bybit-kline-BTCUSDT-D.json');
-  const envelope = (result: object): object => ({ retCode: 0, retMsg: 'OK', result, retExtInfo: {}, time: 1768046400000 });
+  const envelope = (result: object): object => ({
+    retCode: 0,
+    retMsg: 'OK',
+    result,
+    retExtInfo: {},
+    time: 1768046400000,
+  });
   return {
     '/v5/market/instruments-info': (u) => ({
-      body: u.searchParams.get('status') === 'PreLaunch' ? envelope({ category: 'linear', list: [], nextPageCursor: '' }) : instruments,
+      body:
+        u.searchParams.get('status') === 'PreLaunch'
+          ? envelope({ category: 'linear', list: [], nextPageCursor: '' })
+          : instruments,
     }),
     '/v5/market/funding/history': (u) => ({
-      body: envelope({ category: 'linear', list: window(funding.result.list, (f) => Number(f.fundingRateTimestamp), int(u, 'startTime'), int(u, 'endTime'), int(u, 'limit') ?? 200, true) }),
+      body: envelope({
+        category: 'linear',
+        list: window(
+          funding.result.list,
+          (f) => Number(f.fundingRateTimestamp),
+          int(u, 'startTime'),
+          int(u, 'endTime'),
+          int(u, 'limit') ?? 200,
+          true,
+        ),
+      }),
     }),
     '/v5/market/open-interest': (u) => ({
-      body: envelope({ symbol: 'BTCUSDT', category: 'linear', list: window(oi.result.list, (o) => Number(o.timestamp), int(u, 'startTime'), int(u, 'endTime'), int(u, 'limit') ?? 50, true), nextPageCursor: '' }),
+      body: envelope({
+        symbol: 'BTCUSDT',
+        category: 'linear',
+        list: window(
+          oi.result.list,
+          (o) => Number(o.timestamp),
+          int(u, 'startTime'),
+          int(u, 'endTime'),
+          int(u, 'limit') ?? 50,
+          true,
+        ),
+        nextPageCursor: '',
+      }),
     }),
     '/v5/market/kline': (u) => ({
-      body: envelope({ symbol: 'BTCUSDT', category: 'linear', list: window(kline.result.list, (k) => Number(k[0]), int(u, 'start'), int(u, 'end'), int(u, 'limit') ?? 200, true) }),
+      body: envelope({
+        symbol: 'BTCUSDT',
+        category: 'linear',
+        list: window(
+          kline.result.list,
+          (k) => Number(k[0]),
+          int(u, 'start'),
+          int(u, 'end'),
+          int(u, 'limit') ?? 200,
+          true,
+        ),
+      }),
     }),
   };
 }
@@ -63,10 +129,26 @@ export function okxRoutes(): Record<string, Handler> {
   return {
     '/api/v5/public/instruments': () => ({ body: fixture('okx-instruments-swap.json') }),
     '/api/v5/public/funding-rate-history': (u) => ({
-      body: { code: '0', msg: '', data: window(funding.data, (f) => Number(f.fundingTime), int(u, 'before'), int(u, 'after'), int(u, 'limit') ?? 100, true, true) },
+      body: {
+        code: '0',
+        msg: '',
+        data: window(
+          funding.data,
+          (f) => Number(f.fundingTime),
+          int(u, 'before'),
+          int(u, 'after'),
+          int(u, 'limit') ?? 100,
+          true,
+          true,
+        ),
+      },
     }),
     '/api/v5/rubik/stat/contracts/open-interest-volume': (u) => ({
-      body: { code: '0', msg: '', data: window(oi.data, (r) => Number(r[0]), int(u, 'begin'), int(u, 'end'), 100, true) },
+      body: {
+        code: '0',
+        msg: '',
+        data: window(oi.data, (r) => Number(r[0]), int(u, 'begin'), int(u, 'end'), 100, true),
+      },
     }),
   };
 }

@@ -34,7 +34,10 @@ describe('artemis-aum-csv', () => {
   it('reads the Ethereum file with "Ethereum" as the mini trust ETH', () => {
     const text = 'date,Ethereum,ETHA\n2025-01-02,5,6\n';
     const parsed = artemisAumCsv.parse({ path: 'Ethereum ETFs AUM.csv', text });
-    expect(rows(parsed.observations)).toEqual(['etf-aum/aumUsd/ETH/ETH/2025-01-02=5', 'etf-aum/aumUsd/ETH/ETHA/2025-01-02=6']);
+    expect(rows(parsed.observations)).toEqual([
+      'etf-aum/aumUsd/ETH/ETH/2025-01-02=5',
+      'etf-aum/aumUsd/ETH/ETHA/2025-01-02=6',
+    ]);
     expect(parsed.warnings).toEqual([]);
   });
 });
@@ -98,7 +101,9 @@ describe('artemis-exchange-oi-csv', () => {
       'exchange-oi/openInterestUsd/MULTI/okx/2025-10-11=11000000000',
     ]);
     expect(rejectSites(parsed)).toEqual(['6 Binance']);
-    expect(parsed.warnings).toEqual(['2 column(s) skipped, identical to one another on every row (export fault): Crypto.com, Gate.io']);
+    expect(parsed.warnings).toEqual([
+      '2 column(s) skipped, identical to one another on every row (export fault): Crypto.com, Gate.io',
+    ]);
   });
 
   it('keeps a column whose slug is not hard-coded, e.g. crypto-com, when it is not a copy', () => {
@@ -115,7 +120,11 @@ describe('artemis-exchange-oi-csv', () => {
 });
 
 describe('identicalColumns', () => {
-  const row = (values: (number | null)[]): { line: number; date: string; values: (number | null)[] } => ({ line: 0, date: '2025-01-01', values });
+  const row = (values: (number | null)[]): { line: number; date: string; values: (number | null)[] } => ({
+    line: 0,
+    date: '2025-01-01',
+    values,
+  });
   it('flags columns equal on every row, filled in the same rows, with at least two shared values', () => {
     expect(identicalColumns([row([1, 5, 5, 7]), row([2, 6, 6, 6]), row([3, null, null, 8])], 4)).toEqual([1, 2]);
     // Different fill pattern: not identical.

@@ -26,7 +26,10 @@ describe('cryptoquant-metric-csv', () => {
   });
 
   it('takes the asset from the file name and stores USD liquidations as they are', () => {
-    const parsed = parseFixture(cryptoQuantMetricCsv, 'cryptoquant/Ethereum Long Liquidations USD - All Exchanges, All Symbol - Day.csv');
+    const parsed = parseFixture(
+      cryptoQuantMetricCsv,
+      'cryptoquant/Ethereum Long Liquidations USD - All Exchanges, All Symbol - Day.csv',
+    );
     expect(rows(parsed.observations)).toEqual([
       'perp/longLiquidationsUsd/ETH/all/2025-10-09=12500000.5',
       'perp/longLiquidationsUsd/ETH/all/2025-10-10=480000000',
@@ -54,14 +57,21 @@ describe('cryptoquant-metric-csv', () => {
   it('covers every metric in its table and detects only known metrics with an asset in the name', () => {
     expect(Object.keys(CRYPTOQUANT_METRICS)).toHaveLength(8);
     expect(cryptoQuantMetricCsv.detect({ path: 'x', name: 'Bitcoin Foo - Day.csv', head: 'date,Foo\n' })).toBe(false);
-    expect(cryptoQuantMetricCsv.detect({ path: 'x', name: 'Dogecoin Open Interest.csv', head: 'date,Open Interest\n' })).toBe(false);
-    expect(cryptoQuantMetricCsv.detect({ path: 'x', name: 'Bitcoin Open Interest.csv', head: 'date,Open Interest,Other\n' })).toBe(false);
+    expect(
+      cryptoQuantMetricCsv.detect({ path: 'x', name: 'Dogecoin Open Interest.csv', head: 'date,Open Interest\n' }),
+    ).toBe(false);
+    expect(
+      cryptoQuantMetricCsv.detect({ path: 'x', name: 'Bitcoin Open Interest.csv', head: 'date,Open Interest,Other\n' }),
+    ).toBe(false);
   });
 });
 
 describe('cryptoquant-price-csv', () => {
   it('stores OHLC and volume in coins under spot/cryptoquant, skips empty-price rows with a warning', () => {
-    const parsed = parseFixture(cryptoQuantPriceCsv, 'cryptoquant/Bitcoin Price & Volume - Spot, All Exchanges, BTC-USD - Day.csv');
+    const parsed = parseFixture(
+      cryptoQuantPriceCsv,
+      'cryptoquant/Bitcoin Price & Volume - Spot, All Exchanges, BTC-USD - Day.csv',
+    );
     expect(rows(parsed.observations)).toEqual([
       'spot/close/BTC/cryptoquant/2025-10-09=121300.25',
       'spot/close/BTC/cryptoquant/2025-10-10=113200',
@@ -74,7 +84,11 @@ describe('cryptoquant-price-csv', () => {
       'spot/volumeCoins/BTC/cryptoquant/2025-10-09=25000.5',
       'spot/volumeCoins/BTC/cryptoquant/2025-10-10=90000',
     ]);
-    expect(parsed.observations.every((o) => o.knownAt === `${o.date === '2025-10-09' ? '2025-10-10' : '2025-10-11'}T00:00:00.000Z`)).toBe(true);
+    expect(
+      parsed.observations.every(
+        (o) => o.knownAt === `${o.date === '2025-10-09' ? '2025-10-10' : '2025-10-11'}T00:00:00.000Z`,
+      ),
+    ).toBe(true);
     expect(rejectSites(parsed)).toEqual(['6 High', '7 date', '8 Low', '9 -']);
     expect(parsed.warnings).toEqual(['2 "no data" row(s) with empty prices skipped']);
   });
@@ -83,6 +97,12 @@ describe('cryptoquant-price-csv', () => {
     const head = 'date,Open,High,Low,Close,Volume\n';
     expect(cryptoQuantPriceCsv.detect({ path: 'x', name: 'Ethereum Price & Volume.csv', head })).toBe(true);
     expect(cryptoQuantPriceCsv.detect({ path: 'x', name: 'prices.csv', head })).toBe(false);
-    expect(cryptoQuantPriceCsv.detect({ path: 'x', name: 'Bitcoin.csv', head: 'date,open,high,low,close,Volume,Open Interest\n' })).toBe(false);
+    expect(
+      cryptoQuantPriceCsv.detect({
+        path: 'x',
+        name: 'Bitcoin.csv',
+        head: 'date,open,high,low,close,Volume,Open Interest\n',
+      }),
+    ).toBe(false);
   });
 });

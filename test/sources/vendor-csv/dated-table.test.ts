@@ -3,7 +3,8 @@ import { headerCells, readDatedTable, slugOf } from '../../../src/sources/vendor
 
 describe('readDatedTable', () => {
   it('reads BOM + CRLF text, keeps nulls for empty cells, rejects bad rows with line and column', () => {
-    const text = '\uFEFFdate,A,B\r\n2025-01-01,1,\r\n2025-01-02,-,2e3\r\n2025-02-30,1,1\r\n2025-01-03,1\r\n2025-01-04,1,Infinity\r\n2025-01-01,9,9\r\n';
+    const text =
+      '\uFEFFdate,A,B\r\n2025-01-01,1,\r\n2025-01-02,-,2e3\r\n2025-02-30,1,1\r\n2025-01-03,1\r\n2025-01-04,1,Infinity\r\n2025-01-01,9,9\r\n';
     const table = readDatedTable('t.csv', text);
     expect(table.columns).toEqual(['A', 'B']);
     expect(table.rows).toEqual([
@@ -14,7 +15,9 @@ describe('readDatedTable', () => {
   });
 
   it('throws on a header that does not start with date', () => {
-    expect(() => readDatedTable('t.csv', 'day,A\n2025-01-01,1\n')).toThrow(/t\.csv: expected a header starting with "date"/);
+    expect(() => readDatedTable('t.csv', 'day,A\n2025-01-01,1\n')).toThrow(
+      /t\.csv: expected a header starting with "date"/,
+    );
   });
 });
 

@@ -30,7 +30,9 @@ describe('vendor CSV detection through the layout registry', () => {
   });
 
   it('has an expectation for every fixture', () => {
-    const all = ['cryptoquant', 'artemis', 'tradingview'].flatMap((dir) => readdirSync(fixturePath(dir)).map((f) => join(dir, f)));
+    const all = ['cryptoquant', 'artemis', 'tradingview'].flatMap((dir) =>
+      readdirSync(fixturePath(dir)).map((f) => join(dir, f)),
+    );
     expect(all.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 });

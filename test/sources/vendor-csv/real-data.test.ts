@@ -32,7 +32,14 @@ const FILES = [
   'mstr',
 ];
 
-async function one(store: Store, dataset: DatasetName, field: string, asset: 'BTC' | 'ETH' | 'MULTI' | 'EQUITY', key: string, date: string): Promise<number | undefined> {
+async function one(
+  store: Store,
+  dataset: DatasetName,
+  field: string,
+  asset: 'BTC' | 'ETH' | 'MULTI' | 'EQUITY',
+  key: string,
+  date: string,
+): Promise<number | undefined> {
   const found = await store.read({ dataset, fields: [field], asset, keys: [key], from: date, to: date });
   return found[0]?.value;
 }
@@ -42,7 +49,10 @@ describe.skipIf(!existsSync(SHARED))('vendor CSV importers on the real exports',
     const store = await openDuckDbStore(':memory:');
     const paths = FILES.map((f) => join(SHARED, f));
     const first = await importFiles(store, paths, { layouts: VENDOR_CSV_LAYOUTS });
-    const problems = (s: FileImportSummary): string[] => [...(s.skipped ? [`${s.path}: ${s.skipped}`] : []), ...s.rejects];
+    const problems = (s: FileImportSummary): string[] => [
+      ...(s.skipped ? [`${s.path}: ${s.skipped}`] : []),
+      ...s.rejects,
+    ];
     expect(first.flatMap(problems)).toEqual([]);
     expect(first).toHaveLength(32);
     expect(first.every((s) => s.layout !== null && s.counts.inserted > 0)).toBe(true);
@@ -55,7 +65,10 @@ describe.skipIf(!existsSync(SHARED))('vendor CSV importers on the real exports',
     expect(await one(store, 'treasury', 'coinsHeld', 'BTC', 'strategy', '2026-01-12')).toBe(687_410);
     expect(await one(store, 'perp', 'fundingRate8h', 'BTC', 'all', '2024-03-12')).toBeCloseTo(0.000676, 6);
     // Binance OI (all coins): 42.2 bn on 2025-10-09 → 29.2 bn on 2025-10-10 (SOURCES.md).
-    expect(await one(store, 'exchange-oi', 'openInterestUsd', 'MULTI', 'binance', '2025-10-10')).toBeCloseTo(29.2e9, -8);
+    expect(await one(store, 'exchange-oi', 'openInterestUsd', 'MULTI', 'binance', '2025-10-10')).toBeCloseTo(
+      29.2e9,
+      -8,
+    );
     expect(await one(store, 'exchange-oi', 'openInterestUsd', 'MULTI', 'kraken', '2025-10-10')).toBeUndefined();
     const oiFile = first.find((s) => s.path.endsWith('Centralized Exchanges - Open Interest.csv'));
     expect(oiFile?.warnings.join(' ')).toMatch(/Crypto\.com, Gate\.io, Kraken/);

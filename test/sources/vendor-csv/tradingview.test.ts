@@ -4,7 +4,8 @@ import { importFiles } from '../../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
 import { fixturePath, parseFixture, rejectSites, rows } from './fixture.js';
 
-const HEADER = 'date,open,high,low,close,Volume,Open Interest,Open Interest (Open),Open Interest (High,Open Interest (Low),Open Interest (Close)';
+const HEADER =
+  'date,open,high,low,close,Volume,Open Interest,Open Interest (Open),Open Interest (High,Open Interest (Low),Open Interest (Close)';
 
 describe('tradingview-csv: CME daily', () => {
   it('shifts session-opening dates to the trade date and values OI at 5 BTC per contract', () => {
@@ -53,7 +54,10 @@ describe('tradingview-csv: CME daily', () => {
   it('values ETH OI at 50 ETH per contract and skips OI when the cell is empty', () => {
     const parsed = parseFixture(tradingViewCsv, 'tradingview/CME_ETH_front_month_futures__daily.csv');
     const oi = parsed.observations.filter((o) => o.field.startsWith('openInterest'));
-    expect(rows(oi)).toEqual(['cme/openInterestContracts/ETH/front/2025-10-10=4000', 'cme/openInterestUsd/ETH/front/2025-10-10=870100000']);
+    expect(rows(oi)).toEqual([
+      'cme/openInterestContracts/ETH/front/2025-10-10=4000',
+      'cme/openInterestUsd/ETH/front/2025-10-10=870100000',
+    ]);
     expect(parsed.observations.filter((o) => o.date === '2025-10-11')).toHaveLength(5);
     expect(parsed.rejects).toEqual([]);
   });
@@ -70,23 +74,45 @@ describe('tradingview-csv: CME daily', () => {
 
   it('stores the basis close as basisUsd on the trade date', () => {
     const parsed = parseFixture(tradingViewCsv, 'tradingview/CME_BTC_futures_minus_SPOT_BTC_basis__daily.csv');
-    expect(rows(parsed.observations)).toEqual(['cme-basis/basisUsd/BTC/front-minus-spot/2025-10-10=355.25', 'cme-basis/basisUsd/BTC/front-minus-spot/2025-10-13=-80.75']);
+    expect(rows(parsed.observations)).toEqual([
+      'cme-basis/basisUsd/BTC/front-minus-spot/2025-10-10=355.25',
+      'cme-basis/basisUsd/BTC/front-minus-spot/2025-10-13=-80.75',
+    ]);
     expect(parsed.observations[1]?.knownAt).toBe('2025-10-13T22:00:00.000Z');
     expect(rejectSites(parsed)).toEqual(['4 close']);
   });
 });
 
 describe('tradingview-csv: point-in-time in the store', () => {
-  it('an as-of read on the trade date sees the settlement price but not that day\'s volume and OI', async () => {
+  it("an as-of read on the trade date sees the settlement price but not that day's volume and OI", async () => {
     const store = await openDuckDbStore(':memory:');
     try {
       await importFiles(store, [fixturePath('tradingview/CME_BTC_front_month_futures__daily.csv')]);
       const seen = async (asOf: string): Promise<string[]> =>
-        (await store.read({ dataset: 'cme', asset: 'BTC', keys: ['front'], from: '2025-10-10', to: '2025-10-10', asOf })).map((o) => o.field).sort();
+        (
+          await store.read({
+            dataset: 'cme',
+            asset: 'BTC',
+            keys: ['front'],
+            from: '2025-10-10',
+            to: '2025-10-10',
+            asOf,
+          })
+        )
+          .map((o) => o.field)
+          .sort();
       expect(await seen('2025-10-10')).toEqual(['close', 'high', 'low', 'open']);
       // Saturday and Sunday: still no OI (published Monday 15:00 UTC).
       expect(await seen('2025-10-12')).toEqual(['close', 'high', 'low', 'open']);
-      expect(await seen('2025-10-13')).toEqual(['close', 'high', 'low', 'open', 'openInterestContracts', 'openInterestUsd', 'volumeContracts']);
+      expect(await seen('2025-10-13')).toEqual([
+        'close',
+        'high',
+        'low',
+        'open',
+        'openInterestContracts',
+        'openInterestUsd',
+        'volumeContracts',
+      ]);
     } finally {
       await store.close();
     }
