@@ -9,7 +9,7 @@ import { isUsTradingDay } from '../domain/us-market-calendar.js';
 import { analyzeSeries } from '../phase/analyze.js';
 import { monthlyReadings, walkForward, type DailyReading } from '../phase/walk-forward.js';
 import { defaultAsOf, loadMarketSeries } from '../store/market-series-loader.js';
-import { loadShippedEvents } from '../store/shipped-events.js';
+import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { UsageError, withStore } from './context.js';
 import { dateFlag } from './options.js';
 import { formatTable } from './table.js';

@@ -14,7 +14,7 @@ import { treasuriesSection } from '../signals/sections/treasuries-section.js';
 import { trendSection } from '../signals/sections/trend-section.js';
 import { wavesSection } from '../signals/sections/waves-section.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
-import { loadShippedEvents } from '../store/shipped-events.js';
+import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import type { Store } from '../store/store.js';
 import { confirmationChecklist } from './checklist.js';
 import { extractFacts } from './extract-facts.js';

@@ -2,7 +2,7 @@
 // (the full series is loaded once and sliced by publication time), plus a monthly summary.
 import type { FlowRegime, PhaseLabel, SelloffType } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
-import { sliceMarketSeries } from '../store/market-series-loader.js';
+import { sliceMarketSeries } from '../domain/slice-market-series.js';
 import { analyzeSeries } from './analyze.js';
 
 export interface DailyReading {

@@ -11,7 +11,7 @@ import { walkForward } from '../../src/phase/walk-forward.js';
 import { importFiles } from '../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../src/store/market-series-loader.js';
-import { loadShippedEvents } from '../../src/store/shipped-events.js';
+import { loadShippedEvents } from '../../src/sources/events/shipped-calendar.js';
 import type { Store } from '../../src/store/store.js';
 import { SHARED_DATA_DIR } from '../shared-data-dir.js';
 

@@ -7,7 +7,7 @@ import type { FundingRegimeResult } from '../funding-regime.js';
 import type { OiPriceDivergenceResult } from '../oi-price-divergence.js';
 import type { OpenInterestChange } from '../open-interest-change.js';
 import { formatCount, formatPct, formatUsd, roundTo } from '../series-helpers.js';
-import type { PositioningSection } from './positioning-section.js';
+import type { PositioningFigures } from './positioning-figures.js';
 
 /** OI this far below its 30-day peak counts as flushed leverage (the Oct-2025 flush was −25 %). */
 const OI_FLUSH_PCT = -15;
@@ -26,11 +26,7 @@ interface Details {
 const FUNDING_WEIGHT = { negative: 0.5, neutral: 0, elevated: -0.5, overheated: -1 } as const;
 
 /** Build the positioning evidence list from computed figures; figures that are null produce no sentence. */
-export function positioningEvidence(
-  asset: AnalysedAsset,
-  s: Omit<PositioningSection, 'evidence' | 'availability'>,
-  d: Details,
-): Evidence[] {
+export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures, d: Details): Evidence[] {
   const out: Evidence[] = [];
   if (d.oi.openInterestUsd !== null && d.oi.pctFromPeak !== null) {
     const changes = [
