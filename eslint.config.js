@@ -115,6 +115,20 @@ export default tseslint.config(
     rules: { 'import-x/no-nodejs-modules': 'error' },
   },
   {
+    // One number style: text for people is built by src/format, never by toFixed/toLocaleString elsewhere.
+    files: ['src/**/*.ts'],
+    ignores: ['src/format/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(toFixed|toLocaleString|toPrecision)$/]',
+          message: 'Format numbers for people with src/format (one style, Unicode minus), not toFixed/toLocaleString.',
+        },
+      ],
+    },
+  },
+  {
     // src/format/ imports nothing at all, not even a package.
     files: ['src/format/**/*.ts'],
     rules: {

@@ -4,6 +4,9 @@
 // Thresholds are round numbers with the reason beside them; none is fitted to a particular date.
 import type { PhaseLabel } from '../domain/analysis.js';
 import type { PhaseFacts } from './facts.js';
+import { formatSignedUsd } from '../format/money.js';
+import { formatDecimal, formatPrice } from '../format/numbers.js';
+import { formatPercent } from '../format/percent.js';
 
 /** A drawdown this deep means a bear leg, not a dip (crypto dips of 10–15 % are routine). */
 export const BEAR_DRAWDOWN = 0.2;
@@ -40,14 +43,10 @@ export interface PhaseRule {
   readonly needs: string;
 }
 
-const pct = (x: number | null, digits = 1): string => (x === null ? 'n/a' : `${(x * 100).toFixed(digits)}%`);
-const usdShort = (x: number | null): string => {
-  if (x === null) return 'n/a';
-  const a = Math.abs(x);
-  const s = a >= 1e9 ? `${(a / 1e9).toFixed(2)}B` : a >= 1e6 ? `${(a / 1e6).toFixed(0)}M` : a.toFixed(0);
-  return `${x < 0 ? '−' : '+'}$${s}`;
-};
-const px = (x: number | null): string => (x === null ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toFixed(2));
+// Text goes through src/format (one number style everywhere).
+const pct = formatPercent;
+const usdShort = formatSignedUsd;
+const px = formatPrice;
 const both = (a: unknown, b: unknown): boolean => a !== null && b !== null;
 
 export const PHASE_RULES: readonly PhaseRule[] = [
@@ -90,7 +89,7 @@ export const PHASE_RULES: readonly PhaseRule[] = [
     needs: 'ETF flows',
     test: (f) => (f.flowRegime === null ? null : f.flowRegime === 'one-way-outflow'),
     text: (f) =>
-      `ETF flows one-way out: D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'}, ${f.flowOutflowDays ?? '?'} of ${f.flowDays ?? '?'} days outflow`,
+      `ETF flows one-way out: D = ${formatDecimal(f.flowDirectionality)}, ${f.flowOutflowDays ?? '?'} of ${f.flowDays ?? '?'} days outflow`,
     value: (f) => f.flowDirectionality,
   },
   {
@@ -136,7 +135,7 @@ export const PHASE_RULES: readonly PhaseRule[] = [
     needs: 'ETF flows',
     test: (f) => (f.flowRegime === null ? null : f.flowRegime === 'two-way'),
     text: (f) =>
-      `ETF flows two-way: D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'}, ${f.flowOutflowDays ?? '?'} of ${f.flowDays ?? '?'} days outflow`,
+      `ETF flows two-way: D = ${formatDecimal(f.flowDirectionality)}, ${f.flowOutflowDays ?? '?'} of ${f.flowDays ?? '?'} days outflow`,
     value: (f) => f.flowDirectionality,
   },
   {
@@ -225,7 +224,7 @@ export const PHASE_RULES: readonly PhaseRule[] = [
     signal: 'etfFlows',
     needs: 'ETF flows',
     test: (f) => (f.flowRegime === null ? null : f.flowRegime === 'one-way-inflow'),
-    text: (f) => `ETF flows one-way in: D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'}`,
+    text: (f) => `ETF flows one-way in: D = ${formatDecimal(f.flowDirectionality)}`,
     value: (f) => f.flowDirectionality,
   },
   {
@@ -280,7 +279,7 @@ export const PHASE_RULES: readonly PhaseRule[] = [
         ? null
         : f.flowRegime !== 'one-way-inflow' && f.drawdownFromPeak < TOPPING_MAX_DRAWDOWN,
     text: (f) =>
-      `near the highs but ETF inflows have stopped being one-way (${f.flowRegime}, D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'})`,
+      `near the highs but ETF inflows have stopped being one-way (${f.flowRegime}, D = ${formatDecimal(f.flowDirectionality)})`,
     value: (f) => f.flowDirectionality,
   },
   {

@@ -89,7 +89,7 @@ describe('judgePhase (hand-computed)', () => {
     // ½·1 + ½·(1 − 0.2353) = 0.8824, all rules decidable.
     expect(j.confidence).toBe(0.88);
     expect(j.evidence[0]?.text).toMatch(/below its 200-day average 100/);
-    expect(j.evidence.some((e) => /one-way out: D = -0.80, 9 of 10 days outflow/.test(e.text))).toBe(true);
+    expect(j.evidence.some((e) => /one-way out: D = −0.80, 9 of 10 days outflow/.test(e.text))).toBe(true);
     expect(j.unusedEvidence).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('judgePhase (hand-computed)', () => {
     expect(j.confidence).toBe(0.84);
     expect(
       j.evidence.some(
-        (e) => e.signal === 'positioning' && /OI falling \(-12.0% in 30 days\) while price holds/.test(e.text),
+        (e) => e.signal === 'positioning' && /OI falling \(−12.0% in 30 days\) while price holds/.test(e.text),
       ),
     ).toBe(true);
     expect(j.evidence.some((e) => e.text.startsWith('against:') && /points to trend-decline/.test(e.text))).toBe(true);
@@ -139,7 +139,7 @@ describe('confirmationChecklist', () => {
     expect(items['weekly-etf-inflows-persisting']?.met).toBe(false);
     expect(items['etf-flows-not-one-way-out']?.met).toBe(true);
     expect(items['price-above-key-averages']?.met).toBe(false);
-    expect(items['price-above-key-averages']?.text).toContain('85 vs 84 / 100');
+    expect(items['price-above-key-averages']?.text).toContain('85.00 vs 84.00 / 100.00');
     expect(items['price-above-resistance']?.met).toBe(false);
     expect(items['leverage-rebuilt-without-stress']?.met).toBe(false);
     expect(items['leverage-rebuilt-without-stress']?.text).toMatch(/not decidable/);
