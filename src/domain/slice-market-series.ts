@@ -1,10 +1,10 @@
 // A MarketSeries as it stood at an earlier as-of date: the pure slice that walk-forward runs use on a
 // series loaded once, and the lookback window that the store's loader reads too.
 import { addDays, asOfCutoff } from './dates.js';
-import type { DailyBar, MarketSeries } from './market-series.js';
+import { FULL_HISTORY_DAYS, type DailyBar, type MarketSeries } from './market-series.js';
 
-/** How far back a series reaches before its as-of date, in calendar days: room for a 200-day average and peaks. */
-export const DEFAULT_LOOKBACK_DAYS = 1100;
+/** Loads and slices read the whole history by default (see FULL_HISTORY_DAYS). */
+export const DEFAULT_LOOKBACK_DAYS = FULL_HISTORY_DAYS;
 
 /**
  * The series as they stood at an earlier `asOf`: keeps only items published before the as-of

@@ -21,7 +21,7 @@ export interface LoadOptions {
   readonly asset: AnalysedAsset;
   /** Only what was known by the end of this UTC date. Default: see `defaultAsOf`. */
   readonly asOf?: string;
-  /** How far back to read, in calendar days (default 1,100: room for a 200-day average and peaks). */
+  /** How far back to read, in calendar days (default: the whole history, FULL_HISTORY_DAYS). */
   readonly lookbackDays?: number;
   /** Events that ship with Tidemark (the calendar), merged with stored events for real data. */
   readonly shippedEvents?: readonly MarketEvent[];

@@ -6,6 +6,7 @@ import { judgePhase } from '../../src/phase/judge.js';
 const base: PhaseFacts = {
   asset: 'BTC',
   close: null,
+  closeDate: null,
   sma50: null,
   sma200: null,
   drawdownFromPeak: null,
@@ -13,6 +14,10 @@ const base: PhaseFacts = {
   return20d: null,
   aboveLow20d: null,
   aboveResistance: null,
+  regime: null,
+  regimeConfirmedOn: null,
+  regimeExtremeClose: null,
+  regimeExtremeDate: null,
   flowRegime: null,
   flowDirectionality: null,
   flowOutflowDays: null,
