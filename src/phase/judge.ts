@@ -4,6 +4,8 @@
 // period only, that a call like this one is right in hindsight (confidence-model.ts).
 import { PHASE_LABELS, type Evidence, type PhaseLabel } from '../domain/analysis.js';
 import { daysBetween } from '../domain/dates.js';
+import { formatDecimal, formatPrice } from '../format/numbers.js';
+import { formatPercent } from '../format/percent.js';
 import { callConfidence } from './confidence-model.js';
 import type { PhaseFacts } from './facts.js';
 import {
@@ -57,10 +59,8 @@ const LABEL_RULES: Readonly<Record<PhaseLabel, readonly PhaseRule[]>> = {
 };
 const ALL_RULES: readonly PhaseRule[] = PHASE_LABELS.flatMap((l) => LABEL_RULES[l]);
 
-const pct = (x: number | null, digits = 1): string =>
-  x === null ? 'n/a' : `${x < 0 ? '−' : ''}${(Math.abs(x) * 100).toFixed(digits)}%`;
-const px = (x: number | null): string =>
-  x === null ? 'n/a' : x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2);
+const pct = formatPercent;
+const px = formatPrice;
 
 function scoreOf(label: PhaseLabel, facts: PhaseFacts): PhaseScore {
   let held = 0;
@@ -156,7 +156,7 @@ function callEvidence(f: PhaseFacts, basis: CallBasis, label: PhaseLabel): Evide
   if (label === 'bottoming')
     out.push({
       signal: 'etfFlows',
-      text: `Bottoming: ETF flows two-way (D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'}), price holding (${pct(f.return10d)} in 10 days) ${pct(riseFromRegimeLow(f))} above the bear low, ${pct(f.drawdownFromPeak)} below the peak.`,
+      text: `Bottoming: ETF flows two-way (D = ${formatDecimal(f.flowDirectionality)}), price holding (${pct(f.return10d)} in 10 days) ${pct(riseFromRegimeLow(f))} above the bear low, ${pct(f.drawdownFromPeak)} below the peak.`,
       value: f.flowDirectionality,
       weight: 1,
     });
@@ -177,14 +177,14 @@ function callEvidence(f: PhaseFacts, basis: CallBasis, label: PhaseLabel): Evide
   if (basis.side === 'bull' && f.flowRegime === 'one-way-outflow')
     out.push({
       signal: 'etfFlows',
-      text: `against: ETF flows one-way out (D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'})`,
+      text: `against: ETF flows one-way out (D = ${formatDecimal(f.flowDirectionality)})`,
       value: f.flowDirectionality,
       weight: -0.5,
     });
   if (basis.side === 'bear' && f.flowRegime === 'one-way-inflow')
     out.push({
       signal: 'etfFlows',
-      text: `against: ETF flows one-way in (D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'})`,
+      text: `against: ETF flows one-way in (D = ${formatDecimal(f.flowDirectionality)})`,
       value: f.flowDirectionality,
       weight: 0.5,
     });

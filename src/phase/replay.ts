@@ -4,7 +4,7 @@
 // date order) is read from inputs rebuilt over a slice at that date — slower, and exact.
 import type { FlowRegime, PhaseLabel, SelloffType } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
-import { sliceMarketSeries } from '../store/market-series-loader.js';
+import { sliceMarketSeries } from '../domain/slice-market-series.js';
 import type { PhaseFacts } from './facts.js';
 import { factsAt } from './facts-at.js';
 import { judgePhase } from './judge.js';

@@ -114,7 +114,7 @@ describe('judgePhase (hand-computed)', () => {
     expect(confidenceFeatures('uptrend', j.basis)).toEqual([1, expect.closeTo(0.2, 12), 1, 0, Math.log(4), 0, 0, 0]);
     expect(j.confidence).toBe(Math.round(callConfidence('uptrend', j.basis) * 100) / 100);
     expect(j.evidence[0]?.text).toBe(
-      'BTC has been in a bull regime since 2025-05-02 (a 15% move confirmed it); the close 97.00 is 3.0% below the regime high 100 of 2025-07-20.',
+      'BTC has been in a bull regime since 2025-05-02 (a 15% move confirmed it); the close 97.00 is 3.0% below the regime high 100.00 of 2025-07-20.',
     );
   });
 
@@ -188,7 +188,7 @@ describe('confirmationChecklist', () => {
     expect(items['weekly-etf-inflows-persisting']?.met).toBe(false);
     expect(items['etf-flows-not-one-way-out']?.met).toBe(true);
     expect(items['price-above-key-averages']?.met).toBe(false);
-    expect(items['price-above-key-averages']?.text).toContain('82 vs 84 / 100');
+    expect(items['price-above-key-averages']?.text).toContain('82.00 vs 84.00 / 100.00');
     expect(items['price-above-resistance']?.met).toBe(false);
     expect(items['leverage-rebuilt-without-stress']?.met).toBe(false);
     expect(items['leverage-rebuilt-without-stress']?.text).toMatch(/not decidable/);

@@ -6,7 +6,7 @@ import type { CmeLevelSource, DeRiskingWave, DeRiskingWaveOptions } from '../de-
 import { availabilityOf, type SignalSection } from '../section.js';
 import { waveLevels, wavesAt } from '../wave-levels.js';
 import { waveOrder, type LeadLag } from '../wave-order.js';
-import { formatUsd } from './flow-format.js';
+import { formatUsd } from '../../format/money.js';
 
 export interface WavesSectionOptions extends DeRiskingWaveOptions {
   /** Waves confirmed within this many days before asOf (or ongoing) are ordered (default 120). */
@@ -57,7 +57,7 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
   for (const w of ordered.recent) {
     evidence.push({
       signal: `wave-${w.segment}`,
-      text: `${w.segment.toUpperCase()} de-risking wave from ${w.start} (confirmed ${w.confirmedOn}) ${w.end ? `to ${w.end}` : 'still under way'}: ${formatUsd(w.size, false)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
+      text: `${w.segment.toUpperCase()} de-risking wave from ${w.start} (confirmed ${w.confirmedOn}) ${w.end ? `to ${w.end}` : 'still under way'}: ${formatUsd(w.size)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
       value: w.size,
       // A finished wave means that money has already de-risked (supports bottoming); an open one is decline.
       weight: w.end === null ? -0.7 : 0.3,
