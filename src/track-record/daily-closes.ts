@@ -1,0 +1,47 @@
+// The daily close series every track-record statistic reads: validation (ascending dates, positive
+// closes, optionally one row per calendar day) and an O(1) date → position lookup.
+import type { DailyClose } from '../domain/track-record.js';
+import { dateToMs, isIsoDate } from '../domain/dates.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Throws unless `closes` has valid ISO dates in strictly ascending order and positive finite closes;
+ * with `consecutive`, also one row per calendar day (crypto trades 24/7: a gap must be filled or
+ * trimmed by the caller). `where` names the caller in the message:
+ * `forwardReturns: closes[12] is 2024-01-14 after 2024-01-12: closes must be consecutive calendar days`.
+ */
+export function assertDailyCloses(closes: readonly DailyClose[], where: string, consecutive: boolean): void {
+  let previousMs = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < closes.length; i++) {
+    const { date, close } = closes[i]!;
+    if (!isIsoDate(date)) throw new RangeError(`${where}: closes[${i}].date "${date}" is not a YYYY-MM-DD date`);
+    if (!Number.isFinite(close) || close <= 0)
+      throw new RangeError(`${where}: closes[${i}].close (${date}) is ${close}: must be a positive number`);
+    const ms = dateToMs(date);
+    if (ms <= previousMs)
+      throw new RangeError(
+        `${where}: closes[${i}].date ${date} is not after ${closes[i - 1]!.date}: dates must ascend`,
+      );
+    if (consecutive && i > 0 && ms - previousMs !== DAY_MS)
+      throw new RangeError(
+        `${where}: closes[${i}] is ${date} after ${closes[i - 1]!.date}: closes must be consecutive calendar days`,
+      );
+    previousMs = ms;
+  }
+}
+
+/**
+ * Position lookup for consecutive daily closes: the returned function maps a date to its index in
+ * `closes`, or −1 when the date lies outside them (or is not a valid date).
+ */
+export function dayIndex(closes: readonly DailyClose[]): (date: string) => number {
+  if (closes.length === 0) return () => -1;
+  const firstMs = dateToMs(closes[0]!.date);
+  const n = closes.length;
+  return (date: string): number => {
+    if (!isIsoDate(date)) return -1;
+    const i = Math.round((dateToMs(date) - firstMs) / DAY_MS);
+    return i >= 0 && i < n ? i : -1;
+  };
+}
