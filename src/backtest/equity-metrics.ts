@@ -2,7 +2,7 @@
 // dates, volatility, Sharpe, Sortino, Calmar, time in market, switches, turnover and fees.
 // Shared by the track record's phase-following strategy and the backtest.
 import type { DailyClose, EquityMetrics } from '../domain/track-record.js';
-import { dateToMs, daysBetween } from '../domain/dates.js';
+import { isoDayNumber } from '../domain/day-number.js';
 import { mean } from '../signals/stats/mean.js';
 import { sampleStandardDeviation } from '../signals/stats/sample-standard-deviation.js';
 
@@ -58,16 +58,17 @@ export function equityMetrics(
   if (exposure.length !== n)
     throw new RangeError(`equityMetrics: ${exposure.length} exposures for ${n} closes: need one per close`);
   if (!(costBps >= 0)) throw new RangeError(`equityMetrics: costBps is ${costBps}: must be ≥ 0`);
-  let previousMs = Number.NEGATIVE_INFINITY;
+  let previousDay = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const e = exposure[i]!;
     if (!(e >= 0 && e <= 1)) throw new RangeError(`equityMetrics: exposure[${i}] is ${e}: must be in [0, 1]`);
     const { date, close } = closes[i]!;
     if (!(close > 0 && Number.isFinite(close)))
       throw new RangeError(`equityMetrics: closes[${i}].close (${date}) is ${close}: must be a positive number`);
-    const ms = dateToMs(date);
-    if (ms <= previousMs) throw new RangeError(`equityMetrics: closes[${i}].date ${date} does not ascend`);
-    previousMs = ms;
+    const day = isoDayNumber(date);
+    if (!(day > previousDay))
+      throw new RangeError(`equityMetrics: closes[${i}].date "${date}" is not a date after the one before`);
+    previousDay = day;
   }
 
   const cost = costBps / 10_000;
@@ -104,7 +105,7 @@ export function equityMetrics(
 
   const firstDate = closes[0]!.date;
   const lastDate = closes[n - 1]!.date;
-  const years = daysBetween(firstDate, lastDate) / DAYS_PER_YEAR;
+  const years = (isoDayNumber(lastDate) - isoDayNumber(firstDate)) / DAYS_PER_YEAR;
   const cagr = years > 0 ? equity ** (1 / years) - 1 : null;
   const sd = sampleStandardDeviation(returns);
   const meanReturn = mean(returns);

@@ -131,6 +131,12 @@ export interface TurningPointLags {
   readonly notCovered: number;
   /** Median lag over the matched points, calendar days. */
   readonly medianLagDays: number | null;
+  /**
+   * Median over matched and missed points, a miss counted as the days from the turning point to the
+   * next one (or to the last call): a lag the engine never beat. An engine that stays on one side
+   * matches every other turning point at lag 0; this median does not reward that.
+   */
+  readonly medianLagDaysCountingMisses: number | null;
 }
 
 /** One bin of the reliability table: calls whose confidence is in [from, to) ([0.9, 1] for the last). */
@@ -365,6 +371,7 @@ export const turningPointLagsSchema = z.object({
   missed: z.number().int(),
   notCovered: z.number().int(),
   medianLagDays: z.number().nullable(),
+  medianLagDaysCountingMisses: z.number().nullable(),
 });
 
 export const calibrationSchema = z.object({

@@ -2,7 +2,7 @@
 // rule and the 50/200 rule, computed point-in-time at the engine's as-of dates.
 import type { PhaseLabel } from '../domain/analysis.js';
 import type { BaselineRule, DailyClose } from '../domain/track-record.js';
-import { isIsoDate } from '../domain/dates.js';
+import { isoDayNumber } from '../domain/day-number.js';
 import { assertDailyCloses } from './daily-closes.js';
 
 /** Display names of the baselines. */
@@ -50,7 +50,8 @@ export function baselineCalls(
   const out: BaselineCall[] = [];
   let known = 0; // closes dated strictly before the current as-of date
   asOfDates.forEach((date, k) => {
-    if (!isIsoDate(date)) throw new RangeError(`baselineCalls: asOfDates[${k}] "${date}" is not a YYYY-MM-DD date`);
+    if (Number.isNaN(isoDayNumber(date)))
+      throw new RangeError(`baselineCalls: asOfDates[${k}] "${date}" is not a YYYY-MM-DD date`);
     if (k > 0 && date <= asOfDates[k - 1]!)
       throw new RangeError(
         `baselineCalls: asOfDates[${k}] ${date} is not after ${asOfDates[k - 1]}: dates must ascend`,

@@ -1,9 +1,7 @@
 // The daily close series every track-record statistic reads: validation (ascending dates, positive
 // closes, optionally one row per calendar day) and an O(1) date → position lookup.
 import type { DailyClose } from '../domain/track-record.js';
-import { dateToMs, isIsoDate } from '../domain/dates.js';
-
-const DAY_MS = 86_400_000;
+import { isoDayNumber } from '../domain/day-number.js';
 
 /**
  * Throws unless `closes` has valid ISO dates in strictly ascending order and positive finite closes;
@@ -12,22 +10,22 @@ const DAY_MS = 86_400_000;
  * `forwardReturns: closes[12] is 2024-01-14 after 2024-01-12: closes must be consecutive calendar days`.
  */
 export function assertDailyCloses(closes: readonly DailyClose[], where: string, consecutive: boolean): void {
-  let previousMs = Number.NEGATIVE_INFINITY;
+  let previousDay = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < closes.length; i++) {
     const { date, close } = closes[i]!;
-    if (!isIsoDate(date)) throw new RangeError(`${where}: closes[${i}].date "${date}" is not a YYYY-MM-DD date`);
+    const day = isoDayNumber(date);
+    if (Number.isNaN(day)) throw new RangeError(`${where}: closes[${i}].date "${date}" is not a YYYY-MM-DD date`);
     if (!Number.isFinite(close) || close <= 0)
       throw new RangeError(`${where}: closes[${i}].close (${date}) is ${close}: must be a positive number`);
-    const ms = dateToMs(date);
-    if (ms <= previousMs)
+    if (day <= previousDay)
       throw new RangeError(
         `${where}: closes[${i}].date ${date} is not after ${closes[i - 1]!.date}: dates must ascend`,
       );
-    if (consecutive && i > 0 && ms - previousMs !== DAY_MS)
+    if (consecutive && i > 0 && day - previousDay !== 1)
       throw new RangeError(
         `${where}: closes[${i}] is ${date} after ${closes[i - 1]!.date}: closes must be consecutive calendar days`,
       );
-    previousMs = ms;
+    previousDay = day;
   }
 }
 
@@ -37,11 +35,10 @@ export function assertDailyCloses(closes: readonly DailyClose[], where: string, 
  */
 export function dayIndex(closes: readonly DailyClose[]): (date: string) => number {
   if (closes.length === 0) return () => -1;
-  const firstMs = dateToMs(closes[0]!.date);
+  const firstDay = isoDayNumber(closes[0]!.date);
   const n = closes.length;
   return (date: string): number => {
-    if (!isIsoDate(date)) return -1;
-    const i = Math.round((dateToMs(date) - firstMs) / DAY_MS);
-    return i >= 0 && i < n ? i : -1;
+    const i = isoDayNumber(date) - firstDay;
+    return i >= 0 && i < n ? i : -1; // NaN fails both
   };
 }

@@ -4,6 +4,7 @@
 import { PHASE_LABELS, type PhaseLabel } from '../domain/analysis.js';
 import type { AnalysedAsset } from '../domain/assets.js';
 import { isIsoDate } from '../domain/dates.js';
+import { isoDayNumber } from '../domain/day-number.js';
 import {
   TRACK_RECORD_ENGINES,
   type DailyClose,
@@ -155,7 +156,7 @@ export function buildTrackRecord(input: TrackRecordInput): TrackRecord {
       engines: results,
       buyAndHold: hold?.metrics ?? null,
       equityCurves,
-      verdicts: trackRecordVerdicts(results, horizons),
+      verdicts: trackRecordVerdicts(results, horizons, hold?.metrics ?? null),
     };
   });
 
@@ -218,7 +219,7 @@ function validate(input: TrackRecordInput, horizons: readonly number[]): void {
   if (input.closes.length === 0) throw new RangeError(`${where}: closes is empty`);
   assertDailyCloses(input.closes, where, true);
   input.calls.forEach((call, k) => {
-    if (!isIsoDate(call.date))
+    if (Number.isNaN(isoDayNumber(call.date)))
       throw new RangeError(`${where}: calls[${k}].date "${call.date}" is not a YYYY-MM-DD date`);
     if (k > 0 && call.date <= input.calls[k - 1]!.date)
       throw new RangeError(`${where}: calls[${k}].date ${call.date} is not after ${input.calls[k - 1]!.date}`);

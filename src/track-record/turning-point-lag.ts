@@ -15,7 +15,9 @@ import { phaseSide } from './phase-side.js';
  * days between the two (a call on the turning point's date has lag 0). Without such a call the point
  * is `missed` when the calls reach its confirmation date (the engine had as long as hindsight needed),
  * else `not-covered`; it is also `not-covered` when the first call comes after it. medianLagDays over
- * the matched points. Example: peak 2024-03-14, bear-side call 2024-03-20 → lag 6.
+ * the matched points; medianLagDaysCountingMisses also counts each miss as the days to the next
+ * turning point (or to the last call, if earlier). Example: peak 2024-03-14, bear-side call
+ * 2024-03-20 → lag 6.
  */
 export function turningPointLags(
   turningPoints: readonly TurningPoint[],
@@ -23,6 +25,7 @@ export function turningPointLags(
   range: { readonly from?: string; readonly to?: string } = {},
 ): TurningPointLags {
   const points: TurningPointLag[] = [];
+  const censoredLags: number[] = [];
   const firstCall = calls[0]?.date;
   const lastCall = calls[calls.length - 1]?.date;
   let c = 0;
@@ -50,6 +53,8 @@ export function turningPointLags(
     } else {
       const status = lastCall >= tp.confirmedDate ? 'missed' : 'not-covered';
       points.push({ ...base, status, firstMatchingCallDate: null, lagDays: null });
+      if (status === 'missed')
+        censoredLags.push(daysBetween(tp.date, next !== undefined && next <= lastCall ? next : lastCall));
     }
   });
   const lags = points.flatMap((p) => (p.lagDays === null ? [] : [p.lagDays]));
@@ -59,5 +64,6 @@ export function turningPointLags(
     missed: points.filter((p) => p.status === 'missed').length,
     notCovered: points.filter((p) => p.status === 'not-covered').length,
     medianLagDays: lags.length > 0 ? median(lags) : null,
+    medianLagDaysCountingMisses: lags.length + censoredLags.length > 0 ? median([...lags, ...censoredLags]) : null,
   };
 }

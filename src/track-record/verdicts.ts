@@ -5,6 +5,7 @@ import {
   BASELINE_RULES,
   type BaselineRule,
   type EngineTrackRecord,
+  type EquityMetrics,
   type ForwardReturnStats,
   type TrackRecordEngineId,
   type Verdict,
@@ -59,12 +60,15 @@ function yardsticks(horizons: readonly number[]): Yardstick[] {
       gap: pp,
     },
     {
-      name: 'median turning-point lag (days)',
+      name: 'median turning-point lag, misses counted (days)',
       better: 'lower',
-      value: (r) => r.turningPointLags.medianLagDays,
+      value: (r) => r.turningPointLags.medianLagDaysCountingMisses,
       format: (v) => `${fixed(1)(v)} days`,
       gap: (a, b) => `${absGap(1)(a, b)} days`,
-      note: (r) => ` (${r.turningPointLags.missed} missed)`,
+      note: (r) => {
+        const { missed, medianLagDays } = r.turningPointLags;
+        return ` (${missed} missed; ${medianLagDays === null ? 'none' : `${medianLagDays.toFixed(1)} days`} over the matched)`;
+      },
     },
     ...horizons.map((h): Yardstick => ({
       name: `forward-return spread ${h}d (bull-side minus bear-side calls)`,
@@ -95,14 +99,17 @@ function yardsticks(horizons: readonly number[]): Yardstick[] {
 }
 
 /**
- * One verdict per yardstick: label agreement, side agreement, median turning-point lag, forward-return
- * spread per horizon, phase-following log growth per unit of max drawdown and Sharpe, each against
- * the best of the two baselines; and the engine's Brier score against the constant rate (the
- * baselines state no confidence). `not-comparable` when a value is missing.
+ * One verdict per yardstick: label agreement, side agreement, median turning-point lag (a miss counted
+ * as the days to the next turning point), forward-return spread per horizon, phase-following log
+ * growth per unit of max drawdown and Sharpe, each against the best of the two baselines; the engine's
+ * Brier score against the constant rate (the baselines state no confidence); and, when given, the
+ * phase-following log growth per unit of max drawdown against buy-and-hold over the same days
+ * (bestBaseline null). `not-comparable` when a value is missing.
  */
 export function trackRecordVerdicts(
   engines: Readonly<Record<TrackRecordEngineId, EngineTrackRecord>>,
   horizons: readonly number[],
+  buyAndHold: EquityMetrics | null = null,
 ): Verdict[] {
   const verdicts = yardsticks(horizons).map((y): Verdict => {
     const engineValue = y.value(engines.engine);
@@ -151,7 +158,31 @@ export function trackRecordVerdicts(
       text: `Brier score: ${brier.toFixed(3)} against ${constant.toFixed(3)} for the constant rate: ${words}.`,
     });
   }
+  if (buyAndHold) verdicts.push(versusBuyAndHold(engines.engine.phaseFollowing, buyAndHold));
   return verdicts;
+}
+
+/** The engine's phase-following against simply holding, on log growth per unit of max drawdown. */
+function versusBuyAndHold(engine: EquityMetrics | null, hold: EquityMetrics): Verdict {
+  const engineValue = engine?.logGrowthPerMaxDrawdown ?? null;
+  const holdValue = hold.logGrowthPerMaxDrawdown;
+  const base = {
+    yardstick: 'phase-following log growth per unit of max drawdown vs buy-and-hold',
+    better: 'higher' as const,
+    engineValue,
+    bestBaseline: null,
+    baselineValue: holdValue,
+  };
+  if (engineValue === null || holdValue === null)
+    return { ...base, outcome: 'not-comparable', text: 'Against buy-and-hold: not comparable (no drawdown).' };
+  const said = `Against buy-and-hold: log growth per unit of max drawdown ${engineValue.toFixed(2)} vs ${holdValue.toFixed(2)}`;
+  if (Math.abs(engineValue - holdValue) <= TIE) return { ...base, outcome: 'tie', text: `${said}: a tie.` };
+  const better = engineValue > holdValue;
+  return {
+    ...base,
+    outcome: better ? 'better' : 'worse',
+    text: `${said}: following the engine was ${better ? 'better' : 'worse'} than holding.`,
+  };
 }
 
 function capital(text: string): string {

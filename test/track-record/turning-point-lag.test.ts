@@ -37,6 +37,8 @@ describe('turningPointLags', () => {
       ['matched', '2024-07-01', 0],
     ]);
     expect(lags).toMatchObject({ matched: 3, missed: 1, notCovered: 0, medianLagDays: 2 });
+    // The miss counts as the 61 days to the next peak: median of 0, 2, 10, 61.
+    expect(lags.medianLagDaysCountingMisses).toBe(6);
   });
 
   it('does not score turning points the calls do not cover, and filters by range', () => {
@@ -51,6 +53,8 @@ describe('turningPointLags', () => {
     // Calls reaching the confirmation date without a bear-side call: missed.
     const longer = turningPointLags(turningPoints, [...calls, c('2024-03-20', 'uptrend')], { to: '2024-03-31' });
     expect(longer.points.map((p) => p.status)).toEqual(['not-covered', 'missed']);
+    // The calls end (03-20) before the next turning point: the miss counts 19 days.
+    expect(longer).toMatchObject({ medianLagDays: null, medianLagDaysCountingMisses: 19 });
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {
