@@ -106,7 +106,8 @@ interface RawTurningPoint {
  * so the days after the turning point before the first of them are unsettled too (conservative for
  * the removals such a future cycle or phase triggers directly).
  *
- * hindsightDating(100, 130, 100, 125 …) with 20 %/20 %: 130 is a peak (100 is 23 % below it).
+ * Closes 100, 130, 100, 125 at 20 %/20 %: a trough at the first 100 (130 is 30 % above it), a peak at
+ * 130 (100 is 23 % below it), a trough at the second 100 (125 is 25 % above it), 125 pending.
  */
 export function hindsightDating(closes: readonly DailyClose[], options: HindsightDatingOptions = {}): HindsightDating {
   const { bullDecline = HINDSIGHT_DATING_DEFAULTS.bullDecline, bearRise = HINDSIGHT_DATING_DEFAULTS.bearRise } =

@@ -10,6 +10,7 @@ import {
   type DailyClose,
   type EngineTrackRecord,
   type EquityPoint,
+  type HindsightState,
   type PhaseCall,
   type ScoredCall,
   type TrackRecord,
@@ -24,7 +25,7 @@ import { calibration } from './calibration.js';
 import { assertDailyCloses, dayIndex } from './daily-closes.js';
 import { FORWARD_RETURN_DEFAULTS, forwardOutcomes, forwardReturnStats } from './forward-returns.js';
 import { hindsightDating, type HindsightDatingOptions } from './hindsight-dating.js';
-import { HINDSIGHT_LABEL_DEFAULTS, hindsightLabels } from './hindsight-labels.js';
+import { HINDSIGHT_LABEL_DEFAULTS, hindsightLabels, type HindsightLabels } from './hindsight-labels.js';
 import { labelAgreement, scoreCalls, type HindsightDays } from './label-agreement.js';
 import { buyAndHold, PHASE_FOLLOWING_DEFAULTS, phaseFollowing } from './phase-following.js';
 import { turningPointLags } from './turning-point-lag.js';
@@ -191,8 +192,8 @@ export function buildTrackRecord(input: TrackRecordInput): TrackRecord {
 /** One row per close: hindsight and each engine's call in force (the latest dated on or before it). */
 function dailySeries(
   closes: readonly DailyClose[],
-  states: TrackRecordDay['hindsight'][] | readonly TrackRecordDay['hindsight'][],
-  labels: ReturnType<typeof hindsightLabels>,
+  states: readonly HindsightState[],
+  labels: HindsightLabels,
   callLists: Readonly<Record<TrackRecordEngineId, EngineCalls['calls']>>,
 ): TrackRecordDay[] {
   const list = callLists.engine; // all three share the dates
