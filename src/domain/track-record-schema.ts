@@ -172,6 +172,7 @@ export const trackRecordSchema = z
     turningPoints: z.array(turningPointSchema),
     pendingExtremum: z.object({ kind: z.enum(TURNING_POINT_KINDS), date, close: z.number() }).nullable(),
     warmUpCallsDropped: z.number().int(),
+    filledDates: z.array(date),
     periods: z.array(trackRecordPeriodResultSchema),
     days: z.array(
       z.object({

@@ -308,6 +308,8 @@ export interface TrackRecord {
   readonly pendingExtremum: PendingExtremum | null;
   /** Engine calls dropped because a baseline had fewer than 200 closes before them (all engines share days). */
   readonly warmUpCallsDropped: number;
+  /** Calendar days missing from the closes and filled with the previous close (option fillGaps). */
+  readonly filledDates: readonly string[];
   readonly periods: readonly TrackRecordPeriodResult[];
   readonly days: readonly TrackRecordDay[];
   readonly scoredCalls: Readonly<Record<TrackRecordEngineId, readonly ScoredCall[]>>;

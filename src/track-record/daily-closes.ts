@@ -1,6 +1,7 @@
 // The daily close series every track-record statistic reads: validation (ascending dates, positive
 // closes, optionally one row per calendar day) and an O(1) date → position lookup.
 import type { DailyClose } from '../domain/track-record.js';
+import { addDays } from '../domain/dates.js';
 import { isoDayNumber } from '../domain/day-number.js';
 
 /**
@@ -27,6 +28,33 @@ export function assertDailyCloses(closes: readonly DailyClose[], where: string, 
       );
     previousDay = day;
   }
+}
+
+/**
+ * Consecutive daily closes from ascending ones: each missing calendar day takes the previous close
+ * (a zero return), and its date is listed in `filledDates` so the caller can report it.
+ * fillCalendarGaps([2015-08-08: 1.2, 2015-08-11: 0.99]) fills 08-09 and 08-10 with 1.2.
+ */
+export function fillCalendarGaps(closes: readonly DailyClose[]): {
+  closes: DailyClose[];
+  filledDates: string[];
+} {
+  assertDailyCloses(closes, 'fillCalendarGaps', false);
+  const out: DailyClose[] = [];
+  const filledDates: string[] = [];
+  closes.forEach((c, i) => {
+    if (i > 0) {
+      const previous = closes[i - 1]!;
+      const gap = isoDayNumber(c.date) - isoDayNumber(previous.date);
+      for (let d = 1; d < gap; d++) {
+        const date = addDays(previous.date, d);
+        out.push({ date, close: previous.close });
+        filledDates.push(date);
+      }
+    }
+    out.push(c);
+  });
+  return { closes: out, filledDates };
 }
 
 /**

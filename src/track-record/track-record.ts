@@ -22,7 +22,7 @@ import {
 import { BASELINE_NAMES, baselineCalls } from './baselines.js';
 import { BLOCK_BOOTSTRAP_DEFAULTS } from './block-bootstrap.js';
 import { calibration } from './calibration.js';
-import { assertDailyCloses, dayIndex } from './daily-closes.js';
+import { assertDailyCloses, dayIndex, fillCalendarGaps } from './daily-closes.js';
 import { FORWARD_RETURN_DEFAULTS, forwardOutcomes, forwardReturnStats } from './forward-returns.js';
 import { hindsightDating, type HindsightDatingOptions } from './hindsight-dating.js';
 import { HINDSIGHT_LABEL_DEFAULTS, hindsightLabels, type HindsightLabels } from './hindsight-labels.js';
@@ -49,6 +49,11 @@ export interface TrackRecordOptions {
     readonly seed?: number;
     readonly blockLength?: number | null;
   };
+  /**
+   * Fill missing calendar days with the previous close (listed in the record's filledDates) instead
+   * of throwing. Default false: a gap is an error naming it.
+   */
+  readonly fillGaps?: boolean;
   /** Exposure per label and cost in bps (see phaseFollowing). */
   readonly phaseFollowing?: {
     readonly exposureByLabel?: Partial<Record<PhaseLabel, number>>;
@@ -84,12 +89,15 @@ interface EngineCalls {
  * horizon may run past the period's end, not past the data), lags to the turning points dated in the
  * period (the matching call may come after its end), calibration (engine only) and the phase-following
  * run from the period's first call to its end, with buy-and-hold over the same days; then verdicts.
- * Throws on invalid input, naming the field and value. O(n × max horizon) plus the bootstrap.
+ * Closes must be consecutive calendar days unless options.fillGaps (then filled and listed). Throws
+ * on invalid input, naming the field and value. O(n × max horizon) plus the bootstrap.
  */
 export function buildTrackRecord(input: TrackRecordInput): TrackRecord {
-  const { asset, closes, calls, periods, options = {} } = input;
+  const { asset, calls, periods, options = {} } = input;
   const horizons = input.horizons ?? FORWARD_RETURN_DEFAULTS.horizons;
-  validate(input, horizons);
+  const filled = options.fillGaps ? fillCalendarGaps(input.closes) : { closes: input.closes, filledDates: [] };
+  const closes = filled.closes;
+  validate({ ...input, closes }, horizons);
 
   const dating = hindsightDating(closes, options.dating);
   const zoneBand = options.zoneBand ?? HINDSIGHT_LABEL_DEFAULTS.zoneBand;
@@ -183,6 +191,7 @@ export function buildTrackRecord(input: TrackRecordInput): TrackRecord {
       ? { kind: dating.pending.kind, date: dating.pending.date, close: dating.pending.close }
       : null,
     warmUpCallsDropped: calls.length - kept.length,
+    filledDates: filled.filledDates,
     periods: periodResults,
     days: dailySeries(closes, dating.states, labels, engineCallList),
     scoredCalls: { engine: engines[0]!.scored, sma200: engines[1]!.scored, sma50and200: engines[2]!.scored },

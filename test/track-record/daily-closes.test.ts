@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertDailyCloses, dayIndex } from '../../src/track-record/daily-closes.js';
+import { assertDailyCloses, dayIndex, fillCalendarGaps } from '../../src/track-record/daily-closes.js';
 import { dailyCloses } from './price-paths.js';
 
 describe('daily closes', () => {
@@ -13,6 +13,23 @@ describe('daily closes', () => {
     expect(indexOf('2024-03-02')).toBe(-1);
     expect(indexOf('not a date')).toBe(-1);
     expect(dayIndex([])('2024-01-01')).toBe(-1);
+  });
+
+  it('fills missing calendar days with the previous close and lists them', () => {
+    const filled = fillCalendarGaps([
+      { date: '2015-08-08', close: 1.2 },
+      { date: '2015-08-11', close: 0.99 },
+      { date: '2015-08-12', close: 1.29 },
+    ]);
+    expect(filled.filledDates).toEqual(['2015-08-09', '2015-08-10']);
+    expect(filled.closes.map((c) => `${c.date} ${c.close}`)).toEqual([
+      '2015-08-08 1.2',
+      '2015-08-09 1.2',
+      '2015-08-10 1.2',
+      '2015-08-11 0.99',
+      '2015-08-12 1.29',
+    ]);
+    expect(fillCalendarGaps(closes).filledDates).toEqual([]);
   });
 
   it('accepts ascending closes and names the first problem', () => {

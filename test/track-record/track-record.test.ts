@@ -129,6 +129,18 @@ describe('buildTrackRecord', () => {
       }),
     ).toThrow(/periods\[0\] \("x"\) runs from 2022-01-01 to 2021-01-01/);
     expect(() => buildTrackRecord({ ...base, calls, horizons: [0] })).toThrow(/horizons\[0\] is 0/);
+    const gappy = closes.filter((c) => c.date !== '2019-03-10');
+    expect(() => buildTrackRecord({ ...base, closes: gappy, calls })).toThrow(
+      /closes\[68\] is 2019-03-11 after 2019-03-09/,
+    );
+    const filled = buildTrackRecord({
+      ...base,
+      closes: gappy,
+      calls,
+      options: { fillGaps: true, bootstrap: { resamples: 1 } },
+    });
+    expect(filled.filledDates).toEqual(['2019-03-10']);
+    expect(filled.days[68]).toMatchObject({ date: '2019-03-10', close: closes[67]!.close });
   });
 
   it('builds 4,000 days × 3 engines well under a second (without the bootstrap), deterministically', () => {
