@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { MarketEvent } from '../domain/events.js';
 import { formatReject } from '../sources/layout.js';
 import { eventsCalendarCsv } from '../sources/events/events-csv.js';
-import { QueryError } from './store.js';
+import { StoreError } from './store-error.js';
 
 /** Path of the shipped calendar file. */
 export const SHIPPED_CALENDAR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/events/calendar.csv');
@@ -18,7 +18,8 @@ export function loadShippedEvents(path: string = SHIPPED_CALENDAR): MarketEvent[
   if (cached && path === SHIPPED_CALENDAR) return cached;
   const parsed = eventsCalendarCsv.parse({ path, text: readFileSync(path, 'utf8') });
   if (parsed.rejects.length > 0) {
-    throw new QueryError(
+    throw new StoreError(
+      'corrupt',
       `shipped events calendar has bad rows: ${parsed.rejects.map((r) => formatReject(path, r)).join('; ')}`,
     );
   }
