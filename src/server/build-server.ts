@@ -160,7 +160,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   app.get('/api/report', async (request, reply) => {
-    if (!loadSeries) throw new ApiError('not-found', 'not-found', 'reports are not enabled on this server (no series loader)');
+    if (!loadSeries)
+      throw new ApiError('not-found', 'not-found', 'reports are not enabled on this server (no series loader)');
     const query = parse(analysisQuerySchema, request.query, 'query');
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {

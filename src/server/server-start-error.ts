@@ -37,9 +37,13 @@ export function serverStartErrorFrom(error: unknown, host: string, port: number)
       );
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return new ServerStartError('bad-address', `serve: cannot listen on host "${host}": not an address of this machine`, {
-        cause: error,
-      });
+      return new ServerStartError(
+        'bad-address',
+        `serve: cannot listen on host "${host}": not an address of this machine`,
+        {
+          cause: error,
+        },
+      );
     default:
       return null;
   }

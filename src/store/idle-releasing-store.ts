@@ -134,7 +134,13 @@ export class IdleReleasingStore implements Store {
     this.closed = true;
     const open = this.current;
     this.current = null;
-    if (open) this.closing = this.closing.then(() => open).then((store) => store.close(), () => undefined);
+    if (open)
+      this.closing = this.closing
+        .then(() => open)
+        .then(
+          (store) => store.close(),
+          () => undefined,
+        );
     await this.closing;
   }
 }

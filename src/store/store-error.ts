@@ -17,14 +17,7 @@
  * - `invalid`: a value the store refuses (non-finite number, impossible date or timestamp).
  */
 export type StoreErrorKind =
-  | 'missing'
-  | 'foreign'
-  | 'corrupt'
-  | 'locked'
-  | 'read-only'
-  | 'unavailable'
-  | 'conflict'
-  | 'invalid';
+  'missing' | 'foreign' | 'corrupt' | 'locked' | 'read-only' | 'unavailable' | 'conflict' | 'invalid';
 
 /** Every kind, for exhaustive tables (exit codes, HTTP statuses, docs). */
 export const STORE_ERROR_KINDS: readonly StoreErrorKind[] = [

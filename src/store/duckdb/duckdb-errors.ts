@@ -10,9 +10,11 @@ export interface LockHolder {
 
 const LOCKED = /Could not set lock on file|Conflicting lock is held/i;
 const HOLDER = /held in (.+?) \(PID (\d+)\)/;
-const READ_ONLY = /Read-only file system|EROFS|read-only mode|Cannot execute statement of type .* in read-only|attached in read-only/i;
+const READ_ONLY =
+  /Read-only file system|EROFS|read-only mode|Cannot execute statement of type .* in read-only|attached in read-only/i;
 const PERMISSION = /Permission denied|EACCES|EPERM/i;
-const NOT_DUCKDB = /not a valid DuckDB database file|Extension .*(not found|disabled)|Failed to download extension|external extensions is disabled/i;
+const NOT_DUCKDB =
+  /not a valid DuckDB database file|Extension .*(not found|disabled)|Failed to download extension|external extensions is disabled/i;
 const NEWER_FORMAT = /version number|newer version|storage version|serialization/i;
 const CORRUPT = /checksum|Corrupt|Failed to load metadata|INTERNAL Error/i;
 const INVALID_VALUE = /Conversion Error|Out of Range Error|Invalid Input Error/;

@@ -26,9 +26,7 @@ export async function schemaState(db: SerialConnection): Promise<SchemaState> {
   ).map((r) => String(r['table_name']));
   if (tables.length === 0) return { state: 'empty' };
   if (!tables.includes('schema_migrations') || !tables.includes('observations')) return { state: 'foreign', tables };
-  const applied = new Set(
-    (await db.rows('SELECT version FROM schema_migrations')).map((r) => Number(r['version'])),
-  );
+  const applied = new Set((await db.rows('SELECT version FROM schema_migrations')).map((r) => Number(r['version'])));
   const known = new Set(MIGRATIONS.map((m) => m.version));
   const unknown = [...applied].filter((v) => !known.has(v)).sort((a, b) => a - b);
   if (unknown.length > 0) return { state: 'newer', unknown };

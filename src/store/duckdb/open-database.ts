@@ -141,7 +141,10 @@ function checkPath(path: string, mode: OpenMode): boolean {
     throw new StoreError('unavailable', `store ${path} cannot be read: ${(cause as Error).message}`, { cause });
   }
   if (format !== 'duckdb')
-    throw new StoreError('foreign', `${path} is not a Tidemark store: ${describeFormat(format)}; it was left untouched`);
+    throw new StoreError(
+      'foreign',
+      `${path} is not a Tidemark store: ${describeFormat(format)}; it was left untouched`,
+    );
   return true;
 }
 

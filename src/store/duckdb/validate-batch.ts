@@ -57,7 +57,8 @@ export function batchProblem(batch: IngestBatch, checks: TextChecks): string | n
   for (const e of batch.events ?? []) {
     if (typeof e.id !== 'string' || e.id === '') note(`event ${show(e.id)}: id must be a non-empty text`);
     else if (!checks.date(e.date)) note(`event ${e.id}: date ${show(e.date)} is not a YYYY-MM-DD calendar date`);
-    else if (!checks.timestamp(e.knownAt)) note(`event ${e.id}: knownAt ${show(e.knownAt)} is not a storable ISO timestamp`);
+    else if (!checks.timestamp(e.knownAt))
+      note(`event ${e.id}: knownAt ${show(e.knownAt)} is not a storable ISO timestamp`);
   }
   if (first === null) return null;
   const more = count > 1 ? ` (and ${count - 1} more value(s) like it)` : '';
