@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { LockHolder } from '../store/duckdb/duckdb-errors.js';
+import { formatWait } from '../store/duckdb/open-database.js';
 import type { Store } from '../store/store.js';
 import { writeSimulatedDataset } from '../sim/simulate.js';
 
@@ -53,7 +54,7 @@ export function lockWaitMs(): number {
 function sayWaiting(holder: LockHolder, waitMs: number): void {
   process.stderr.write(
     `tidemark: the database is in use by another process${holder.pid !== null ? ` (PID ${holder.pid})` : ''}` +
-      ` — an import, a sync or \`tidemark serve\`; waiting up to ${Math.round(waitMs / 1000)} s …\n`,
+      ` — an import, a sync or \`tidemark serve\`; waiting up to ${formatWait(waitMs)} …\n`,
   );
 }
 

@@ -42,6 +42,11 @@ export const STORE_DUCKDB_CONFIG: Readonly<Record<string, string>> = {
 /** Pause between attempts on a locked file, in ms. */
 const LOCK_RETRY_MS = 200;
 
+/** A wait in seconds for messages: one decimal below 10 s ("0.4 s", "12 s"). */
+export function formatWait(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
 async function connect(path: string, mode: OpenMode): Promise<SerialConnection> {
   try {
     const instance = await DuckDBInstance.create(path, {
@@ -177,7 +182,7 @@ export async function openDatabase(
       const waited = Date.now() - started;
       if (waited >= waitMs) {
         if (waitMs === 0) throw error;
-        throw new StoreError('locked', `${error.message}; gave up after waiting ${Math.round(waited / 1000)} s`, {
+        throw new StoreError('locked', `${error.message}; gave up after waiting ${formatWait(waited)}`, {
           cause: error.cause,
         });
       }
