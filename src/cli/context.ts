@@ -1,11 +1,13 @@
 // What every command shares: where the database is and opening it — read-only for reading commands
 // (status, export, analyze, report, serve), read-write for writers (import, sync, simulate) — with a
-// bounded wait while another process holds it; the simulated default dataset is made on first use.
+// bounded wait while another process holds it, holding it only while store calls run; the simulated
+// default dataset is made on first use.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { LockHolder } from '../store/duckdb/duckdb-errors.js';
 import { formatWait } from '../store/duckdb/open-database.js';
+import { IdleReleasingStore } from '../store/idle-releasing-store.js';
 import type { Store } from '../store/store.js';
 import { writeSimulatedDataset } from '../sim/simulate.js';
 
@@ -83,13 +85,39 @@ export async function openStoreFor(options: DbOptions, mode: StoreMode): Promise
   return openStoreAt(path, mode);
 }
 
-/** Runs a command body with its store, always closing it. */
+/**
+ * Milliseconds without store calls after which a command lets go of the database, so that another
+ * command (an import beside an analysis, a reader beside a sync fetching from the network) gets in.
+ */
+export const COMMAND_RELEASE_AFTER_MS = 200;
+
+/**
+ * Opens the store like openStoreFor (so a missing, foreign or locked database fails at once) and
+ * returns it wrapped so that the database is held only while calls run (see IdleReleasingStore);
+ * an in-memory store is returned as is.
+ */
+export async function openReleasingStore(
+  options: DbOptions,
+  mode: StoreMode,
+  settings: { releaseAfterMs: number; lockWaitMs?: number },
+): Promise<Store> {
+  const first = await openStoreFor(options, mode);
+  const path = resolveDbPath(options, mode);
+  if (path === ':memory:') return first;
+  return new IdleReleasingStore({
+    initial: first,
+    open: () => openStoreAt(path, mode, settings.lockWaitMs),
+    releaseAfterMs: settings.releaseAfterMs,
+  });
+}
+
+/** Runs a command body with its store (held only while calls run), always closing it. */
 export async function withStore<T>(
   options: DbOptions,
   mode: StoreMode,
   body: (store: Store) => Promise<T>,
 ): Promise<T> {
-  const store = await openStoreFor(options, mode);
+  const store = await openReleasingStore(options, mode, { releaseAfterMs: COMMAND_RELEASE_AFTER_MS });
   try {
     return await body(store);
   } finally {

@@ -8,9 +8,8 @@ import { analyzeStore } from '../phase/analyze.js';
 import { buildServer } from '../server/build-server.js';
 import { ensureWebBuild } from '../web/build.js';
 import { serverStartErrorFrom } from '../server/server-start-error.js';
-import { IdleReleasingStore } from '../store/idle-releasing-store.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
-import { openStoreAt, openStoreFor, resolveDbPath, UsageError } from './context.js';
+import { openReleasingStore, UsageError } from './context.js';
 
 interface ServeFlags {
   db?: string;
@@ -26,6 +25,8 @@ export const DEFAULT_PORT = 8787;
  * answered 503 with Retry-After.
  */
 export const SERVE_LOCK_WAIT_MS = 3000;
+/** How long the server keeps the database open after the last request, in ms (a page load's requests share one open). */
+export const SERVE_RELEASE_AFTER_MS = 1000;
 
 export function registerServe(program: Command): void {
   program
@@ -43,14 +44,12 @@ export function registerServe(program: Command): void {
       const webRoot = flags.webRoot !== undefined ? resolve(flags.webRoot) : await ensureWebBuild();
       if (webRoot !== undefined && !existsSync(resolve(webRoot, 'index.html')))
         throw new UsageError(`--web-root "${flags.webRoot}" has no index.html`);
-      // Opened once now, so that a missing, foreign or locked database fails at start-up.
-      const first = await openStoreFor(flags, 'read');
-      const path = resolveDbPath(flags, 'read');
-      const store =
-        path === ':memory:'
-          ? first
-          : new IdleReleasingStore({ open: () => openStoreAt(path, 'read', SERVE_LOCK_WAIT_MS) });
-      if (store !== first) await first.close();
+      // Opened now, so that a missing, foreign or locked database fails at start-up; then held
+      // only while requests run, so imports and syncs can write between them.
+      const store = await openReleasingStore(flags, 'read', {
+        releaseAfterMs: SERVE_RELEASE_AFTER_MS,
+        lockWaitMs: SERVE_LOCK_WAIT_MS,
+      });
       try {
         const app = buildServer({
           store,

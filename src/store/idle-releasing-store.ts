@@ -25,6 +25,8 @@ export interface IdleReleasingOptions {
   readonly open: () => Promise<Store>;
   /** Milliseconds without calls after which the underlying store is closed (default DEFAULT_RELEASE_AFTER_MS). */
   readonly releaseAfterMs?: number;
+  /** A store already opened with `open`'s settings, used until the first release (saves an open). */
+  readonly initial?: Store;
 }
 
 export class IdleReleasingStore implements Store {
@@ -41,6 +43,17 @@ export class IdleReleasingStore implements Store {
   constructor(options: IdleReleasingOptions) {
     this.openStore = options.open;
     this.releaseAfterMs = options.releaseAfterMs ?? DEFAULT_RELEASE_AFTER_MS;
+    if (options.initial) {
+      this.current = Promise.resolve(options.initial);
+      this.opens = 1;
+      this.scheduleRelease();
+    }
+  }
+
+  private scheduleRelease(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.release(), this.releaseAfterMs);
+    this.timer.unref();
   }
 
   /** True while the underlying store is open (or opening). */
@@ -66,10 +79,7 @@ export class IdleReleasingStore implements Store {
       return await work(await this.current);
     } finally {
       this.active -= 1;
-      if (this.active === 0 && !this.closed) {
-        this.timer = setTimeout(() => this.release(), this.releaseAfterMs);
-        this.timer.unref();
-      }
+      if (this.active === 0 && !this.closed) this.scheduleRelease();
     }
   }
 

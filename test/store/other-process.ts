@@ -25,7 +25,12 @@ export interface OtherProcess {
   stop(): Promise<void>;
 }
 
-function waitForOutput(child: ChildProcess, stream: 'stdout' | 'stderr', pattern: RegExp, what: string): Promise<string> {
+function waitForOutput(
+  child: ChildProcess,
+  stream: 'stdout' | 'stderr',
+  pattern: RegExp,
+  what: string,
+): Promise<string> {
   return new Promise((done, fail) => {
     let text = '';
     const timer = setTimeout(() => fail(new Error(`${what}: no ${pattern} within 60 s; got: ${text}`)), 60_000);
@@ -83,20 +88,6 @@ export async function startServe(
   return { pid: child.pid!, url, stderr: () => stderr, stop: stopper(child) };
 }
 
-/** Runs `tidemark ...args` as a separate process to completion. */
-export function runTidemark(
-  args: readonly string[],
-  env: Record<string, string> = {},
-): { code: number; stdout: string; stderr: string } {
-  const out = spawnSync(process.execPath, [TIDEMARK_BIN, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: out.status ?? -1, stdout: out.stdout, stderr: out.stderr };
-}
-
 /**
  * Whether this machine lets a test mount a directory read-only in a private mount namespace
  * (`unshare -rm`): checked once, without touching any file.
@@ -109,13 +100,40 @@ export function canMountReadOnly(): boolean {
   return probe.status === 0;
 }
 
-/** Runs `tidemark ...args` in a private mount namespace where `dir` is read-only (see canMountReadOnly). */
-export function runTidemarkOnReadOnlyDir(
-  dir: string,
-  args: readonly string[],
-): { code: number; stdout: string; stderr: string } {
-  const quoted = [TIDEMARK_BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-  const script = `mount --bind '${dir}' '${dir}' && mount -o remount,bind,ro '${dir}' && exec '${process.execPath}' ${quoted}`;
+/** Runs CLI commands in-process in one node process, printing their results as JSON. */
+const CLI_BATCH = `
+import { runCli } from './src/cli/main.ts';
+const commands = JSON.parse(process.argv[1]);
+const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+const results = [];
+for (const args of commands) {
+  let stdout = '';
+  let stderr = '';
+  process.stdout.write = (chunk) => ((stdout += String(chunk)), true);
+  process.stderr.write = (chunk) => ((stderr += String(chunk)), true);
+  const code = await runCli(['node', 'tidemark', ...args]);
+  process.stdout.write = write.out;
+  process.stderr.write = write.err;
+  results.push({ code, stdout, stderr });
+}
+write.out(JSON.stringify(results));
+`;
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs each of `commands` (tidemark arguments) in one separate node process, inside a private
+ * mount namespace where `dir` is mounted read-only (see canMountReadOnly).
+ */
+export function runTidemarkOnReadOnlyDir(dir: string, commands: readonly (readonly string[])[]): CliResult[] {
+  const q = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
+  const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', CLI_BATCH, JSON.stringify(commands)];
+  const script = `mount --bind ${q(dir)} ${q(dir)} && mount -o remount,bind,ro ${q(dir)} && exec ${node.map(q).join(' ')}`;
   const out = spawnSync('unshare', ['-rm', 'sh', '-c', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: out.status ?? -1, stdout: out.stdout, stderr: out.stderr };
+  if (out.status !== 0) throw new Error(`read-only run failed (${out.status}): ${out.stderr}`);
+  return JSON.parse(out.stdout) as CliResult[];
 }

@@ -92,7 +92,9 @@ describe('ingest refuses non-storable values batch by batch', () => {
     expect(results[0]!.refused).toBe(
       'store refused year-9999.csv (farside): etf-flows netFlowUsd BTC/IBIT 9999-12-31: knownAt "+010000-01-01T02:00:00.000Z" is not a storable ISO timestamp (years 0001-9999) (and 1 more value(s) like it); nothing of it was stored',
     );
-    expect(results[1]!.refused).toMatch(/feb-30\.csv .*2026-02-30: date "2026-02-30" is not a YYYY-MM-DD calendar date/);
+    expect(results[1]!.refused).toMatch(
+      /feb-30\.csv .*2026-02-30: date "2026-02-30" is not a YYYY-MM-DD calendar date/,
+    );
     expect(results[2]!.refused).toMatch(/event fomc-2026-01-28: date "2026-02-30"/);
     expect(results[3]).toEqual({ inserted: 1, revised: 0, unchanged: 0 });
     expect(await store.countRows()).toBe(1);
@@ -120,7 +122,9 @@ describe('ingest refuses non-storable values batch by batch', () => {
   it('a non-finite value never becomes "unchanged" over an existing value', async () => {
     const store = await openDuckDbStore(':memory:');
     await store.ingest([batch('a.csv', [flow('IBIT', '2026-01-05', 1)])]);
-    const [result] = await store.ingest([batch('b.csv', [flow('IBIT', '2026-01-05', Infinity)], '2026-02-01T00:00:00.000Z')]);
+    const [result] = await store.ingest([
+      batch('b.csv', [flow('IBIT', '2026-01-05', Infinity)], '2026-02-01T00:00:00.000Z'),
+    ]);
     expect(result).toMatchObject({ inserted: 0, revised: 0, unchanged: 0 });
     expect(result!.refused).toContain('value Infinity is not a finite number');
     expect((await store.read({ dataset: 'etf-flows' })).map((o) => o.value)).toEqual([1]);
@@ -130,9 +134,13 @@ describe('ingest refuses non-storable values batch by batch', () => {
   it('allOrNothing turns any refusal into a StoreError of kind invalid, writing nothing', async () => {
     const store = await openDuckDbStore(':memory:');
     const error = await store
-      .ingest([batch('a.csv', [flow('IBIT', '2026-01-05', 1)]), batch('b.csv', [flow('FBTC', '2026-01-05', NaN)])], [], {
-        allOrNothing: true,
-      })
+      .ingest(
+        [batch('a.csv', [flow('IBIT', '2026-01-05', 1)]), batch('b.csv', [flow('FBTC', '2026-01-05', NaN)])],
+        [],
+        {
+          allOrNothing: true,
+        },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({

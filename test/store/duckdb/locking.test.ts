@@ -19,7 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function openFails(mode: 'read' | 'write', lockWaitMs: number): Promise<{ error: StoreError; ms: number; told: LockHolder[] }> {
+async function openFails(
+  mode: 'read' | 'write',
+  lockWaitMs: number,
+): Promise<{ error: StoreError; ms: number; told: LockHolder[] }> {
   const told: LockHolder[] = [];
   const started = Date.now();
   try {

@@ -100,7 +100,8 @@ describe('openDuckDbStore', () => {
   ])('refuses %s in both modes, one line, leaving it untouched', async (_label, name, described) => {
     const path = join(dir, name);
     if (name === 'sqlite.db') execFileSync('sqlite3', [path, 'CREATE TABLE t (x); INSERT INTO t VALUES (1);']);
-    if (name === 'random.bin') writeFileSync(path, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 256)));
+    if (name === 'random.bin')
+      writeFileSync(path, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 256)));
     if (name === 'empty.duckdb') writeFileSync(path, '');
     const before = fingerprint(path);
     for (const mode of ['read', 'write'] as const) {
@@ -159,7 +160,12 @@ describe('openDuckDbStore', () => {
                         current_setting('enable_external_access') AS external,
                         current_setting('access_mode') AS access`),
       );
-      expect(row).toEqual({ install: false, load: false, external: false, access: mode === 'read' ? 'read_only' : 'automatic' });
+      expect(row).toEqual({
+        install: false,
+        load: false,
+        external: false,
+        access: mode === 'read' ? 'read_only' : 'automatic',
+      });
       await expect(db.serial(() => db.run('INSTALL sqlite'))).rejects.toThrow(/disabled by configuration/);
       await db.close();
     }
@@ -204,7 +210,9 @@ describe('openDuckDbStore', () => {
     const error = await db.serial(() => applyMigrations(db, 'test.duckdb', ALL_MIGRATIONS)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({ kind: 'corrupt' });
-    expect((error as Error).message).toMatch(/^store test\.duckdb: migration 1 \(observations, events, runs\) failed and was rolled back/);
+    expect((error as Error).message).toMatch(
+      /^store test\.duckdb: migration 1 \(observations, events, runs\) failed and was rolled back/,
+    );
     const left = await db.serial(() =>
       db.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"),
     );
