@@ -47,12 +47,12 @@ export function batchProblem(batch: IngestBatch, checks: TextChecks): string | n
   if (observedAt && !checks.timestamp(observedAt))
     note(`provenance observedAt ${show(observedAt)} is not a storable ISO timestamp`);
   for (const o of batch.observations) {
+    const finite = typeof o.value === 'number' && Number.isFinite(o.value);
+    if (finite && checks.date(o.date) && checks.timestamp(o.knownAt)) continue;
     const where = `${o.dataset} ${o.field} ${o.asset}/${o.key} ${o.date}`;
-    if (typeof o.value !== 'number' || !Number.isFinite(o.value))
-      note(`${where}: value ${show(o.value)} is not a finite number`);
+    if (!finite) note(`${where}: value ${show(o.value)} is not a finite number`);
     else if (!checks.date(o.date)) note(`${where}: date ${show(o.date)} is not a YYYY-MM-DD calendar date`);
-    else if (!checks.timestamp(o.knownAt))
-      note(`${where}: knownAt ${show(o.knownAt)} is not a storable ISO timestamp (years 0001-9999)`);
+    else note(`${where}: knownAt ${show(o.knownAt)} is not a storable ISO timestamp (years 0001-9999)`);
   }
   for (const e of batch.events ?? []) {
     if (typeof e.id !== 'string' || e.id === '') note(`event ${show(e.id)}: id must be a non-empty text`);
