@@ -106,6 +106,21 @@ describe('tidemark exit codes and one-line messages', () => {
     }
   });
 
+  it('a file whose value overflows to Infinity is not stored; the other files of the import are', async () => {
+    const own = join(dir, 'overflow.duckdb');
+    const folder = join(dir, 'overflow');
+    mkdirSync(folder);
+    // -1e308 million dollars is -Infinity dollars.
+    writeFileSync(join(folder, 'farside_btc.csv'), 'date,IBIT,FBTC,GBTC,BTC,Total\n2024-09-10,-1e308,1,1,1,-1e308\n');
+    writeFileSync(join(folder, 'farside_eth.csv'), 'date,ETHA,FETH,ETHE,ETH,Total\n2024-09-10,10,1,1,1,13\n');
+    const res = await tidemark('import', folder, '--db', own);
+    expect(res.stderr).toMatch(/-1e308|Infinity/);
+    const btc = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--db', own);
+    expect(btc.stdout).not.toMatch(/Infinity|NaN/);
+    const eth = await tidemark('export', 'etf-flows', '--asset', 'ETH', '--db', own);
+    expect(eth.stdout).toContain('2024-09-10,ETHA,10000000');
+  });
+
   it('serve on a busy port: exit 9, one line', async () => {
     const busy: Server = createServer();
     await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
