@@ -6,6 +6,7 @@ import { coinsPerContract as contractSize } from '../domain/cme-contracts.js';
 import { addDays, asOfCutoff, daysBetween, todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
+import { FULL_HISTORY_DAYS } from '../domain/market-series.js';
 import type {
   CmeDay,
   CotWeek,
@@ -23,7 +24,7 @@ export interface LoadOptions {
   readonly asset: AnalysedAsset;
   /** Only what was known by the end of this UTC date. Default: see `defaultAsOf`. */
   readonly asOf?: string;
-  /** How far back to read, in calendar days (default 1,100: room for a 200-day average and peaks). */
+  /** How far back to read, in calendar days (default: the whole history, FULL_HISTORY_DAYS). */
   readonly lookbackDays?: number;
   /** Events that ship with Tidemark (the calendar), merged with stored events for real data. */
   readonly shippedEvents?: readonly MarketEvent[];
@@ -31,7 +32,8 @@ export interface LoadOptions {
   readonly cache?: boolean;
 }
 
-export const DEFAULT_LOOKBACK_DAYS = 1100;
+/** Loads and slices read the whole history by default (see FULL_HISTORY_DAYS). */
+export const DEFAULT_LOOKBACK_DAYS = FULL_HISTORY_DAYS;
 const SIM_SOURCE = 'tidemark-sim';
 /** Preferred spot venues, best first: CryptoQuant's aggregate has coin volume; CoinGecko has USD volume. */
 const SPOT_PREFERENCE = ['cryptoquant', 'coingecko', 'sim', 'binance'];
