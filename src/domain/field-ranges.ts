@@ -134,8 +134,8 @@ export const DATASET_BOUNDS = {
         max: 100,
         why: 'OI / exchange reserve is never negative; CryptoQuant’s series stay below 1',
       },
-      longLiquidationsUsd: USD_STOCK('liquidations', '2025-10-10: ~1.9e10 USD across all coins', 1e11),
-      shortLiquidationsUsd: USD_STOCK('liquidations', '2025-10-10: ~1.9e10 USD across all coins', 1e11),
+      longLiquidationsUsd: USD_STOCK('a liquidated value', '2025-10-10: ~1.9e10 USD across all coins', 1e11),
+      shortLiquidationsUsd: USD_STOCK('a liquidated value', '2025-10-10: ~1.9e10 USD across all coins', 1e11),
       longLiquidationsCoins: COINS,
       shortLiquidationsCoins: COINS,
       premiumClose: {

@@ -98,20 +98,20 @@ export const tradingViewCsv: FileLayout = {
       const push = (
         dataset: Observation['dataset'],
         field: string,
-        i: number,
+        column: string,
         value: number | null,
         knownAt: string,
         raw?: string,
       ): void => {
         if (value !== null)
           cells.push({
-            column: table.columns[i]!,
+            column,
             raw,
             observation: { dataset, field, asset, key, date, value, knownAt },
           });
       };
       if (target.kind === 'cme-basis') {
-        push('cme-basis', 'basisUsd', iClose, close, cmeSettleKnownAt(date));
+        push('cme-basis', 'basisUsd', table.columns[iClose]!, close, cmeSettleKnownAt(date));
       } else if (target.kind === 'equity') {
         const knownAt = usCloseKnownAt(date);
         for (const [field, i] of [
@@ -121,7 +121,7 @@ export const tradingViewCsv: FileLayout = {
           ['close', iClose],
           ['volumeShares', iVolume],
         ] as const)
-          push('equity', field, i, v(i), knownAt);
+          push('equity', field, table.columns[i]!, v(i), knownAt);
       } else {
         const settleKnownAt = cmeSettleKnownAt(date);
         const oiKnownAt = cmeOpenInterestKnownAt(date);
@@ -132,14 +132,14 @@ export const tradingViewCsv: FileLayout = {
           ['low', iLow],
           ['close', iClose],
         ] as const)
-          push(target.dataset, field, i, v(i), settleKnownAt);
-        push(target.dataset, 'volumeContracts', iVolume, v(iVolume), oiKnownAt);
-        push(target.dataset, 'openInterestContracts', iOi, oi, oiKnownAt);
+          push(target.dataset, field, table.columns[i]!, v(i), settleKnownAt);
+        push(target.dataset, 'volumeContracts', table.columns[iVolume]!, v(iVolume), oiKnownAt);
+        push(target.dataset, 'openInterestContracts', table.columns[iOi]!, oi, oiKnownAt);
         if (oi !== null && close !== null)
           push(
             target.dataset,
             'openInterestUsd',
-            iOi,
+            `${table.columns[iOi]!} × close`,
             oi * target.coinsPerContract * close,
             oiKnownAt,
             `${oi} contracts × ${target.coinsPerContract} coins × close ${close}`,
