@@ -99,9 +99,15 @@ export function readDatedTable(path: string, text: string, options: DatedTableOp
   return { columns, rows, rejects };
 }
 
-/** "Crypto.com" → "crypto-com", "Twenty One Capital" → "twenty-one-capital": a stable store key. */
+/**
+ * "Crypto.com" → "crypto-com", "Twenty One Capital" → "twenty-one-capital": a stable store key.
+ * Bytes that are never part of a name (U+FFFD left by a bad byte, control and zero-width characters,
+ * a stray BOM) are dropped first, so "Bina\uFFFDnce" is still "binance".
+ */
 export function slugOf(name: string): string {
   return name
+    .normalize('NFKC')
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
