@@ -70,7 +70,15 @@ export const genericLongCsv: FileLayout = {
     const out = new CheckedRows(today);
     const rejects: RowReject[] = out.rejects;
     const seen = new Map<string, number>();
+    // The file's source is the one most rows name (the first named on a tie), decided before any row
+    // is read, so that one bad source cell cannot take the file over from the rows after it.
+    const votes = new Map<string, number>();
+    for (const { cells } of records.slice(1)) {
+      const named = cell(cells, 'source');
+      if (SOURCE_NAME.test(named)) votes.set(named, (votes.get(named) ?? 0) + 1);
+    }
     let source: string | null = null;
+    for (const [name, n] of votes) if (source === null || n > votes.get(source)!) source = name;
     for (const record of records.slice(1)) {
       const { line, cells } = record;
       const fail = (field: string | undefined, message: string): void => out.reject(line, field, message);
@@ -135,11 +143,10 @@ export const genericLongCsv: FileLayout = {
           fail('source', `"${rowSource}" is not a source name (letters, digits, . _ -)`);
           continue;
         }
-        if (source !== null && rowSource !== source) {
+        if (rowSource !== source) {
           fail('source', `"${rowSource}" differs from the file's source "${source}": one source per file`);
           continue;
         }
-        source = rowSource;
       }
       const natural = `${series.dataset}|${series.field}|${asset}|${key}|${date}`;
       const earlier = seen.get(natural);
