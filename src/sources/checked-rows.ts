@@ -2,7 +2,7 @@
 // (domain/field-ranges.ts) together, or the whole row is rejected with one reject per failing part,
 // each naming the line, the column as the file names it, and the value. One row's failure never
 // affects the others.
-import { checkObservation } from '../domain/field-ranges.js';
+import { checkObservation } from '../domain/observation-check.js';
 import type { Observation } from '../domain/observation.js';
 import type { RowReject } from './layout.js';
 

@@ -3,7 +3,7 @@
 import { openSync, readSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { todayUtc } from '../domain/dates.js';
-import { checkObservation } from '../domain/field-ranges.js';
+import { checkObservation } from '../domain/observation-check.js';
 import type { Observation, UpsertCounts } from '../domain/observation.js';
 import type { IngestBatch, RunRecord, Store } from '../store/store.js';
 import { ImportError } from './errors.js';

@@ -6,14 +6,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../src/domain/datasets.js';
 import { isIsoDate, parseIsoTimestamp } from '../../src/domain/dates.js';
-import {
-  checkFieldValue,
-  checkKey,
-  checkMarketDate,
-  checkObservation,
-  DATASET_BOUNDS,
-  MAX_DAYS_AHEAD,
-} from '../../src/domain/field-ranges.js';
+import { DATASET_BOUNDS, MAX_DAYS_AHEAD } from '../../src/domain/field-ranges.js';
+import { checkFieldValue, checkKey, checkMarketDate, checkObservation } from '../../src/domain/observation-check.js';
 import type { Observation } from '../../src/domain/observation.js';
 
 const TODAY = '2026-06-30';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { marketEventSchema } from '../../src/domain/events.js';
 import { addDays, isIsoDate } from '../../src/domain/dates.js';
-import { checkObservation } from '../../src/domain/field-ranges.js';
+import { checkObservation } from '../../src/domain/observation-check.js';
 import type { Observation } from '../../src/domain/observation.js';
 import { ImportError } from '../../src/sources/errors.js';
 import { detectLayout } from '../../src/sources/import-files.js';

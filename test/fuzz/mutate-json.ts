@@ -1,7 +1,8 @@
 // Mutations of JSON fixtures (the caches, the CoinGecko array, the events calendar): a value of one
 // row set to overflow/negative/NaN/wrong-type/bad-date, a row replaced by a non-object, repeated or
 // shuffled rows, renamed fund keys, and raw byte flips or truncation (malformed JSON).
-import { DATE_TOKENS, type Mutation } from './mutate-text.js';
+import type { Mutation } from './mutate-text.js';
+import { DATE_TOKENS } from './tokens.js';
 import type { Rng } from './rng.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoTimestamp } from '../../src/domain/dates.js';
-import { DATASET_BOUNDS, checkFieldValue } from '../../src/domain/field-ranges.js';
+import { DATASET_BOUNDS } from '../../src/domain/field-ranges.js';
+import { checkFieldValue } from '../../src/domain/observation-check.js';
 import { parseNumberCell, readDateCell } from '../../src/sources/cells.js';
 import { parseCsv } from '../../src/sources/csv.js';
 import { FUNDS } from '../../src/sources/farside/funds.js';

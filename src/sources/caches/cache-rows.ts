@@ -2,7 +2,7 @@
 // Farside, Binance and CFTC caches: validates the envelope and each row's date, publication time and
 // metrics, rejecting bad rows (with line and field) so that the rest of the file imports.
 import { isIsoDate, parseIsoTimestamp, todayUtc } from '../../domain/dates.js';
-import { checkMarketDate } from '../../domain/field-ranges.js';
+import { checkMarketDate } from '../../domain/observation-check.js';
 import { ImportError } from '../errors.js';
 import type { RowReject } from '../layout.js';
 import { arrayElementLines, nonFiniteToken, parseJsonText } from './json-text.js';

@@ -2,7 +2,7 @@
 // close, volume}], prices in USD, volume in USD). The coin is read from the file name (btc-…, eth-…).
 import { isAsset, type Asset } from '../../domain/assets.js';
 import { isIsoDate, todayUtc } from '../../domain/dates.js';
-import { checkMarketDate } from '../../domain/field-ranges.js';
+import { checkMarketDate } from '../../domain/observation-check.js';
 import { cryptoDailyKnownAt } from '../../domain/known-at.js';
 import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import { ImportError } from '../errors.js';

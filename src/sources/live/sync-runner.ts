@@ -4,7 +4,7 @@
 import type { AnalysedAsset } from '../../domain/assets.js';
 import { emptyCounts, type UpsertCounts } from '../../domain/observation.js';
 import { todayUtc } from '../../domain/dates.js';
-import { checkObservation } from '../../domain/field-ranges.js';
+import { checkObservation } from '../../domain/observation-check.js';
 import type { IngestBatch, RunRecord, Store } from '../../store/store.js';
 import { applyFirstSeenTimes } from '../first-seen.js';
 import type { Connector, ProgressFn } from './connector.js';

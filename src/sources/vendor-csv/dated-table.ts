@@ -2,7 +2,7 @@
 // cells. Checks the date, the cell count, duplicates and every number, and turns problems into
 // rejects that name the line and the column, so each layout only maps columns to observations.
 import { todayUtc } from '../../domain/dates.js';
-import { checkMarketDate } from '../../domain/field-ranges.js';
+import { checkMarketDate } from '../../domain/observation-check.js';
 import { parseNumberCell, readDateCell, slashDateOrder } from '../cells.js';
 import { CUT_LINE_MESSAGE, firstRecordCells, parseCsv } from '../csv.js';
 import { ImportError } from '../errors.js';
@@ -105,10 +105,13 @@ export function readDatedTable(path: string, text: string, options: DatedTableOp
  * a stray BOM) are dropped first, so "Bina\uFFFDnce" is still "binance".
  */
 export function slugOf(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    name
+      .normalize('NFKC')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
