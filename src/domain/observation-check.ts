@@ -32,9 +32,9 @@ export function checkMarketDate(date: string, dataset: DatasetName | null, today
   return null;
 }
 
-/** Formats a value for a reject message: integers plainly, others with up to 12 significant digits. */
+/** A value as a reject message names it: exactly as the number is held (never rounded for display). */
 function show(value: number): string {
-  return Number.isInteger(value) && Math.abs(value) < 1e21 ? String(value) : String(Number(value.toPrecision(12)));
+  return String(value);
 }
 
 /**

@@ -7,14 +7,10 @@ import { dailyIlliquidity, type DailyIlliquidity } from './amihud.js';
 import { corwinSchultzSeries } from './corwin-schultz.js';
 import { dollarVolumeOf } from './dollar-volume.js';
 import { detectSelloffs, type SelloffDetectionOptions, type SelloffEpisode } from './selloff-detection.js';
-import {
-  formatPct,
-  formatUsd,
-  isDateAscending,
-  pointOnOrBefore,
-  pointsInWindow,
-  pointsInWindowSorted,
-} from './series-helpers.js';
+import { formatUsd } from '../format/money.js';
+import { formatRatio } from '../format/numbers.js';
+import { formatPercent, formatSignedPct } from '../format/percent.js';
+import { isDateAscending, pointOnOrBefore, pointsInWindow, pointsInWindowSorted } from './series-helpers.js';
 import { mean } from './stats/mean.js';
 import { median } from './stats/median.js';
 import { nullIfNaN } from './stats/null-if-nan.js';
@@ -219,19 +215,19 @@ function labelWindow(
     let positionPoints = 0;
     if (volumeRatio !== null && volumeRatio <= t.volumeCollapseRatio) {
       liquidityPoints += 1;
-      reasons.push(`dollar volume fell to ${(volumeRatio * 100).toFixed(0)}% of the prior ${baselineBars}-day mean`);
+      reasons.push(`dollar volume fell to ${formatPercent(volumeRatio, 0)} of the prior ${baselineBars}-day mean`);
     }
     if (spreadRatio !== null && spreadRatio >= t.spreadSpikeRatio) {
       liquidityPoints += 1;
-      reasons.push(`Corwin–Schultz spread ${spreadRatio.toFixed(1)}× its baseline`);
+      reasons.push(`Corwin–Schultz spread ${formatRatio(spreadRatio, 1)} its baseline`);
     }
     if (amihudRatio !== null && amihudRatio >= t.amihudSpikeRatio) {
       liquidityPoints += 1;
-      reasons.push(`Amihud illiquidity ${amihudRatio.toFixed(1)}× its baseline median`);
+      reasons.push(`Amihud illiquidity ${formatRatio(amihudRatio, 1)} its baseline median`);
     }
     const oiDrops = [
-      oiChangePct !== null && oiChangePct <= t.oiDropPct ? `perp OI ${formatPct(oiChangePct)}` : null,
-      cmeOiChangePct !== null && cmeOiChangePct <= t.oiDropPct ? `CME OI ${formatPct(cmeOiChangePct)}` : null,
+      oiChangePct !== null && oiChangePct <= t.oiDropPct ? `perp OI ${formatSignedPct(oiChangePct)}` : null,
+      cmeOiChangePct !== null && cmeOiChangePct <= t.oiDropPct ? `CME OI ${formatSignedPct(cmeOiChangePct)}` : null,
     ].filter((r): r is string => r !== null);
     if (oiDrops.length > 0) {
       positionPoints += 1;
@@ -239,11 +235,11 @@ function labelWindow(
     }
     if (etfNetFlowUsd !== null && etfFlowShareOfAum !== null && etfFlowShareOfAum <= -t.etfOutflowShareOfAum) {
       positionPoints += 1;
-      reasons.push(`ETF net outflow ${formatUsd(etfNetFlowUsd)} (${(etfFlowShareOfAum * 100).toFixed(2)}% of AUM)`);
+      reasons.push(`ETF net outflow ${formatUsd(etfNetFlowUsd)} (${formatPercent(etfFlowShareOfAum, 2)} of AUM)`);
     }
     if (volumeRatio !== null && volumeRatio >= t.volumeSurgeRatio) {
       positionPoints += 1;
-      reasons.push(`dollar volume rose to ${(volumeRatio * 100).toFixed(0)}% of the prior ${baselineBars}-day mean`);
+      reasons.push(`dollar volume rose to ${formatPercent(volumeRatio, 0)} of the prior ${baselineBars}-day mean`);
     }
     const type: SelloffLabel = liquidityPoints > positionPoints ? 'liquidity-failure' : 'position-rebalancing';
     if (reasons.length === 0) reasons.push('no liquidity deterioration and no position change measured');

@@ -50,7 +50,9 @@ export class CheckedRows {
     const seen = new Set<string>();
     const add = (field: string, message: string): void => {
       const id = `${field}\u0000${message}`;
-      if (!seen.has(id)) (found.push({ line, field, message }), seen.add(id));
+      if (seen.has(id)) return;
+      seen.add(id);
+      found.push({ line, field, message });
     };
     for (const cell of cells) {
       for (const problem of checkObservation(cell.observation, this.today)) {

@@ -3,7 +3,7 @@
 // catalog fund is kept only when written exactly like a ticker (a fund launched after the catalog was
 // last updated), with a warning; anything else is skipped with a warning naming the header.
 import type { Asset } from '../domain/assets.js';
-import { findFund } from './farside/funds.js';
+import { findFund } from '../domain/etf-funds.js';
 
 /**
  * The ticker a header stands for: Unicode-normalised (NFKC), every character that is not a letter

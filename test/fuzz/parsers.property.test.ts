@@ -9,7 +9,7 @@ import { DATASET_BOUNDS } from '../../src/domain/field-ranges.js';
 import { checkFieldValue } from '../../src/domain/observation-check.js';
 import { parseNumberCell, readDateCell } from '../../src/sources/cells.js';
 import { parseCsv } from '../../src/sources/csv.js';
-import { FUNDS } from '../../src/sources/farside/funds.js';
+import { FUNDS } from '../../src/domain/etf-funds.js';
 import { normaliseTicker, resolveFundHeader } from '../../src/sources/fund-headers.js';
 
 const LONG = (import.meta as { env?: { MODE?: string } }).env?.MODE === 'fuzz';

@@ -9,7 +9,10 @@ import { dollarVolumeTrend, type VolumeTrend } from '../dollar-volume.js';
 import { APPROX_UNITS_OUTSTANDING, huiHeubel } from '../hui-heubel.js';
 import { availabilityOf, type SignalSection } from '../section.js';
 import { classifySelloffs, type ClassifiedSelloff, type SelloffClassifierOptions } from '../selloff-classifier.js';
-import { formatPct, formatUsd, lastOf, roundTo } from '../series-helpers.js';
+import { formatUsd } from '../../format/money.js';
+import { formatCount, formatDecimal, formatRatio } from '../../format/numbers.js';
+import { formatSignedPct } from '../../format/percent.js';
+import { lastOf, roundTo } from '../series-helpers.js';
 
 export interface LiquiditySectionOptions extends SelloffClassifierOptions {
   /** Calendar days back from the last spot bar in which a sell-off's end counts as "latest". Default 90. */
@@ -76,7 +79,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (latest !== null) {
     evidence.push({
       signal: 'liquidity.selloff',
-      text: `Sell-off ${latest.start} → ${latest.end} (${formatPct(latest.drawdownPct)}) reads as ${latest.type}: ${latest.reasons.join('; ')}.`,
+      text: `Sell-off ${latest.start} → ${latest.end} (${formatSignedPct(latest.drawdownPct)}) reads as ${latest.type}: ${latest.reasons.join('; ')}.`,
       value: roundTo(latest.drawdownPct, 2),
       weight: latest.type === 'liquidity-failure' ? -1 : 0.5,
     });
@@ -89,10 +92,10 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     });
   }
   if (amihudResult.amihud !== null) {
-    const vs = amihudResult.ratio !== null ? `, ${amihudResult.ratio.toFixed(2)}× its trailing median` : '';
+    const vs = amihudResult.ratio !== null ? `, ${formatRatio(amihudResult.ratio)} its trailing median` : '';
     evidence.push({
       signal: 'liquidity.amihud',
-      text: `Amihud illiquidity ${(amihudResult.amihud * 1e9).toFixed(3)} (|return| per 1 bn USD traded, 20-day mean)${vs}.`,
+      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per 1 bn USD traded, 20-day mean)${vs}.`,
       value: amihudResult.ratio !== null ? roundTo(amihudResult.ratio, 3) : null,
       weight: amihudResult.ratio !== null && amihudResult.ratio >= amihudAlertRatio ? -0.5 : 0,
     });
@@ -100,7 +103,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (cs !== null) {
     evidence.push({
       signal: 'liquidity.corwinSchultz',
-      text: `Corwin–Schultz spread estimate ${(cs * 1e4).toFixed(1)} bp (20-day mean).`,
+      text: `Corwin–Schultz spread estimate ${formatDecimal(cs * 1e4, 1)} bp (20-day mean).`,
       value: roundTo(cs, 6),
       weight: 0,
     });
@@ -108,7 +111,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (hh !== null) {
     evidence.push({
       signal: 'liquidity.huiHeubel',
-      text: `Hui-Heubel ratio ${hh.toFixed(4)} over 5 days (S = ${unitsOutstanding.toLocaleString('en-US')} ${m.asset}${options.unitsOutstanding === undefined ? ', approximate supply' : ''}; lower = more liquid).`,
+      text: `Hui-Heubel ratio ${formatDecimal(hh, 4)} over 5 days (S = ${formatCount(unitsOutstanding)} ${m.asset}${options.unitsOutstanding === undefined ? ', approximate supply' : ''}; lower = more liquid).`,
       value: roundTo(hh, 6),
       weight: 0,
     });
@@ -116,7 +119,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (volume.recentMeanUsd !== null && volume.ratio !== null && volume.trend !== null) {
     evidence.push({
       signal: 'liquidity.volumeTrend',
-      text: `Spot dollar volume ${formatUsd(volume.recentMeanUsd)}/day over 7 days, ${volume.ratio.toFixed(2)}× the prior 30 days (${volume.trend}).`,
+      text: `Spot dollar volume ${formatUsd(volume.recentMeanUsd)}/day over 7 days, ${formatRatio(volume.ratio)} the prior 30 days (${volume.trend}).`,
       value: roundTo(volume.ratio, 3),
       weight: 0,
     });

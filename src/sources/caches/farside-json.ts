@@ -9,7 +9,7 @@ import { todayUtc } from '../../domain/dates.js';
 import { etfFlowKnownAt } from '../../domain/known-at.js';
 import { millionsToUsd } from '../cells.js';
 import { CheckedRows, type CellObservation } from '../checked-rows.js';
-import { assetOfFundColumns } from '../farside/funds.js';
+import { assetOfFundColumns } from '../farside/asset-of-fund-columns.js';
 import { ImportError } from '../errors.js';
 import { normaliseTicker, resolveFundColumns } from '../fund-headers.js';
 import type { FileLayout, ParsedFile } from '../layout.js';

@@ -7,7 +7,7 @@ import { ImportError } from '../errors.js';
 import { normaliseTicker } from '../fund-headers.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { farsideRowsToObservations } from './farside-rows.js';
-import { assetOfFundColumns } from './funds.js';
+import { assetOfFundColumns } from './asset-of-fund-columns.js';
 
 /** True when the header is `Date,<fund tickers>…,Total` (case and stray bytes aside). */
 function isFarsideHeader(cols: readonly string[]): boolean {

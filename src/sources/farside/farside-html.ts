@@ -10,7 +10,8 @@ import { todayUtc } from '../../domain/dates.js';
 import { parseDateCell, slashDateOrder } from '../cells.js';
 import { normaliseTicker } from '../fund-headers.js';
 import { farsideRowsToObservations } from './farside-rows.js';
-import { assetOfFundColumns, findFund } from './funds.js';
+import { findFund } from '../../domain/etf-funds.js';
+import { assetOfFundColumns } from './asset-of-fund-columns.js';
 
 /** What the table parser read: per-fund and total observations, rejected rows, the asset. */
 export interface FarsideTable {
