@@ -83,7 +83,7 @@ function layerZones() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web-dist/**', 'dist/**', 'data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'web-dist/**', 'dist/**', 'data/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,12 +4,40 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** True when `text` is a real calendar date written YYYY-MM-DD (e.g. rejects 2025-02-30). */
+/**
+ * True when `text` is a real calendar date written YYYY-MM-DD (e.g. rejects 2025-02-30). Years 0000–0099
+ * are read as written (not as 19xx, which Date.UTC would do).
+ */
 export function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
-  const t = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(t).toISOString().slice(0, 10) === text;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(match[1]), month, 0); // day 0 of the next month = the last day of this one
+  return day <= d.getUTCDate();
+}
+
+const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/;
+
+/**
+ * Reads a strict ISO-8601 timestamp: a real calendar date, `T`, hours 00–23, minutes and seconds 00–59,
+ * an optional fraction and an optional zone (`Z` or ±HH:MM; none means UTC, never the machine's zone).
+ * Returns the instant in canonical UTC form (`2025-01-02T03:04:05.000Z`), or null. Unlike Date.parse it
+ * refuses 2025-02-30T00:00Z (which Date.parse rolls over into March) and 25:00.
+ * parseIsoTimestamp('2025-01-02T01:00:00+02:00') = '2025-01-01T23:00:00.000Z'.
+ */
+export function parseIsoTimestamp(text: string): string | null {
+  const m = ISO_TIMESTAMP.exec(text);
+  if (!m || !isIsoDate(m[1]!)) return null;
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return null;
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return null;
+  const ms = Date.parse(m[6] === undefined ? `${text}Z` : text);
+  if (!Number.isFinite(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  // Years outside 0000–9999 (reachable through a zone offset) have no 4-digit ISO form.
+  return /^\d{4}-/.test(iso) ? iso : null;
 }
 
 /** Milliseconds since the epoch at 00:00 UTC of `isoDate`. Throws on an invalid date. */

@@ -2,6 +2,7 @@
 // so that an analysis as of a past date never sees a number before it was published.
 // Sources: ../shared/domain-notes.md ("When a number becomes known").
 import { COT_DELAYED_RELEASES } from './cot-release-schedule.js';
+import type { DatasetName } from './datasets.js';
 import { addDays, dateRange, dayOfWeek, isWeekday, timestampOn } from './dates.js';
 import { isUsFederalHoliday, isUsTradingDay } from './us-market-calendar.js';
 
@@ -65,3 +66,12 @@ export function cotKnownAt(reportDate: string): string {
 export function periodEndKnownAt(periodEnd: string): string {
   return timestampOn(periodEnd, 1);
 }
+
+/**
+ * Datasets whose source publishes a day as one table row listing every key, and fills a key's cell
+ * in later: Farside's flow table shows "-" for a fund that has not reported yet and the figure once
+ * it has (late funds, D+1 afternoon or days later). For these, a key missing from a stored day and
+ * present in a later snapshot of the same source was not public before that snapshot: it is known
+ * from the snapshot's time, not from the day's own publication time (see sources/first-seen.ts).
+ */
+export const LATE_FILLED_DATASETS: ReadonlySet<DatasetName> = new Set<DatasetName>(['etf-flows']);

@@ -2,7 +2,7 @@
 // instant it became known. The store keeps every distinct value a source reported as a version.
 import { z } from 'zod';
 import { assetSchema, type Asset } from './assets.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate, parseIsoTimestamp } from './dates.js';
 import { DATASETS, isDatasetName, isFieldOf, type DatasetName } from './datasets.js';
 
 export interface Observation {
@@ -21,9 +21,7 @@ export interface Observation {
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a YYYY-MM-DD calendar date' });
 export const isoTimestampSchema = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s)), {
-    message: 'must be an ISO-8601 timestamp',
-  });
+  .refine((s) => parseIsoTimestamp(s) !== null, { message: 'must be an ISO-8601 timestamp' });
 
 /** Validates an observation at a boundary: known dataset/field, finite value, real dates. */
 export const observationSchema = z

@@ -31,35 +31,98 @@ export function millionsToUsd(millions: number): number {
   return Math.round(millions * 1e8) / 100;
 }
 
-const MONTHS: Record<string, string> = {
-  jan: '01',
-  feb: '02',
-  mar: '03',
-  apr: '04',
-  may: '05',
-  jun: '06',
-  jul: '07',
-  aug: '08',
-  sep: '09',
-  oct: '10',
-  nov: '11',
-  dec: '12',
-};
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** "Jan", "jan", "January", "Sept" → 1-based month; anything else (e.g. "Janxyz") → null. */
+function monthOfName(word: string): number | null {
+  const w = word.toLowerCase();
+  const i = w.length === 3 ? MONTHS.indexOf(w) : w === 'sept' ? 8 : MONTH_NAMES.indexOf(w);
+  return i < 0 ? null : i + 1;
+}
+
+const pad2 = (n: number | string): string => String(n).padStart(2, '0');
+
+/** Which way a table writes numeric dates with slashes: month first (US) or day first. */
+export type SlashDateOrder = 'month-first' | 'day-first';
+
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_WITH_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}| ?UTC)?)?$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -](\d{4})$/;
+const MONTH_DAY_YEAR = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 
 /**
- * Parses a date cell: ISO "2026-01-05" (a trailing time is ignored), or Farside's "05 Jan 2026".
- * Returns null when the text is not a valid date.
+ * The order of the slashed numeric dates (e.g. "01/13/2026") among `cells`: a first number above 12
+ * means day first, a second above 12 month first. Null when no cell decides it or cells disagree
+ * (both orders appear): such dates are then rejected as ambiguous.
  */
-export function parseDateCell(raw: string): string | null {
-  const text = raw.trim();
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(text);
-  if (iso) return isIsoDate(iso[1]!) ? iso[1]! : null;
-  const dmy = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/.exec(text);
-  if (dmy) {
-    const month = MONTHS[dmy[2]!.toLowerCase()];
-    if (!month) return null;
-    const date = `${dmy[3]}-${month}-${dmy[1]!.padStart(2, '0')}`;
-    return isIsoDate(date) ? date : null;
+export function slashDateOrder(cells: readonly string[]): SlashDateOrder | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const cell of cells) {
+    const m = SLASHED.exec(cell.trim());
+    if (!m) continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
   }
-  return null;
+  return dayFirst === monthFirst ? null : dayFirst ? 'day-first' : 'month-first';
+}
+
+export type DateCellResult = { ok: true; date: string } | { ok: false; message: string };
+
+/**
+ * Reads a date cell strictly, returning the ISO date or why it is not one. Accepted: ISO
+ * "2026-01-05", optionally followed by a valid time ("T00:00:00Z", " 00:00"; the date is kept as
+ * written); Farside's "05 Jan 2026" (also "5-Jan-2026", "05 January 2026"); US month first
+ * "Jan 5, 2026"; slashed "01/05/2026" when `slashOrder` says which number is the month. Refused:
+ * trailing text ("2025-01-02 garbage"), impossible times ("T25:00:00"), impossible dates
+ * ("2025-02-30", "31 Feb 2026"), two-digit years, and slashed dates without an order.
+ */
+export function readDateCell(raw: string, slashOrder: SlashDateOrder | null = null): DateCellResult {
+  const text = raw.trim();
+  const bad = (why = 'is not a valid date'): DateCellResult => ({ ok: false, message: `"${raw}" ${why}` });
+  let date: string | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = ISO_WITH_TIME.exec(text))) {
+    if (m[2] !== undefined && (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59))
+      return bad('has an impossible time of day');
+    date = m[1]!;
+  } else if ((m = DAY_MONTH_YEAR.exec(text))) {
+    const month = monthOfName(m[2]!);
+    if (month === null) return bad(`is not a valid date ("${m[2]}" is not a month)`);
+    date = `${m[3]}-${pad2(month)}-${pad2(m[1]!)}`;
+  } else if ((m = MONTH_DAY_YEAR.exec(text))) {
+    const month = monthOfName(m[1]!);
+    if (month === null) return bad(`is not a valid date ("${m[1]}" is not a month)`);
+    date = `${m[3]}-${pad2(month)}-${pad2(m[2]!)}`;
+  } else if ((m = SLASHED.exec(text))) {
+    if (slashOrder === null)
+      return bad(
+        'is ambiguous: month/day (US) or day/month, and no date of the table has a number above 12 to decide; write dates as YYYY-MM-DD',
+      );
+    const [month, day] = slashOrder === 'month-first' ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    date = `${m[3]}-${pad2(month)}-${pad2(day)}`;
+  }
+  if (date === null || !isIsoDate(date)) return bad();
+  return { ok: true, date };
+}
+
+/** readDateCell's date, or null when the cell is not a valid date. */
+export function parseDateCell(raw: string, slashOrder: SlashDateOrder | null = null): string | null {
+  const result = readDateCell(raw, slashOrder);
+  return result.ok ? result.date : null;
 }

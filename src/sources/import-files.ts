@@ -2,10 +2,13 @@
 // and stores everything in one transaction. Returns a per-file summary for the table it prints.
 import { openSync, readSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { UpsertCounts } from '../domain/observation.js';
+import { todayUtc } from '../domain/dates.js';
+import { checkObservation } from '../domain/observation-check.js';
+import type { Observation, UpsertCounts } from '../domain/observation.js';
 import type { IngestBatch, RunRecord, Store } from '../store/store.js';
 import { ImportError } from './errors.js';
-import { formatReject, type FileLayout, type ParsedFile } from './layout.js';
+import { applyFirstSeenTimes } from './first-seen.js';
+import { formatReject, type FileLayout, type ParsedFile, type RowReject } from './layout.js';
 import { FILE_LAYOUTS } from './layouts.js';
 
 export interface FileImportSummary {
@@ -29,6 +32,8 @@ export interface ImportOptions {
   readonly layouts?: readonly FileLayout[];
   /** Called after each file is parsed (for progress bars). */
   readonly onFile?: (path: string, index: number, total: number) => void;
+  /** Today's UTC date for the date range checks (default: the clock); tests pin it. */
+  readonly today?: string;
 }
 
 const DATA_EXTENSIONS = /\.(csv|json|html?|txt|tsv)$/i;
@@ -72,8 +77,35 @@ export function detectLayout(path: string, layouts: readonly FileLayout[] = FILE
 }
 
 /**
+ * The safety net behind every layout's own checks: drops any observation that fails the boundary
+ * check (domain/field-ranges.ts) and rejects it. Layouts check rows themselves with file lines
+ * (CheckedRows), so this finds nothing unless a layout forgot: its rejects name line 0.
+ */
+function recheck(result: ParsedFile, today: string): ParsedFile {
+  let rejects: RowReject[] | null = null;
+  const kept: Observation[] = [];
+  for (const o of result.observations) {
+    const problems = checkObservation(o, today);
+    if (problems.length === 0) kept.push(o);
+    else {
+      rejects ??= [...result.rejects];
+      for (const p of problems)
+        rejects.push({
+          line: 0,
+          field: `${o.dataset}.${o.field} ${o.key} ${o.date}`,
+          message: `${p.message} (not caught by the layout's own checks)`,
+        });
+    }
+  }
+  return rejects === null ? result : { ...result, observations: kept, rejects };
+}
+
+/**
  * Imports every data file under `paths` into `store` in one transaction. Files no layout reads
- * are skipped with a reason; rejected rows are listed; with `strict`, any reject aborts it all.
+ * are skipped with a reason; rejected rows are listed, and a file whose every row was rejected is
+ * reported as failed; with `strict`, any reject aborts it all. No row that fails the boundary check
+ * reaches the store, so one bad row never aborts the run nor touches another file's rows. Values a
+ * later snapshot adds to a day already stored carry that snapshot's time (applyFirstSeenTimes).
  */
 export async function importFiles(
   store: Store,
@@ -82,6 +114,7 @@ export async function importFiles(
 ): Promise<FileImportSummary[]> {
   const files = listDataFiles(paths);
   const startedAt = new Date().toISOString();
+  const today = options.today ?? todayUtc();
   const parsed: { path: string; layout: FileLayout; result: ParsedFile }[] = [];
   const summaries = new Map<string, FileImportSummary>();
   files.forEach((path, index) => {
@@ -90,8 +123,18 @@ export async function importFiles(
       summaries.set(path, skipped(path, layout));
     } else {
       try {
-        const result = layout.parse({ path, text: readFileSync(path, 'utf8') });
-        parsed.push({ path, layout, result });
+        const result = recheck(layout.parse({ path, text: readFileSync(path, 'utf8'), today }), today);
+        const rows = result.observations.length + (result.events?.length ?? 0);
+        if (rows === 0 && result.rejects.length > 0) {
+          const first = formatReject(path, result.rejects[0]!);
+          summaries.set(path, {
+            ...skipped(path, `no row could be read: all ${result.rejects.length} rejected (first: ${first})`),
+            layout: layout.id,
+            rejected: result.rejects.length,
+            rejects: result.rejects.map((r) => formatReject(path, r)),
+            warnings: result.warnings,
+          });
+        } else parsed.push({ path, layout, result });
       } catch (cause) {
         summaries.set(path, { ...skipped(path, (cause as Error).message), layout: layout.id });
       }
@@ -111,11 +154,15 @@ export async function importFiles(
   }
   // Older snapshots first, so that a later snapshot's different value becomes the newer version.
   parsed.sort((a, b) => (a.result.observedAt ?? '').localeCompare(b.result.observedAt ?? ''));
-  const batches: IngestBatch[] = parsed.map((p) => ({
-    provenance: { source: p.result.source, origin: p.path, observedAt: p.result.observedAt },
-    observations: p.result.observations,
-    events: p.result.events,
-  }));
+  const batches: IngestBatch[] = await applyFirstSeenTimes(
+    store,
+    parsed.map((p) => ({
+      provenance: { source: p.result.source, origin: p.path, observedAt: p.result.observedAt },
+      observations: p.result.observations,
+      events: p.result.events,
+    })),
+    startedAt,
+  );
   const finishedAt = new Date().toISOString();
   const runs: Omit<RunRecord, 'counts'>[] = parsed.map((p) => ({
     kind: 'import',

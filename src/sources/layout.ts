@@ -30,12 +30,24 @@ export interface ParsedFile {
   readonly warnings: string[];
 }
 
+/** What a layout parses: the file's path (named in every reject) and text, and the run's clock. */
+export interface FileInput {
+  readonly path: string;
+  readonly text: string;
+  /** Today's UTC date (YYYY-MM-DD): dates after today + the dataset's lag are rejected. Default: the clock. */
+  readonly today?: string;
+}
+
 export interface FileLayout {
   /** Stable id printed in the import table, e.g. "farside-daily-csv". */
   readonly id: string;
   readonly description: string;
   detect(probe: FileProbe): boolean;
-  parse(file: { readonly path: string; readonly text: string }): ParsedFile;
+  /**
+   * Reads the file. Row problems become rejects (never throws for one); a file that cannot be read
+   * at all (malformed JSON, unknown header, no asset) throws an ImportError naming the file.
+   */
+  parse(file: FileInput): ParsedFile;
 }
 
 /** Formats a reject the one way the CLI prints it. */

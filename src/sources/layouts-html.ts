@@ -1,5 +1,6 @@
 // File layouts for saved web pages (Farside's HTML flow table, saved from a browser).
 import { readFileSync } from 'node:fs';
+import { todayUtc } from '../domain/dates.js';
 import { ImportError } from './errors.js';
 import { FarsideLayoutError, looksLikeFarsideHtml, parseFarsideHtml } from './farside/farside-html.js';
 import type { FileLayout, ParsedFile } from './layout.js';
@@ -22,13 +23,12 @@ export const farsideDailyHtml: FileLayout = {
       return false;
     }
   },
-  parse({ path, text }): ParsedFile {
+  parse({ path, text, today = todayUtc() }): ParsedFile {
     try {
-      const table = parseFarsideHtml(text, path);
-      const warnings =
-        table.observations.length === 0 && table.rejects.length === 0
-          ? ['the flow table has no dated rows (expected rows like "05 Jan 2026")']
-          : [];
+      const table = parseFarsideHtml(text, path, { today });
+      const warnings = [...table.warnings];
+      if (table.observations.length === 0 && table.rejects.length === 0)
+        warnings.push('the flow table has no dated rows (expected rows like "05 Jan 2026")');
       return { source: 'farside', observations: table.observations, rejects: table.rejects, warnings };
     } catch (error) {
       if (error instanceof FarsideLayoutError) throw new ImportError(error.message, { cause: error });

@@ -111,6 +111,15 @@ describe.skipIf(!existsSync(SHARED))('importing the whole shared data directory'
       });
     expect(await cot('2026-07-09')).toEqual([]);
     expect((await cot('2026-07-11')).map((o) => o.value)).toEqual([-33325.6]);
+    // One rule with the synced reports: Friday 2026-07-10 20:30 UTC, not the cache's Saturday 00:00.
+    expect((await cot('2026-07-10')).map((o) => o.knownAt)).toEqual(['2026-07-10T20:30:00.000Z']);
+  });
+
+  it('MSBT 2026-04-10 (blank in the CSV, 16.3 in the later JSON cache) is known from the cache’s fetch', async () => {
+    const msbt = (asOf?: string) =>
+      store.read({ dataset: 'etf-flows', asset: 'BTC', keys: ['MSBT'], from: '2026-04-10', to: '2026-04-10', asOf });
+    expect((await msbt()).map((o) => [o.value, o.knownAt])).toEqual([[16.3 * MILLION, '2026-07-07T00:12:59.999Z']]);
+    expect(await msbt('2026-04-15')).toEqual([]);
   });
 
   it('a second import of everything inserts and revises nothing', async () => {

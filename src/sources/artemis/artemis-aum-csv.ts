@@ -4,11 +4,13 @@
 // and publishes it after that; of the two allowed clocks we take the later, never the earlier.
 // Zeros before a fund's first non-zero AUM (not yet launched, e.g. the mini trusts in early 2024)
 // are "not listed" rows: skipped and counted in a warning.
+import { todayUtc } from '../../domain/dates.js';
 import { cryptoDailyKnownAt } from '../../domain/known-at.js';
-import type { Observation } from '../../domain/observation.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
+import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { headerCells, readDatedTable } from '../vendor-csv/dated-table.js';
-import { artemisEtfAssetOfFile, fundOfColumn } from './fund-columns.js';
+import { artemisEtfAssetOfFile, artemisFundColumns } from './fund-columns.js';
 
 const FILE_NAME = /ETFs? AUM/i;
 
@@ -25,48 +27,49 @@ export const artemisAumCsv: FileLayout = {
       cols.length >= 2
     );
   },
-  parse({ path, text }): ParsedFile {
+  parse({ path, text, today = todayUtc() }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = artemisEtfAssetOfFile(name);
     if (!asset)
-      throw new Error(`${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`);
-    const table = readDatedTable(path, text);
-    const funds = table.columns.map((c) => fundOfColumn(asset, c));
-    const warnings: string[] = [];
-    funds.forEach((f, i) => {
-      if (!f) throw new Error(`${path}: column ${i + 2} has no name`);
-      if (!f.known)
-        warnings.push(`unknown ${asset} fund ticker "${f.ticker}" (column "${table.columns[i]}"): imported as is`);
-    });
-    const observations: Observation[] = [];
-    const launched = funds.map(() => false);
+      throw new ImportError(
+        `${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`,
+      );
+    // Rows come sorted by date: the "not launched yet" state below does not depend on row order.
+    const table = readDatedTable(path, text, { today });
+    const funds = artemisFundColumns(asset, table.columns);
+    const warnings = [...funds.warnings];
+    const out = new CheckedRows(today);
+    const launched = funds.tickers.map(() => false);
     let preLaunchZeros = 0;
     for (const row of table.rows) {
       const knownAt = cryptoDailyKnownAt(row.date);
+      const cells: CellObservation[] = [];
       row.values.forEach((value, i) => {
-        if (value === null) return;
+        const ticker = funds.tickers[i];
+        if (value === null || !ticker) return;
         if (!launched[i]) {
           if (value === 0) {
             preLaunchZeros++;
             return;
           }
-          launched[i] = true;
+          if (value > 0) launched[i] = true;
         }
-        observations.push({
-          dataset: 'etf-aum',
-          field: 'aumUsd',
-          asset,
-          key: funds[i]!.ticker,
-          date: row.date,
-          value,
-          knownAt,
+        cells.push({
+          column: table.columns[i]!,
+          observation: { dataset: 'etf-aum', field: 'aumUsd', asset, key: ticker, date: row.date, value, knownAt },
         });
       });
+      out.addRow(row.line, cells);
     }
     if (preLaunchZeros > 0)
       warnings.push(
         `${preLaunchZeros} zero AUM cell(s) before a fund's first non-zero value (not yet launched) skipped`,
       );
-    return { source: 'artemis', observations, rejects: table.rejects, warnings };
+    return {
+      source: 'artemis',
+      observations: out.observations,
+      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+      warnings,
+    };
   },
 };

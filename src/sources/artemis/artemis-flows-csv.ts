@@ -5,16 +5,18 @@
 // - "Monthly Bitcoin ETF flows.csv" / "Monthly Ethereum ETF flows.csv": `<TICKER> - ETF Flows` per
 //   fund ("Bitcoin"/"Ethereum" = the Grayscale mini trust) → etf-flows-monthly.netFlowUsd per fund.
 import type { Asset } from '../../domain/assets.js';
+import { todayUtc } from '../../domain/dates.js';
 import { periodEndKnownAt } from '../../domain/known-at.js';
-import type { Observation } from '../../domain/observation.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
+import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { headerCells, readDatedTable } from '../vendor-csv/dated-table.js';
-import { artemisEtfAssetOfFile, fundOfColumn } from './fund-columns.js';
+import { artemisEtfAssetOfFile, artemisFundColumns } from './fund-columns.js';
 
-const FLOW_SUFFIX = / - ETF Flows$/;
+const FLOW_SUFFIX = / - ETF Flows$/i;
 
-/** Artemis' coin names in the weekly file → asset. */
-const COIN_ASSET: Readonly<Record<string, Asset>> = { Bitcoin: 'BTC', Ethereum: 'ETH', Ripple: 'XRP', Solana: 'SOL' };
+/** Artemis' coin names in the weekly file (upper-cased, letters only) → asset. */
+const COIN_ASSET: Readonly<Record<string, Asset>> = { BITCOIN: 'BTC', ETHEREUM: 'ETH', RIPPLE: 'XRP', SOLANA: 'SOL' };
 
 const isFlowHeader = (cols: readonly string[]): boolean =>
   cols[0]?.toLowerCase() === 'date' && cols.length >= 2 && cols.slice(1).every((c) => FLOW_SUFFIX.test(c));
@@ -26,34 +28,58 @@ export const artemisWeeklyFlowsCsv: FileLayout = {
   detect({ name, head }) {
     return !/monthly/i.test(name) && /ETF Flows/i.test(name) && isFlowHeader(headerCells(head));
   },
-  parse({ path, text }): ParsedFile {
-    const table = readDatedTable(path, text);
+  parse({ path, text, today = todayUtc() }): ParsedFile {
+    const table = readDatedTable(path, text, { today });
     const warnings: string[] = [];
+    const taken = new Set<Asset>();
     const assets = table.columns.map((c) => {
       const coin = c.replace(FLOW_SUFFIX, '');
-      const asset = COIN_ASSET[coin] ?? null;
-      if (!asset)
-        warnings.push(`column "${c}": unknown coin "${coin}" (known: ${Object.keys(COIN_ASSET).join(', ')}); skipped`);
+      const asset =
+        COIN_ASSET[
+          coin
+            .normalize('NFKC')
+            .replace(/[^A-Za-z]/g, '')
+            .toUpperCase()
+        ] ?? null;
+      if (!asset) {
+        warnings.push(`column "${c}": unknown coin "${coin}" (known: Bitcoin, Ethereum, Ripple, Solana); skipped`);
+        return null;
+      }
+      if (taken.has(asset)) {
+        warnings.push(`column "${c}": a second ${asset} column; skipped`);
+        return null;
+      }
+      taken.add(asset);
       return asset;
     });
-    const observations: Observation[] = [];
+    const out = new CheckedRows(today);
     for (const row of table.rows) {
       const knownAt = periodEndKnownAt(row.date);
+      const cells: CellObservation[] = [];
       row.values.forEach((value, i) => {
         const asset = assets[i];
         if (value === null || !asset) return;
-        observations.push({
-          dataset: 'etf-flows-weekly',
-          field: 'netFlowUsd',
-          asset,
-          key: 'artemis',
-          date: row.date,
-          value,
-          knownAt,
+        cells.push({
+          column: table.columns[i]!,
+          observation: {
+            dataset: 'etf-flows-weekly',
+            field: 'netFlowUsd',
+            asset,
+            key: 'artemis',
+            date: row.date,
+            value,
+            knownAt,
+          },
         });
       });
+      out.addRow(row.line, cells);
     }
-    return { source: 'artemis', observations, rejects: table.rejects, warnings };
+    return {
+      source: 'artemis',
+      observations: out.observations,
+      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+      warnings,
+    };
   },
 };
 
@@ -64,35 +90,42 @@ export const artemisMonthlyFlowsCsv: FileLayout = {
   detect({ name, head }) {
     return /monthly/i.test(name) && artemisEtfAssetOfFile(name) !== null && isFlowHeader(headerCells(head));
   },
-  parse({ path, text }): ParsedFile {
+  parse({ path, text, today = todayUtc() }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = artemisEtfAssetOfFile(name);
     if (!asset)
-      throw new Error(`${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`);
-    const table = readDatedTable(path, text);
-    const warnings: string[] = [];
-    const funds = table.columns.map((c, i) => {
-      const fund = fundOfColumn(asset, c.replace(FLOW_SUFFIX, ''));
-      if (!fund) throw new Error(`${path}: column ${i + 2} ("${c}") names no fund`);
-      if (!fund.known) warnings.push(`unknown ${asset} fund ticker "${fund.ticker}" (column "${c}"): imported as is`);
-      return fund.ticker;
-    });
-    const observations: Observation[] = [];
+      throw new ImportError(
+        `${path}: cannot tell the asset from the file name (expected "Bitcoin" or "Ethereum" in it)`,
+      );
+    const table = readDatedTable(path, text, { today });
+    const funds = artemisFundColumns(asset, table.columns, (c) => c.replace(FLOW_SUFFIX, ''));
+    const out = new CheckedRows(today);
     for (const row of table.rows) {
       const knownAt = periodEndKnownAt(row.date);
+      const cells: CellObservation[] = [];
       row.values.forEach((value, i) => {
-        if (value === null) return;
-        observations.push({
-          dataset: 'etf-flows-monthly',
-          field: 'netFlowUsd',
-          asset,
-          key: funds[i]!,
-          date: row.date,
-          value,
-          knownAt,
+        const ticker = funds.tickers[i];
+        if (value === null || !ticker) return;
+        cells.push({
+          column: table.columns[i]!,
+          observation: {
+            dataset: 'etf-flows-monthly',
+            field: 'netFlowUsd',
+            asset,
+            key: ticker,
+            date: row.date,
+            value,
+            knownAt,
+          },
         });
       });
+      out.addRow(row.line, cells);
     }
-    return { source: 'artemis', observations, rejects: table.rejects, warnings };
+    return {
+      source: 'artemis',
+      observations: out.observations,
+      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+      warnings: funds.warnings,
+    };
   },
 };

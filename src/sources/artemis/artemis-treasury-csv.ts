@@ -6,8 +6,10 @@
 // announced at any hour of D (often after the US close) and mNAV marks the coins at the crypto
 // day's close, which comes after the US close; usCloseKnownAt would be too early.
 import type { FieldName } from '../../domain/datasets.js';
+import { todayUtc } from '../../domain/dates.js';
 import { cryptoDailyKnownAt } from '../../domain/known-at.js';
-import type { Observation } from '../../domain/observation.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
+import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { headerCells, readDatedTable, slugOf } from '../vendor-csv/dated-table.js';
 
@@ -30,34 +32,50 @@ export const artemisTreasuryCsv: FileLayout = {
     const cols = headerCells(head);
     return /DATs?\b/i.test(name) && cols[0]?.toLowerCase() === 'date' && fieldOfColumns(cols.slice(1)) !== null;
   },
-  parse({ path, text }): ParsedFile {
-    const table = readDatedTable(path, text);
+  parse({ path, text, today = todayUtc() }): ParsedFile {
+    const table = readDatedTable(path, text, { today });
     const spec = fieldOfColumns(table.columns);
     if (!spec)
-      throw new Error(
+      throw new ImportError(
         `${path}: expected every column to end in " - Number of Tokens Held" or " - Fully Diluted EV / Nav", found "${table.columns.join(',')}"`,
       );
-    const keys = table.columns.map((c, i) => {
+    const warnings: string[] = [];
+    const taken = new Map<string, string>();
+    const keys = table.columns.map((c) => {
       const slug = slugOf(c.replace(spec.suffix, ''));
-      if (slug === '') throw new Error(`${path}: column ${i + 2} ("${c}") names no company`);
+      if (slug === '') {
+        warnings.push(`column ${JSON.stringify(c)} names no company: skipped`);
+        return null;
+      }
+      const earlier = taken.get(slug);
+      if (earlier !== undefined) {
+        warnings.push(
+          `column ${JSON.stringify(c)} repeats company ${slug} (column ${JSON.stringify(earlier)}): skipped`,
+        );
+        return null;
+      }
+      taken.set(slug, c);
       return slug;
     });
-    const observations: Observation[] = [];
+    const out = new CheckedRows(today);
     for (const row of table.rows) {
       const knownAt = cryptoDailyKnownAt(row.date);
+      const cells: CellObservation[] = [];
       row.values.forEach((value, i) => {
-        if (value === null) return;
-        observations.push({
-          dataset: 'treasury',
-          field: spec.field,
-          asset: 'BTC',
-          key: keys[i]!,
-          date: row.date,
-          value,
-          knownAt,
+        const key = keys[i];
+        if (value === null || !key) return;
+        cells.push({
+          column: table.columns[i]!,
+          observation: { dataset: 'treasury', field: spec.field, asset: 'BTC', key, date: row.date, value, knownAt },
         });
       });
+      out.addRow(row.line, cells);
     }
-    return { source: 'artemis', observations, rejects: table.rejects, warnings: [] };
+    return {
+      source: 'artemis',
+      observations: out.observations,
+      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+      warnings,
+    };
   },
 };

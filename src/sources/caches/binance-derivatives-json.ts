@@ -2,7 +2,8 @@
 // as BTCUSDT): daily funding (raw fraction per 8h), premium index close and open interest. Open
 // interest only exists for the last month (Binance serves no more), so absent metrics are skipped.
 import { isAsset, type Asset } from '../../domain/assets.js';
-import type { Observation } from '../../domain/observation.js';
+import { todayUtc } from '../../domain/dates.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { jsonNumber, looksLikeCache, readJsonCache } from './cache-rows.js';
@@ -24,15 +25,15 @@ export const binanceDerivativesJsonCache: FileLayout = {
   detect({ head }) {
     return looksLikeCache(head, ['"fundingRateDailyAvg"']);
   },
-  parse({ path, text }): ParsedFile {
-    const cache = readJsonCache(ID, path, text);
+  parse({ path, text, today = todayUtc() }): ParsedFile {
+    const cache = readJsonCache(ID, path, text, today);
     const symbol = cache.metadata['symbol'] ?? cache.rows[0]?.raw['symbol'];
     const asset = assetOfSymbol(symbol);
     if (!asset)
       throw new ImportError(
         `${ID}: ${path}: metadata.symbol ${JSON.stringify(symbol)} is not a USDT-margined perp of a known coin (e.g. "BTCUSDT")`,
       );
-    const observations: Observation[] = [];
+    const out = new CheckedRows(today);
     const missing = new Map<string, number>();
     let absentFunding = 0;
     for (const row of cache.rows) {
@@ -47,7 +48,7 @@ export const binanceDerivativesJsonCache: FileLayout = {
         );
         continue;
       }
-      const rowObs: Observation[] = [];
+      const cells: CellObservation[] = [];
       let bad = false;
       for (const [metric, field] of Object.entries(METRIC_FIELDS)) {
         const raw = row.metrics[metric];
@@ -61,17 +62,24 @@ export const binanceDerivativesJsonCache: FileLayout = {
           bad = true;
           continue;
         }
-        rowObs.push({
-          dataset: 'perp',
-          field,
-          asset,
-          key: 'binance',
-          date: row.date,
-          value: n.value,
-          knownAt: row.availableAfter,
+        cells.push({
+          column: `rows[${row.index}].metrics.${metric}`,
+          observation: {
+            dataset: 'perp',
+            field,
+            asset,
+            key: 'binance',
+            date: row.date,
+            value: n.value,
+            knownAt: row.availableAfter,
+          },
         });
       }
-      if (!bad) observations.push(...rowObs);
+      if (!bad)
+        out.addRow(cache.lineOf(row.index), cells, {
+          date: `rows[${row.index}].date`,
+          knownAt: `rows[${row.index}].availableAfter`,
+        });
     }
     const warnings: string[] = [];
     if (missing.size > 0) {
@@ -80,7 +88,14 @@ export const binanceDerivativesJsonCache: FileLayout = {
       );
     }
     if (absentFunding > 0) warnings.push(`${absentFunding} row(s) without fundingRateDailyAvg`);
-    return { source: 'binance', observedAt: cache.fetchedAt, observations, rejects: cache.sortedRejects(), warnings };
+    cache.addRejects(out.rejects);
+    return {
+      source: 'binance',
+      observedAt: cache.fetchedAt,
+      observations: out.observations,
+      rejects: cache.sortedRejects(),
+      warnings,
+    };
   },
 };
 

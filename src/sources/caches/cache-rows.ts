@@ -1,8 +1,8 @@
 // The `{ metadata, rows: [{ date, availableAfter, metrics, ... }] }` JSON cache shape shared by the
 // Farside, Binance and CFTC caches: validates the envelope and each row's date, publication time and
 // metrics, rejecting bad rows (with line and field) so that the rest of the file imports.
-import { isIsoDate } from '../../domain/dates.js';
-import { isoTimestampSchema } from '../../domain/observation.js';
+import { isIsoDate, parseIsoTimestamp, todayUtc } from '../../domain/dates.js';
+import { checkMarketDate } from '../../domain/observation-check.js';
 import { ImportError } from '../errors.js';
 import type { RowReject } from '../layout.js';
 import { arrayElementLines, nonFiniteToken, parseJsonText } from './json-text.js';
@@ -28,6 +28,10 @@ export interface JsonCache {
   sortedRejects(): RowReject[];
   /** Records a reject for row `index`; `field` is the path inside the row, e.g. "metrics.openInterestUSD". */
   reject(index: number, field: string | undefined, message: string): void;
+  /** The 1-based file line on which row `index` starts. */
+  lineOf(index: number): number;
+  /** Adds rejects found elsewhere (e.g. by CheckedRows) so that sortedRejects lists them in row order. */
+  addRejects(rejects: readonly RowReject[]): void;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,11 +59,12 @@ export function jsonNumber(v: unknown): { ok: true; value: number } | { ok: fals
 
 /**
  * Reads a `{ metadata, rows }` cache. Throws ImportError on malformed JSON or a wrong envelope
- * (naming the layout and file). Rows that are not objects, lack a valid `date`, `availableAfter`
- * (ISO timestamp, not before the date) or a `metrics` object, or repeat an earlier date, are
- * rejected; the first row of a date is kept.
+ * (naming the layout and file). Rows that are not objects, lack a valid `date` (YYYY-MM-DD from
+ * FIRST_MARKET_DATE to `today` + the largest dataset lag), `availableAfter` (strict ISO timestamp,
+ * not before the date) or a `metrics` object, or repeat an earlier date, are rejected; the first row
+ * of a date is kept. `today` defaults to the clock.
  */
-export function readJsonCache(layout: string, path: string, text: string): JsonCache {
+export function readJsonCache(layout: string, path: string, text: string, today: string = todayUtc()): JsonCache {
   const root = parseJsonText(layout, path, text);
   if (!isRecord(root) || !Array.isArray(root['rows'])) {
     throw new ImportError(
@@ -68,18 +73,23 @@ export function readJsonCache(layout: string, path: string, text: string): JsonC
   }
   const metadata = isRecord(root['metadata']) ? root['metadata'] : {};
   const fetched = metadata['fetchedAt'];
-  const fetchedAt =
-    typeof fetched === 'string' && isoTimestampSchema.safeParse(fetched).success
-      ? new Date(fetched).toISOString()
-      : undefined;
+  const fetchedAt = typeof fetched === 'string' ? (parseIsoTimestamp(fetched) ?? undefined) : undefined;
   let lines: number[] | null = null;
-  const rejects: { index: number; reject: RowReject }[] = [];
-  const reject = (index: number, field: string | undefined, message: string): void => {
+  const lineOf = (index: number): number => {
     lines ??= arrayElementLines(text, 'rows');
-    const at = `rows[${index}]`;
-    rejects.push({ index, reject: { line: lines[index] ?? 0, field: field ? `${at}.${field}` : at, message } });
+    return lines[index] ?? 1;
   };
-  const sortedRejects = (): RowReject[] => [...rejects].sort((a, b) => a.index - b.index).map((r) => r.reject);
+  const rejects: { line: number; order: number; reject: RowReject }[] = [];
+  const reject = (index: number, field: string | undefined, message: string): void => {
+    const at = `rows[${index}]`;
+    const line = lineOf(index);
+    rejects.push({ line, order: rejects.length, reject: { line, field: field ? `${at}.${field}` : at, message } });
+  };
+  const addRejects = (more: readonly RowReject[]): void => {
+    for (const r of more) rejects.push({ line: r.line, order: rejects.length, reject: r });
+  };
+  const sortedRejects = (): RowReject[] =>
+    [...rejects].sort((a, b) => a.line - b.line || a.order - b.order).map((r) => r.reject);
   const rows: CacheRow[] = [];
   const seen = new Set<string>();
   (root['rows'] as unknown[]).forEach((raw, index) => {
@@ -87,20 +97,22 @@ export function readJsonCache(layout: string, path: string, text: string): JsonC
     const date = raw['date'];
     if (typeof date !== 'string' || !isIsoDate(date))
       return reject(index, 'date', `expected a YYYY-MM-DD date, found ${describeJsonValue(date)}`);
+    const outOfRange = checkMarketDate(date, null, today);
+    if (outOfRange) return reject(index, 'date', outOfRange);
     if (seen.has(date)) return reject(index, 'date', `duplicate date ${date}: the first row is kept`);
     seen.add(date);
     const after = raw['availableAfter'];
-    if (typeof after !== 'string' || !isoTimestampSchema.safeParse(after).success) {
+    const availableAfter = typeof after === 'string' ? parseIsoTimestamp(after) : null;
+    if (availableAfter === null) {
       return reject(index, 'availableAfter', `expected an ISO timestamp, found ${describeJsonValue(after)}`);
     }
-    const availableAfter = new Date(after).toISOString();
     if (availableAfter < `${date}T00:00:00.000Z`)
       return reject(index, 'availableAfter', `${after} is before the row's date ${date}`);
     const metrics = raw['metrics'];
     if (!isRecord(metrics)) return reject(index, 'metrics', `expected an object, found ${describeJsonValue(metrics)}`);
     rows.push({ index, date, availableAfter, metrics, raw });
   });
-  return { metadata, fetchedAt, rows, sortedRejects, reject };
+  return { metadata, fetchedAt, rows, sortedRejects, reject, lineOf, addRejects };
 }
 
 /** True when the probe's text looks like a `{ metadata, rows }` cache mentioning every `marker`. */

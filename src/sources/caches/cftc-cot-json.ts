@@ -1,16 +1,16 @@
 // CFTC Traders in Financial Futures (futures only) for CME Bitcoin + Micro Bitcoin, kept as a JSON
 // cache (`cot-history.json`) with positions already converted to BTC. Dated by the report date
-// (Tuesday); never known before the Friday publication.
-import { dayOfWeek } from '../../domain/dates.js';
-import { cotKnownAt } from '../../domain/known-at.js';
-import type { Observation } from '../../domain/observation.js';
+// (Tuesday); known at the same instant as the synced report (cotReportKnownAt), whatever the cache's
+// availableAfter says.
+import { dayOfWeek, todayUtc } from '../../domain/dates.js';
+import { COT_KEY, cotCoins, cotReportKnownAt } from '../cftc/cot-report.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { jsonNumber, looksLikeCache, readJsonCache } from './cache-rows.js';
 
 const ID = 'cftc-cot-json-cache';
 
-/** The key stored observations carry: TFF report, CME Bitcoin plus Micro Bitcoin summed in BTC. */
-export const COT_KEY = 'tff-btc+micro';
+export { COT_KEY };
 
 /** Cache metric (BTC) → stored `cot` field (coins). All are required in every row. */
 const METRIC_FIELDS = {
@@ -26,9 +26,6 @@ const METRIC_FIELDS = {
   dealerNetBtc: 'dealersNetCoins',
 } as const;
 
-/** Coins are rounded to 1e-8 (one satoshi) to drop float noise such as 11828.400000000001. */
-const roundCoins = (v: number): number => Math.round(v * 1e8) / 1e8;
-
 export const cftcCotJsonCache: FileLayout = {
   id: ID,
   description:
@@ -36,15 +33,17 @@ export const cftcCotJsonCache: FileLayout = {
   detect({ head }) {
     return looksLikeCache(head, ['"leveragedMoney']) || looksLikeCache(head, ['"openInterestBtc"']);
   },
-  parse({ path, text }): ParsedFile {
-    const cache = readJsonCache(ID, path, text);
-    const observations: Observation[] = [];
+  parse({ path, text, today = todayUtc() }): ParsedFile {
+    const cache = readJsonCache(ID, path, text, today);
+    const out = new CheckedRows(today);
     let notTuesday = 0;
+    let laterThanCache = 0;
     for (const row of cache.rows) {
-      // Published Friday 15:30 New York: the later of the cache's own rule and ours.
-      const official = cotKnownAt(row.date);
-      const knownAt = row.availableAfter > official ? row.availableAfter : official;
-      const rowObs: Observation[] = [];
+      const knownAt = cotReportKnownAt(row.date);
+      // The cache's conservative Saturday 00:00 UTC is ignored; a cache that knows of a later release
+      // than our schedule (more than a day after it) is worth a look, so it is counted.
+      if (Date.parse(row.availableAfter) - Date.parse(knownAt) > 86_400_000) laterThanCache++;
+      const cells: CellObservation[] = [];
       let bad = false;
       for (const [metric, field] of Object.entries(METRIC_FIELDS)) {
         const raw = row.metrics[metric];
@@ -54,22 +53,37 @@ export const cftcCotJsonCache: FileLayout = {
           bad = true;
           continue;
         }
-        rowObs.push({
-          dataset: 'cot',
-          field,
-          asset: 'BTC',
-          key: COT_KEY,
-          date: row.date,
-          value: roundCoins(n.value),
-          knownAt,
+        cells.push({
+          column: `rows[${row.index}].metrics.${metric}`,
+          raw: String(n.value),
+          observation: {
+            dataset: 'cot',
+            field,
+            asset: 'BTC',
+            key: COT_KEY,
+            date: row.date,
+            value: cotCoins(n.value),
+            knownAt,
+          },
         });
       }
       if (bad) continue;
-      if (dayOfWeek(row.date) !== 2) notTuesday++;
-      observations.push(...rowObs);
+      if (out.addRow(cache.lineOf(row.index), cells, { date: `rows[${row.index}].date` }) && dayOfWeek(row.date) !== 2)
+        notTuesday++;
     }
-    const warnings =
-      notTuesday > 0 ? [`${notTuesday} report date(s) not on a Tuesday (holiday weeks); kept as dated`] : [];
-    return { source: 'cftc', observedAt: cache.fetchedAt, observations, rejects: cache.sortedRejects(), warnings };
+    cache.addRejects(out.rejects);
+    const warnings: string[] = [];
+    if (notTuesday > 0) warnings.push(`${notTuesday} report date(s) not on a Tuesday (holiday weeks); kept as dated`);
+    if (laterThanCache > 0)
+      warnings.push(
+        `${laterThanCache} row(s) whose availableAfter is more than a day after the CFTC schedule's release; the schedule is used`,
+      );
+    return {
+      source: 'cftc',
+      observedAt: cache.fetchedAt,
+      observations: out.observations,
+      rejects: cache.sortedRejects(),
+      warnings,
+    };
   },
 };

@@ -1,9 +1,10 @@
 // CoinGecko-style daily OHLCV saved as a JSON array (`btc-history.json`: [{date, open, high, low,
 // close, volume}], prices in USD, volume in USD). The coin is read from the file name (btc-…, eth-…).
 import { isAsset, type Asset } from '../../domain/assets.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { isIsoDate, todayUtc } from '../../domain/dates.js';
+import { checkMarketDate } from '../../domain/observation-check.js';
 import { cryptoDailyKnownAt } from '../../domain/known-at.js';
-import type { Observation } from '../../domain/observation.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile, RowReject } from '../layout.js';
 import { describeJsonValue, jsonNumber } from './cache-rows.js';
@@ -30,7 +31,7 @@ export const coingeckoOhlcvJson: FileLayout = {
   detect({ head }) {
     return /^\uFEFF?\s*\[\s*\{\s*"date"\s*:/.test(head) && /"close"\s*:/.test(head) && /"volume"\s*:/.test(head);
   },
-  parse({ path, text }): ParsedFile {
+  parse({ path, text, today = todayUtc() }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = assetOfFileName(name);
     if (!asset || asset === 'EQUITY') {
@@ -42,12 +43,15 @@ export const coingeckoOhlcvJson: FileLayout = {
     if (!Array.isArray(root))
       throw new ImportError(`${ID}: ${path}: expected a JSON array of daily bars, found ${describeJsonValue(root)}`);
     let lines: number[] | null = null;
+    const lineOf = (index: number): number => {
+      lines ??= arrayElementLines(text, null);
+      return lines[index] ?? 1;
+    };
     const rejects: RowReject[] = [];
     const reject = (index: number, field: string | undefined, message: string): void => {
-      lines ??= arrayElementLines(text, null);
-      rejects.push({ line: lines[index] ?? 0, field: field ? `[${index}].${field}` : `[${index}]`, message });
+      rejects.push({ line: lineOf(index), field: field ? `[${index}].${field}` : `[${index}]`, message });
     };
-    const observations: Observation[] = [];
+    const out = new CheckedRows(today);
     const seen = new Set<string>();
     root.forEach((bar: unknown, index) => {
       if (typeof bar !== 'object' || bar === null || Array.isArray(bar))
@@ -56,21 +60,27 @@ export const coingeckoOhlcvJson: FileLayout = {
       const date = row['date'];
       if (typeof date !== 'string' || !isIsoDate(date))
         return reject(index, 'date', `expected a YYYY-MM-DD date, found ${describeJsonValue(date)}`);
+      const outOfRange = checkMarketDate(date, 'spot', today);
+      if (outOfRange) return reject(index, 'date', outOfRange);
       if (seen.has(date)) return reject(index, 'date', `duplicate date ${date}: the first bar is kept`);
       seen.add(date);
       const knownAt = cryptoDailyKnownAt(date);
-      const rowObs: Observation[] = [];
+      const cells: CellObservation[] = [];
       for (const [prop, field] of Object.entries(FIELDS)) {
         const n = jsonNumber(row[prop]);
         if (!n.ok) return reject(index, prop, row[prop] === undefined ? 'missing' : n.message);
         if (n.value < 0) return reject(index, prop, `${n.value} is negative`);
-        rowObs.push({ dataset: 'spot', field, asset, key: 'coingecko', date, value: n.value, knownAt });
+        cells.push({
+          column: `[${index}].${prop}`,
+          observation: { dataset: 'spot', field, asset, key: 'coingecko', date, value: n.value, knownAt },
+        });
       }
       const high = row['high'] as number;
       const low = row['low'] as number;
       if (high < low) return reject(index, 'high', `high ${high} is below low ${low}`);
-      observations.push(...rowObs);
+      out.addRow(lineOf(index), cells, { date: `[${index}].date` });
     });
-    return { source: 'coingecko', observations, rejects, warnings: [] };
+    const all = [...rejects, ...out.rejects].sort((a, b) => a.line - b.line);
+    return { source: 'coingecko', observations: out.observations, rejects: all, warnings: [] };
   },
 };

@@ -5,12 +5,13 @@
 // rule etfFlowKnownAt(D) (D+1 02:00 UTC), so the cache cannot make a flow visible earlier than the
 // CSV/HTML importers do.
 import type { Asset } from '../../domain/assets.js';
+import { todayUtc } from '../../domain/dates.js';
 import { etfFlowKnownAt } from '../../domain/known-at.js';
-import type { Observation } from '../../domain/observation.js';
 import { millionsToUsd } from '../cells.js';
-import { findFund } from '../../domain/etf-funds.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import { assetOfFundColumns } from '../farside/asset-of-fund-columns.js';
 import { ImportError } from '../errors.js';
+import { normaliseTicker, resolveFundColumns } from '../fund-headers.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { describeJsonValue, jsonNumber, looksLikeCache, readJsonCache } from './cache-rows.js';
 
@@ -26,24 +27,28 @@ export const farsideJsonCache: FileLayout = {
   detect({ head }) {
     return looksLikeCache(head, ['"totalFlowUSDm"']) || looksLikeCache(head, ['"fundFlowsUSDm"']);
   },
-  parse({ path, text }): ParsedFile {
-    const cache = readJsonCache(ID, path, text);
-    const asset = assetOfCache(
-      path,
-      cache.rows.map((r) => r.metrics['fundFlowsUSDm']),
-    );
+  parse({ path, text, today = todayUtc() }): ParsedFile {
+    const cache = readJsonCache(ID, path, text, today);
+    const fundObjects = cache.rows.map((r) => r.metrics['fundFlowsUSDm']);
+    const asset = assetOfCache(path, fundObjects);
+    // Fund keys are resolved once against the catalog ("ibit" → IBIT; unreadable keys skipped).
+    const names = [...new Set(fundObjects.flatMap((f) => (typeof f === 'object' && f !== null ? Object.keys(f) : [])))];
+    const resolved = resolveFundColumns(asset, names);
+    const tickerOf = new Map(names.map((n, i) => [n, resolved.tickers[i] ?? null]));
     // Farside's "-" (fund not listed yet) is stored as 0 in this cache: a fund's zeros before its
     // first non-zero flow are dropped, so that they agree with the CSV/HTML tables (no figure).
     const firstFlow = new Map<string, string>();
     for (const row of cache.rows) {
       const funds = row.metrics['fundFlowsUSDm'];
       if (typeof funds !== 'object' || funds === null) continue;
-      for (const [ticker, v] of Object.entries(funds))
-        if (typeof v === 'number' && v !== 0 && !firstFlow.has(ticker)) firstFlow.set(ticker, row.date);
+      for (const [name, v] of Object.entries(funds)) {
+        const first = firstFlow.get(name);
+        if (typeof v === 'number' && v !== 0 && (first === undefined || row.date < first))
+          firstFlow.set(name, row.date);
+      }
     }
-    const observations: Observation[] = [];
+    const out = new CheckedRows(today);
     const leadingZeros = new Map<string, number>();
-    const unknownTickers = new Set<string>();
     let sumMismatches = 0;
     for (const row of cache.rows) {
       const funds = row.metrics['fundFlowsUSDm'];
@@ -66,30 +71,36 @@ export const farsideJsonCache: FileLayout = {
       }
       const official = etfFlowKnownAt(row.date);
       const knownAt = row.availableAfter > official ? row.availableAfter : official;
-      const rowObs: Observation[] = [];
+      const at = `rows[${row.index}].metrics`;
+      const cells: CellObservation[] = [];
       let bad = false;
       let fundSum = 0;
-      for (const [ticker, raw] of Object.entries(funds)) {
+      for (const [name, raw] of Object.entries(funds)) {
         const flow = jsonNumber(raw);
         if (!flow.ok) {
-          cache.reject(row.index, `metrics.fundFlowsUSDm.${ticker}`, flow.message);
+          cache.reject(row.index, `metrics.fundFlowsUSDm.${name}`, flow.message);
           bad = true;
           continue;
         }
         fundSum += flow.value;
-        const first = firstFlow.get(ticker);
+        const first = firstFlow.get(name);
         if (flow.value === 0 && (first === undefined || row.date < first)) {
-          leadingZeros.set(ticker, (leadingZeros.get(ticker) ?? 0) + 1);
+          leadingZeros.set(name, (leadingZeros.get(name) ?? 0) + 1);
           continue;
         }
-        if (!findFund(asset, ticker)) unknownTickers.add(ticker);
-        rowObs.push(flowObservation('etf-flows', asset, ticker, row.date, flow.value, knownAt));
+        const ticker = tickerOf.get(name);
+        if (!ticker) continue;
+        cells.push(flowCell(`${at}.fundFlowsUSDm.${name}`, 'etf-flows', asset, ticker, row.date, flow.value, knownAt));
       }
       if (bad) continue;
       if (Math.abs(fundSum - total.value) > SUM_TOLERANCE_MILLIONS) sumMismatches++;
-      rowObs.push(flowObservation('etf-flows-total', asset, 'farside', row.date, total.value, knownAt));
-      observations.push(...rowObs);
+      cells.push(flowCell(`${at}.totalFlowUSDm`, 'etf-flows-total', asset, 'farside', row.date, total.value, knownAt));
+      out.addRow(cache.lineOf(row.index), cells, {
+        date: `rows[${row.index}].date`,
+        knownAt: `rows[${row.index}].availableAfter`,
+      });
     }
+    cache.addRejects(out.rejects);
     const warnings: string[] = [];
     if (!cache.fetchedAt)
       warnings.push('metadata.fetchedAt missing or not a timestamp: restated values are dated by import time');
@@ -99,32 +110,42 @@ export const farsideJsonCache: FileLayout = {
       );
       warnings.push(`zero cells before a fund's first flow skipped as "not listed yet": ${list.join(', ')}`);
     }
-    if (unknownTickers.size > 0)
-      warnings.push(`funds not in the ${asset} line-up, imported as given: ${[...unknownTickers].join(', ')}`);
+    warnings.push(...resolved.warnings);
     if (sumMismatches > 0)
       warnings.push(
         `${sumMismatches} row(s) where the fund sum differs from totalFlowUSDm by more than ${SUM_TOLERANCE_MILLIONS} US$m`,
       );
-    return { source: 'farside', observedAt: cache.fetchedAt, observations, rejects: cache.sortedRejects(), warnings };
+    return {
+      source: 'farside',
+      observedAt: cache.fetchedAt,
+      observations: out.observations,
+      rejects: cache.sortedRejects(),
+      warnings,
+    };
   },
 };
 
-function flowObservation(
+function flowCell(
+  column: string,
   dataset: 'etf-flows' | 'etf-flows-total',
   asset: Asset,
   key: string,
   date: string,
   millions: number,
   knownAt: string,
-): Observation {
-  return { dataset, field: 'netFlowUsd', asset, key, date, value: millionsToUsd(millions), knownAt };
+): CellObservation {
+  return {
+    column,
+    raw: `${millions} (US$ millions)`,
+    observation: { dataset, field: 'netFlowUsd', asset, key, date, value: millionsToUsd(millions), knownAt },
+  };
 }
 
 /** The asset of the cache, voted from the fund tickers of its rows; throws when it cannot tell. */
 function assetOfCache(path: string, fundObjects: readonly unknown[]): Asset {
   const tickers = new Set<string>();
   for (const f of fundObjects) if (typeof f === 'object' && f !== null) for (const t of Object.keys(f)) tickers.add(t);
-  const asset = assetOfFundColumns([...tickers]);
+  const asset = assetOfFundColumns([...tickers].map(normaliseTicker));
   if (!asset)
     throw new ImportError(
       `${ID}: ${path}: cannot tell the asset from fund tickers ${[...tickers].join(', ') || '(none)'}`,

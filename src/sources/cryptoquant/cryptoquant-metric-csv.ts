@@ -1,11 +1,13 @@
 // CryptoQuant single-metric daily exports, `date,<Metric>` (fund holdings, funding, open interest,
 // leverage ratio, liquidations), one file per asset named "Bitcoin …" or "Ethereum …". Daily
 // values on the 00:00 UTC clock: known at the next 00:00 UTC (cryptoDailyKnownAt).
+import { todayUtc } from '../../domain/dates.js';
 import { cryptoDailyKnownAt } from '../../domain/known-at.js';
-import type { Observation } from '../../domain/observation.js';
+import { CheckedRows } from '../checked-rows.js';
+import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { headerCells, readDatedTable } from '../vendor-csv/dated-table.js';
-import { CRYPTOQUANT_METRICS, cryptoQuantAssetOfFile } from './metrics.js';
+import { CRYPTOQUANT_METRICS, cryptoQuantAssetOfFile, cryptoQuantMetricOf } from './metrics.js';
 
 /** CryptoQuant `date,<Metric>` exports; the metric table is CRYPTOQUANT_METRICS, the asset comes from the file name. */
 export const cryptoQuantMetricCsv: FileLayout = {
@@ -17,26 +19,27 @@ export const cryptoQuantMetricCsv: FileLayout = {
     return (
       cols.length === 2 &&
       cols[0]?.toLowerCase() === 'date' &&
-      Object.hasOwn(CRYPTOQUANT_METRICS, cols[1] ?? '') &&
+      cryptoQuantMetricOf(cols[1] ?? '') !== null &&
       cryptoQuantAssetOfFile(name) !== null
     );
   },
-  parse({ path, text }): ParsedFile {
+  parse({ path, text, today = todayUtc() }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const asset = cryptoQuantAssetOfFile(name);
     if (!asset)
-      throw new Error(
+      throw new ImportError(
         `${path}: cannot tell the asset from the file name (expected it to start with "Bitcoin" or "Ethereum")`,
       );
-    const table = readDatedTable(path, text);
+    const table = readDatedTable(path, text, { today });
     const metricName = table.columns[0] ?? '';
-    const metric = CRYPTOQUANT_METRICS[metricName];
-    if (!metric || table.columns.length !== 1) {
-      throw new Error(
+    const found = cryptoQuantMetricOf(metricName);
+    if (!found || table.columns.length !== 1) {
+      throw new ImportError(
         `${path}: expected "date,<Metric>" with one of ${Object.keys(CRYPTOQUANT_METRICS).join(', ')}; found "${table.columns.join(',')}"`,
       );
     }
-    const observations: Observation[] = [];
+    const { metric } = found;
+    const out = new CheckedRows(today);
     let empty = 0;
     for (const row of table.rows) {
       const value = row.values[0] ?? null;
@@ -44,17 +47,28 @@ export const cryptoQuantMetricCsv: FileLayout = {
         empty++;
         continue;
       }
-      observations.push({
-        dataset: metric.dataset,
-        field: metric.field,
-        asset,
-        key: metric.key,
-        date: row.date,
-        value: metric.convert(value),
-        knownAt: cryptoDailyKnownAt(row.date),
-      });
+      out.addRow(row.line, [
+        {
+          column: metricName,
+          raw: metric.vendorUnit ? `${value} (${metric.vendorUnit})` : undefined,
+          observation: {
+            dataset: metric.dataset,
+            field: metric.field,
+            asset,
+            key: metric.key,
+            date: row.date,
+            value: metric.convert(value),
+            knownAt: cryptoDailyKnownAt(row.date),
+          },
+        },
+      ]);
     }
     const warnings = empty > 0 ? [`${empty} row(s) with an empty "${metricName}" cell (no figure) skipped`] : [];
-    return { source: 'cryptoquant', observations, rejects: table.rejects, warnings };
+    return {
+      source: 'cryptoquant',
+      observations: out.observations,
+      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+      warnings,
+    };
   },
 };

@@ -1,7 +1,7 @@
 // The events calendar as CSV: `date,id,kind,title,source_url,instruments[,known_at]`, instruments
 // space-separated (e.g. "BTC MSTR"). This is the format of the shipped data/events/calendar.csv.
 import type { MarketEvent } from '../../domain/events.js';
-import { parseCsv } from '../csv.js';
+import { CUT_LINE_MESSAGE, firstRecordCells, parseCsv } from '../csv.js';
 import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile, RowReject } from '../layout.js';
 import { CALENDAR_SOURCE, toMarketEvent } from './event-rows.js';
@@ -14,7 +14,7 @@ export const eventsCalendarCsv: FileLayout = {
   id: ID,
   description: 'Events calendar CSV: date,id,kind,title,source_url,instruments (space-separated)[,known_at]',
   detect({ head }) {
-    const cols = (head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
+    const cols = firstRecordCells(head).map((c) => c.toLowerCase());
     const known: readonly string[] = [...REQUIRED, ...OPTIONAL];
     return REQUIRED.every((c) => cols.includes(c)) && cols.every((c) => known.includes(c));
   },
@@ -30,7 +30,11 @@ export const eventsCalendarCsv: FileLayout = {
     const events: MarketEvent[] = [];
     const rejects: RowReject[] = [];
     const seen = new Map<string, number>();
-    for (const { line, cells } of records.slice(1)) {
+    for (const { line, cells, cut } of records.slice(1)) {
+      if (cut) {
+        rejects.push({ line, message: CUT_LINE_MESSAGE });
+        continue;
+      }
       if (cells.length !== header.length) {
         rejects.push({ line, message: `expected ${header.length} cells, found ${cells.length}` });
         continue;

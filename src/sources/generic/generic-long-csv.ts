@@ -2,10 +2,10 @@
 // `known_at` and `source` columns. Lets an analyst import any catalog series (equity-ETF flows, a
 // venue's funding …) without a dedicated importer. Values are stored as written, in the catalog unit.
 import { isAsset, type Asset } from '../../domain/assets.js';
-import { isIsoDate, timestampOn } from '../../domain/dates.js';
-import { isoTimestampSchema, type Observation } from '../../domain/observation.js';
+import { isIsoDate, parseIsoTimestamp, timestampOn, todayUtc } from '../../domain/dates.js';
 import { parseNumberCell } from '../cells.js';
-import { parseCsv } from '../csv.js';
+import { CheckedRows } from '../checked-rows.js';
+import { CUT_LINE_MESSAGE, firstRecordCells, parseCsv } from '../csv.js';
 import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile, RowReject } from '../layout.js';
 import { IMPLIED_ASSETS, resolveSeries } from './series.js';
@@ -20,8 +20,8 @@ export const GENERIC_SOURCE = 'generic';
 
 const SOURCE_NAME = /^[a-z0-9][a-z0-9._-]{0,40}$/i;
 
-function headerColumns(line: string): string[] {
-  return line.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+function headerColumns(head: string): string[] {
+  return firstRecordCells(head).map((c) => c.toLowerCase());
 }
 
 /**
@@ -33,8 +33,11 @@ function readKnownAt(raw: string, date: string): { ok: true; knownAt: string } |
   let knownAt: string;
   if (text === '') knownAt = timestampOn(date, 1);
   else if (isIsoDate(text)) knownAt = timestampOn(text);
-  else if (isoTimestampSchema.safeParse(text).success) knownAt = new Date(text).toISOString();
-  else return { ok: false, message: `"${raw}" is not a YYYY-MM-DD date or ISO timestamp` };
+  else {
+    const parsed = parseIsoTimestamp(text);
+    if (parsed === null) return { ok: false, message: `"${raw}" is not a YYYY-MM-DD date or ISO timestamp` };
+    knownAt = parsed;
+  }
   if (knownAt < timestampOn(date)) return { ok: false, message: `${knownAt} is before the row's date ${date}` };
   return { ok: true, knownAt };
 }
@@ -44,13 +47,13 @@ export const genericLongCsv: FileLayout = {
   description:
     'Generic long CSV: date,series,key,value[,asset][,known_at][,source]; series = <dataset>.<field> from the catalog',
   detect({ head }) {
-    const cols = headerColumns(head.split(/\r?\n/, 1)[0] ?? '');
+    const cols = headerColumns(head);
     return (
       REQUIRED.every((c) => cols.includes(c)) &&
       cols.every((c) => (REQUIRED as readonly string[]).includes(c) || (OPTIONAL as readonly string[]).includes(c))
     );
   },
-  parse({ path, text }): ParsedFile {
+  parse({ path, text, today = todayUtc() }): ParsedFile {
     const records = parseCsv(text);
     const header = records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
     const index = new Map<Column, number>();
@@ -64,13 +67,25 @@ export const genericLongCsv: FileLayout = {
       const i = index.get(c);
       return i === undefined ? '' : (cells[i] ?? '').trim();
     };
-    const observations: Observation[] = [];
-    const rejects: RowReject[] = [];
+    const out = new CheckedRows(today);
+    const rejects: RowReject[] = out.rejects;
     const seen = new Map<string, number>();
+    // The file's source is the one most rows name (the first named on a tie), decided before any row
+    // is read, so that one bad source cell cannot take the file over from the rows after it.
+    const votes = new Map<string, number>();
+    for (const { cells } of records.slice(1)) {
+      const named = cell(cells, 'source');
+      if (SOURCE_NAME.test(named)) votes.set(named, (votes.get(named) ?? 0) + 1);
+    }
     let source: string | null = null;
+    for (const [name, n] of votes) if (source === null || n > votes.get(source)!) source = name;
     for (const record of records.slice(1)) {
       const { line, cells } = record;
-      const fail = (field: string | undefined, message: string): void => void rejects.push({ line, field, message });
+      const fail = (field: string | undefined, message: string): void => out.reject(line, field, message);
+      if (record.cut) {
+        fail(undefined, CUT_LINE_MESSAGE);
+        continue;
+      }
       if (cells.length !== header.length) {
         fail(undefined, `expected ${header.length} cells, found ${cells.length}`);
         continue;
@@ -128,11 +143,10 @@ export const genericLongCsv: FileLayout = {
           fail('source', `"${rowSource}" is not a source name (letters, digits, . _ -)`);
           continue;
         }
-        if (source !== null && rowSource !== source) {
+        if (rowSource !== source) {
           fail('source', `"${rowSource}" differs from the file's source "${source}": one source per file`);
           continue;
         }
-        source = rowSource;
       }
       const natural = `${series.dataset}|${series.field}|${asset}|${key}|${date}`;
       const earlier = seen.get(natural);
@@ -144,16 +158,25 @@ export const genericLongCsv: FileLayout = {
         continue;
       }
       seen.set(natural, line);
-      observations.push({
-        dataset: series.dataset,
-        field: series.field,
-        asset,
-        key,
-        date,
-        value: value.value,
-        knownAt: known.knownAt,
-      });
+      out.addRow(
+        line,
+        [
+          {
+            column: 'value',
+            observation: {
+              dataset: series.dataset,
+              field: series.field,
+              asset,
+              key,
+              date,
+              value: value.value,
+              knownAt: known.knownAt,
+            },
+          },
+        ],
+        { knownAt: 'known_at', key: 'key' },
+      );
     }
-    return { source: source ?? GENERIC_SOURCE, observations, rejects, warnings: [] };
+    return { source: source ?? GENERIC_SOURCE, observations: out.observations, rejects, warnings: [] };
   },
 };

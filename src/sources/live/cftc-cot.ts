@@ -1,15 +1,14 @@
 // CFTC Commitments of Traders, Traders in Financial Futures (futures only), from the CFTC's public
 // Socrata API (dataset gpe5-46if): CME Bitcoin (code 133741, 5 BTC a contract) and Micro Bitcoin
 // (133742, 0.1 BTC) converted to coins and summed per report date → `cot` (asset BTC).
-import { addDays } from '../../domain/dates.js';
-import { cotKnownAt } from '../../domain/known-at.js';
+import { addDays, isIsoDate } from '../../domain/dates.js';
 import type { Observation } from '../../domain/observation.js';
+import { COT_KEY, cotCoins, cotReportKnownAt } from '../cftc/cot-report.js';
 import { SourceError } from '../errors.js';
 import { incrementalStart, type Connector, type ConnectorResult, type SyncContext } from './connector.js';
 
 export const COT_DATASET_PATH = '/resource/gpe5-46if.json';
-/** The stored key of the summed report. */
-export const COT_KEY = 'tff-btc+micro';
+export { COT_KEY };
 /** CFTC contract market code → coins per contract. */
 export const COT_CONTRACTS: Readonly<Record<string, number>> = { '133741': 5, '133742': 0.1 };
 /** Rows per page (Socrata allows more; small pages keep responses light). */
@@ -30,41 +29,52 @@ type CotField = keyof typeof COLUMNS;
 /**
  * Turns Socrata TFF rows into `cot` observations: per report date, each contract's positions ×
  * coins per contract, summed across the bitcoin contracts, plus net = long − short per group.
- * Rows of other contract codes are ignored. A row with a missing or non-numeric column throws a
- * SourceError naming the URL, the row's date and code, and the column.
+ * Rows of other contract codes are ignored. A row with a bad report date or a missing or
+ * non-numeric column is skipped, and so is its whole report date (a partial sum would be wrong):
+ * each is named in `problems` (URL, date, code, column, value) when given, else thrown as a
+ * SourceError. A non-object row is always a SourceError (not the CFTC's shape).
  */
-export function cotObservations(rows: readonly unknown[], url: string): Observation[] {
+export function cotObservations(rows: readonly unknown[], url: string, problems?: string[]): Observation[] {
   const byDate = new Map<string, Record<CotField, number>>();
+  const broken = new Set<string>();
+  const problem = (message: string): void => {
+    if (!problems) throw new SourceError(message, 'cftc');
+    problems.push(message);
+  };
   for (const raw of rows) {
     if (typeof raw !== 'object' || raw === null) throw new SourceError(`cftc: ${url}: a row is not an object`, 'cftc');
     const row = raw as Record<string, unknown>;
     const code = String(row['cftc_contract_market_code'] ?? '').trim();
     const coins = COT_CONTRACTS[code];
     if (coins === undefined) continue;
-    const date = /^(\d{4}-\d{2}-\d{2})/.exec(String(row['report_date_as_yyyy_mm_dd'] ?? ''))?.[1];
-    if (!date)
-      throw new SourceError(
+    const date = /^(\d{4}-\d{2}-\d{2})(?:T|$)/.exec(String(row['report_date_as_yyyy_mm_dd'] ?? ''))?.[1];
+    if (!date || !isIsoDate(date)) {
+      problem(
         `cftc: ${url}: row of contract ${code} has report_date_as_yyyy_mm_dd ${JSON.stringify(row['report_date_as_yyyy_mm_dd'])}, expected YYYY-MM-DD…`,
-        'cftc',
       );
+      continue;
+    }
     const sums =
       byDate.get(date) ?? (Object.fromEntries(Object.keys(COLUMNS).map((f) => [f, 0])) as Record<CotField, number>);
     for (const [field, names] of Object.entries(COLUMNS) as [CotField, readonly string[]][]) {
       const name = names.find((n) => row[n] !== undefined && row[n] !== null);
-      const value = name === undefined ? NaN : Number(row[name]);
+      const text = name === undefined ? undefined : row[name];
+      const value = typeof text === 'number' || (typeof text === 'string' && text.trim() !== '') ? Number(text) : NaN;
       if (!Number.isFinite(value)) {
-        throw new SourceError(
-          `cftc: ${url}: ${date} contract ${code}: column ${names[0]} is ${JSON.stringify(name && row[name])}, expected a number`,
-          'cftc',
+        problem(
+          `cftc: ${url}: ${date} contract ${code}: column ${names[0]} is ${JSON.stringify(text)}, expected a number; report ${date} skipped`,
         );
+        broken.add(date);
+        break;
       }
       sums[field] += value * coins;
     }
     byDate.set(date, sums);
   }
+  for (const date of broken) byDate.delete(date);
   const out: Observation[] = [];
   for (const [date, s] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-    const knownAt = cotKnownAt(date);
+    const knownAt = cotReportKnownAt(date);
     const fields: Record<string, number> = {
       ...s,
       leveragedFundsNetCoins: s.leveragedFundsLongCoins - s.leveragedFundsShortCoins,
@@ -78,7 +88,7 @@ export function cotObservations(rows: readonly unknown[], url: string): Observat
         asset: 'BTC',
         key: COT_KEY,
         date,
-        value: Math.round(value * 10) / 10,
+        value: cotCoins(value),
         knownAt,
       });
     }
@@ -135,7 +145,7 @@ export function makeCftcConnector(options: { pageSize?: number } = {}): Connecto
         context.progress?.(page + 1, page + 2, 'cftc');
         if (body.length < pageSize) break;
       }
-      const observations = cotObservations(rows, url);
+      const observations = cotObservations(rows, url, warnings);
       if (observations.length === 0 && from < addDays(context.now.toISOString().slice(0, 10), -10)) {
         throw new SourceError(
           `cftc: ${base}${COT_DATASET_PATH} returned no bitcoin rows (codes ${Object.keys(COT_CONTRACTS).join(', ')}) since ${from}`,

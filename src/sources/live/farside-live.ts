@@ -5,7 +5,14 @@ import type { AnalysedAsset } from '../../domain/assets.js';
 import { SourceError } from '../errors.js';
 import { FarsideLayoutError, parseFarsideHtml } from '../farside/farside-html.js';
 import { formatReject } from '../layout.js';
-import { eachPart, incrementalStart, type Connector, type ConnectorResult, type SyncContext } from './connector.js';
+import {
+  eachPart,
+  incrementalStart,
+  todayUtc,
+  type Connector,
+  type ConnectorResult,
+  type SyncContext,
+} from './connector.js';
 
 /** Page path per asset on farside.co.uk. */
 export const FARSIDE_PAGES: Readonly<Record<AnalysedAsset, string>> = {
@@ -66,7 +73,7 @@ export const farsideConnector: Connector = {
         });
         let table;
         try {
-          table = parseFarsideHtml(html, url);
+          table = parseFarsideHtml(html, url, { today: todayUtc(context) });
         } catch (error) {
           if (error instanceof FarsideLayoutError) throw new SourceError(error.message, 'farside', { cause: error });
           throw error;
@@ -79,6 +86,7 @@ export const farsideConnector: Connector = {
             'farside',
           );
         }
+        result.warnings.push(...table.warnings.map((w) => `farside: ${url}: ${w}`));
         result.warnings.push(...table.rejects.map((r) => formatReject(url, r)));
         result.batches.push({
           provenance: { source: 'farside', origin: url, observedAt: context.now.toISOString() },

@@ -3,7 +3,10 @@
 // keeps going when a source fails, reporting what happened per source.
 import type { AnalysedAsset } from '../../domain/assets.js';
 import { emptyCounts, type UpsertCounts } from '../../domain/observation.js';
-import type { RunRecord, Store } from '../../store/store.js';
+import { todayUtc } from '../../domain/dates.js';
+import { checkObservation } from '../../domain/observation-check.js';
+import type { IngestBatch, RunRecord, Store } from '../../store/store.js';
+import { applyFirstSeenTimes } from '../first-seen.js';
 import type { Connector, ProgressFn } from './connector.js';
 import { cftcConnector } from './cftc-cot.js';
 import { perpVenueConnector } from './ccxt-connector.js';
@@ -60,7 +63,39 @@ export interface SourceSummary {
 }
 
 /**
- * Runs `options.sources` in order against `store`. Each source's result is stored in one
+ * The boundary check (domain/field-ranges.ts) of what connectors return: an observation that fails
+ * it is dropped, and named in a warning `<origin> <dataset.field> <key> <date>: <why>` (the first
+ * 20 per run; the rest counted). Returns the batches to store and the count per batch.
+ */
+export function checkBatches(
+  batches: readonly IngestBatch[],
+  today: string,
+): { batches: IngestBatch[]; rejects: string[]; rejectedPerBatch: number[] } {
+  const rejects: string[] = [];
+  let more = 0;
+  const rejectedPerBatch: number[] = [];
+  const out = batches.map((batch) => {
+    let rejected = 0;
+    const observations = batch.observations.filter((o) => {
+      const problems = checkObservation(o, today);
+      if (problems.length === 0) return true;
+      rejected++;
+      const text = `rejected: ${batch.provenance.origin} ${o.dataset}.${o.field} ${o.key} ${o.date}: ${problems.map((p) => p.message).join('; ')}`;
+      if (rejects.length < 20) rejects.push(text);
+      else more++;
+      return false;
+    });
+    rejectedPerBatch.push(rejected);
+    return rejected === 0 ? batch : { ...batch, observations };
+  });
+  if (more > 0) rejects.push(`… and ${more} more rejected value(s)`);
+  return { batches: out, rejects, rejectedPerBatch };
+}
+
+/**
+ * Runs `options.sources` in order against `store`. Every value passes the boundary check first
+ * (checkBatches; rejects become warnings and the run's rejected count), and values a later
+ * snapshot adds to a stored day carry that snapshot's time (applyFirstSeenTimes). Each source's result is stored in one
  * transaction; a failing source is logged as a failed run and the others still run. Returns one
  * summary per source; never throws for a source failure (the caller decides the exit code).
  */
@@ -76,7 +111,7 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
     const requestsBefore = http.requests;
     options.onSource?.(source, 'start');
     try {
-      const result = await connector.run({
+      const fetched = await connector.run({
         store,
         assets: options.assets,
         since: options.since,
@@ -86,16 +121,22 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
         retry,
         progress: options.progress ? (...args) => options.progress!(source, ...args) : undefined,
       });
+      const checked = checkBatches(fetched.batches, todayUtc(now));
+      const result = {
+        ...fetched,
+        batches: await applyFirstSeenTimes(store, checked.batches, now.toISOString()),
+        warnings: [...checked.rejects, ...fetched.warnings],
+      };
       const finishedAt = new Date().toISOString();
       const failures = [...(result.failures ?? [])];
       const notes = [...failures, ...result.warnings];
-      const runs: Omit<RunRecord, 'counts'>[] = result.batches.map((b) => ({
+      const runs: Omit<RunRecord, 'counts'>[] = result.batches.map((b, i) => ({
         kind: 'sync',
         source: b.provenance.source,
         origin: b.provenance.origin,
         startedAt,
         finishedAt,
-        rejected: 0,
+        rejected: checked.rejectedPerBatch[i]!,
         status: notes.length > 0 ? 'partial' : 'ok',
         message:
           notes.length > 0

@@ -1,7 +1,7 @@
 // Daily bars of US-listed instruments (the spot ETFs themselves, MSTR, equity ETFs) from a public
 // quote API in Yahoo's v8 chart JSON format: chart.result[0].timestamp[] (seconds) with
 // indicators.quote[0].{open,high,low,close,volume}[] → `equity` (asset EQUITY, key = ticker).
-import { dateToMs, msToDate } from '../../domain/dates.js';
+import { dateToMs, isIsoDate, msToDate } from '../../domain/dates.js';
 import { usCloseKnownAt } from '../../domain/known-at.js';
 import type { Observation } from '../../domain/observation.js';
 import { SourceError } from '../errors.js';
@@ -35,9 +35,17 @@ const QUOTE_FIELDS = [
  * Reads one chart response into `equity` observations for `ticker`. The bar's date is the
  * exchange-local date of its timestamp (timestamp + meta.gmtoffset). Null entries (no trade, or a
  * half-filled row) are skipped field by field; bars not closed by `now` (16:00 New York) are
- * dropped. Throws SourceError naming the URL when chart.error is set or the shape is not a chart.
+ * dropped. A bar with a timestamp or value that is not a finite number is skipped whole and named
+ * in `problems` when given (else thrown as a SourceError). Throws SourceError naming the URL when
+ * chart.error is set or the shape is not a chart.
  */
-export function chartObservations(body: unknown, ticker: string, url: string, now: Date): Observation[] {
+export function chartObservations(
+  body: unknown,
+  ticker: string,
+  url: string,
+  now: Date,
+  problems?: string[],
+): Observation[] {
   const chart = (body as { chart?: { result?: unknown; error?: unknown } } | null)?.chart;
   if (chart?.error) throw new SourceError(`quotes: ${url}: chart.error ${JSON.stringify(chart.error)}`, 'quotes');
   const result = Array.isArray(chart?.result) ? (chart.result[0] as Record<string, unknown> | undefined) : undefined;
@@ -54,23 +62,30 @@ export function chartObservations(body: unknown, ticker: string, url: string, no
   const nowIso = now.toISOString();
   const out: Observation[] = [];
   const seen = new Set<string>();
+  const problem = (message: string): void => {
+    if (!problems) throw new SourceError(message, 'quotes');
+    problems.push(message);
+  };
   timestamps.forEach((t, i) => {
-    if (typeof t !== 'number')
-      throw new SourceError(`quotes: ${url}: timestamp[${i}] is ${JSON.stringify(t)}, expected seconds`, 'quotes');
-    const date = msToDate((t + (Number.isFinite(gmtoffset) ? gmtoffset : 0)) * 1000);
+    const ms = typeof t === 'number' ? (t + (Number.isFinite(gmtoffset) ? gmtoffset : 0)) * 1000 : NaN;
+    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
+      return problem(`quotes: ${url}: timestamp[${i}] is ${JSON.stringify(t)}, expected seconds`);
+    const date = msToDate(ms);
+    if (!isIsoDate(date)) return problem(`quotes: ${url}: timestamp[${i}] is ${JSON.stringify(t)}, out of range`);
     const knownAt = usCloseKnownAt(date);
     if (knownAt > nowIso || seen.has(date)) return;
     seen.add(date);
+    const bar: Observation[] = [];
     for (const [column, field] of QUOTE_FIELDS) {
       const v = quote?.[column]?.[i];
       if (v === null || v === undefined) continue;
       if (typeof v !== 'number' || !Number.isFinite(v))
-        throw new SourceError(
-          `quotes: ${url}: ${column}[${i}] (${date}) is ${JSON.stringify(v)}, expected a number`,
-          'quotes',
+        return problem(
+          `quotes: ${url}: ${column}[${i}] (${date}) is ${JSON.stringify(v)}, expected a number; bar skipped`,
         );
-      out.push({ dataset: 'equity', field, asset: 'EQUITY', key: ticker, date, value: v, knownAt });
+      bar.push({ dataset: 'equity', field, asset: 'EQUITY', key: ticker, date, value: v, knownAt });
     }
+    out.push(...bar);
   });
   return out;
 }
@@ -105,7 +120,7 @@ export function quotesConnector(tickers: readonly string[] = DEFAULT_QUOTE_TICKE
             source: 'quotes',
             hint: `Check the ticker "${ticker}" and the quotes endpoint.`,
           });
-          const observations = chartObservations(body, ticker, url, context.now);
+          const observations = chartObservations(body, ticker, url, context.now, result.warnings);
           if (observations.length === 0) result.warnings.push(`quotes: ${ticker}: no closed daily bars since ${from}`);
           result.batches.push({
             provenance: { source: 'quotes', origin: url.split('?')[0]!, observedAt: context.now.toISOString() },

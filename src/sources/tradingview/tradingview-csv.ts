@@ -13,9 +13,11 @@
 //   already taken by the previous bar, the bar goes to the Friday after (→ 2025-07-11).
 // - MSTR bars are dated by the US trade date: usCloseKnownAt.
 // CME open interest is stored in contracts and in USD = contracts × coins per contract × close.
-import { addDays, dayOfWeek, daysBetween } from '../../domain/dates.js';
+import { addDays, dayOfWeek, daysBetween, todayUtc } from '../../domain/dates.js';
 import { cmeOpenInterestKnownAt, cmeSettleKnownAt, usCloseKnownAt } from '../../domain/known-at.js';
 import type { Observation } from '../../domain/observation.js';
+import { CheckedRows, type CellObservation } from '../checked-rows.js';
+import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile, RowReject } from '../layout.js';
 import { headerCells, readDatedTable } from '../vendor-csv/dated-table.js';
 import { TRADINGVIEW_INSTRUMENTS, tradingViewInstrumentOfFile, type TradingViewInstrument } from './instruments.js';
@@ -34,32 +36,40 @@ function storeDate(instrument: TradingViewInstrument, fileDate: string, previous
   return previous !== null && friday <= previous && daysBetween(friday, previous) < 7 ? addDays(friday, 7) : friday;
 }
 
+const hasTradingViewHeader = (cols: readonly string[]): boolean =>
+  LEADING.every((c, i) => cols[i]?.toLowerCase() === c.toLowerCase()) &&
+  cols.some((c) => c.toLowerCase() === 'open interest');
+
 /**
- * TradingView exports of the instruments in TRADINGVIEW_INSTRUMENTS. Detects any TradingView header;
- * parse throws on a file name that names no known instrument (the runner reports it).
+ * TradingView exports of the instruments in TRADINGVIEW_INSTRUMENTS. Detects any TradingView header
+ * (any case); parse throws on a file name that names no known instrument (the runner reports it).
+ * Rows are read in date order whatever the file's order (the weekly dating looks at the bar before).
  */
 export const tradingViewCsv: FileLayout = {
   id: 'tradingview-csv',
   description: 'TradingView chart export (CME futures, CME basis, MSTR): OHLC, volume, open interest',
   detect({ head }) {
-    const cols = headerCells(head);
-    return LEADING.every((c, i) => cols[i] === c) && cols.includes('Open Interest');
+    return hasTradingViewHeader(headerCells(head));
   },
-  parse({ path, text }): ParsedFile {
+  parse({ path, text, today = todayUtc() }): ParsedFile {
     const name = path.split(/[\\/]/).at(-1) ?? path;
     const instrument = tradingViewInstrumentOfFile(name);
     if (!instrument) {
-      throw new Error(
+      throw new ImportError(
         `${path}: unrecognised TradingView export "${name}"; the file name must start with one of ${TRADINGVIEW_INSTRUMENTS.map((i) => i.symbol).join(', ')}`,
       );
     }
-    const table = readDatedTable(path, text);
-    const col = (label: string): number => table.columns.indexOf(label);
+    const table = readDatedTable(path, text, { today });
+    if (!hasTradingViewHeader(['date', ...table.columns]))
+      throw new ImportError(
+        `${path}: expected a TradingView header "${LEADING.join(',')},Open Interest,…", found "date,${table.columns.join(',')}"`,
+      );
+    const col = (label: string): number => table.columns.findIndex((c) => c.toLowerCase() === label.toLowerCase());
     const [iOpen, iHigh, iLow, iClose, iVolume, iOi] = ['open', 'high', 'low', 'close', 'Volume', 'Open Interest'].map(
       col,
     ) as [number, number, number, number, number, number];
     const rejects: RowReject[] = [...table.rejects];
-    const observations: Observation[] = [];
+    const out = new CheckedRows(today);
     const warnings: string[] = [];
     const used = new Map<string, number>();
     let preLaunch = 0;
@@ -84,11 +94,24 @@ export const tradingViewCsv: FileLayout = {
       previous = date;
       const v = (i: number): number | null => row.values[i] ?? null;
       const close = v(iClose);
-      const push = (dataset: Observation['dataset'], field: string, value: number | null, knownAt: string): void => {
-        if (value !== null) observations.push({ dataset, field, asset, key, date, value, knownAt });
+      const cells: CellObservation[] = [];
+      const push = (
+        dataset: Observation['dataset'],
+        field: string,
+        column: string,
+        value: number | null,
+        knownAt: string,
+        raw?: string,
+      ): void => {
+        if (value !== null)
+          cells.push({
+            column,
+            raw,
+            observation: { dataset, field, asset, key, date, value, knownAt },
+          });
       };
       if (target.kind === 'cme-basis') {
-        push('cme-basis', 'basisUsd', close, cmeSettleKnownAt(date));
+        push('cme-basis', 'basisUsd', table.columns[iClose]!, close, cmeSettleKnownAt(date));
       } else if (target.kind === 'equity') {
         const knownAt = usCloseKnownAt(date);
         for (const [field, i] of [
@@ -98,7 +121,7 @@ export const tradingViewCsv: FileLayout = {
           ['close', iClose],
           ['volumeShares', iVolume],
         ] as const)
-          push('equity', field, v(i), knownAt);
+          push('equity', field, table.columns[i]!, v(i), knownAt);
       } else {
         const settleKnownAt = cmeSettleKnownAt(date);
         const oiKnownAt = cmeOpenInterestKnownAt(date);
@@ -109,17 +132,30 @@ export const tradingViewCsv: FileLayout = {
           ['low', iLow],
           ['close', iClose],
         ] as const)
-          push(target.dataset, field, v(i), settleKnownAt);
-        push(target.dataset, 'volumeContracts', v(iVolume), oiKnownAt);
-        push(target.dataset, 'openInterestContracts', oi, oiKnownAt);
+          push(target.dataset, field, table.columns[i]!, v(i), settleKnownAt);
+        push(target.dataset, 'volumeContracts', table.columns[iVolume]!, v(iVolume), oiKnownAt);
+        push(target.dataset, 'openInterestContracts', table.columns[iOi]!, oi, oiKnownAt);
         if (oi !== null && close !== null)
-          push(target.dataset, 'openInterestUsd', oi * target.coinsPerContract * close, oiKnownAt);
+          push(
+            target.dataset,
+            'openInterestUsd',
+            `${table.columns[iOi]!} × close`,
+            oi * target.coinsPerContract * close,
+            oiKnownAt,
+            `${oi} contracts × ${target.coinsPerContract} coins × close ${close}`,
+          );
       }
+      out.addRow(row.line, cells);
     }
     if (preLaunch > 0)
       warnings.push(
         `${preLaunch} placeholder bar(s) before the contract's first trade date ${instrument.firstTradeDate} dropped`,
       );
-    return { source: 'tradingview', observations, rejects, warnings };
+    return {
+      source: 'tradingview',
+      observations: out.observations,
+      rejects: [...rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+      warnings,
+    };
   },
 };

@@ -38,19 +38,21 @@ describe('cryptoquant-metric-csv', () => {
     expect(parsed.rejects[0]?.message).toMatch(/Infinity/);
   });
 
+  // Funding and leverage take values inside their physical ranges (domain/field-ranges.ts: funding
+  // within ±5 % per 8 h, leverage ratio ≤ 100); 1234.5 % per 8 h would now be rejected, as it should.
   it.each([
-    ['Fund Holdings', 'etf-holdings/holdingsCoins/BTC/cryptoquant-funds/2025-01-01=1234.5'],
-    ['Funding Rates', 'perp/fundingRate8h/BTC/all/2025-01-01=12.345'],
-    ['Open Interest', 'perp/openInterestUsd/BTC/all/2025-01-01=1234.5'],
-    ['Estimated Leverage Ratio', 'perp/leverageRatio/BTC/all/2025-01-01=1234.5'],
-    ['Long Liquidations', 'perp/longLiquidationsCoins/BTC/all/2025-01-01=1234.5'],
-    ['Short Liquidations', 'perp/shortLiquidationsCoins/BTC/all/2025-01-01=1234.5'],
-    ['Long Liquidations USD', 'perp/longLiquidationsUsd/BTC/all/2025-01-01=1234.5'],
-    ['Short Liquidations USD', 'perp/shortLiquidationsUsd/BTC/all/2025-01-01=1234.5'],
-  ])('maps metric "%s"', (metric, expected) => {
+    ['Fund Holdings', 'etf-holdings/holdingsCoins/BTC/cryptoquant-funds/2025-01-01=1234.5', '1234.5'],
+    ['Funding Rates', 'perp/fundingRate8h/BTC/all/2025-01-01=0.012345', '1.2345'],
+    ['Open Interest', 'perp/openInterestUsd/BTC/all/2025-01-01=1234.5', '1234.5'],
+    ['Estimated Leverage Ratio', 'perp/leverageRatio/BTC/all/2025-01-01=12.345', '12.345'],
+    ['Long Liquidations', 'perp/longLiquidationsCoins/BTC/all/2025-01-01=1234.5', '1234.5'],
+    ['Short Liquidations', 'perp/shortLiquidationsCoins/BTC/all/2025-01-01=1234.5', '1234.5'],
+    ['Long Liquidations USD', 'perp/longLiquidationsUsd/BTC/all/2025-01-01=1234.5', '1234.5'],
+    ['Short Liquidations USD', 'perp/shortLiquidationsUsd/BTC/all/2025-01-01=1234.5', '1234.5'],
+  ])('maps metric "%s"', (metric, expected, cell) => {
     const name = `Bitcoin ${metric} - All Exchanges - Day.csv`;
     expect(cryptoQuantMetricCsv.detect({ path: name, name, head: `date,${metric}\n` })).toBe(true);
-    const parsed = cryptoQuantMetricCsv.parse({ path: name, text: `date,${metric}\n2025-01-01,1234.5\n` });
+    const parsed = cryptoQuantMetricCsv.parse({ path: name, text: `date,${metric}\n2025-01-01,${cell}\n` });
     expect(rows(parsed.observations)).toEqual([expected]);
   });
 
