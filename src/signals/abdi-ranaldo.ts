@@ -15,7 +15,13 @@ import { mean } from './stats/mean.js';
  * Example: H1 102, L1 98, C1 101, H2 100, L2 96 → 4·ln(101/√(102·98))·ln(101/√(100·96))
  * = 4 · 0.0101504 · 0.0303613 ≈ 1.2327e-3 (a 3.5 % spread: day 1 closed at the ask, day 2 traded lower).
  */
-export function abdiRanaldoSquaredPair(high1: number, low1: number, close1: number, high2: number, low2: number): number {
+export function abdiRanaldoSquaredPair(
+  high1: number,
+  low1: number,
+  close1: number,
+  high2: number,
+  low2: number,
+): number {
   const c = Math.log(close1);
   const eta1 = (Math.log(high1) + Math.log(low1)) / 2;
   const eta2 = (Math.log(high2) + Math.log(low2)) / 2;

@@ -6,13 +6,7 @@
 // liquidity crisis volume usually rises while price impact explodes. The point-in-time history of
 // every episode is in selloff-history.ts; this file holds the rule and the window-level entry point.
 import type { SelloffType } from '../domain/analysis.js';
-import {
-  COST_MEASURES,
-  costBaseline,
-  costMeasure,
-  type CostMeasure,
-  type CostMeasureName,
-} from './selloff-cost.js';
+import { COST_MEASURES, costBaseline, costMeasure, type CostMeasure, type CostMeasureName } from './selloff-cost.js';
 import { selloffContext, type SelloffContext, type SelloffInputs } from './selloff-context.js';
 import { positionBaseline, positionMeasures, type PositionMeasures } from './selloff-positions.js';
 import { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
@@ -88,12 +82,18 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
   if (extreme.length > 0) reasons.push(`cost of trading exploded: ${described(extreme)}`);
   if (elevated.length > 0) reasons.push(`cost of trading elevated: ${described(elevated)}`);
   if (normal.length > 0)
-    reasons.push(`${extreme.length + elevated.length > 0 ? 'other costs' : 'cost of trading'} in the normal range: ${described(normal)}`);
+    reasons.push(
+      `${extreme.length + elevated.length > 0 ? 'other costs' : 'cost of trading'} in the normal range: ${described(normal)}`,
+    );
   const unmeasured = costs.filter((c) => c.m.level === null).map((c) => NAMES[c.name]);
   if (unmeasured.length > 0) reasons.push(`not measurable (too little history or data): ${unmeasured.join(', ')}`);
   if (measures.longLiquidationsPeakUsd !== null) {
     const multiple = measures.longLiquidationsMultiple;
-    const channel = !forced ? '' : extreme.length > 0 ? ' — forced deleveraging into a market that could not absorb it' : ' — forced deleveraging, absorbed at a normal cost of trading';
+    const channel = !forced
+      ? ''
+      : extreme.length > 0
+        ? ' — forced deleveraging into a market that could not absorb it'
+        : ' — forced deleveraging, absorbed at a normal cost of trading';
     reasons.push(
       `long liquidations peaked at ${formatUsd(measures.longLiquidationsPeakUsd)} on ${measures.longLiquidationsPeakDate}` +
         (multiple !== null ? `, ${multiple.toFixed(1)}× their trailing median${channel}` : ''),
@@ -126,7 +126,13 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
   }
   if (positions.length > 0) reasons.push(`positions ${cut ? 'cut' : 'not measurably cut'}: ${positions.join(', ')}`);
   else reasons.push('positions: no OI, CFTC or ETF data over the fall');
-  return { type, reasons, costExploded: extreme.length > 0, forcedLiquidations: forced, positionsCut: measured ? cut : null };
+  return {
+    type,
+    reasons,
+    costExploded: extreme.length > 0,
+    forcedLiquidations: forced,
+    positionsCut: measured ? cut : null,
+  };
 }
 
 /**

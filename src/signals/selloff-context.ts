@@ -29,12 +29,17 @@ export interface VisibleSeries<T extends { readonly date: string }> {
   readonly visibleOn: readonly string[];
 }
 
+/**
+ * Sorted by date, then by `tieKey` (so sums over a window add in the same order whatever the input
+ * order); sorted only when not already in that order.
+ */
 function visibleSeries<T extends { readonly date: string; readonly knownAt?: string }>(
   items: readonly T[],
+  tieKey: (x: T) => string = () => '',
 ): VisibleSeries<T> {
-  const sorted = items.every((x, i) => i === 0 || items[i - 1]!.date <= x.date)
-    ? items
-    : [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const compare = (a: T, b: T): number =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : tieKey(a) < tieKey(b) ? -1 : tieKey(a) > tieKey(b) ? 1 : 0;
+  const sorted = items.every((x, i) => i === 0 || compare(items[i - 1]!, x) <= 0) ? items : [...items].sort(compare);
   return { items: sorted, visibleOn: sorted.map((x) => visibleOn(x.date, x.knownAt)) };
 }
 
@@ -142,7 +147,7 @@ export function selloffContext(inputs: SelloffInputs): SelloffContext {
     cot: visibleSeries(inputs.cot),
     etfHoldingsCoins: visibleSeries(inputs.etfHoldingsCoins),
     etfAumUsd: visibleSeries(inputs.etfAumUsd),
-    etfFlows: visibleSeries(inputs.etfFlows),
+    etfFlows: visibleSeries(inputs.etfFlows, (f) => f.fund),
   };
   let dataEnd = volumeVisibleOn.reduce((m, d) => (d > m ? d : m), running);
   for (const s of Object.values(series)) for (const d of s.visibleOn) if (d > dataEnd) dataEnd = d;

@@ -72,7 +72,12 @@ const SPECS: Record<
   }
 > = {
   amihud: { daily: (c) => c.illiquidity, needsVolume: true, needsNextBar: false, transform: Math.log, value: (m) => m },
-  abdiRanaldo: { daily: (c) => c.abdiRanaldoSquared, needsVolume: false, needsNextBar: true, value: signedSpreadFromSquared },
+  abdiRanaldo: {
+    daily: (c) => c.abdiRanaldoSquared,
+    needsVolume: false,
+    needsNextBar: true,
+    value: signedSpreadFromSquared,
+  },
   corwinSchultz: { daily: (c) => c.corwinSchultz, needsVolume: false, needsNextBar: false, value: (m) => m },
 };
 

@@ -145,13 +145,7 @@ function readingOn(
  * ETF items dated from 13 days before the peak (a CFTC report up to 12 days old, a value up to 5)
  * to 7 days after that bar (the CFTC report after the low). On other days the reading cannot change.
  */
-function changeDates(
-  ctx: SelloffContext,
-  ep: SelloffEpisode,
-  closeBar: number,
-  first: string,
-  last: string,
-): string[] {
+function changeDates(ctx: SelloffContext, ep: SelloffEpisode, closeBar: number, first: string, last: string): string[] {
   const dates = new Set<string>([first]);
   const add = (d: string): void => {
     if (d > first && d <= last) dates.add(d);
@@ -254,7 +248,8 @@ export function selloffsAt(inputs: SelloffInputs, asOf: string, options: Selloff
     const at = settledOn !== null && settledOn < asOf ? settledOn : asOf;
     const body = readingOn(ctx, ep, classifiedOn, at, options, baselines);
     // the label does not depend on the whole-fall readings: skip them where only the label is needed
-    const initial = at === classifiedOn ? body : readingOn(ctx, ep, classifiedOn, classifiedOn, options, baselines, false);
+    const initial =
+      at === classifiedOn ? body : readingOn(ctx, ep, classifiedOn, classifiedOn, options, baselines, false);
     let revisedOn: string | null = null;
     if (initial.type !== body.type) {
       // first day in (classifiedOn, at] with the later label

@@ -44,7 +44,12 @@ export interface TradingCostLevels {
   readonly kyleLambda: CostLevel;
 }
 
-function latestVsTrailing(daily: readonly (number | null)[], window: number, trailing: number, minWindows: number): CostLevel {
+function latestVsTrailing(
+  daily: readonly (number | null)[],
+  window: number,
+  trailing: number,
+  minWindows: number,
+): CostLevel {
   const last = daily.length - 1;
   const latest = rollingMeans(daily, last - window + 1, last, window);
   const value = latest.length === 1 ? latest[0]! : null;
@@ -56,7 +61,10 @@ function latestVsTrailing(daily: readonly (number | null)[], window: number, tra
 }
 
 /** The latest cost-of-trading levels of `bars` (date-ascending) against their trailing year. */
-export function tradingCostLevels(bars: readonly DailyBar[], options: TradingCostLevelsOptions = {}): TradingCostLevels {
+export function tradingCostLevels(
+  bars: readonly DailyBar[],
+  options: TradingCostLevelsOptions = {},
+): TradingCostLevels {
   const {
     window = TRADING_COST_LEVELS_DEFAULTS.window,
     trailingBars = TRADING_COST_LEVELS_DEFAULTS.trailingBars,

@@ -107,7 +107,9 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   const { lookbackDays = 90, amihudAlertRatio = 2 } = options;
   const unitsOutstanding = options.unitsOutstanding ?? APPROX_UNITS_OUTSTANDING[m.asset];
   const classified =
-    options.selloffHistory !== undefined ? selloffsAsOf(options.selloffHistory, m.asOf) : selloffsAt(m, m.asOf, options);
+    options.selloffHistory !== undefined
+      ? selloffsAsOf(options.selloffHistory, m.asOf)
+      : selloffsAt(m, m.asOf, options);
   const lastBar = lastOf(m.spot);
   const latest: SelloffAsOf | null =
     lastBar === null ? null : lastOf(classified.filter((s) => s.end > addDays(lastBar.date, -lookbackDays)));

@@ -4,8 +4,7 @@
  * Median of `xs` by quickselect in O(n) (reorders xs; mean of the middle two for even counts); NaN
  * when empty. medianInPlace(Float64Array.of(3, 1, 2, 10)) = 2.5.
  */
-export
-function medianInPlace(xs: Float64Array): number {
+export function medianInPlace(xs: Float64Array): number {
   const n = xs.length;
   if (n === 0) return Number.NaN;
   const k = n >> 1;
