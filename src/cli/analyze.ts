@@ -9,10 +9,13 @@ import { isUsTradingDay } from '../domain/us-market-calendar.js';
 import { analyzeSeries } from '../phase/analyze.js';
 import { monthlyReadings, walkForward, type DailyReading } from '../phase/walk-forward.js';
 import { defaultAsOf, loadMarketSeries } from '../store/market-series-loader.js';
-import { loadShippedEvents } from '../store/shipped-events.js';
+import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { UsageError, withStore } from './context.js';
 import { dateFlag } from './options.js';
 import { formatTable } from './table.js';
+import { formatUsd } from '../format/money.js';
+import { formatDecimal, formatNumber, formatPrice } from '../format/numbers.js';
+import { formatPercent } from '../format/percent.js';
 
 interface AnalyzeFlags {
   db?: string;
@@ -82,13 +85,19 @@ export function registerAnalyze(program: Command): void {
     });
 }
 
-const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : 'n/a');
+const pct = (x: unknown): string => formatPercent(typeof x === 'number' ? x : null);
+
+/** A wave's size: USD units as money ("$4.38B net outflow"), other units after the number. */
+function waveSize(size: number, unit: string | undefined): string {
+  const u = unit ?? 'USD';
+  return u.startsWith('USD') ? `${formatUsd(size)}${u.slice(3)}` : `${formatNumber(size)} ${u}`;
+}
 
 /** The human-readable analysis. */
 export function formatAnalysis(a: Analysis): string {
   const lines: string[] = [];
   lines.push(`Tidemark — ${a.asset} as of ${a.asOf}${a.simulated ? '   [SIMULATED DATA — not market data]' : ''}`);
-  lines.push(`Phase: ${a.phase.label.toUpperCase()}  (confidence ${a.phase.confidence.toFixed(2)})`, '');
+  lines.push(`Phase: ${a.phase.label.toUpperCase()}  (confidence ${formatPercent(a.phase.confidence, 0)})`, '');
   lines.push('Evidence');
   for (const e of a.phase.evidence)
     lines.push(`  ${(e.weight ?? 0) > 0 ? '+' : (e.weight ?? 0) < 0 ? '−' : '·'} [${e.signal}] ${e.text}`);
@@ -97,12 +106,10 @@ export function formatAnalysis(a: Analysis): string {
   lines.push('', 'De-risking waves');
   if (a.waves.length === 0) lines.push('  none detected in the lookback');
   for (const w of a.waves)
-    lines.push(
-      `  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${(w.size / 1e9).toFixed(2)}B ${w.unit ?? 'USD'}`,
-    );
+    lines.push(`  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${waveSize(w.size, w.unit)}`);
   lines.push(
     '',
-    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${a.signals.etfFlows.directionality?.toFixed(2) ?? 'n/a'});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${pct(a.signals.trend['drawdownFromPeak'])}`,
+    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${formatDecimal(a.signals.etfFlows.directionality)});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${pct(a.signals.trend['drawdownFromPeak'])}`,
   );
   if (a.phase.unusedEvidence && a.phase.unusedEvidence.length > 0) {
     lines.push('', `Could not use (${a.phase.unusedEvidence.length}): ${a.phase.unusedEvidence.join('; ')}`);
@@ -117,11 +124,11 @@ function formatDaily(readings: readonly DailyReading[]): string {
       readings.map((r) => [
         r.date,
         r.label,
-        r.confidence,
+        formatPercent(r.confidence, 0),
         r.flowRegime ?? 'n/a',
-        r.directionality === null ? 'n/a' : r.directionality.toFixed(2),
+        formatDecimal(r.directionality),
         r.selloffType,
-        r.close === null ? 'n/a' : Math.round(r.close),
+        formatPrice(r.close),
       ]),
     ) + '\n'
   );
@@ -134,13 +141,13 @@ function formatMonthly(readings: readonly DailyReading[]): string {
       monthlyReadings(readings).map((m) => [
         m.month,
         m.endOfMonth.label,
-        m.endOfMonth.confidence,
+        formatPercent(m.endOfMonth.confidence, 0),
         Object.entries(m.daysByPhase)
           .map(([k, v]) => `${k} ${v}`)
           .join(', '),
         m.endOfMonth.flowRegime ?? 'n/a',
         m.selloffType,
-        m.endOfMonth.close === null ? 'n/a' : Math.round(m.endOfMonth.close),
+        formatPrice(m.endOfMonth.close),
       ]),
     ) + '\n'
   );

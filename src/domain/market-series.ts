@@ -4,6 +4,18 @@
 import type { AnalysedAsset } from './assets.js';
 import type { MarketEvent } from './events.js';
 
+/**
+ * Calendar days the analysis window spans: the signal sections read this much history before the
+ * as-of date (room for a 200-day average, last year's ranges and a cycle's peak).
+ */
+export const ANALYSIS_WINDOW_DAYS = 1100;
+/**
+ * Calendar days loaded for an analysis: all of it (40 years). Path-dependent facts — the price
+ * regime, the de-risking waves — are read from the whole history so that a day's reading does not
+ * depend on where a window happened to start.
+ */
+export const FULL_HISTORY_DAYS = 14_610;
+
 /** When a value became public; loaders set it so a walk-forward can slice series point-in-time. */
 export interface Published {
   readonly knownAt?: string;

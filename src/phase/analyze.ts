@@ -2,7 +2,8 @@
 // the phase facts, judges the phase and builds the checklist — the `analyze --json` object.
 import type { AnalysedAsset } from '../domain/assets.js';
 import type { Analysis } from '../domain/analysis.js';
-import type { MarketSeries } from '../domain/market-series.js';
+import { ANALYSIS_WINDOW_DAYS, type MarketSeries } from '../domain/market-series.js';
+import { addDays } from '../domain/dates.js';
 import type { MarketEvent } from '../domain/events.js';
 import { priceMomentum } from '../signals/price-momentum.js';
 import { divergenceSection } from '../signals/sections/divergence-section.js';
@@ -13,35 +14,46 @@ import { positioningSection } from '../signals/sections/positioning-section.js';
 import { treasuriesSection } from '../signals/sections/treasuries-section.js';
 import { trendSection } from '../signals/sections/trend-section.js';
 import { wavesSection } from '../signals/sections/waves-section.js';
+import { sliceMarketSeries } from '../domain/slice-market-series.js';
+import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
-import { loadShippedEvents } from '../store/shipped-events.js';
 import type { Store } from '../store/store.js';
 import { confirmationChecklist } from './checklist.js';
-import { extractFacts } from './extract-facts.js';
+import type { PhaseFacts } from './facts.js';
+import { factsAt } from './facts-at.js';
+import { phaseInputs } from './phase-inputs.js';
 import { judgePhase } from './judge.js';
 
-/** Analyses a MarketSeries (pure: same series in, same analysis out). */
+/**
+ * The phase facts of `m` at its as-of date: read from phase inputs built over all of `m` (every item
+ * in a loaded series is known at its as-of date, so each input's known part is the whole of it).
+ */
+export function factsOfSeries(m: MarketSeries): PhaseFacts {
+  const facts = factsAt(phaseInputs(m), m.asOf);
+  if (facts === null) throw new Error(`analyzeSeries: the series of ${m.asset} holds items not known at ${m.asOf}`);
+  return facts;
+}
+
+/**
+ * Analyses a MarketSeries (pure: same series in, same analysis out). The judgment reads the facts
+ * over the whole history given (phase/facts-at.ts); the signal sections read the last
+ * ANALYSIS_WINDOW_DAYS (1,100) days of it; waves are found over the whole history and those of the
+ * window are shown.
+ */
 export function analyzeSeries(m: MarketSeries): Analysis {
-  const etfFlows = etfFlowsSection(m);
-  const positioning = positioningSection(m);
-  const liquidity = liquiditySection(m);
-  const divergence = divergenceSection(m);
-  const events = eventsSection(m);
-  const trend = trendSection(m);
-  const treasuries = treasuriesSection(m);
+  const facts = factsOfSeries(m);
+  const view = sliceMarketSeries(m, m.asOf, { lookbackDays: ANALYSIS_WINDOW_DAYS });
+  const etfFlows = etfFlowsSection(view);
+  const positioning = positioningSection(view);
+  const liquidity = liquiditySection(view);
+  const divergence = divergenceSection(view);
+  const events = eventsSection(view);
+  const trend = trendSection(view);
+  const treasuries = treasuriesSection(view);
   const waves = wavesSection(m);
-  const momentum = priceMomentum(m.spot);
-  const facts = extractFacts({
-    asset: m.asset,
-    asOf: m.asOf,
-    etfFlows,
-    positioning,
-    liquidity,
-    trend,
-    waves: waves.waves,
-    wavesDecidable: m.openInterestUsd.length > 0 || m.etfFlows.length > 0 || m.cme.length > 0,
-    momentum,
-  });
+  const momentum = priceMomentum(view.spot);
+  const windowStart = addDays(m.asOf, -ANALYSIS_WINDOW_DAYS);
+  const shownWaves = waves.waves.filter((w) => w.end === null || w.end >= windowStart);
   const judgment = judgePhase(facts);
   return {
     asOf: m.asOf,
@@ -66,10 +78,18 @@ export function analyzeSeries(m: MarketSeries): Analysis {
       liquidity: { ...liquidity },
       divergence: { ...divergence },
       events: events.events.map((e) => ({ ...e })),
-      trend: { ...trend, momentum, drawdownFromPeak: facts.drawdownFromPeak },
+      trend: {
+        ...trend,
+        momentum,
+        drawdownFromPeak: facts.drawdownFromPeak,
+        regime: facts.regime,
+        regimeConfirmedOn: facts.regimeConfirmedOn,
+        regimeExtremeClose: facts.regimeExtremeClose,
+        regimeExtremeDate: facts.regimeExtremeDate,
+      },
       treasuries: { ...treasuries },
     },
-    waves: waves.waves,
+    waves: shownWaves,
     wavesDetail: {
       order: waves.order,
       leadLagDays: waves.leadLagDays,

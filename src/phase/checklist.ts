@@ -3,9 +3,12 @@
 import type { ChecklistItem } from '../domain/analysis.js';
 import type { PhaseFacts } from './facts.js';
 import { PERSISTING_WEEKS } from './rules.js';
+import { formatDecimal, formatPrice } from '../format/numbers.js';
+import { formatPercent } from '../format/percent.js';
 
-const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-const px = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(0));
+// Text goes through src/format (one number style everywhere).
+const pct = formatPercent;
+const px = formatPrice;
 
 /** Builds the checklist. An item whose input is missing is not met and says what was missing. */
 export function confirmationChecklist(f: PhaseFacts): ChecklistItem[] {
@@ -22,7 +25,7 @@ export function confirmationChecklist(f: PhaseFacts): ChecklistItem[] {
     item(
       'etf-flows-not-one-way-out',
       f.flowRegime === null ? null : f.flowRegime !== 'one-way-outflow',
-      `ETF flows no longer one-way out: regime ${f.flowRegime ?? 'n/a'}, D = ${f.flowDirectionality?.toFixed(2) ?? 'n/a'}`,
+      `ETF flows no longer one-way out: regime ${f.flowRegime ?? 'n/a'}, D = ${formatDecimal(f.flowDirectionality)}`,
       'daily ETF flows',
     ),
     item(

@@ -2,9 +2,12 @@
 // only place the judgment depends on section field names: a missing input becomes null, and the
 // rule that needs it is reported as unusable rather than guessed.
 import type { FlowRegime, SelloffType, Wave } from '../domain/analysis.js';
+import type { PriceRegimeState } from '../signals/price-regime.js';
 
 export interface PhaseFacts {
   readonly close: number | null;
+  /** Date of the latest known close. */
+  readonly closeDate: string | null;
   readonly sma50: number | null;
   readonly sma200: number | null;
   /** Fall from the running peak as a positive fraction (0.25 = 25 % below the peak). */
@@ -14,6 +17,13 @@ export interface PhaseFacts {
   /** close / 20-day low − 1, a fraction. */
   readonly aboveLow20d: number | null;
   readonly aboveResistance: boolean | null;
+  /** The online price regime (signals/price-regime.ts): null until the first 20 % move of the history. */
+  readonly regime: PriceRegimeState | null;
+  /** Date the current regime was confirmed (its threshold first crossed). */
+  readonly regimeConfirmedOn: string | null;
+  /** The regime's extreme close so far: the bull's high or the bear's low, and its date. */
+  readonly regimeExtremeClose: number | null;
+  readonly regimeExtremeDate: string | null;
   readonly flowRegime: FlowRegime | null;
   readonly flowDirectionality: number | null;
   readonly flowOutflowDays: number | null;

@@ -1,9 +1,8 @@
-// Walk-forward: the judgment replayed day by day, each day seeing only what was published by then
-// (the full series is loaded once and sliced by publication time), plus a monthly summary.
+// Walk-forward: the judgment replayed day by day (phase/replay.ts), each day seeing only what was
+// published by then, in the `analyze --walk-forward --json` shape other tools read; plus a monthly summary.
 import type { FlowRegime, PhaseLabel, SelloffType } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
-import { sliceMarketSeries } from '../store/market-series-loader.js';
-import { analyzeSeries } from './analyze.js';
+import { replayPhases } from './replay.js';
 
 export interface DailyReading {
   readonly date: string;
@@ -15,26 +14,21 @@ export interface DailyReading {
   readonly close: number | null;
 }
 
-/** Analyses `full` as of each of `dates` (ascending). `onProgress(i, n)` after each day. */
+/** Analyses `full` as of each of `dates` (ascending) by the replay. `onProgress(i, n)` after each day. */
 export function walkForward(
   full: MarketSeries,
   dates: readonly string[],
   onProgress?: (done: number, total: number) => void,
 ): DailyReading[] {
-  return dates.map((date, i) => {
-    const a = analyzeSeries(sliceMarketSeries(full, date));
-    onProgress?.(i + 1, dates.length);
-    const close = a.signals.trend['close'];
-    return {
-      date,
-      label: a.phase.label,
-      confidence: a.phase.confidence,
-      flowRegime: a.signals.etfFlows.regime,
-      directionality: a.signals.etfFlows.directionality,
-      selloffType: a.signals.liquidity.selloffType,
-      close: typeof close === 'number' ? close : null,
-    };
-  });
+  return replayPhases(full, dates, onProgress ? { onProgress } : {}).days.map((d) => ({
+    date: d.date,
+    label: d.label,
+    confidence: d.confidence,
+    flowRegime: d.flowRegime,
+    directionality: d.directionality,
+    selloffType: d.selloffType,
+    close: d.close,
+  }));
 }
 
 export interface MonthlyReading {

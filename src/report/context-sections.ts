@@ -2,7 +2,8 @@
 // their order, the divergence with equity-ETF flows, treasury companies, and the checklist.
 import type { Analysis, SelloffType } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
-import { formatNumber, formatUsd } from './format.js';
+import { formatUsd } from '../format/money.js';
+import { formatCount, formatDecimal, formatNumber } from '../format/numbers.js';
 import { chartBlock, signalBlocks, type NoteBlock, type NoteSection } from './note-model.js';
 import { wavesChart } from './report-charts.js';
 
@@ -99,9 +100,9 @@ export function treasuriesSection(analysis: Analysis, series: MarketSeries): Not
         const mnav = t.mnav.at(-1);
         return [
           t.company,
-          coins ? Math.round(coins.value).toLocaleString('en-US') : 'n/a',
+          coins ? formatCount(coins.value) : 'n/a',
           coins?.date ?? '-',
-          mnav ? formatNumber(mnav.value) : 'n/a',
+          mnav ? formatDecimal(mnav.value) : 'n/a',
           mnav?.date ?? '-',
         ];
       }),

@@ -5,7 +5,7 @@ import type { Analysis, Evidence } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import type { CoverageRow } from '../store/store.js';
 import type { RenderedChart } from './chart-svg.js';
-import { formatFigure, labelOf } from './format.js';
+import { formatFigure, labelOf } from './figure-text.js';
 
 export type NoteBlock =
   | { readonly kind: 'paragraph'; readonly text: string }

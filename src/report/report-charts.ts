@@ -7,7 +7,8 @@ import type { MarketEvent } from '../domain/events.js';
 import { SEGMENTS } from '../domain/analysis.js';
 import { addDays, daysBetween } from '../domain/dates.js';
 import { renderChartSvg, type RenderedChart } from './chart-svg.js';
-import { formatUsd } from './format.js';
+import { formatUsd } from '../format/money.js';
+import { formatPct } from '../format/percent.js';
 
 const usdAxis = { type: 'value', scale: true, axisLabel: { formatter: (v: number): string => formatUsd(v) } } as const;
 const timeAxis = { type: 'time', axisLabel: { hideOverlap: true } } as const;
@@ -94,7 +95,7 @@ export function fundingChart(series: MarketSeries): RenderedChart | null {
     {
       grid,
       xAxis: timeAxis,
-      yAxis: { type: 'value', name: '% per 8h', axisLabel: { formatter: (v: number): string => `${v.toFixed(3)}%` } },
+      yAxis: { type: 'value', name: '% per 8h', axisLabel: { formatter: (v: number): string => formatPct(v, 3) } },
       series: [
         {
           name: 'Funding rate',

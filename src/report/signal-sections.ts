@@ -2,7 +2,10 @@
 // futures positioning, policy and events), each with its figures, evidence and charts.
 import type { Analysis } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
-import { formatConfidence, formatFigure, formatNumber, formatPercent, formatUsd, labelOf } from './format.js';
+import { formatUsd } from '../format/money.js';
+import { formatDecimal } from '../format/numbers.js';
+import { formatPercent } from '../format/percent.js';
+import { formatFigure, labelOf } from './figure-text.js';
 import { chartBlock, signalBlocks, type NoteBlock, type NoteSection } from './note-model.js';
 import {
   cmeChart,
@@ -47,7 +50,7 @@ export function headlineSection(analysis: Analysis): NoteSection {
   const blocks: NoteBlock[] = [
     {
       kind: 'paragraph',
-      text: `Judgment: ${analysis.asset} is ${PHASE_WORDS[label]} as of ${analysis.asOf} (phase "${label}", confidence ${formatConfidence(confidence)}), on ${analysis.phase.evidence.length} pieces of evidence.`,
+      text: `Judgment: ${analysis.asset} is ${PHASE_WORDS[label]} as of ${analysis.asOf} (phase "${label}", confidence ${formatPercent(confidence, 0)}), on ${analysis.phase.evidence.length} pieces of evidence.`,
     },
   ];
   if (forCall.length > 0)
@@ -70,7 +73,7 @@ export function etfFlowSection(analysis: Analysis, series: MarketSeries): NoteSe
   if (etf.regime !== null && etf.directionality !== null) {
     blocks.push({
       kind: 'paragraph',
-      text: `Flow regime: ${etf.regime} (directionality ${formatNumber(etf.directionality)} on a scale from -1, all outflows, to +1, all inflows).`,
+      text: `Flow regime: ${etf.regime} (directionality ${formatDecimal(etf.directionality)} on a scale from −1, all outflows, to +1, all inflows).`,
     });
   } else {
     blocks.push({

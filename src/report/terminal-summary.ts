@@ -1,7 +1,7 @@
 // The short text block `tidemark report` prints: phase and confidence, the three strongest pieces
 // of evidence, the checklist ticks. Plain text, no colour codes, ~10 lines.
 import type { Analysis } from '../domain/analysis.js';
-import { formatConfidence } from './format.js';
+import { formatPercent } from '../format/percent.js';
 import { rankedEvidence, supportsCall } from './signal-sections.js';
 
 /**
@@ -10,7 +10,7 @@ import { rankedEvidence, supportsCall } from './signal-sections.js';
  */
 export function terminalSummary(analysis: Analysis, options: { topEvidence?: number } = {}): string {
   const lines = [`Tidemark ${analysis.asset} as of ${analysis.asOf}${analysis.simulated ? '  [SIMULATED DATA]' : ''}`];
-  lines.push(`Phase: ${analysis.phase.label} (confidence ${formatConfidence(analysis.phase.confidence)})`);
+  lines.push(`Phase: ${analysis.phase.label} (confidence ${formatPercent(analysis.phase.confidence, 0)})`);
   const top = rankedEvidence(analysis).slice(0, options.topEvidence ?? 3);
   if (top.length > 0) lines.push('Evidence:');
   for (const e of top)

@@ -53,12 +53,18 @@ export interface DeRiskingWaveOptions {
   readonly etf?: DrawdownEpisodeOptions;
 }
 
-/** CME front-month OI in coins per day: contracts × coins per contract. Days without OI skipped. */
+/**
+ * CME front-month OI in coins per day: contracts × coins per contract, known when the open interest
+ * is (openInterestKnownAt, else the bar's knownAt). Days without OI skipped.
+ */
 export function cmeOpenInterestCoins(cme: readonly CmeDay[]): DatedValue[] {
   const out: DatedValue[] = [];
-  for (const d of cme)
-    if (d.openInterestContracts !== null)
-      out.push({ date: d.date, value: d.openInterestContracts * d.coinsPerContract });
+  for (const d of cme) {
+    if (d.openInterestContracts === null) continue;
+    const knownAt = d.openInterestKnownAt ?? d.knownAt;
+    const value = d.openInterestContracts * d.coinsPerContract;
+    out.push(knownAt === undefined ? { date: d.date, value } : { date: d.date, value, knownAt });
+  }
   return out;
 }
 
@@ -138,14 +144,21 @@ export function cmeOpenInterestUsd(cme: readonly CmeDay[]): DatedValue[] {
 
 /**
  * Perp OI in coins (OI USD / same-day spot close), so a price fall alone is not read as de-risking.
- * Days without a spot close are skipped.
+ * Days without a spot close are skipped. Each point is known when both inputs are (the later knownAt).
  */
 export function openInterestCoins(openInterestUsd: readonly DatedValue[], spot: readonly DailyBar[]): DatedValue[] {
-  const close = new Map(spot.map((b) => [b.date, b.close]));
+  const bars = new Map(spot.map((b) => [b.date, b]));
   const out: DatedValue[] = [];
   for (const d of openInterestUsd) {
-    const c = close.get(d.date);
-    if (c !== undefined && c > 0) out.push({ date: d.date, value: d.value / c });
+    const bar = bars.get(d.date);
+    if (bar === undefined || !(bar.close > 0)) continue;
+    const knownAt =
+      d.knownAt === undefined || (bar.knownAt !== undefined && bar.knownAt > d.knownAt) ? bar.knownAt : d.knownAt;
+    out.push(
+      knownAt === undefined
+        ? { date: d.date, value: d.value / bar.close }
+        : { date: d.date, value: d.value / bar.close, knownAt },
+    );
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Estimate of forced passive selling of a treasury company's stock if index providers excluded it:
 // index-tracking ownership share × market cap. Without a market cap it falls back to JPMorgan's
 // published figures for Strategy (Oct–Nov 2025). An estimate with its assumptions, never a forecast.
+import { formatUsd } from '../format/money.js';
+import { formatPercent } from '../format/percent.js';
 
 /** JPMorgan's published estimates for Strategy: ~2.8 bn USD from MSCI alone, 8.8–11.6 bn if other providers followed. */
 export const JPM_FORCED_SELLING_USD = { msciOnly: 2.8e9, allProvidersLow: 8.8e9, allProvidersHigh: 11.6e9 } as const;
@@ -54,9 +56,9 @@ export function forcedSellingEstimate(options: ForcedSellingOptions = {}): Force
     low: marketCapUsd * msciTrackingShare,
     high: marketCapUsd * allProvidersTrackingShare,
     assumptions: [
-      `market cap ${(marketCapUsd / 1e9).toFixed(1)} bn USD`,
-      `${(msciTrackingShare * 100).toFixed(1)}% held by MSCI-tracking funds (low)`,
-      `${(allProvidersTrackingShare * 100).toFixed(1)}% held by funds tracking any provider that might follow (high)`,
+      `market cap ${formatUsd(marketCapUsd)}`,
+      `${formatPercent(msciTrackingShare)} held by MSCI-tracking funds (low)`,
+      `${formatPercent(allProvidersTrackingShare)} held by funds tracking any provider that might follow (high)`,
       'all tracking holders sell at exclusion; active managers and timing are ignored',
     ],
   };

@@ -10,7 +10,9 @@ import { COST_MEASURES, costBaseline, costMeasure, type CostMeasure, type CostMe
 import { selloffContext, type SelloffContext, type SelloffInputs } from './selloff-context.js';
 import { positionBaseline, positionMeasures, type PositionMeasures } from './selloff-positions.js';
 import { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
-import { formatPct, formatUsd } from './series-helpers.js';
+import { formatSignedUsd, formatUsd } from '../format/money.js';
+import { formatDecimal, formatRatio } from '../format/numbers.js';
+import { formatPercent, formatSignedPct, formatSignedPercent } from '../format/percent.js';
 
 export type { SelloffInputs } from './selloff-context.js';
 export { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
@@ -55,12 +57,17 @@ const NAMES: Record<CostMeasureName, string> = {
   corwinSchultz: 'Corwin–Schultz spread',
 };
 
+/** p41, p99.4, p100: one decimal between the 99th percentile and the top, where the bars sit. */
+function percentileText(p: number): string {
+  return `p${formatDecimal(p * 100, p >= 0.99 && p < 1 ? 1 : 0)}`;
+}
+
 function describeCost(name: CostMeasureName, m: CostMeasure): string | null {
   const w = m.worst;
   if (w === null) return null;
-  const value = name === 'amihud' ? `${(w.value * 1e9).toFixed(3)} per bn USD` : `${(w.value * 100).toFixed(2)}%`;
-  const z = w.robustZ === null ? 'no z' : `z ${w.robustZ.toFixed(1)}`;
-  return `${NAMES[name]} ${value} over ${w.start} → ${w.end} (p${(w.percentile * 100).toFixed(0)}, ${z})`;
+  const value = name === 'amihud' ? `${formatDecimal(w.value * 1e9, 3)} per bn USD` : formatPercent(w.value, 2);
+  const z = w.robustZ === null ? 'no z' : `z ${formatDecimal(w.robustZ, 1)}`;
+  return `${NAMES[name]} ${value} over ${w.start} → ${w.end} (${percentileText(w.percentile)}, ${z})`;
 }
 
 /** The label and its reasons from the measures (SELLOFF_THRESHOLDS). */
@@ -96,7 +103,7 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
         : ' — forced deleveraging, absorbed at a normal cost of trading';
     reasons.push(
       `long liquidations peaked at ${formatUsd(measures.longLiquidationsPeakUsd)} on ${measures.longLiquidationsPeakDate}` +
-        (multiple !== null ? `, ${multiple.toFixed(1)}× their trailing median${channel}` : ''),
+        (multiple !== null ? `, ${formatRatio(multiple, 1)} their trailing median${channel}` : ''),
     );
   }
   const positions: string[] = [];
@@ -106,7 +113,7 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
     if (value === null) return;
     measured = true;
     if (value <= threshold) cut = true;
-    positions.push(`${label} ${formatPct(value)}${suffix}`);
+    positions.push(`${label} ${formatSignedPct(value)}${suffix}`);
   };
   note('perp OI (coins)', measures.perpOiCoinsChangePct, t.oiDropPct);
   note(
@@ -121,7 +128,7 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
     const share = measures.etfFlowShareOfAum;
     if (share !== null && share <= -t.etfOutflowShareOfAum) cut = true;
     positions.push(
-      `ETF net flow ${formatUsd(measures.etfNetFlowUsd)}${share !== null ? ` (${(share * 100).toFixed(2)}% of AUM)` : ''}`,
+      `ETF net flow ${formatSignedUsd(measures.etfNetFlowUsd)}${share !== null ? ` (${formatSignedPercent(share, 2)} of AUM)` : ''}`,
     );
   }
   if (positions.length > 0) reasons.push(`positions ${cut ? 'cut' : 'not measurably cut'}: ${positions.join(', ')}`);

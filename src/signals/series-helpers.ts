@@ -1,5 +1,5 @@
 // Small dated-series helpers shared by the positioning, liquidity, trend and treasury signals
-// (percentile rank, look-ups and windows by date, percent change, evidence formatting). The
+// (percentile rank, look-ups and windows by date, percent change, rounding; text goes through src/format). The
 // statistics themselves live in src/signals/stats. Pure; every function returns null rather than NaN.
 import type { DatedValue } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
@@ -91,29 +91,8 @@ export function pctChangeOverDays(series: readonly DatedValue[], days: number): 
   return (last.value / before.value - 1) * 100;
 }
 
-/** Format a USD amount for evidence text: 34.2 bn USD, 812 m USD, 12.5 k USD. */
-export function formatUsd(usd: number): string {
-  const abs = Math.abs(usd);
-  if (abs >= 1e9) return `${(usd / 1e9).toFixed(1)} bn USD`;
-  if (abs >= 1e6) return `${(usd / 1e6).toFixed(0)} m USD`;
-  if (abs >= 1e3) return `${(usd / 1e3).toFixed(1)} k USD`;
-  return `${usd.toFixed(0)} USD`;
-}
-
-/** Format a signed percentage with one decimal and a real minus sign: −25.0%, +3.1%. */
-export function formatPct(pct: number, digits = 1): string {
-  const text = Math.abs(pct).toFixed(digits);
-  return `${pct < 0 ? '−' : '+'}${text}%`;
-}
-
 /** Round to `digits` decimals (for stable evidence values). */
 export function roundTo(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
-}
-
-/** Format a count with thousands separators and a real minus sign: −71,448. */
-export function formatCount(value: number): string {
-  const text = Math.round(Math.abs(value)).toLocaleString('en-US');
-  return value < 0 && Math.round(Math.abs(value)) !== 0 ? `−${text}` : text;
 }

@@ -7,15 +7,15 @@ import type { MarketEvent } from '../domain/events.js';
 import { cryptoDailyKnownAt } from '../domain/known-at.js';
 import type { Observation } from '../domain/observation.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
-import { simulateCme, simulateCot, simulatePerp, type CmeSeries, type PerpSeries } from './derivatives.js';
-import { simulateEtf, type EtfSeries } from './etf.js';
+import { simulateCme, simulateCot, simulatePerp } from './derivatives.js';
+import { simulateEtf } from './etf.js';
 import type { GroundTruth } from './ground-truth.js';
-import { simulateSpot, type SpotPath } from './price-path.js';
-import { createRandom } from './random.js';
+import { simulateSpot } from './price-path.js';
+import { createRandom } from '../signals/stats/seeded-random.js';
 import { EVENT_AFTER_FLUSH, planSteps, stepIndexer, stepNamed } from './scenario.js';
 import { simulateEquityEtfFlows, simulateSpy, simulateTreasury } from './treasury-equity.js';
 import { addCryptoObservations, addEquityObservations, ObservationSink } from './to-observations.js';
-import { buildTruth } from './truth.js';
+import { buildTruth, type AssetSimulation } from './truth.js';
 
 /** The last simulated day unless told otherwise (the seed episode's analysis date). */
 export const DEFAULT_END_DATE = '2026-03-31';
@@ -43,14 +43,6 @@ export interface SimulatedMarket {
   readonly observations: Observation[];
   readonly events: MarketEvent[];
   readonly truth: GroundTruth;
-}
-
-/** Everything simulated for one asset, kept for the ground truth. */
-export interface AssetSimulation {
-  readonly spot: SpotPath;
-  readonly perp: PerpSeries;
-  readonly etf: EtfSeries;
-  readonly cme: CmeSeries;
 }
 
 function resolveDates(options: SimulateMarketOptions): string[] {

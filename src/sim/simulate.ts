@@ -5,6 +5,7 @@ import type { UpsertCounts } from '../domain/observation.js';
 import { QueryError, type Store } from '../store/store.js';
 import type { GroundTruth } from './ground-truth.js';
 import { simulateMarket } from './simulate-market.js';
+import { formatCount } from '../format/numbers.js';
 
 export {
   simulateMarket,
@@ -87,7 +88,7 @@ export async function writeSimulatedDataset(store: Store, options: SimulateOptio
       `tidemark-sim: the database already holds a different simulated dataset (${earlier.origin}); delete the file or use another --db to write "${origin}"`,
     );
   }
-  progress(`storing ${market.observations.length.toLocaleString('en-US')} rows …`);
+  progress(`storing ${formatCount(market.observations.length)} rows …`);
   const [counts] = await store.ingest(
     [{ provenance: { source: SIM_SOURCE, origin }, observations: market.observations, events: market.events }],
     [

@@ -3,11 +3,20 @@
 import type { AnalysedAsset } from '../domain/assets.js';
 import { ANALYSED_ASSETS } from '../domain/assets.js';
 import type { MarketEvent } from '../domain/events.js';
+import type { CmeSeries, PerpSeries } from './derivatives.js';
+import type { EtfSeries } from './etf.js';
 import type { GroundTruth, TruthSelloff, TruthWave } from './ground-truth.js';
-import { maxDrawdown } from './price-path.js';
+import { maxDrawdown, type SpotPath } from './price-path.js';
 import type { PlacedStep } from './scenario.js';
 import { stepIndexer, stepNamed } from './scenario.js';
-import type { AssetSimulation } from './simulate-market.js';
+
+/** Everything simulated for one asset, kept for the ground truth. */
+export interface AssetSimulation {
+  readonly spot: SpotPath;
+  readonly perp: PerpSeries;
+  readonly etf: EtfSeries;
+  readonly cme: CmeSeries;
+}
 
 export interface TruthInputs {
   readonly seed: number;

@@ -1,6 +1,5 @@
 // Reads what the signal engine needs for one asset out of a Store, as known at a date, and turns
 // it into typed MarketSeries (preferred source per field, aggregates across venues, dollar volume).
-// Also slices an already-loaded MarketSeries to an earlier as-of date for walk-forward runs.
 import type { AnalysedAsset } from '../domain/assets.js';
 import { addDays, asOfCutoff, daysBetween, todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
@@ -14,14 +13,15 @@ import type {
   MarketSeries,
   TreasuryCompany,
 } from '../domain/market-series.js';
-import { findFund } from '../sources/farside/funds.js';
+import { findFund } from '../domain/etf-funds.js';
+import { DEFAULT_LOOKBACK_DAYS } from '../domain/slice-market-series.js';
 import type { Store, StoredObservation } from './store.js';
 
 export interface LoadOptions {
   readonly asset: AnalysedAsset;
   /** Only what was known by the end of this UTC date. Default: see `defaultAsOf`. */
   readonly asOf?: string;
-  /** How far back to read, in calendar days (default 1,100: room for a 200-day average and peaks). */
+  /** How far back to read, in calendar days (default: the whole history, FULL_HISTORY_DAYS). */
   readonly lookbackDays?: number;
   /** Events that ship with Tidemark (the calendar), merged with stored events for real data. */
   readonly shippedEvents?: readonly MarketEvent[];
@@ -29,7 +29,6 @@ export interface LoadOptions {
   readonly cache?: boolean;
 }
 
-export const DEFAULT_LOOKBACK_DAYS = 1100;
 const SIM_SOURCE = 'tidemark-sim';
 /** Coins per CME contract, by asset and contract key. */
 const COINS_PER_CONTRACT: Record<string, number> = {
@@ -380,71 +379,4 @@ function mergeEvents(
   for (const e of shipped) if (e.knownAt < cutoff && e.date >= from) byId.set(e.id, e);
   for (const e of stored) byId.set(e.id, e);
   return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-}
-
-/**
- * The series as they stood at an earlier `asOf`: keeps only items published before the as-of
- * cut-off (by their knownAt, else their date) and dated within `lookbackDays` (default
- * DEFAULT_LOOKBACK_DAYS) before it — the same window `loadMarketSeries` reads — so a long
- * walk-forward does not analyse an ever-growing history. A bar whose volume (or CME open interest)
- * was published after the cut-off keeps its prices with that figure null, as a load at `asOf` gives. Revised values keep their latest vintage,
- * so a walk-forward over a sliced series is point-in-time except for restatements. Items must be
- * date-ascending (as loaded).
- */
-export function sliceMarketSeries(
-  m: MarketSeries,
-  asOf: string,
-  options: { lookbackDays?: number } = {},
-): MarketSeries {
-  const cutoff = asOfCutoff(asOf);
-  const from = addDays(asOf, -(options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS));
-  const keep = <T extends { date: string; knownAt?: string }>(items: readonly T[]): T[] => {
-    // Items are date-ascending: binary-search the first date ≥ from, stop past asOf, filter by publication time.
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]!.date < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: T[] = [];
-    for (let i = lo; i < items.length; i += 1) {
-      const item = items[i]!;
-      if (item.date > asOf) break;
-      if ((item.knownAt ?? item.date) < cutoff) out.push(item);
-    }
-    return out;
-  };
-  return {
-    ...m,
-    asOf,
-    etfFlows: keep(m.etfFlows),
-    etfAumUsd: keep(m.etfAumUsd),
-    etfHoldingsCoins: keep(m.etfHoldingsCoins),
-    spot: keep(m.spot).map((bar) => withoutLateVolume(bar, cutoff)),
-    openInterestUsd: keep(m.openInterestUsd),
-    fundingRate8h: keep(m.fundingRate8h),
-    leverageRatio: keep(m.leverageRatio),
-    longLiquidationsUsd: keep(m.longLiquidationsUsd),
-    shortLiquidationsUsd: keep(m.shortLiquidationsUsd),
-    cme: keep(m.cme).map((day) => {
-      const bar = withoutLateVolume(day, cutoff);
-      if (bar.openInterestKnownAt === undefined || bar.openInterestKnownAt < cutoff) return bar;
-      const { openInterestKnownAt: _notYet, ...rest } = bar;
-      return { ...rest, openInterestContracts: null };
-    }),
-    cmeBasisUsd: keep(m.cmeBasisUsd),
-    cot: keep(m.cot),
-    treasuries: m.treasuries.map((t) => ({ ...t, coinsHeld: keep(t.coinsHeld), mnav: keep(t.mnav) })),
-    equityEtfFlowsUsd: keep(m.equityEtfFlowsUsd),
-    treasuryStock: keep(m.treasuryStock).map((bar) => withoutLateVolume(bar, cutoff)),
-    events: m.events.filter((e) => e.knownAt < cutoff && e.date >= from),
-  };
-}
-
-/** The bar as known before `cutoff`: volume published later is not there yet. */
-function withoutLateVolume<T extends DailyBar>(bar: T, cutoff: string): T {
-  if (bar.volumeKnownAt === undefined || bar.volumeKnownAt < cutoff) return bar;
-  const { volumeKnownAt: _notYet, ...rest } = bar;
-  return { ...rest, volumeUsd: null, volumeUnits: null } as T;
 }

@@ -30,7 +30,7 @@ const themeToggle = document.getElementById('theme-toggle') as HTMLButtonElement
 let view: ViewState = readViewState(location.search);
 let analysis: { key: string; value: Analysis } | null = null;
 let generation = 0;
-let disposers: (() => void)[] = [];
+const disposers: (() => void)[] = [];
 
 function disposePage(): void {
   for (const d of disposers.splice(0)) {

@@ -1,7 +1,8 @@
 // The dashboard's pure helpers (no browser needed): URL state, defensive readers, series
 // aggregation, regime spans and event-study reading, with hand-worked expectations.
 import { describe, expect, it } from 'vitest';
-import { formatField, formatSize, formatUsd } from '../../src/web/format.js';
+import { formatUsd } from '../../src/format/money.js';
+import { formatField, formatSize } from '../../src/web/format.js';
 import { asDatedSeries, scalarFields } from '../../src/web/read.js';
 import { byKey, meanByDate, sumByDate, weekStart } from '../../src/web/series.js';
 import { readViewState, viewQuery } from '../../src/web/state.js';
@@ -69,11 +70,11 @@ describe('series aggregation', () => {
 describe('formatting', () => {
   it('formats by field name and unit', () => {
     expect(formatUsd(-1_580_000_000)).toBe('−$1.58B');
-    expect(formatField('oiChangePct', -23.07)).toBe('-23.1 %');
-    expect(formatField('outflowShare', 0.7)).toBe('70.0 %');
+    expect(formatField('oiChangePct', -23.07)).toBe('\u221223.1%');
+    expect(formatField('outflowShare', 0.7)).toBe('70.0%');
     expect(formatField('volumeTrendRatio', 0.9111)).toBe('0.91×');
-    expect(formatField('fundingRate8h', 0.0001)).toBe('0.0100 %');
+    expect(formatField('fundingRate8h', 0.0001)).toBe('0.0100% per 8h');
     expect(formatSize(8_052_000_000, 'USD net outflow')).toBe('$8.05B net outflow');
-    expect(formatSize(12, 'coins')).toBe('12.00 coins');
+    expect(formatSize(12, 'coins')).toBe('12 coins');
   });
 });

@@ -44,7 +44,7 @@ describe('tidemark analyze', () => {
     const { code, stdout } = await tidemark('analyze', '--db', db, '--as-of', '2026-01-20');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Tidemark — BTC as of 2026-01-20 {3}\[SIMULATED DATA/);
-    expect(stdout).toMatch(/Phase: (TREND-DECLINE|BOTTOMING|UPTREND|TOPPING) {2}\(confidence 0\.\d\d\)/);
+    expect(stdout).toMatch(/Phase: (TREND-DECLINE|BOTTOMING|UPTREND|TOPPING) {2}\(confidence \d{1,3}%\)/);
     expect(stdout).toContain('Confirmation checklist');
   });
 

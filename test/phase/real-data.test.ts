@@ -3,7 +3,6 @@
 // ETF inflows in July 2025; the November 2025 sell-off with −$3.5B of one-way ETF outflows; two-way
 // flows in the first week of January 2026 (+697M, −243M, −486M …); the further ~25 % fall into February.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateRange } from '../../src/domain/dates.js';
 import { isUsTradingDay } from '../../src/domain/us-market-calendar.js';
@@ -12,10 +11,11 @@ import { walkForward } from '../../src/phase/walk-forward.js';
 import { importFiles } from '../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../src/store/market-series-loader.js';
-import { loadShippedEvents } from '../../src/store/shipped-events.js';
+import { loadShippedEvents } from '../../src/sources/events/shipped-calendar.js';
 import type { Store } from '../../src/store/store.js';
+import { SHARED_DATA_DIR } from '../shared-data-dir.js';
 
-const SHARED = resolve(process.cwd(), '../shared/data');
+const SHARED = SHARED_DATA_DIR;
 
 describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 data', () => {
   let store: Store;
@@ -30,7 +30,6 @@ describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 dat
     const full = await loadMarketSeries(store, {
       asset: 'BTC',
       asOf: '2025-07-31',
-      lookbackDays: 1200,
       shippedEvents: loadShippedEvents(),
     });
     const readings = walkForward(full, dateRange('2025-07-01', '2025-07-31').filter(isUsTradingDay));
@@ -61,7 +60,6 @@ describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 dat
     const full = await loadMarketSeries(store, {
       asset: 'BTC',
       asOf: '2026-02-13',
-      lookbackDays: 1200,
       shippedEvents: loadShippedEvents(),
     });
     const readings = walkForward(full, dateRange('2026-02-02', '2026-02-13').filter(isUsTradingDay));

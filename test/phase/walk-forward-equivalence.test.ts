@@ -5,7 +5,8 @@ import { analyzeSeries, analyzeStore } from '../../src/phase/analyze.js';
 import { walkForward } from '../../src/phase/walk-forward.js';
 import { simulateMarket, type SimulatedMarket } from '../../src/sim/simulate.js';
 import { openDuckDbStore, type DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { loadMarketSeries, sliceMarketSeries } from '../../src/store/market-series-loader.js';
+import { sliceMarketSeries } from '../../src/domain/slice-market-series.js';
+import { loadMarketSeries } from '../../src/store/market-series-loader.js';
 import type { MarketSeries } from '../../src/domain/market-series.js';
 
 let sim: SimulatedMarket;

@@ -97,8 +97,8 @@ describe('renderReport', () => {
     expect(md).toContain(
       'Judgment: BTC is bottoming as of 2026-01-07 (phase "bottoming", confidence 64%), on 6 pieces of evidence.',
     );
-    expect(md).toContain('Flow regime: two-way (directionality -0.18');
-    expect(md).toContain('| Net flow window | -$612M |');
+    expect(md).toContain('Flow regime: two-way (directionality −0.18');
+    expect(md).toContain('| Net flow window | −$612M |');
     expect(md).toContain('| Funding rate8h mean14d | 0.0042% per 8h |');
     expect(md).toContain(
       '3 waves in this order: perps from 2025-10-10, then cme from 2025-10-20, then etf from 2025-11-03.',
@@ -138,7 +138,7 @@ describe('renderReport', () => {
     const md = (await renderReport({ analysis, series: tiny, coverage: [] }, { formats: ['md'] })).markdown ?? '';
     // Daily: +70M, -50M, +5M → cumulative +25M; worst day 01-06, best 01-05.
     expect(md).toContain(
-      "From 2026-01-05 to 2026-01-07 (3 trading days) the funds' cumulative net flow was $25.0M; the largest outflow day was 2026-01-06 (-$50.0M), the largest inflow day 2026-01-05 ($70.0M).",
+      "From 2026-01-05 to 2026-01-07 (3 trading days) the funds' cumulative net flow was $25.0M; the largest outflow day was 2026-01-06 (−$50.0M), the largest inflow day 2026-01-05 ($70.0M).",
     );
   });
 

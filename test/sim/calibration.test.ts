@@ -2,13 +2,13 @@
 // the folder is absent). Tolerances are relative unless stated; they say how close the simulator is
 // meant to be, not how close it happens to be.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realMarketStats, type MarketStats } from '../../src/sim/calibration/real-stats.js';
 import { simulatedMarketStats } from '../../src/sim/calibration/simulated-stats.js';
 import { simulateMarket } from '../../src/sim/simulate.js';
+import { SHARED_DATA_DIR } from '../shared-data-dir.js';
 
-const SHARED = resolve(process.cwd(), '../shared/data');
+const SHARED = SHARED_DATA_DIR;
 
 /** Allowed relative error per statistic. */
 const TOLERANCE: Partial<Record<keyof MarketStats, number>> = {

@@ -5,7 +5,7 @@ import { addDays, dayOfWeek } from '../../src/domain/dates.js';
 import { marketEventSchema } from '../../src/domain/events.js';
 import { observationSchema, type Observation } from '../../src/domain/observation.js';
 import { isUsTradingDay } from '../../src/domain/us-market-calendar.js';
-import { FUNDS } from '../../src/sources/farside/funds.js';
+import { FUNDS } from '../../src/domain/etf-funds.js';
 import { simulateMarket } from '../../src/sim/simulate.js';
 import { directionality } from '../../src/sim/stats.js';
 import { maxDrawdown } from '../../src/sim/price-path.js';

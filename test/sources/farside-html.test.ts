@@ -3,9 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/sources/errors.js';
 import { FarsideLayoutError, parseFarsideHtml } from '../../src/sources/farside/farside-html.js';
-import { detectLayout } from '../../src/sources/import-files.js';
+import { detectLayout, importFiles } from '../../src/sources/import-files.js';
 import { farsideDailyHtml } from '../../src/sources/layouts-html.js';
-import { importFiles } from '../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 
 const DIR = resolve(process.cwd(), 'test/fixtures/farside-html');

@@ -2,12 +2,13 @@
 // importFiles and check it against figures read by hand from the files (SOURCES.md spot checks).
 // Skips when /work/shared/data is absent.
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, type FileImportSummary } from '../../src/sources/import-files.js';
 import { openDuckDbStore, type DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import { SHARED_DATA_DIR } from '../shared-data-dir.js';
 
-const SHARED = resolve(process.cwd(), '../shared/data');
+const SHARED = SHARED_DATA_DIR;
 const MILLION = 1e6;
 
 describe.skipIf(!existsSync(SHARED))('importing the whole shared data directory', () => {

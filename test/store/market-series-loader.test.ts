@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { writeSimulatedDataset } from '../../src/sim/simulate.js';
 import { openDuckDbStore, type DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { DEFAULT_LOOKBACK_DAYS, loadMarketSeries, sliceMarketSeries } from '../../src/store/market-series-loader.js';
+import { DEFAULT_LOOKBACK_DAYS, sliceMarketSeries } from '../../src/domain/slice-market-series.js';
+import { loadMarketSeries } from '../../src/store/market-series-loader.js';
 
 describe('sliceMarketSeries', () => {
   let store: DuckDbStore;

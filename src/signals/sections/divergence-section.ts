@@ -5,7 +5,7 @@ import type { MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
 import { flowDivergencePeriods, type DivergenceKind, type FlowDivergencePeriod } from '../flow-divergence.js';
 import { availabilityOf, type SignalSection } from '../section.js';
-import { formatUsd } from './flow-format.js';
+import { formatSignedUsd } from '../../format/money.js';
 
 export interface DivergenceSectionOptions {
   /** Periods of history returned (default 6). */
@@ -55,7 +55,7 @@ export function divergenceSection(m: MarketSeries, options: DivergenceSectionOpt
     };
     evidence.push({
       signal: 'flow-divergence',
-      text: `${latest.from} → ${latest.to}: ${m.asset} ETFs ${formatUsd(latest.cryptoFlowUsd)} vs equity ETFs ${formatUsd(latest.equityFlowUsd)} — ${words[latest.kind]}${streak > 1 ? `, ${streak} periods running` : ''}.`,
+      text: `${latest.from} → ${latest.to}: ${m.asset} ETFs ${formatSignedUsd(latest.cryptoFlowUsd)} vs equity ETFs ${formatSignedUsd(latest.equityFlowUsd)} — ${words[latest.kind]}${streak > 1 ? `, ${streak} periods running` : ''}.`,
       value: latest.cryptoFlowUsd,
       // Selective de-risking is crypto-specific selling (decline); broad risk-on or crypto-led inflow support recovery.
       weight:

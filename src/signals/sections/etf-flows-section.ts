@@ -10,7 +10,9 @@ import { onlineChangePoints } from '../online-change-points.js';
 import { runsTest } from '../runs-test.js';
 import { availabilityOf, type SignalSection } from '../section.js';
 import { consecutivePositiveWeeks, weeklyNetFlows, type WeeklyNetFlow } from '../weekly-net-flows.js';
-import { fmt, formatUsd } from './flow-format.js';
+import { formatSignedUsd } from '../../format/money.js';
+import { formatDecimal } from '../../format/numbers.js';
+import { formatPct, formatSignedPct } from '../../format/percent.js';
 
 export interface EtfFlowsSectionOptions {
   /** Trading days for regime, runs test, % of AUM and issuers (default 10). */
@@ -99,7 +101,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
       regime.regime === 'two-way' ? 'two-way' : regime.regime === 'one-way-outflow' ? 'one-way out' : 'one-way in';
     evidence.push({
       signal: 'etf-flow-regime',
-      text: `${label} ${words}: D = ${fmt(d)} (|D| ≥ ${ONE_WAY_DIRECTIONALITY} is one-way), ${regime.outflowDays} of ${regime.days} days outflow, net ${formatUsd(regime.netFlowUsd)}.`,
+      text: `${label} ${words}: D = ${formatDecimal(d)} (|D| ≥ ${ONE_WAY_DIRECTIONALITY} is one-way), ${regime.outflowDays} of ${regime.days} days outflow, net ${formatSignedUsd(regime.netFlowUsd)}.`,
       value: d,
       // One-way outflow is the decline; two-way is the bottoming signature; one-way inflow the uptrend.
       weight: regime.regime === 'one-way-outflow' ? -1 : regime.regime === 'two-way' ? 0.5 : 1,
@@ -109,7 +111,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
     const clustered = rt.z < -1.64;
     evidence.push({
       signal: 'etf-flow-runs',
-      text: `Runs test on ${rt.positives + rt.negatives} signed days: ${rt.runs} runs vs ${fmt(rt.expectedRuns, 1)} expected (z = ${fmt(rt.z)}, p = ${fmt(rt.pValue)})${clustered ? ': flows cluster by sign' : ': no sign clustering'}.`,
+      text: `Runs test on ${rt.positives + rt.negatives} signed days: ${rt.runs} runs vs ${formatDecimal(rt.expectedRuns, 1)} expected (z = ${formatDecimal(rt.z)}, p = ${formatDecimal(rt.pValue)})${clustered ? ': flows cluster by sign' : ': no sign clustering'}.`,
       value: rt.z,
       weight: 0,
     });
@@ -117,7 +119,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   if (pct !== null) {
     evidence.push({
       signal: 'etf-flow-pct-aum',
-      text: `${label} net ${formatUsd(regime.netFlowUsd)} = ${fmt(pct)} % of ETF AUM.`,
+      text: `${label} net ${formatSignedUsd(regime.netFlowUsd)} = ${formatSignedPct(pct, 2)} of ETF AUM.`,
       value: pct,
       weight: Math.max(-1, Math.min(1, pct / 2)),
     });
@@ -128,11 +130,11 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
     const partial = lastWeek.complete === false;
     const completeText =
       partial && lastComplete
-        ? `; last complete week (ending ${lastComplete.weekEnding}) ${formatUsd(lastComplete.netFlowUsd)}`
+        ? `; last complete week (ending ${lastComplete.weekEnding}) ${formatSignedUsd(lastComplete.netFlowUsd)}`
         : '';
     evidence.push({
       signal: 'etf-weekly-flows',
-      text: `Week ending ${lastWeek.weekEnding} (${lastWeek.days} days${partial ? ', partial' : ''}): ${formatUsd(lastWeek.netFlowUsd)}${completeText}; ${streak} consecutive positive complete week${streak === 1 ? '' : 's'}.`,
+      text: `Week ending ${lastWeek.weekEnding} (${lastWeek.days} days${partial ? ', partial' : ''}): ${formatSignedUsd(lastWeek.netFlowUsd)}${completeText}; ${streak} consecutive positive complete week${streak === 1 ? '' : 's'}.`,
       value: lastWeek.netFlowUsd,
       // Judged on complete weeks only: one Monday of the current week says little.
       weight: streak >= 2 ? 0.5 : lastComplete !== undefined && lastComplete.netFlowUsd < 0 ? -0.3 : 0,
@@ -151,7 +153,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   if (top) {
     evidence.push({
       signal: 'etf-issuers',
-      text: `Largest issuer flow over the window: ${top.issuer} ${formatUsd(top.netFlowUsd)} (${fmt(Math.abs(top.share) * 100, 0)} % of gross issuer flow).`,
+      text: `Largest issuer flow over the window: ${top.issuer} ${formatSignedUsd(top.netFlowUsd)} (${formatPct(Math.abs(top.share) * 100, 0)} of gross issuer flow).`,
       value: top.netFlowUsd,
       weight: 0,
     });

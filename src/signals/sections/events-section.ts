@@ -7,7 +7,9 @@ import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
 import { eventStudy, type SeriesEventStudy } from '../event-study.js';
 import { availabilityOf, type SignalSection } from '../section.js';
-import { fmt, formatUsd } from './flow-format.js';
+import { formatSignedUsd } from '../../format/money.js';
+import { formatDecimal } from '../../format/numbers.js';
+import { formatSignedPercent } from '../../format/percent.js';
 
 export interface EventStudyResult {
   /** Daily ETF net flow (USD, US trading days). */
@@ -71,14 +73,16 @@ export function eventsSection(m: MarketSeries, options: EventsSectionOptions = {
     const any = study.etfNetFlowUsd || study.openInterestChangeUsd || study.spotReturn;
     const lines: string[] = [];
     if (study.etfNetFlowUsd?.tStat != null && Math.abs(study.etfNetFlowUsd.tStat) >= evidenceT)
-      lines.push(`abnormal ETF flow ${formatUsd(study.etfNetFlowUsd.car)} (t = ${fmt(study.etfNetFlowUsd.tStat)})`);
+      lines.push(
+        `abnormal ETF flow ${formatSignedUsd(study.etfNetFlowUsd.car)} (t = ${formatDecimal(study.etfNetFlowUsd.tStat)})`,
+      );
     if (study.openInterestChangeUsd?.tStat != null && Math.abs(study.openInterestChangeUsd.tStat) >= evidenceT)
       lines.push(
-        `abnormal OI change ${formatUsd(study.openInterestChangeUsd.car)} (t = ${fmt(study.openInterestChangeUsd.tStat)})`,
+        `abnormal OI change ${formatSignedUsd(study.openInterestChangeUsd.car)} (t = ${formatDecimal(study.openInterestChangeUsd.tStat)})`,
       );
     if (study.spotReturn?.tStat != null && Math.abs(study.spotReturn.tStat) >= evidenceT)
       lines.push(
-        `cumulative abnormal return ${fmt(study.spotReturn.car * 100, 1)} % (t = ${fmt(study.spotReturn.tStat)})`,
+        `cumulative abnormal return ${formatSignedPercent(study.spotReturn.car)} (t = ${formatDecimal(study.spotReturn.tStat)})`,
       );
     if (lines.length > 0) {
       const flowCar = study.etfNetFlowUsd?.car ?? 0;

@@ -19,7 +19,10 @@ import {
   type SelloffHistoryOptions,
   type SelloffRecord,
 } from '../selloff-history.js';
-import { formatPct, formatUsd, lastOf, roundTo } from '../series-helpers.js';
+import { formatUsd } from '../../format/money.js';
+import { formatCount, formatDecimal, formatRatio } from '../../format/numbers.js';
+import { formatPercent, formatSignedPct } from '../../format/percent.js';
+import { lastOf, roundTo } from '../series-helpers.js';
 import { tradingCostLevels } from '../trading-cost-levels.js';
 
 export interface LiquiditySectionOptions extends SelloffHistoryOptions {
@@ -84,7 +87,7 @@ export interface LiquiditySection extends SignalSection {
   };
 }
 
-const pct = (p: number | null): string => (p === null ? '' : `, p${(p * 100).toFixed(0)} of its trailing year`);
+const pct = (p: number | null): string => (p === null ? '' : `, p${formatDecimal(p * 100, 0)} of its trailing year`);
 
 function selloffEvidence(s: SelloffAsOf): Evidence {
   const history =
@@ -93,7 +96,7 @@ function selloffEvidence(s: SelloffAsOf): Evidence {
       : ` (classified ${s.classifiedOn})`;
   return {
     signal: 'liquidity.selloff',
-    text: `Sell-off ${s.start} → ${s.end} (${formatPct(s.drawdownPct)}) reads as ${s.type}${history}: ${s.reasons.join('; ')}.`,
+    text: `Sell-off ${s.start} → ${s.end} (${formatSignedPct(s.drawdownPct)}) reads as ${s.type}${history}: ${s.reasons.join('; ')}.`,
     value: roundTo(s.drawdownPct, 2),
     weight: s.type === 'liquidity-failure' ? -1 : 0.5,
   };
@@ -131,10 +134,10 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     });
   }
   if (amihudResult.amihud !== null) {
-    const vs = amihudResult.ratio !== null ? `, ${amihudResult.ratio.toFixed(2)}× its trailing median` : '';
+    const vs = amihudResult.ratio !== null ? `, ${formatRatio(amihudResult.ratio)} its trailing median` : '';
     evidence.push({
       signal: 'liquidity.amihud',
-      text: `Amihud illiquidity ${(amihudResult.amihud * 1e9).toFixed(3)} (|return| per 1 bn USD traded, 20-day mean)${vs}${pct(levels.amihud.percentile)}.`,
+      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per 1 bn USD traded, 20-day mean)${vs}${pct(levels.amihud.percentile)}.`,
       value: amihudResult.ratio !== null ? roundTo(amihudResult.ratio, 3) : null,
       weight: amihudResult.ratio !== null && amihudResult.ratio >= amihudAlertRatio ? -0.5 : 0,
     });
@@ -142,7 +145,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (ar !== null) {
     evidence.push({
       signal: 'liquidity.abdiRanaldo',
-      text: `Abdi–Ranaldo spread estimate ${(ar.spread * 1e4).toFixed(1)} bp (20-day; signed ${(ar.signedSpread * 1e4).toFixed(1)} bp, ${(ar.negativeShare * 100).toFixed(0)}% of two-day estimates negative${pct(levels.abdiRanaldoSigned.percentile)}).`,
+      text: `Abdi–Ranaldo spread estimate ${formatDecimal(ar.spread * 1e4, 1)} bp (20-day; signed ${formatDecimal(ar.signedSpread * 1e4, 1)} bp, ${formatPercent(ar.negativeShare, 0)} of two-day estimates negative${pct(levels.abdiRanaldoSigned.percentile)}).`,
       value: roundTo(ar.spread, 6),
       weight: 0,
     });
@@ -150,7 +153,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (cs !== null) {
     evidence.push({
       signal: 'liquidity.corwinSchultz',
-      text: `Corwin–Schultz spread estimate ${(cs.spread * 1e4).toFixed(1)} bp (20-day mean of raw two-day estimates ${(cs.rawSpread * 1e4).toFixed(1)} bp, floored at 0; ${(cs.negativeShare * 100).toFixed(0)}% negative${pct(levels.corwinSchultzRaw.percentile)}).`,
+      text: `Corwin–Schultz spread estimate ${formatDecimal(cs.spread * 1e4, 1)} bp (20-day mean of raw two-day estimates ${formatDecimal(cs.rawSpread * 1e4, 1)} bp, floored at 0; ${formatPercent(cs.negativeShare, 0)} negative${pct(levels.corwinSchultzRaw.percentile)}).`,
       value: roundTo(cs.spread, 6),
       weight: 0,
     });
@@ -158,7 +161,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (hh !== null) {
     evidence.push({
       signal: 'liquidity.huiHeubel',
-      text: `Hui-Heubel ratio ${hh.toFixed(4)} over 5 days (S = ${unitsOutstanding.toLocaleString('en-US')} ${m.asset}${options.unitsOutstanding === undefined ? ', approximate supply' : ''}; lower = more liquid).`,
+      text: `Hui-Heubel ratio ${formatDecimal(hh, 4)} over 5 days (S = ${formatCount(unitsOutstanding)} ${m.asset}${options.unitsOutstanding === undefined ? ', approximate supply' : ''}; lower = more liquid).`,
       value: roundTo(hh, 6),
       weight: 0,
     });
@@ -166,7 +169,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (volume.recentMeanUsd !== null && volume.ratio !== null && volume.trend !== null) {
     evidence.push({
       signal: 'liquidity.volumeTrend',
-      text: `Spot dollar volume ${formatUsd(volume.recentMeanUsd)}/day over 7 days, ${volume.ratio.toFixed(2)}× the prior 30 days (${volume.trend}; volume is activity, not the cost of trading).`,
+      text: `Spot dollar volume ${formatUsd(volume.recentMeanUsd)}/day over 7 days, ${formatRatio(volume.ratio)} the prior 30 days (${volume.trend}; volume is activity, not the cost of trading).`,
       value: roundTo(volume.ratio, 3),
       weight: 0,
     });

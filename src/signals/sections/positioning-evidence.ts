@@ -6,8 +6,11 @@ import type { CmeBasisResult } from '../annualised-basis.js';
 import type { FundingRegimeResult } from '../funding-regime.js';
 import type { OiPriceDivergenceResult } from '../oi-price-divergence.js';
 import type { OpenInterestChange } from '../open-interest-change.js';
-import { formatCount, formatPct, formatUsd, roundTo } from '../series-helpers.js';
-import type { PositioningSection } from './positioning-section.js';
+import { formatCount, formatDecimal, formatPrice, formatRatio } from '../../format/numbers.js';
+import { formatUsd } from '../../format/money.js';
+import { formatFundingRate8h, formatSignedPct, formatSignedPercent } from '../../format/percent.js';
+import { roundTo } from '../series-helpers.js';
+import type { PositioningFigures } from './positioning-figures.js';
 
 /** OI this far below its 30-day peak counts as flushed leverage (the Oct-2025 flush was −25 %). */
 const OI_FLUSH_PCT = -15;
@@ -26,22 +29,18 @@ interface Details {
 const FUNDING_WEIGHT = { negative: 0.5, neutral: 0, elevated: -0.5, overheated: -1 } as const;
 
 /** Build the positioning evidence list from computed figures; figures that are null produce no sentence. */
-export function positioningEvidence(
-  asset: AnalysedAsset,
-  s: Omit<PositioningSection, 'evidence' | 'availability'>,
-  d: Details,
-): Evidence[] {
+export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures, d: Details): Evidence[] {
   const out: Evidence[] = [];
   if (d.oi.openInterestUsd !== null && d.oi.pctFromPeak !== null) {
     const changes = [
-      s.oiChangePct.d1 !== null ? `${formatPct(s.oiChangePct.d1)} in a day` : null,
-      s.oiChangePct.d7 !== null ? `${formatPct(s.oiChangePct.d7)} over 7 days` : null,
-      s.oiChangePct.d30 !== null ? `${formatPct(s.oiChangePct.d30)} over 30 days` : null,
+      s.oiChangePct.d1 !== null ? `${formatSignedPct(s.oiChangePct.d1)} in a day` : null,
+      s.oiChangePct.d7 !== null ? `${formatSignedPct(s.oiChangePct.d7)} over 7 days` : null,
+      s.oiChangePct.d30 !== null ? `${formatSignedPct(s.oiChangePct.d30)} over 30 days` : null,
     ].filter((t) => t !== null);
     const flushed = d.oi.pctFromPeak <= OI_FLUSH_PCT;
     out.push({
       signal: 'positioning.openInterest',
-      text: `${asset} perp OI ${formatUsd(d.oi.openInterestUsd)} on ${d.oi.date}, ${formatPct(d.oi.pctFromPeak)} from its 30-day peak${changes.length ? ` (${changes.join(', ')})` : ''}${flushed ? ': leverage flushed' : ''}.`,
+      text: `${asset} perp OI ${formatUsd(d.oi.openInterestUsd)} on ${d.oi.date}, ${formatSignedPct(d.oi.pctFromPeak)} from its 30-day peak${changes.length ? ` (${changes.join(', ')})` : ''}${flushed ? ': leverage flushed' : ''}.`,
       value: roundTo(d.oi.pctFromPeak, 2),
       weight: flushed ? 0.5 : 0,
     });
@@ -49,7 +48,7 @@ export function positioningEvidence(
   if (d.funding.fundingRate8h !== null && d.funding.fundingAnnualised !== null && s.fundingRegime !== null) {
     out.push({
       signal: 'positioning.funding',
-      text: `Funding ${formatPct(d.funding.fundingRate8h * 100, 4)}/8h (annualised ${formatPct(d.funding.fundingAnnualised * 100)}); 7-day average annualised ${formatPct((d.funding.fundingAnnualisedAverage ?? 0) * 100)}: ${s.fundingRegime}.`,
+      text: `Funding ${formatFundingRate8h(d.funding.fundingRate8h)} (annualised ${formatSignedPercent(d.funding.fundingAnnualised)}); 7-day average annualised ${formatSignedPercent(d.funding.fundingAnnualisedAverage ?? 0)}: ${s.fundingRegime}.`,
       value: roundTo(d.funding.fundingAnnualised, 4),
       weight: FUNDING_WEIGHT[s.fundingRegime],
     });
@@ -57,14 +56,14 @@ export function positioningEvidence(
   if (s.leverageRatio !== null && s.leverageChange30dPct !== null) {
     out.push({
       signal: 'positioning.leverage',
-      text: `Estimated leverage ratio ${s.leverageRatio.toFixed(3)}, ${formatPct(s.leverageChange30dPct)} over 30 days.`,
+      text: `Estimated leverage ratio ${formatDecimal(s.leverageRatio, 3)}, ${formatSignedPct(s.leverageChange30dPct)} over 30 days.`,
       value: roundTo(s.leverageRatio, 4),
       weight: s.leverageChange30dPct < -5 ? 0.25 : s.leverageChange30dPct > 5 ? -0.25 : 0,
     });
   }
   const liq = s.liquidations;
   if (liq.longUsd !== null && liq.shortUsd !== null) {
-    const multiple = liq.multipleOfMedian !== null ? `, ${liq.multipleOfMedian.toFixed(1)}× the 30-day median` : '';
+    const multiple = liq.multipleOfMedian !== null ? `, ${formatRatio(liq.multipleOfMedian, 1)} the 30-day median` : '';
     const recent =
       liq.recentSpikeDates.length > 0 ? `; spike days in the last 14: ${liq.recentSpikeDates.join(', ')}` : '';
     out.push({
@@ -82,7 +81,7 @@ export function positioningEvidence(
     }[d.divergence.divergence];
     out.push({
       signal: 'positioning.oiPriceDivergence',
-      text: `From ${d.divergence.from} to ${d.divergence.to} OI ${formatPct(d.divergence.oiChangePct)}, price ${formatPct(d.divergence.priceChangePct)}: ${meaning}.`,
+      text: `From ${d.divergence.from} to ${d.divergence.to} OI ${formatSignedPct(d.divergence.oiChangePct)}, price ${formatSignedPct(d.divergence.priceChangePct)}: ${meaning}.`,
       value: roundTo(d.divergence.oiChangePct - d.divergence.priceChangePct, 2),
       weight:
         d.divergence.divergence === 'oi-falling-price-holding'
@@ -93,7 +92,8 @@ export function positioningEvidence(
     });
   }
   if (s.cme.openInterestUsd !== null) {
-    const change = s.cme.oiChangePct30d !== null ? `, ${formatPct(s.cme.oiChangePct30d)} in coins over 30 days` : '';
+    const change =
+      s.cme.oiChangePct30d !== null ? `, ${formatSignedPct(s.cme.oiChangePct30d)} in coins over 30 days` : '';
     out.push({
       signal: 'positioning.cmeOpenInterest',
       text: `CME front-month OI ${formatUsd(s.cme.openInterestUsd)} (${formatCount(s.cme.openInterestCoins ?? 0)} ${asset})${change}.`,
@@ -105,7 +105,7 @@ export function positioningEvidence(
     const b = d.basis.annualisedBasis;
     out.push({
       signal: 'positioning.cmeBasis',
-      text: `CME front month ${d.basis.futuresPrice.toFixed(0)} vs spot ${d.basis.spotPrice.toFixed(0)} on ${d.basis.date}, ${d.basis.daysToExpiry} days to the ${d.basis.expiry} expiry: annualised basis ${formatPct(b * 100)}${b < 0 ? ' (backwardation)' : b > BASIS_FROTHY ? ' (frothy)' : ''}.`,
+      text: `CME front month ${formatPrice(d.basis.futuresPrice)} vs spot ${formatPrice(d.basis.spotPrice)} on ${d.basis.date}, ${d.basis.daysToExpiry} days to the ${d.basis.expiry} expiry: annualised basis ${formatSignedPercent(b)}${b < 0 ? ' (backwardation)' : b > BASIS_FROTHY ? ' (frothy)' : ''}.`,
       value: roundTo(b, 4),
       weight: b < 0 || b > BASIS_FROTHY ? -0.5 : 0,
     });
@@ -121,7 +121,7 @@ export function positioningEvidence(
     const c = s.cme.positionProxyChange;
     out.push({
       signal: 'positioning.positionProxy',
-      text: `CME position proxy (${s.cme.positionProxySource === 'cftc-total-oi' ? 'CFTC total OI' : 'front-month OI, roll weeks skipped'}) ${formatCount(s.cme.positionProxy)} ${asset} over ${d.proxyWeeks} weeks, ${c >= 0 ? '+' : '−'}${formatCount(Math.abs(c))} over ${d.proxyChangeWeeks} weeks (OI changes signed by the week's price move).`,
+      text: `CME position proxy (${s.cme.positionProxySource === 'cftc-total-oi' ? 'CFTC total OI' : 'front-month OI, roll weeks skipped'}) ${formatCount(s.cme.positionProxy)} ${asset} over ${d.proxyWeeks} weeks, ${c >= 0 ? '+' : ''}${formatCount(c)} over ${d.proxyChangeWeeks} weeks (OI changes signed by the week's price move).`,
       value: Math.round(c),
       weight: c > 0 ? 0.25 : c < 0 ? -0.25 : 0,
     });
@@ -139,8 +139,8 @@ export function positioningEvidence(
   if (s.leverageRebuiltWithoutStress !== null) {
     const measure =
       s.oiCoinsChange30dPct !== null
-        ? `OI in coins ${formatPct(s.oiCoinsChange30dPct)} over 30 days`
-        : `leverage ratio ${s.leverageChange30dPct !== null ? formatPct(s.leverageChange30dPct) : 'n/a'} over 30 days`;
+        ? `OI in coins ${formatSignedPct(s.oiCoinsChange30dPct)} over 30 days`
+        : `leverage ratio ${s.leverageChange30dPct !== null ? formatSignedPct(s.leverageChange30dPct) : 'n/a'} over 30 days`;
     out.push({
       signal: 'positioning.leverageRebuiltWithoutStress',
       text: s.leverageRebuiltWithoutStress

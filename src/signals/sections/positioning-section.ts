@@ -5,16 +5,17 @@ import { addDays } from '../../domain/dates.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { availabilityOf, type SignalSection } from '../section.js';
 import { cmeAnnualisedBasis, isCmeRollWeek } from '../annualised-basis.js';
-import { cotPositioning, type CotPositioning } from '../cot-positioning.js';
+import { cotPositioning } from '../cot-positioning.js';
 import { openInterestCoins } from '../de-risking-waves.js';
-import { fundingRegime, type FundingRegime } from '../funding-regime.js';
+import { fundingRegime } from '../funding-regime.js';
 import { leverageTrend } from '../leverage-trend.js';
 import { liquidationSpike } from '../liquidation-spike.js';
-import { oiPriceDivergence, type OiPriceDivergence } from '../oi-price-divergence.js';
+import { oiPriceDivergence } from '../oi-price-divergence.js';
 import { openInterestChange } from '../open-interest-change.js';
 import { positionProxy } from '../position-proxy.js';
 import { lastOf, pctChangeOverDays, pointOnOrBefore } from '../series-helpers.js';
 import { positioningEvidence } from './positioning-evidence.js';
+import type { PositioningFigures, ProxySource } from './positioning-figures.js';
 
 export interface PositioningSectionOptions {
   /**
@@ -31,57 +32,8 @@ export interface PositioningSectionOptions {
   readonly proxyWeeks?: number;
 }
 
-export interface PositioningSection extends SignalSection {
-  readonly openInterestUsd: number | null;
-  readonly openInterestDate: string | null;
-  readonly oiChangePct: { readonly d1: number | null; readonly d7: number | null; readonly d30: number | null };
-  /** 30-day percent change of perp OI in coins (OI USD ÷ same-day spot close): positions, not price. */
-  readonly oiCoinsChange30dPct: number | null;
-  readonly oiZScore: number | null;
-  readonly oiPctFromPeak: number | null;
-  readonly fundingRate8h: number | null;
-  readonly fundingAnnualised: number | null;
-  /** Regime of the 7-day average funding. */
-  readonly fundingRegime: FundingRegime | null;
-  readonly leverageRatio: number | null;
-  readonly leverageChange30dPct: number | null;
-  readonly liquidations: {
-    readonly date: string | null;
-    readonly longUsd: number | null;
-    readonly shortUsd: number | null;
-    readonly multipleOfMedian: number | null;
-    /** The latest day is a spike. */
-    readonly spike: boolean;
-    /** Spike days in the last 14 days. */
-    readonly recentSpikeDates: readonly string[];
-  };
-  readonly oiPriceDivergence: OiPriceDivergence | null;
-  readonly cme: {
-    readonly openInterestUsd: number | null;
-    readonly openInterestCoins: number | null;
-    /** 30-day percent change of CME OI in coins (price moves excluded). */
-    readonly oiChangePct30d: number | null;
-    /** Fraction per year. */
-    readonly annualisedBasis: number | null;
-    readonly daysToExpiry: number | null;
-    /** Basis not annualised because the front month is within 7 days of expiry. */
-    readonly nearExpiry: boolean;
-    /** Cumulative weekly proxy over the last `proxyWeeks` weeks, in coins. */
-    readonly positionProxy: number | null;
-    readonly positionProxyChange: number | null;
-    /** Which OI fed the proxy: CFTC total CME OI when COT is present, else the front month (roll weeks skipped). */
-    readonly positionProxySource: ProxySource | null;
-  };
-  readonly cot: CotPositioning | null;
-  /**
-   * Positions rising — perp OI in coins up ≥ oiRebuildPct over 30 days (else the leverage ratio, when
-   * no spot close prices the OI) — while funding is not overheated and no liquidation spike in the
-   * last 14 days; null when both measures or funding are missing. A price rise alone never counts.
-   */
-  readonly leverageRebuiltWithoutStress: boolean | null;
-}
-
-type ProxySource = 'cftc-total-oi' | 'cme-front-month';
+/** Positioning: perp OI, funding, leverage, liquidations, OI-price divergence, CME and COT, with evidence. */
+export interface PositioningSection extends SignalSection, PositioningFigures {}
 
 /**
  * The OI series for the position proxy: CFTC total CME OI (all maturities, weekly, no roll jumps)

@@ -8,7 +8,9 @@ import {
   type ForcedSellingOptions,
 } from '../forced-selling-estimate.js';
 import { availabilityOf, type SignalSection } from '../section.js';
-import { formatUsd, roundTo } from '../series-helpers.js';
+import { formatUsd } from '../../format/money.js';
+import { formatDecimal } from '../../format/numbers.js';
+import { roundTo } from '../series-helpers.js';
 import { treasuryMnav, type PremiumCompressionOptions, type TreasuryMnav } from '../treasury-mnav.js';
 
 /** Names under which the largest treasury company appears in the data. */
@@ -38,10 +40,10 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
   if (strategy !== null && strategy.mnav !== null) {
     const change =
       strategy.mnavChange30d !== null
-        ? `, ${strategy.mnavChange30d >= 0 ? '+' : '−'}${Math.abs(strategy.mnavChange30d).toFixed(2)} over 30 days`
+        ? `, ${strategy.mnavChange30d >= 0 ? '+' : ''}${formatDecimal(strategy.mnavChange30d)} over 30 days`
         : '';
     const peak =
-      strategy.peakMnav !== null ? `; 180-day peak ${strategy.peakMnav.toFixed(2)} on ${strategy.peakDate}` : '';
+      strategy.peakMnav !== null ? `; 180-day peak ${formatDecimal(strategy.peakMnav)} on ${strategy.peakDate}` : '';
     const verdict =
       strategy.mnav < 1
         ? ': below 1, coin sales to fund the company become possible'
@@ -50,7 +52,7 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
           : '';
     evidence.push({
       signal: 'treasuries.strategyMnav',
-      text: `${strategy.company} mNAV ${strategy.mnav.toFixed(2)} on ${strategy.date}${change}${peak}${verdict}.`,
+      text: `${strategy.company} mNAV ${formatDecimal(strategy.mnav)} on ${strategy.date}${change}${peak}${verdict}.`,
       value: roundTo(strategy.mnav, 3),
       weight:
         strategy.mnav < 1
@@ -67,7 +69,7 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
     const below = peers.filter((f) => f.mnav! < 1);
     evidence.push({
       signal: 'treasuries.peers',
-      text: `Peers: ${peers.map((f) => `${f.company} ${f.mnav!.toFixed(2)}`).join(', ')}; ${below.length} of ${peers.length} below mNAV 1.`,
+      text: `Peers: ${peers.map((f) => `${f.company} ${formatDecimal(f.mnav)}`).join(', ')}; ${below.length} of ${peers.length} below mNAV 1.`,
       value: below.length / peers.length,
       weight: 0,
     });

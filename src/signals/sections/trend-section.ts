@@ -5,7 +5,9 @@ import type { MarketSeries } from '../../domain/market-series.js';
 import { drawdownFromPeak } from '../drawdown.js';
 import { pctFromAverage, sma } from '../moving-average.js';
 import { availabilityOf, type SignalSection } from '../section.js';
-import { formatPct, roundTo } from '../series-helpers.js';
+import { formatPrice } from '../../format/numbers.js';
+import { formatSignedPct } from '../../format/percent.js';
+import { roundTo } from '../series-helpers.js';
 import { supportResistance, type SupportResistanceOptions } from '../support-resistance.js';
 
 /** A fall of 20 % from the peak is the conventional bear-market line. */
@@ -93,14 +95,14 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
       ] as const
     )
       .filter(([, v]) => v !== null)
-      .map(([n, v]) => `SMA${n} ${v!.toFixed(0)} (${formatPct(pctFromAverage(close, v)!)})`);
+      .map(([n, v]) => `SMA${n} ${formatPrice(v)} (${formatSignedPct(pctFromAverage(close, v))})`);
     if (parts.length > 0) {
       const w =
         (section.aboveSma200 === null ? 0 : section.aboveSma200 ? 0.5 : -0.5) +
         (section.aboveSma50 === null ? 0 : section.aboveSma50 ? 0.25 : -0.25);
       evidence.push({
         signal: 'trend.movingAverages',
-        text: `Close ${close.toFixed(0)} on ${section.date} vs ${parts.join(', ')}${section.sma50AboveSma200 === null ? '' : section.sma50AboveSma200 ? '; SMA50 above SMA200' : '; SMA50 below SMA200'}.`,
+        text: `Close ${formatPrice(close)} on ${section.date} vs ${parts.join(', ')}${section.sma50AboveSma200 === null ? '' : section.sma50AboveSma200 ? '; SMA50 above SMA200' : '; SMA50 below SMA200'}.`,
         value: section.pctFromSma200 !== null ? roundTo(section.pctFromSma200, 2) : null,
         weight: w,
       });
@@ -109,7 +111,7 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
   if (dd.drawdownFromPeakPct !== null && dd.peakClose !== null) {
     evidence.push({
       signal: 'trend.drawdown',
-      text: `Close is ${formatPct(dd.drawdownFromPeakPct)} from the ${dd.peakClose.toFixed(0)} peak of ${dd.peakDate}${dd.drawdownFromPeakPct <= BEAR_DRAWDOWN_PCT ? ' (bear-market territory)' : ''}.`,
+      text: `Close is ${formatSignedPct(dd.drawdownFromPeakPct)} from the ${formatPrice(dd.peakClose)} peak of ${dd.peakDate}${dd.drawdownFromPeakPct <= BEAR_DRAWDOWN_PCT ? ' (bear-market territory)' : ''}.`,
       value: roundTo(dd.drawdownFromPeakPct, 2),
       weight: dd.drawdownFromPeakPct <= BEAR_DRAWDOWN_PCT ? -0.5 : 0,
     });
@@ -120,11 +122,11 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
       section.aboveResistance === null || range === null
         ? ''
         : section.aboveResistance
-          ? `; above the ${range.start}–${range.end} range top ${range.high.toFixed(0)} (breakout)`
-          : `; not above the ${range.start}–${range.end} range top ${range.high.toFixed(0)}`;
+          ? `; above the ${range.start}–${range.end} range top ${formatPrice(range.high)} (breakout)`
+          : `; not above the ${range.start}–${range.end} range top ${formatPrice(range.high)}`;
     evidence.push({
       signal: 'trend.supportResistance',
-      text: `Supports ${sr.supports.map((l) => l.toFixed(0)).join(', ') || 'none'}; resistances ${sr.resistances.map((l) => l.toFixed(0)).join(', ') || 'none'}${breakout}.`,
+      text: `Supports ${sr.supports.map((l) => formatPrice(l)).join(', ') || 'none'}; resistances ${sr.resistances.map((l) => formatPrice(l)).join(', ') || 'none'}${breakout}.`,
       value: sr.resistances[0] ?? null,
       weight: section.aboveResistance === true ? 0.5 : 0,
     });

@@ -2,22 +2,11 @@
 // and the lead-lag between crypto-native perps and non-native ETF/CME money.
 import type { Evidence, Segment } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
-import { dailyFlowTotals } from '../daily-flow-totals.js';
-import {
-  cmeWaveLevels,
-  cumulativeFlows,
-  type CmeLevelSource,
-  etfOutflowThresholdUsd,
-  openInterestCoins,
-  PERPS_MIN_DROP_FRACTION,
-  segmentWaves,
-  segmentWavesInCoins,
-  type DeRiskingWave,
-  type DeRiskingWaveOptions,
-} from '../de-risking-waves.js';
+import type { CmeLevelSource, DeRiskingWave, DeRiskingWaveOptions } from '../de-risking-waves.js';
 import { availabilityOf, type SignalSection } from '../section.js';
+import { waveLevels, wavesAt } from '../wave-levels.js';
 import { waveOrder, type LeadLag } from '../wave-order.js';
-import { formatUsd } from './flow-format.js';
+import { formatUsd } from '../../format/money.js';
 
 export interface WavesSectionOptions extends DeRiskingWaveOptions {
   /** Waves confirmed within this many days before asOf (or ongoing) are ordered (default 120). */
@@ -48,29 +37,12 @@ const NATIVE: ReadonlySet<Segment> = new Set(['perps']);
  * override the drawdown settings; lookbackDays 120 for the order.
  */
 export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {}): WavesSection {
-  const perpsUsd = m.openInterestUsd.filter((d) => d.date <= m.asOf);
-  const spot = m.spot.filter((b) => b.date <= m.asOf);
-  const daily = dailyFlowTotals(m.etfFlows, m.asOf);
-  const cmeDays = m.cme.filter((d) => d.date <= m.asOf);
-  // CFTC total OI has no roll artefacts; front-month OI is a sawtooth, so it is read once per contract cycle.
-  const cme = cmeWaveLevels(
-    m.cot.filter((w) => w.date <= m.asOf),
-    cmeDays,
-  );
-  // Count OI in coins where a price is known, so a price fall alone is not a de-risking wave.
-  const perpsCoins = openInterestCoins(perpsUsd, spot);
-  const spotUsd = new Map(spot.map((b) => [b.date, b.close]));
-  const cmeUsd = new Map(cmeDays.map((d) => [d.date, d.close]));
-  if (cme.source === 'cftc-total-open-interest')
-    for (const [date, close] of spotUsd) if (!cmeUsd.has(date)) cmeUsd.set(date, close);
-  const etfThreshold = etfOutflowThresholdUsd(m.etfAumUsd, daily[daily.length - 1]?.date);
-  const waves: DeRiskingWave[] = [
-    ...(perpsCoins.length > 0
-      ? segmentWavesInCoins('perps', perpsCoins, spotUsd, options.perps ?? { minDropFraction: PERPS_MIN_DROP_FRACTION })
-      : segmentWaves('perps', perpsUsd, options.perps ?? { minDropFraction: PERPS_MIN_DROP_FRACTION })),
-    ...segmentWaves('etf', cumulativeFlows(daily), options.etf ?? { minDropAbsolute: etfThreshold }),
-    ...segmentWavesInCoins('cme', cme.levels, cmeUsd, options.cme ?? cme.options),
-  ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const levels = waveLevels(m, options);
+  const waves = wavesAt(levels, {
+    perps: levels.perps.levels.length,
+    etf: levels.etf.levels.length,
+    cme: levels.cme.levels.length,
+  });
   const ordered = waveOrder(waves, {
     asOf: m.asOf,
     ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }),
@@ -85,7 +57,7 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
   for (const w of ordered.recent) {
     evidence.push({
       signal: `wave-${w.segment}`,
-      text: `${w.segment.toUpperCase()} de-risking wave from ${w.start} (confirmed ${w.confirmedOn}) ${w.end ? `to ${w.end}` : 'still under way'}: ${formatUsd(w.size, false)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
+      text: `${w.segment.toUpperCase()} de-risking wave from ${w.start} (confirmed ${w.confirmedOn}) ${w.end ? `to ${w.end}` : 'still under way'}: ${formatUsd(w.size)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
       value: w.size,
       // A finished wave means that money has already de-risked (supports bottoming); an open one is decline.
       weight: w.end === null ? -0.7 : 0.3,
@@ -106,13 +78,13 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
     leadLagDays: ordered.leadLagDays,
     cryptoNativeLed,
     ongoing,
-    cmeLevelSource: cme.source,
+    cmeLevelSource: levels.cmeLevelSource,
     evidence,
     availability: availabilityOf({
-      openInterestUsd: perpsUsd.length > 0,
-      'spot (to count perp OI in coins)': perpsCoins.length > 0,
-      etfFlows: daily.length > 0,
-      cme: cme.levels.length > 0,
+      openInterestUsd: m.openInterestUsd.length > 0,
+      'spot (to count perp OI in coins)': levels.perpsInCoins,
+      etfFlows: m.etfFlows.length > 0,
+      cme: levels.cme.levels.length > 0,
     }),
   };
 }

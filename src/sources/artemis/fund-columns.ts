@@ -1,7 +1,7 @@
 // Artemis names ETF columns by ticker, except the Grayscale mini trusts, which it calls by the coin
 // ("Bitcoin", "Ethereum"); we store those under the tickers Farside uses ("BTC", "ETH").
 import type { Asset } from '../../domain/assets.js';
-import { findFund } from '../farside/funds.js';
+import { findFund } from '../../domain/etf-funds.js';
 
 const MINI_TRUST_COLUMN: Readonly<Record<string, { asset: Asset; ticker: string }>> = {
   Bitcoin: { asset: 'BTC', ticker: 'BTC' },

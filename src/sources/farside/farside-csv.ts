@@ -4,7 +4,7 @@ import type { Asset } from '../../domain/assets.js';
 import { parseCsv } from '../csv.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { farsideRowsToObservations } from './farside-rows.js';
-import { assetOfFundColumns } from './funds.js';
+import { assetOfFundColumns } from './asset-of-fund-columns.js';
 
 /** Farside CSV tables: detects a `Date,<fund tickers>…,Total` header; parse throws when the tickers name no asset. */
 export const farsideDailyCsv: FileLayout = {

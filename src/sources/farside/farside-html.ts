@@ -7,7 +7,7 @@ import type { Asset } from '../../domain/assets.js';
 import type { Observation } from '../../domain/observation.js';
 import type { RowReject } from '../layout.js';
 import { farsideRowsToObservations } from './farside-rows.js';
-import { assetOfFundColumns } from './funds.js';
+import { assetOfFundColumns } from './asset-of-fund-columns.js';
 
 /** What the table parser read: per-fund and total observations, rejected rows, the asset. */
 export interface FarsideTable {

@@ -1,7 +1,10 @@
 // ETF flows page: daily net flow per fund as stacked bars, the cumulative net flow as a line,
 // flow-regime shading, and a weekly view that sums the days of each week.
 import { fetchSeries } from '../api.js';
-import { escapeHtml, formatNumber, formatPercent, formatUsd } from '../format.js';
+import { formatUsd } from '../../format/money.js';
+import { formatDecimal } from '../../format/numbers.js';
+import { formatPercent } from '../../format/percent.js';
+import { escapeHtml } from '../format.js';
 import { asArray, asNumber, asRecord, asString, pick } from '../read.js';
 import { byKey, weekStart } from '../series.js';
 import { palette } from '../theme.js';
@@ -72,7 +75,7 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
   const summary = card(grid, 'Flow regime', { wide: true });
   summary.innerHTML = `<table class="kv inline"><tr>
       <th>Regime</th><td id="etf-regime">${escapeHtml(asString(flowsSection?.['regime']) ?? 'not available')}</td>
-      <th>Directionality</th><td>${escapeHtml(formatNumber(asNumber(flowsSection?.['directionality'])))}</td>
+      <th>Directionality</th><td>${escapeHtml(formatDecimal(asNumber(flowsSection?.['directionality'])))}</td>
       <th>Outflow share</th><td>${escapeHtml(formatPercent(asNumber(flowsSection?.['outflowShare'])))}</td>
       <th>Window</th><td>${escapeHtml(windowText(flowsSection))}</td></tr></table>`;
 

@@ -1,6 +1,9 @@
 // Events page: the calendar on a timeline by kind, a table to pick one, and the event-study plot
 // (abnormal flows around the event) when the analysis carries a study for it.
-import { escapeHtml, formatUsd, humanize } from '../format.js';
+import { formatSignedUsd, formatUsd } from '../../format/money.js';
+import { formatDecimal } from '../../format/numbers.js';
+import { formatSignedPercent } from '../../format/percent.js';
+import { escapeHtml, humanize } from '../format.js';
 import { asArray, asNumber, asRecord, asString, pick } from '../read.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { palette } from '../theme.js';
@@ -29,9 +32,9 @@ export function studySummary(study: unknown): string[] {
     const car = asNumber(r?.['car']);
     if (!r || car === null) return [];
     const t = asNumber(r['tStat']);
-    const value = /usd$/i.test(name) ? formatUsd(car) : `${(car * 100).toFixed(2)} %`;
+    const value = /usd$/i.test(name) ? formatSignedUsd(car) : formatSignedPercent(car, 2);
     return [
-      `${seriesName(name)}: CAR ${value}${t === null ? '' : `, t = ${t.toFixed(2)}`}${r['truncated'] ? ' (window cut by as-of)' : ''}`,
+      `${seriesName(name)}: CAR ${value}${t === null ? '' : `, t = ${formatDecimal(t)}`}${r['truncated'] ? ' (window cut by as-of)' : ''}`,
     ];
   });
 }

@@ -1,7 +1,10 @@
 // Liquidity page: traded volume, Amihud illiquidity and spread series when the analysis carries
 // them, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
 import { addHistogram, addLine } from '../charts/lw.js';
-import { escapeHtml, formatNumber, formatUsd } from '../format.js';
+import { formatUsd } from '../../format/money.js';
+import { formatNumber } from '../../format/numbers.js';
+import { formatPct } from '../../format/percent.js';
+import { escapeHtml } from '../format.js';
 import { asArray, asDatedSeries, asNumber, asRecord, asStrings, pick } from '../read.js';
 import { sumByDate } from '../series.js';
 import { palette } from '../theme.js';
@@ -25,7 +28,7 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
     ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
   if (latest) {
     const dd = asNumber(latest['drawdownPct']);
-    const ddText = dd === null ? 'not available' : `${dd.toFixed(1)} %`;
+    const ddText = formatPct(dd);
     selloff.append(
       el(
         'p',

@@ -2,11 +2,19 @@
 // confirmation checklist and the spot price leading to the as-of date.
 import type { Evidence } from '../../domain/analysis.js';
 import { fetchSeries } from '../api.js';
-import { escapeHtml, formatField, formatNumber, formatPercent, formatUsd, humanize } from '../format.js';
+import { formatUsd } from '../../format/money.js';
+import { formatDecimal } from '../../format/numbers.js';
+import { formatPercent } from '../../format/percent.js';
+import { escapeHtml, formatField, humanize } from '../format.js';
 import { asNumber, asRecord, asStrings } from '../read.js';
 import { meanByDate } from '../series.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, seriesQuery, showError, type PageContext } from '../ui.js';
+
+/** An SVG coordinate to two decimals (geometry, not a figure for people: no src/format). */
+function svgCoordinate(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
 
 /** SVG half-circle gauge of a 0..1 confidence. */
 export function gaugeSvg(confidence: number | null): string {
@@ -15,10 +23,10 @@ export function gaugeSvg(confidence: number | null): string {
   const x = 60 + 50 * Math.cos(angle);
   const y = 60 - 50 * Math.sin(angle);
   const large = 0;
-  const label = confidence === null ? 'n/a' : `${Math.round(c * 100)}%`;
+  const label = confidence === null ? 'n/a' : formatPercent(c, 0);
   return `<svg class="gauge" viewBox="0 0 120 72" role="img" aria-label="confidence ${label}">
     <path d="M10 60 A50 50 0 0 1 110 60" class="gauge-track" />
-    ${c > 0 ? `<path d="M10 60 A50 50 0 ${large} 1 ${x.toFixed(2)} ${y.toFixed(2)}" class="gauge-fill" />` : ''}
+    ${c > 0 ? `<path d="M10 60 A50 50 0 ${large} 1 ${svgCoordinate(x)} ${svgCoordinate(y)}" class="gauge-fill" />` : ''}
     <text x="60" y="56" text-anchor="middle" class="gauge-text">${label}</text>
   </svg>`;
 }
@@ -47,7 +55,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const flows = a.signals?.etfFlows;
   const rows: [string, string][] = [
     ['ETF flow regime', flows?.regime ?? 'not available'],
-    ['Flow directionality', formatNumber(asNumber(flows?.directionality))],
+    ['Flow directionality', formatDecimal(asNumber(flows?.directionality))],
     ['Outflow share', formatPercent(asNumber(flows?.['outflowShare']))],
     ['Sell-off type', a.signals?.liquidity?.selloffType ?? 'not available'],
     ['Perp open interest', formatUsd(asNumber(a.signals?.positioning?.['openInterestUsd']))],
@@ -69,7 +77,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
       .map((e, i) => {
         const w = asNumber(e.weight) ?? 0;
         const width = Math.min(100, Math.abs(w) * 100);
-        return `<li${i >= SHOWN_EVIDENCE ? ' class="more" hidden' : ''}><span class="weight ${w >= 0 ? 'pos' : 'neg'}" title="weight ${w.toFixed(2)}"><i style="width:${width.toFixed(0)}%"></i></span>
+        return `<li${i >= SHOWN_EVIDENCE ? ' class="more" hidden' : ''}><span class="weight ${w >= 0 ? 'pos' : 'neg'}" title="weight ${formatDecimal(w)}"><i style="width:${Math.round(width)}%"></i></span>
           <span class="sig">${escapeHtml(humanize(String(e.signal)))}</span>
           <span class="txt">${escapeHtml(String(e.text))}</span></li>`;
       })

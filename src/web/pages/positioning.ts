@@ -1,7 +1,9 @@
 // Positioning page: perp open interest against price, funding, liquidations, CME open interest
 // and basis, and the CFTC COT positions of leveraged funds and asset managers.
 import { addHistogram, addLine } from '../charts/lw.js';
-import { formatNumber, formatPercent, formatUsd } from '../format.js';
+import { formatUsd } from '../../format/money.js';
+import { formatCount, formatPrice } from '../../format/numbers.js';
+import { formatPercent } from '../../format/percent.js';
 import { asRecord } from '../read.js';
 import { meanByDate, sumByDate } from '../series.js';
 import { palette } from '../theme.js';
@@ -22,7 +24,7 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
     addLine(chart, oi, { color: p.series[0] ?? p.accent, title: 'OI', scale: 'left', format: formatUsd });
     const price = meanByDate(optional(data, 'spot'), 'close');
     if (oi.length > 0 && price.length > 0)
-      addLine(chart, price, { color: p.muted, title: 'price', format: formatNumber });
+      addLine(chart, price, { color: p.muted, title: 'price', format: formatPrice });
     return oi.length;
   });
   timeCard(ctx, grid, 'Perp funding rate per 8h (mean across venues)', 'funding', 'Funding rates', (chart) => {
@@ -51,9 +53,9 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
     const lev = sumByDate(cot, 'leveraged_funds_net_coins');
     const am = sumByDate(cot, 'asset_managers_net_coins');
     if (lev.length > 0)
-      addLine(chart, lev, { color: p.series[3] ?? p.accent, title: 'leveraged funds', format: formatNumber });
+      addLine(chart, lev, { color: p.series[3] ?? p.accent, title: 'leveraged funds', format: formatCount });
     if (am.length > 0)
-      addLine(chart, am, { color: p.series[4] ?? p.muted, title: 'asset managers', format: formatNumber });
+      addLine(chart, am, { color: p.series[4] ?? p.muted, title: 'asset managers', format: formatCount });
     return lev.length + am.length;
   });
   fieldsCard(grid, 'Positioning signal', asRecord(ctx.analysis.signals?.positioning));

@@ -1,7 +1,8 @@
 // Waves page: each segment's de-risking waves (perps, ETF, CME) as bars on one time axis, with
 // their sizes; a wave still under way runs to the as-of date.
 import type { ECharts } from 'echarts/core';
-import { escapeHtml, formatSize, formatUsd } from '../format.js';
+import { formatUsd } from '../../format/money.js';
+import { escapeHtml, formatSize } from '../format.js';
 import { asArray, asNumber, asRecord, asString } from '../read.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';

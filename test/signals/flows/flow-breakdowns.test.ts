@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, formatUsd } from '../../../src/signals/sections/flow-format.js';
 import { dailyFlowTotals } from '../../../src/signals/daily-flow-totals.js';
 import { divergenceKind, flowDivergencePeriods } from '../../../src/signals/flow-divergence.js';
 import { flowPctOfAum } from '../../../src/signals/flow-pct-of-aum.js';
@@ -100,16 +99,5 @@ describe('flow divergence', () => {
         kind: 'selective-crypto-derisking',
       },
     ]);
-  });
-});
-
-describe('evidence number formatting', () => {
-  it('writes USD in B/M/K with a typographic minus', () => {
-    expect(formatUsd(-3_466_700_000)).toBe('−$3.47B');
-    expect(formatUsd(243_200_000)).toBe('+$243M');
-    expect(formatUsd(243_200_000, false)).toBe('$243M');
-    expect(formatUsd(-1_500)).toBe('−$2K');
-    expect(fmt(-0.0654)).toBe('−0.07');
-    expect(fmt(0.1666)).toBe('0.17');
   });
 });

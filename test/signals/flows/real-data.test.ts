@@ -10,10 +10,11 @@ import { etfFlowsSection } from '../../../src/signals/sections/etf-flows-section
 import { eventsSection } from '../../../src/signals/sections/events-section.js';
 import { wavesSection } from '../../../src/signals/sections/waves-section.js';
 import { eventsCalendarCsv } from '../../../src/sources/events/events-csv.js';
-import { FUNDS } from '../../../src/sources/farside/funds.js';
+import { FUNDS } from '../../../src/domain/etf-funds.js';
 import { emptyMarketSeries } from './helpers.js';
+import { SHARED_DATA_DIR } from '../../shared-data-dir.js';
 
-const SHARED = resolve(process.cwd(), '../shared/data');
+const SHARED = SHARED_DATA_DIR;
 
 /** Minimal reader for these unquoted CSVs: header → rows of cells. */
 function readCsv(relative: string): { header: string[]; rows: string[][] } {

@@ -8,7 +8,7 @@ import { etfFlowRegimeHistory } from '../../../src/signals/etf-flow-regime.js';
 import { onlineChangePoints } from '../../../src/signals/online-change-points.js';
 import { wavesSection } from '../../../src/signals/sections/waves-section.js';
 import { simulateMarket, type SimulatedMarket } from '../../../src/sim/simulate-market.js';
-import { FUNDS } from '../../../src/sources/farside/funds.js';
+import { FUNDS } from '../../../src/domain/etf-funds.js';
 import { emptyMarketSeries } from './helpers.js';
 
 /** Small adapter: the simulator's BTC observations known by asOf → MarketSeries (only what these signals read). */

@@ -64,7 +64,7 @@ describe('weeklyNetFlows completeness', () => {
     expect(s.consecutivePositiveWeeks).toBe(1);
     const text = s.evidence.find((e) => e.signal === 'etf-weekly-flows')!.text;
     expect(text).toContain('(1 days, partial)');
-    expect(text).toContain('last complete week (ending 2026-01-09) +$50M');
+    expect(text).toContain('last complete week (ending 2026-01-09) +$50.0M');
     expect(text).toContain('1 consecutive positive complete week.');
   });
 });

@@ -1,11 +1,10 @@
 // The sell-off classifier on the well-known crypto crashes since 2018, on the real data in
-// ../shared/data (skipped when it is absent). It prints the table documented in docs/liquidity.md
+// ../shared/data or TIDEMARK_SHARED_DATA (skipped when it is absent). It prints the table documented in docs/liquidity.md
 // and pins the readings there, so a change to the classifier that changes a reading must update the
 // doc too. Facts about the market (volume rose, CFTC total OI barely moved in November 2025, long
 // liquidations spiked) are asserted as such; the labels are the classifier's, not the truth — where
 // they disagree with the published post-mortems the doc says so.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedAsset } from '../../../src/domain/assets.js';
 import { addDays } from '../../../src/domain/dates.js';
@@ -19,8 +18,9 @@ import {
 import { importFiles } from '../../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../../src/store/market-series-loader.js';
+import { SHARED_DATA_DIR } from '../../shared-data-dir.js';
 
-const SHARED = resolve(process.cwd(), '../shared/data');
+const SHARED = SHARED_DATA_DIR;
 
 /** Crash, the day it peaked, and the classifier's reading documented in docs/liquidity.md (BTC, ETH). */
 const CRASHES = [

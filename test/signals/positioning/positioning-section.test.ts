@@ -53,9 +53,9 @@ describe('positioningSection', () => {
     expect(s.fundingRegime).toBe('negative');
     expect(s.oiPriceDivergence).toBe('oi-falling-price-holding');
     const texts = s.evidence.map((e) => e.text).join('\n');
-    expect(texts).toContain('BTC perp OI 34.2 bn USD');
+    expect(texts).toContain('BTC perp OI $34.2B');
     expect(texts).toContain('−25.0% from its 30-day peak');
-    expect(texts).toContain('Funding −0.0030%/8h (annualised −3.3%)');
+    expect(texts).toContain('Funding −0.0030% per 8h (annualised −3.3%)');
     expect(s.evidence.find((e) => e.signal === 'positioning.oiPriceDivergence')!.weight).toBe(1);
     expect(s.leverageRebuiltWithoutStress).toBe(false);
   });
@@ -117,7 +117,7 @@ describe('positioningSection', () => {
     expect(s.oiCoinsChange30dPct).toBeCloseTo(0, 10);
     expect(s.leverageRebuiltWithoutStress).toBe(false);
     expect(s.evidence.find((e) => e.signal === 'positioning.leverageRebuiltWithoutStress')!.text).toContain(
-      'OI in coins +0.0% over 30 days',
+      'OI in coins 0.0% over 30 days',
     );
   });
 

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addDays } from '../../../src/domain/dates.js';
 import type { CmeDay, CotWeek, DailyBar, DatedValue } from '../../../src/domain/market-series.js';
+import { SHARED_DATA_DIR } from '../../shared-data-dir.js';
 
-export const SHARED = resolve(process.cwd(), '../shared/data');
+export const SHARED: string = SHARED_DATA_DIR;
 
 function rows(relativePath: string): string[][] {
   const text = readFileSync(resolve(SHARED, relativePath), 'utf8');

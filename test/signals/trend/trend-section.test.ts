@@ -24,7 +24,7 @@ describe('trendSection', () => {
     expect([s.aboveSma50, s.aboveSma100, s.aboveSma200]).toEqual([true, true, true]);
     expect(s.drawdownFromPeakPct).toBe(0);
     const ma = s.evidence.find((e) => e.signal === 'trend.movingAverages')!;
-    expect(ma.text).toContain('SMA200 151 (+66.1%)');
+    expect(ma.text).toContain('SMA200 150.50 (+66.1%)');
     expect(ma.weight).toBe(0.75);
     expect(s.availability.available).toBe(true);
   });

@@ -1,14 +1,15 @@
 // Integration: imports the real vendor exports of /work/shared/data (skipped when absent).
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DatasetName } from '../../../src/domain/datasets.js';
 import { importFiles, type FileImportSummary } from '../../../src/sources/import-files.js';
 import { VENDOR_CSV_LAYOUTS } from '../../../src/sources/layouts-vendor-csv.js';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
 import type { Store } from '../../../src/store/store.js';
+import { SHARED_DATA_DIR } from '../../shared-data-dir.js';
 
-const SHARED = resolve(process.cwd(), '../shared/data');
+const SHARED = SHARED_DATA_DIR;
 
 const FILES = [
   'etf_flows/Bitcoin Fund Holdings - All Symbol - Day.csv',

@@ -1,15 +1,15 @@
 // The events calendar that ships with Tidemark (data/events/calendar.csv, sources in docs/events.md),
-// read through the same events layout as `tidemark import`.
+// read through the same events layout as `tidemark import` (a source like any other file).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MarketEvent } from '../domain/events.js';
-import { formatReject } from '../sources/layout.js';
-import { eventsCalendarCsv } from '../sources/events/events-csv.js';
-import { QueryError } from './store.js';
+import type { MarketEvent } from '../../domain/events.js';
+import { QueryError } from '../../store/store.js';
+import { formatReject } from '../layout.js';
+import { eventsCalendarCsv } from './events-csv.js';
 
 /** Path of the shipped calendar file. */
-export const SHIPPED_CALENDAR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/events/calendar.csv');
+export const SHIPPED_CALENDAR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/events/calendar.csv');
 
 let cached: MarketEvent[] | null = null;
 

@@ -1,7 +1,9 @@
-// The US spot ETF line-up as Farside lists it, per asset, with issuers. "BTC" and "ETH" as tickers
-// are Grayscale's mini trusts.
-import type { Asset } from '../../domain/assets.js';
+// The fund catalog: the US spot ETF line-up per asset with issuers, as Farside lists it. "BTC" and
+// "ETH" as tickers are Grayscale's mini trusts. Domain knowledge shared by the importers, the store's
+// loader and the simulator.
+import type { Asset } from './assets.js';
 
+/** One US spot ETF: its ticker, the asset it holds and its issuer. */
 export interface FundInfo {
   readonly ticker: string;
   readonly asset: Asset;
@@ -10,6 +12,7 @@ export interface FundInfo {
 
 const fund = (asset: Asset, ticker: string, issuer: string): FundInfo => ({ ticker, asset, issuer });
 
+/** Every fund Tidemark knows, in Farside's column order per asset. */
 export const FUNDS: readonly FundInfo[] = [
   fund('BTC', 'IBIT', 'BlackRock'),
   fund('BTC', 'FBTC', 'Fidelity'),
@@ -44,18 +47,4 @@ export const FUNDS: readonly FundInfo[] = [
 /** The fund of `ticker` for `asset` (tickers "BTC"/"ETH" are ambiguous without the asset). */
 export function findFund(asset: Asset, ticker: string): FundInfo | undefined {
   return FUNDS.find((f) => f.asset === asset && f.ticker === ticker);
-}
-
-/**
- * The asset whose fund line-up the columns belong to: the asset of the majority of known tickers,
- * or null when fewer than two known tickers appear.
- */
-export function assetOfFundColumns(columns: readonly string[]): Asset | null {
-  const votes = new Map<Asset, number>();
-  for (const c of columns) {
-    for (const f of FUNDS)
-      if (f.ticker === c && c !== 'BTC' && c !== 'ETH') votes.set(f.asset, (votes.get(f.asset) ?? 0) + 1);
-  }
-  const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] >= 2 ? best[0] : null;
 }
