@@ -12,7 +12,7 @@ import { fundingRegime } from '../signals/funding-regime.js';
 import { liquidationSpike } from '../signals/liquidation-spike.js';
 import { oiPriceDivergence } from '../signals/oi-price-divergence.js';
 import { priceMomentum } from '../signals/price-momentum.js';
-import { classifySelloffs } from '../signals/selloff-classifier.js';
+import { selloffsAsOf, selloffsAt } from '../signals/selloff-history.js';
 import { supportResistance } from '../signals/support-resistance.js';
 import { wavesAt } from '../signals/wave-levels.js';
 import { consecutivePositiveWeeks, fridayOnOrAfter, weeklyNetFlows } from '../signals/weekly-net-flows.js';
@@ -247,7 +247,10 @@ function liquidationTail(
   return joinedEnough ? result : liquidationSpike(long.slice(longLo, longEnd), short.slice(shortLo, shortEnd));
 }
 
-/** The sell-off type of the liquidity section on the 1,100-day view (classifier inputs cut at their known ends). */
+/**
+ * The sell-off type of the liquidity section on the 1,100-day view: from the sell-off records when
+ * the inputs carry them (a replay), else classified on the view's inputs cut at their known ends.
+ */
 function selloffTypeAt(
   inputs: PhaseInputs,
   ends: Readonly<Record<PhaseInputName, number>>,
@@ -263,22 +266,29 @@ function selloffTypeAt(
   const spot = cut(m.spot, ends.spot).map((b) =>
     b.volumeKnownAt !== undefined && b.volumeKnownAt >= cutoff ? { ...b, volumeUsd: null, volumeUnits: null } : b,
   );
-  const cmeOpenInterestCoins: DatedValue[] = [];
-  for (const d of cut(m.cme, ends.cme))
-    if (d.openInterestContracts !== null && (d.openInterestKnownAt === undefined || d.openInterestKnownAt < cutoff))
-      cmeOpenInterestCoins.push({ date: d.date, value: d.openInterestContracts * d.coinsPerContract });
-  const openInterestUsd = cut(m.openInterestUsd, ends.openInterestUsd);
-  const etfFlows = cut(m.etfFlows, ends.etfFlows);
-  const etfAumUsd = cut(m.etfAumUsd, ends.etfAumUsd);
-  const classified = classifySelloffs({ spot, openInterestUsd, cmeOpenInterestCoins, etfFlows, etfAumUsd });
+  const view = {
+    spot,
+    openInterestUsd: cut(m.openInterestUsd, ends.openInterestUsd),
+    longLiquidationsUsd: cut(m.longLiquidationsUsd, ends.longLiquidationsUsd),
+    cot: cut(m.cot, ends.cot),
+    etfFlows: cut(m.etfFlows, ends.etfFlows),
+    etfAumUsd: cut(m.etfAumUsd, ends.etfAumUsd),
+    etfHoldingsCoins: cut(m.etfHoldingsCoins, ends.etfHoldingsCoins),
+  };
+  const viewStart = spot[0]?.date ?? asOf;
+  const classified =
+    inputs.selloffs !== null
+      ? selloffsAsOf(inputs.selloffs, asOf).filter((s) => s.start >= viewStart)
+      : selloffsAt(view, asOf);
   // The liquidity section's availability: every input present, else only when a sell-off was found.
   const available =
     spot.length > 0 &&
     spot.some((b) => b.volumeUsd !== null || b.volumeUnits !== null) &&
-    openInterestUsd.length > 0 &&
-    cmeOpenInterestCoins.length > 0 &&
-    etfFlows.length > 0 &&
-    etfAumUsd.length > 0;
+    view.openInterestUsd.length > 0 &&
+    view.cot.length > 0 &&
+    view.etfFlows.length > 0 &&
+    view.etfAumUsd.length > 0 &&
+    view.longLiquidationsUsd.length > 0;
   if (!available && classified.length === 0) return null;
   const latest =
     last === null ? undefined : classified.filter((s) => s.end > addDays(last.date, -SELLOFF_LOOKBACK_DAYS)).at(-1);

@@ -5,6 +5,7 @@
 import type { DatedValue, MarketSeries } from '../domain/market-series.js';
 import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceRegimePath, type PriceRegimePoint } from '../signals/price-regime.js';
+import { selloffHistory, type SelloffRecord } from '../signals/selloff-history.js';
 import { waveLevels, type WaveLevels } from '../signals/wave-levels.js';
 import { publicationIndex, type PublicationIndex } from './known-prefix.js';
 import { REGIME_THRESHOLD } from './rules.js';
@@ -20,6 +21,7 @@ export const PHASE_INPUT_NAMES = [
   'leverageRatio',
   'longLiquidationsUsd',
   'shortLiquidationsUsd',
+  'etfHoldingsCoins',
   'cme',
   'cot',
   'perpsWaveLevels',
@@ -40,10 +42,21 @@ export interface PhaseInputs {
   /** The online bull/bear state after each spot bar. */
   readonly regime: readonly PriceRegimePoint[];
   readonly waves: WaveLevels;
+  /**
+   * Point-in-time sell-off records over the whole history (selloffHistory), when built: a replay
+   * builds them once and reads each day's sell-off from them; a single-date analysis leaves them
+   * null and classifies the day's window directly (selloffsAt) — the same readings.
+   */
+  readonly selloffs: readonly SelloffRecord[] | null;
+}
+
+export interface PhaseInputsOptions {
+  /** Build the sell-off records once for many as-of dates (about 0.3 s for ten years). Default false. */
+  readonly selloffHistory?: boolean;
 }
 
 /** Builds the phase inputs of a MarketSeries (O(n) in its length, plus the wave scans). */
-export function phaseInputs(series: MarketSeries): PhaseInputs {
+export function phaseInputs(series: MarketSeries, options: PhaseInputsOptions = {}): PhaseInputs {
   const etfFlowTotals = dailyFlowTotals(series.etfFlows);
   const closes = Float64Array.from(series.spot, (b) => b.close);
   const waves = waveLevels(series);
@@ -57,6 +70,7 @@ export function phaseInputs(series: MarketSeries): PhaseInputs {
     leverageRatio: publicationIndex(series.leverageRatio),
     longLiquidationsUsd: publicationIndex(series.longLiquidationsUsd),
     shortLiquidationsUsd: publicationIndex(series.shortLiquidationsUsd),
+    etfHoldingsCoins: publicationIndex(series.etfHoldingsCoins),
     cme: publicationIndex(series.cme),
     cot: publicationIndex(series.cot),
     perpsWaveLevels: publicationIndex(waves.perps.levels),
@@ -66,5 +80,6 @@ export function phaseInputs(series: MarketSeries): PhaseInputs {
     cmeFrontMonthWaveLevels: publicationIndex(waves.cmeFrontMonth.levels),
   };
   const regime = priceRegimePath(closes, { declineToBear: REGIME_THRESHOLD, riseToBull: REGIME_THRESHOLD });
-  return { series, index, etfFlowTotals, closes, regime, waves };
+  const selloffs = options.selloffHistory === true ? selloffHistory(series) : null;
+  return { series, index, etfFlowTotals, closes, regime, waves, selloffs };
 }

@@ -36,7 +36,7 @@ export interface ReplayResult {
 
 /** Replays the judgment over `dates` (ascending) from the full history `full`. */
 export function replayPhases(full: MarketSeries, dates: readonly string[], options: ReplayOptions = {}): ReplayResult {
-  const inputs = phaseInputs(full);
+  const inputs = phaseInputs(full, { selloffHistory: true });
   const days: ReplayDay[] = [];
   let rebuiltDays = 0;
   dates.forEach((date, i) => {

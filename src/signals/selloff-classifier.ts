@@ -1,265 +1,230 @@
-// Sell-off classifier: labels each sell-off `liquidity-failure` (prices gapped on thin, costly
-// trading) or `position-rebalancing` (holders cut positions through a market that stayed liquid),
-// from liquidity deterioration (dollar volume, Corwin–Schultz spread, Amihud) against position
-// change (perp/CME OI, ETF net flow) during the sell-off versus the baseline before it.
-import type { DailyBar, DatedValue, FundFlow } from '../domain/market-series.js';
-import { dailyIlliquidity, type DailyIlliquidity } from './amihud.js';
-import { corwinSchultzSeries } from './corwin-schultz.js';
-import { dollarVolumeOf } from './dollar-volume.js';
-import { detectSelloffs, type SelloffDetectionOptions, type SelloffEpisode } from './selloff-detection.js';
-import { formatUsd } from '../format/money.js';
-import { formatRatio } from '../format/numbers.js';
-import { formatPercent, formatSignedPct } from '../format/percent.js';
-import { isDateAscending, pointOnOrBefore, pointsInWindow, pointsInWindowSorted } from './series-helpers.js';
-import { mean } from './stats/mean.js';
-import { median } from './stats/median.js';
-import { nullIfNaN } from './stats/null-if-nan.js';
+// Sell-off classifier: labels a sell-off `liquidity-failure` when the cost of trading exploded on
+// its crash days — price impact per dollar (Amihud) or a spread (Abdi–Ranaldo, Corwin–Schultz) far
+// beyond its own trailing distribution, or clearly elevated while forced long liquidations spiked
+// (Brunnermeier–Pedersen's spiral) — and `position-rebalancing` when the cost of trading stayed in
+// its normal range (positions are then reported as cut or not). Volume is not a cost measure: in a
+// liquidity crisis volume usually rises while price impact explodes. The point-in-time history of
+// every episode is in selloff-history.ts; this file holds the rule and the window-level entry point.
+import type { SelloffType } from '../domain/analysis.js';
+import { COST_MEASURES, costBaseline, costMeasure, type CostMeasure, type CostMeasureName } from './selloff-cost.js';
+import { selloffContext, type SelloffContext, type SelloffInputs } from './selloff-context.js';
+import { positionBaseline, positionMeasures, type PositionMeasures } from './selloff-positions.js';
+import { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
+import { formatSignedUsd, formatUsd } from '../format/money.js';
+import { formatDecimal, formatRatio } from '../format/numbers.js';
+import { formatPercent, formatSignedPct, formatSignedPercent } from '../format/percent.js';
 
-export type SelloffLabel = 'liquidity-failure' | 'position-rebalancing';
+export type { SelloffInputs } from './selloff-context.js';
+export { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
 
-/**
- * Thresholds, each a clear departure from the pre-sell-off baseline:
- * volume ≤ 0.8× = trading dried up; ≥ 1.2× = positions were moved in size; spread ≥ 2× and Amihud
- * ≥ 3× = the cost of trading jumped well beyond what a volatile day alone produces; OI ≤ −10 % =
- * leverage closed; ETF outflow ≥ 0.5 % of AUM within days = holders sold.
- */
-export const SELLOFF_THRESHOLDS = {
-  volumeCollapseRatio: 0.8,
-  volumeSurgeRatio: 1.2,
-  spreadSpikeRatio: 2,
-  amihudSpikeRatio: 3,
-  oiDropPct: -10,
-  etfOutflowShareOfAum: 0.005,
-  /** Spread floor for the baseline (1 bp), so a baseline of clipped zeros does not divide by 0. */
-  spreadFloor: 0.0001,
-} as const;
+/** A classified sell-off's label (SELLOFF_TYPES without 'none'). */
+export type SelloffLabel = Exclude<SelloffType, 'none'>;
 
-export interface SelloffInputs {
-  readonly spot: readonly DailyBar[];
-  readonly openInterestUsd: readonly DatedValue[];
-  /** CME open interest in coins. */
-  readonly cmeOpenInterestCoins: readonly DatedValue[];
-  readonly etfFlows: readonly FundFlow[];
-  readonly etfAumUsd: readonly DatedValue[];
-}
-
-export interface SelloffClassifierOptions extends SelloffDetectionOptions {
-  /** Bars before the peak used as baseline. Default 30. */
+export interface SelloffClassifierOptions {
+  /** Bars up to the peak forming each measure's trailing distribution. Default 365. */
   readonly baselineBars?: number;
-  /**
-   * Length in bars of the sub-windows scanned inside longer sell-offs for an acute liquidity
-   * failure (which is labelled only with ≥ 2 liquidity points). Default 5; 0 disables the scan.
-   */
+  /** Minimum baseline windows for a measure to be scored. Default 90. */
+  readonly minBaselineWindows?: number;
+  /** Acute window length scanned inside the crash days. Default 3. */
   readonly acuteBars?: number;
 }
 
-export interface SelloffMeasures {
-  readonly volumeRatio: number | null;
-  readonly spreadRatio: number | null;
-  readonly amihudRatio: number | null;
-  readonly oiChangePct: number | null;
-  readonly cmeOiChangePct: number | null;
-  readonly etfNetFlowUsd: number | null;
-  readonly etfFlowShareOfAum: number | null;
+export interface SelloffMeasures extends PositionMeasures {
+  /** Crash days: bars after the peak up to the lowest close. */
+  readonly crashDays: number;
+  /** Bars in the trailing baseline (≤ baselineBars when the history is shorter). */
+  readonly baselineBars: number;
+  readonly amihud: CostMeasure;
+  readonly abdiRanaldo: CostMeasure;
+  readonly corwinSchultz: CostMeasure;
 }
 
-export interface ClassifiedSelloff {
+export interface SelloffVerdict {
+  readonly type: SelloffLabel;
+  /** Sentences with the numbers behind the label: cost of trading, liquidations, positions. */
+  readonly reasons: readonly string[];
+  /** At least one cost measure extreme. */
+  readonly costExploded: boolean;
+  /** Long liquidations ≥ forcedLiquidationMultiple × their trailing median. */
+  readonly forcedLiquidations: boolean;
+  /** Positions measurably cut (OI or ETF holdings/flows past their thresholds); null when nothing was measurable. */
+  readonly positionsCut: boolean | null;
+}
+
+const NAMES: Record<CostMeasureName, string> = {
+  amihud: 'Amihud price impact',
+  abdiRanaldo: 'Abdi–Ranaldo spread',
+  corwinSchultz: 'Corwin–Schultz spread',
+};
+
+/** p41, p99.4, p100: one decimal between the 99th percentile and the top, where the bars sit. */
+function percentileText(p: number): string {
+  return `p${formatDecimal(p * 100, p >= 0.99 && p < 1 ? 1 : 0)}`;
+}
+
+function describeCost(name: CostMeasureName, m: CostMeasure): string | null {
+  const w = m.worst;
+  if (w === null) return null;
+  const value = name === 'amihud' ? `${formatDecimal(w.value * 1e9, 3)} per bn USD` : formatPercent(w.value, 2);
+  const z = w.robustZ === null ? 'no z' : `z ${formatDecimal(w.robustZ, 1)}`;
+  return `${NAMES[name]} ${value} over ${w.start} → ${w.end} (${percentileText(w.percentile)}, ${z})`;
+}
+
+/** The label and its reasons from the measures (SELLOFF_THRESHOLDS). */
+export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
+  const t = SELLOFF_THRESHOLDS;
+  const costs = COST_MEASURES.map((name) => ({ name, m: measures[name] }));
+  const extreme = costs.filter((c) => c.m.level === 'extreme');
+  const elevated = costs.filter((c) => c.m.level === 'elevated');
+  const normal = costs.filter((c) => c.m.level === 'normal');
+  const forced =
+    measures.longLiquidationsMultiple !== null && measures.longLiquidationsMultiple >= t.forcedLiquidationMultiple;
+  const type: SelloffLabel = extreme.length > 0 ? 'liquidity-failure' : 'position-rebalancing';
+  const described = (cs: typeof costs): string =>
+    cs
+      .map((c) => describeCost(c.name, c.m))
+      .filter((s) => s !== null)
+      .join('; ');
+  const reasons: string[] = [];
+  if (extreme.length > 0) reasons.push(`cost of trading exploded: ${described(extreme)}`);
+  if (elevated.length > 0) reasons.push(`cost of trading elevated: ${described(elevated)}`);
+  if (normal.length > 0)
+    reasons.push(
+      `${extreme.length + elevated.length > 0 ? 'other costs' : 'cost of trading'} in the normal range: ${described(normal)}`,
+    );
+  const unmeasured = costs.filter((c) => c.m.level === null).map((c) => NAMES[c.name]);
+  if (unmeasured.length > 0) reasons.push(`not measurable (too little history or data): ${unmeasured.join(', ')}`);
+  if (measures.longLiquidationsPeakUsd !== null) {
+    const multiple = measures.longLiquidationsMultiple;
+    const channel = !forced
+      ? ''
+      : extreme.length > 0
+        ? ' — forced deleveraging into a market that could not absorb it'
+        : ' — forced deleveraging, absorbed at a normal cost of trading';
+    reasons.push(
+      `long liquidations peaked at ${formatUsd(measures.longLiquidationsPeakUsd)} on ${measures.longLiquidationsPeakDate}` +
+        (multiple !== null ? `, ${formatRatio(multiple, 1)} their trailing median${channel}` : ''),
+    );
+  }
+  const positions: string[] = [];
+  let cut = false;
+  let measured = false;
+  const note = (label: string, value: number | null, threshold: number, suffix = ''): void => {
+    if (value === null) return;
+    measured = true;
+    if (value <= threshold) cut = true;
+    positions.push(`${label} ${formatSignedPct(value)}${suffix}`);
+  };
+  note('perp OI (coins)', measures.perpOiCoinsChangePct, t.oiDropPct);
+  note(
+    'CFTC total OI',
+    measures.cftcOiChangePct,
+    t.oiDropPct,
+    measures.cftcReports ? ` (${measures.cftcReports.from} → ${measures.cftcReports.to})` : '',
+  );
+  note('ETF holdings (coins)', measures.etfHoldingsChangePct, t.etfHoldingsDropPct);
+  if (measures.etfNetFlowUsd !== null) {
+    measured = true;
+    const share = measures.etfFlowShareOfAum;
+    if (share !== null && share <= -t.etfOutflowShareOfAum) cut = true;
+    positions.push(
+      `ETF net flow ${formatSignedUsd(measures.etfNetFlowUsd)}${share !== null ? ` (${formatSignedPercent(share, 2)} of AUM)` : ''}`,
+    );
+  }
+  if (positions.length > 0) reasons.push(`positions ${cut ? 'cut' : 'not measurably cut'}: ${positions.join(', ')}`);
+  else reasons.push('positions: no OI, CFTC or ETF data over the fall');
+  return {
+    type,
+    reasons,
+    costExploded: extreme.length > 0,
+    forcedLiquidations: forced,
+    positionsCut: measured ? cut : null,
+  };
+}
+
+/**
+ * Measures of the fall from bar `peakIndex` to the lowest close so far at bar `endIndex`, as public
+ * on `asOf`, with baselines fixed at `classifiedOn`. `withFall` false leaves each cost measure's
+ * whole-fall reading null (it does not affect the label), for callers that only need the label.
+ */
+export function measureFall(
+  ctx: SelloffContext,
+  peakIndex: number,
+  endIndex: number,
+  classifiedOn: string,
+  asOf: string,
+  options: SelloffClassifierOptions = {},
+  baselines = selloffBaselines(ctx, peakIndex, classifiedOn, options),
+  withFall = true,
+): SelloffMeasures {
+  const { acuteBars = SELLOFF_CLASSIFIER_DEFAULTS.acuteBars } = options;
+  const cost = (name: CostMeasureName): CostMeasure =>
+    costMeasure(ctx, baselines.cost, name, peakIndex, endIndex, asOf, acuteBars, withFall);
+  return {
+    crashDays: endIndex - peakIndex,
+    baselineBars: baselines.cost.bars,
+    amihud: cost('amihud'),
+    abdiRanaldo: cost('abdiRanaldo'),
+    corwinSchultz: cost('corwinSchultz'),
+    ...positionMeasures(ctx, baselines.positions, peakIndex, endIndex, asOf),
+  };
+}
+
+export interface SelloffBaselines {
+  readonly cost: ReturnType<typeof costBaseline>;
+  readonly positions: ReturnType<typeof positionBaseline>;
+}
+
+/** The trailing baselines of an episode peaking at bar `peakIndex`, from data public on `classifiedOn`. */
+export function selloffBaselines(
+  ctx: SelloffContext,
+  peakIndex: number,
+  classifiedOn: string,
+  options: SelloffClassifierOptions = {},
+): SelloffBaselines {
+  const {
+    baselineBars = SELLOFF_CLASSIFIER_DEFAULTS.baselineBars,
+    minBaselineWindows = SELLOFF_CLASSIFIER_DEFAULTS.minBaselineWindows,
+  } = options;
+  return {
+    cost: costBaseline(ctx, peakIndex, classifiedOn, baselineBars, minBaselineWindows),
+    positions: positionBaseline(ctx, peakIndex, classifiedOn, baselineBars),
+  };
+}
+
+export interface ClassifiedWindow extends SelloffVerdict {
   readonly start: string;
   readonly end: string;
   readonly drawdownPct: number;
-  readonly type: SelloffLabel;
-  /** Sentences naming each criterion that fired, with its number. */
-  readonly reasons: readonly string[];
-  readonly liquidityPoints: number;
-  readonly positionPoints: number;
   readonly measures: SelloffMeasures;
-  /** The acute sub-window that made a longer sell-off a liquidity failure, when that is why. */
-  readonly acute?: { readonly start: string; readonly end: string };
-}
-
-function changePct(series: readonly DatedValue[], from: string, to: string): number | null {
-  const a = pointOnOrBefore(series, from);
-  const b = pointOnOrBefore(series, to);
-  if (!a || !b || a.value <= 0 || a.date === b.date) return null;
-  return (b.value / a.value - 1) * 100;
-}
-
-function ratio(numerator: number | null, denominator: number | null, floor = 0): number | null {
-  if (numerator === null || denominator === null) return null;
-  const d = Math.max(denominator, floor);
-  return d > 0 ? numerator / d : null;
 }
 
 /**
- * Detect sell-offs in `spot` (see detectSelloffs) and label each. Liquidity points: volume
- * collapse, spread spike, Amihud spike; position points: perp or CME OI drop, ETF outflow share,
- * volume surge. The label is liquidity-failure when liquidity points outnumber position points,
- * else position-rebalancing (ties included: without more liquidity evidence the fall is read as
- * repositioning). Missing inputs give null measures and score no points.
- */
-export function classifySelloffs(inputs: SelloffInputs, options: SelloffClassifierOptions = {}): ClassifiedSelloff[] {
-  const { baselineBars = 30, acuteBars = 5 } = options;
-  const spreads = corwinSchultzSeries(inputs.spot);
-  const illiq = dailyIlliquidity(inputs.spot);
-  const flowsAscending = isDateAscending(inputs.etfFlows);
-  return detectSelloffs(inputs.spot, options).map((ep) => {
-    const whole = labelWindow(inputs, ep, ep.startIndex, baselineBars, spreads, illiq, flowsAscending);
-    if (whole.type === 'liquidity-failure' || acuteBars < 2 || ep.endIndex - ep.startIndex <= acuteBars) return whole;
-    // a liquidity failure is often an acute stretch inside a longer fall: scan sub-windows against
-    // the same pre-fall baseline and require at least two liquidity points to outvote positions
-    for (let from = ep.startIndex; from + acuteBars <= ep.endIndex; from += 1) {
-      const sub = {
-        ...ep,
-        start: inputs.spot[from]!.date,
-        end: inputs.spot[from + acuteBars]!.date,
-        startIndex: from,
-        endIndex: from + acuteBars,
-      };
-      const acute = labelWindow(inputs, sub, ep.startIndex, baselineBars, spreads, illiq, flowsAscending);
-      if (acute.liquidityPoints >= 2 && acute.type === 'liquidity-failure') {
-        return {
-          ...whole,
-          type: 'liquidity-failure',
-          reasons: [
-            `acute stretch ${sub.start} → ${sub.end}: ${acute.reasons.join('; ')}`,
-            `whole sell-off: ${whole.reasons.join('; ')}`,
-          ],
-          liquidityPoints: acute.liquidityPoints,
-          positionPoints: acute.positionPoints,
-          acute: { start: sub.start, end: sub.end },
-        };
-      }
-    }
-    return whole;
-  });
-}
-
-/**
- * Label a given window of `inputs.spot` (bar indexes, start = the pre-fall peak) with the same
- * criteria as classifySelloffs, e.g. a sell-off window known from elsewhere. Throws a RangeError
- * when the indexes are outside the bars or reversed.
+ * Label a given window of `inputs.spot` (bar indexes; start = the pre-fall peak) with everything in
+ * the inputs visible — e.g. a sell-off window known from elsewhere. Throws a RangeError when the
+ * indexes are outside the bars or reversed.
  */
 export function classifySelloffWindow(
   inputs: SelloffInputs,
   startIndex: number,
   endIndex: number,
   options: SelloffClassifierOptions = {},
-): ClassifiedSelloff {
+): ClassifiedWindow {
   const { spot } = inputs;
   if (!(startIndex >= 0 && endIndex > startIndex && endIndex < spot.length)) {
     throw new RangeError(
       `classifySelloffWindow: need 0 ≤ startIndex < endIndex < ${spot.length}, got ${startIndex}..${endIndex}`,
     );
   }
+  const ctx = selloffContext(inputs);
+  const measures = measureFall(ctx, startIndex, endIndex, ctx.dataEnd, ctx.dataEnd, options);
   let low = startIndex + 1;
   for (let i = startIndex + 1; i <= endIndex; i += 1) if (spot[i]!.close < spot[low]!.close) low = i;
-  const ep = {
+  return {
     start: spot[startIndex]!.date,
     end: spot[endIndex]!.date,
     drawdownPct: (spot[low]!.close / spot[startIndex]!.close - 1) * 100,
-    startIndex,
-    endIndex,
+    ...selloffVerdict(measures),
+    measures,
   };
-  return labelWindow(
-    inputs,
-    ep,
-    startIndex,
-    options.baselineBars ?? 30,
-    corwinSchultzSeries(spot),
-    dailyIlliquidity(spot),
-    isDateAscending(inputs.etfFlows),
-  );
-}
-
-/** Label the fall (ep.start, ep.end] against the `baselineBars` bars ending at bar `baselineEndIndex`. */
-function labelWindow(
-  inputs: SelloffInputs,
-  ep: SelloffEpisode,
-  baselineEndIndex: number,
-  baselineBars: number,
-  spreads: readonly { date: string; spread: number }[],
-  illiq: readonly DailyIlliquidity[],
-  flowsAscending: boolean,
-): ClassifiedSelloff {
-  const t = SELLOFF_THRESHOLDS;
-  const { spot } = inputs;
-  {
-    const baseStart = spot[Math.max(0, baselineEndIndex - baselineBars)]!.date;
-    const baseEnd = spot[baselineEndIndex]!.date;
-    // Date windows (from, to] by binary search: spot and the series derived from it are ascending.
-    const base = <T extends { readonly date: string }>(xs: readonly T[]): T[] =>
-      pointsInWindowSorted(xs, baseStart, baseEnd);
-    const fall = <T extends { readonly date: string }>(xs: readonly T[]): T[] =>
-      pointsInWindowSorted(xs, ep.start, ep.end);
-    const volumes = (bars: readonly DailyBar[]): number[] =>
-      bars.map(dollarVolumeOf).filter((v): v is number => v !== null);
-    const volumeRatio = ratio(nullIfNaN(mean(volumes(fall(spot)))), nullIfNaN(mean(volumes(base(spot)))));
-    const spreadRatio = ratio(
-      nullIfNaN(mean(fall(spreads).map((s) => s.spread))),
-      nullIfNaN(mean(base(spreads).map((s) => s.spread))),
-      t.spreadFloor,
-    );
-    const amihudRatio = ratio(
-      nullIfNaN(mean(fall(illiq).map((s) => s.illiquidity))),
-      nullIfNaN(median(base(illiq).map((s) => s.illiquidity))),
-    );
-    const oiChangePct = changePct(inputs.openInterestUsd, ep.start, ep.end);
-    const cmeOiChangePct = changePct(inputs.cmeOpenInterestCoins, ep.start, ep.end);
-    const fallFlows = flowsAscending ? fall(inputs.etfFlows) : pointsInWindow(inputs.etfFlows, ep.start, ep.end);
-    const etfNetFlowUsd = fallFlows.length > 0 ? fallFlows.reduce((s, f) => s + f.netFlowUsd, 0) : null;
-    const aum = pointOnOrBefore(inputs.etfAumUsd, baseEnd)?.value ?? null;
-    const etfFlowShareOfAum = etfNetFlowUsd !== null && aum !== null && aum > 0 ? etfNetFlowUsd / aum : null;
-
-    const reasons: string[] = [];
-    let liquidityPoints = 0;
-    let positionPoints = 0;
-    if (volumeRatio !== null && volumeRatio <= t.volumeCollapseRatio) {
-      liquidityPoints += 1;
-      reasons.push(`dollar volume fell to ${formatPercent(volumeRatio, 0)} of the prior ${baselineBars}-day mean`);
-    }
-    if (spreadRatio !== null && spreadRatio >= t.spreadSpikeRatio) {
-      liquidityPoints += 1;
-      reasons.push(`Corwin–Schultz spread ${formatRatio(spreadRatio, 1)} its baseline`);
-    }
-    if (amihudRatio !== null && amihudRatio >= t.amihudSpikeRatio) {
-      liquidityPoints += 1;
-      reasons.push(`Amihud illiquidity ${formatRatio(amihudRatio, 1)} its baseline median`);
-    }
-    const oiDrops = [
-      oiChangePct !== null && oiChangePct <= t.oiDropPct ? `perp OI ${formatSignedPct(oiChangePct)}` : null,
-      cmeOiChangePct !== null && cmeOiChangePct <= t.oiDropPct ? `CME OI ${formatSignedPct(cmeOiChangePct)}` : null,
-    ].filter((r): r is string => r !== null);
-    if (oiDrops.length > 0) {
-      positionPoints += 1;
-      reasons.push(`positions closed: ${oiDrops.join(', ')}`);
-    }
-    if (etfNetFlowUsd !== null && etfFlowShareOfAum !== null && etfFlowShareOfAum <= -t.etfOutflowShareOfAum) {
-      positionPoints += 1;
-      reasons.push(`ETF net outflow ${formatUsd(etfNetFlowUsd)} (${formatPercent(etfFlowShareOfAum, 2)} of AUM)`);
-    }
-    if (volumeRatio !== null && volumeRatio >= t.volumeSurgeRatio) {
-      positionPoints += 1;
-      reasons.push(`dollar volume rose to ${formatPercent(volumeRatio, 0)} of the prior ${baselineBars}-day mean`);
-    }
-    const type: SelloffLabel = liquidityPoints > positionPoints ? 'liquidity-failure' : 'position-rebalancing';
-    if (reasons.length === 0) reasons.push('no liquidity deterioration and no position change measured');
-    return {
-      start: ep.start,
-      end: ep.end,
-      drawdownPct: ep.drawdownPct,
-      type,
-      reasons,
-      liquidityPoints,
-      positionPoints,
-      measures: {
-        volumeRatio,
-        spreadRatio,
-        amihudRatio,
-        oiChangePct,
-        cmeOiChangePct,
-        etfNetFlowUsd,
-        etfFlowShareOfAum,
-      },
-    };
-  }
 }

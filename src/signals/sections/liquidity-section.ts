@@ -1,48 +1,85 @@
-// The liquidity section of the analysis: dollar-volume trend, Amihud vs its median, Hui-Heubel,
-// Corwin–Schultz spread and the sell-off classifier, with evidence.
+// The liquidity section of the analysis: the cost of trading now against its own trailing year
+// (Amihud price impact, Abdi–Ranaldo and Corwin–Schultz spreads, Kyle-style λ), the Hui-Heubel
+// ratio and dollar-volume trend (context, not cost), and the point-in-time sell-off classifier
+// (liquidity failure vs position rebalancing), with evidence.
 import type { Evidence, SelloffType } from '../../domain/analysis.js';
 import { addDays } from '../../domain/dates.js';
-import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
+import type { MarketSeries } from '../../domain/market-series.js';
 import { amihudVsMedian } from '../amihud.js';
-import { corwinSchultzSpread } from '../corwin-schultz.js';
+import { corwinSchultzEstimate } from '../corwin-schultz.js';
+import { abdiRanaldoSpread } from '../abdi-ranaldo.js';
 import { dollarVolumeTrend, type VolumeTrend } from '../dollar-volume.js';
 import { APPROX_UNITS_OUTSTANDING, huiHeubel } from '../hui-heubel.js';
 import { availabilityOf, type SignalSection } from '../section.js';
-import { classifySelloffs, type ClassifiedSelloff, type SelloffClassifierOptions } from '../selloff-classifier.js';
+import type { SelloffLabel } from '../selloff-classifier.js';
+import {
+  selloffsAsOf,
+  selloffsAt,
+  type SelloffAsOf,
+  type SelloffHistoryOptions,
+  type SelloffRecord,
+} from '../selloff-history.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatDecimal, formatRatio } from '../../format/numbers.js';
-import { formatSignedPct } from '../../format/percent.js';
+import { formatPercent, formatSignedPct } from '../../format/percent.js';
 import { lastOf, roundTo } from '../series-helpers.js';
+import { tradingCostLevels } from '../trading-cost-levels.js';
 
-export interface LiquiditySectionOptions extends SelloffClassifierOptions {
+export interface LiquiditySectionOptions extends SelloffHistoryOptions {
   /** Calendar days back from the last spot bar in which a sell-off's end counts as "latest". Default 90. */
   readonly lookbackDays?: number;
   /** Units outstanding S for Hui-Heubel. Default APPROX_UNITS_OUTSTANDING[asset] (stated in evidence). */
   readonly unitsOutstanding?: number;
   /** Amihud ratio to its trailing median counted as deteriorated liquidity. Default 2. */
   readonly amihudAlertRatio?: number;
+  /**
+   * Sell-off records from selloffHistory over the same inputs (e.g. computed once for a replay);
+   * the section then reads them as of m.asOf instead of classifying again. Default: classify here.
+   */
+  readonly selloffHistory?: readonly SelloffRecord[];
+}
+
+/** One sell-off in the section's list: its reading on the as-of date. */
+export interface LiquiditySelloff {
+  readonly start: string;
+  readonly end: string;
+  readonly drawdownPct: number;
+  readonly type: SelloffLabel;
+  readonly reasons: readonly string[];
+  /** First as-of date on which it could be classified. */
+  readonly classifiedOn: string;
+  readonly initialType: SelloffLabel;
+  /** Date the label was revised (position-rebalancing → liquidity-failure); null when never by the as-of date. */
+  readonly revisedOn: string | null;
 }
 
 export interface LiquiditySection extends SignalSection {
   /** Label of the latest sell-off ending within the lookback; 'none' when there was none. */
   readonly selloffType: SelloffType;
-  /** Every sell-off in the series (ascending). */
-  readonly selloffs: readonly {
-    readonly start: string;
-    readonly end: string;
-    readonly drawdownPct: number;
-    readonly type: 'liquidity-failure' | 'position-rebalancing';
-    readonly reasons: readonly string[];
-    /** The acute stretch that made a longer sell-off a liquidity failure, when that is why. */
-    readonly acute?: { readonly start: string; readonly end: string };
-  }[];
+  /** Every sell-off classified by the as-of date (ascending), as it stood on that date. */
+  readonly selloffs: readonly LiquiditySelloff[];
+  /** The sell-off behind selloffType, with all its measures; null when none. */
+  readonly latestSelloff: SelloffAsOf | null;
   /** 20-day Amihud illiquidity, |return| per USD traded. */
   readonly amihud: number | null;
   readonly amihudVsMedian: number | null;
+  /** Percentile (0–1) of the 20-day Amihud price impact among the 20-day windows of the trailing 365 bars. */
+  readonly priceImpactPercentile: number | null;
   readonly huiHeubel: number | null;
   readonly unitsOutstanding: number;
-  /** 20-day mean Corwin–Schultz spread, a fraction of price. */
+  /** 20-day Corwin–Schultz spread: raw two-day estimates averaged, then floored at 0 (fraction of price). */
   readonly corwinSchultzSpread: number | null;
+  /** The same average before the floor (negative when drift dominated the window). */
+  readonly corwinSchultzSpreadRaw: number | null;
+  readonly corwinSchultzPercentile: number | null;
+  /** 20-day Abdi–Ranaldo spread: √ of the mean raw squared estimate, floored at 0 (fraction of price). */
+  readonly abdiRanaldoSpread: number | null;
+  /** sign(m)·√|m| of the mean raw squared estimate m (negative when drift dominated the window). */
+  readonly abdiRanaldoSpreadSigned: number | null;
+  readonly abdiRanaldoPercentile: number | null;
+  /** 20-day Kyle-style λ̂: return per USD of return-signed dollar volume (reported, does not vote). */
+  readonly kyleLambda: number | null;
+  readonly kyleLambdaPercentile: number | null;
   readonly volumeTrend: {
     readonly recentMeanUsd: number | null;
     readonly ratio: number | null;
@@ -50,40 +87,45 @@ export interface LiquiditySection extends SignalSection {
   };
 }
 
-/** Liquidity from a MarketSeries (spot bars, OI, CME, ETF flows/AUM). Options documented above. */
+const pct = (p: number | null): string => (p === null ? '' : `, p${formatDecimal(p * 100, 0)} of its trailing year`);
+
+function selloffEvidence(s: SelloffAsOf): Evidence {
+  const history =
+    s.revisedOn !== null
+      ? ` (classified ${s.classifiedOn} as ${s.initialType}, revised ${s.revisedOn})`
+      : ` (classified ${s.classifiedOn})`;
+  return {
+    signal: 'liquidity.selloff',
+    text: `Sell-off ${s.start} → ${s.end} (${formatSignedPct(s.drawdownPct)}) reads as ${s.type}${history}: ${s.reasons.join('; ')}.`,
+    value: roundTo(s.drawdownPct, 2),
+    weight: s.type === 'liquidity-failure' ? -1 : 0.5,
+  };
+}
+
+/**
+ * Liquidity from a MarketSeries (spot bars, perp OI, CFTC COT, ETF flows/AUM/holdings, long
+ * liquidations). Options documented above; the sell-off options are selloffHistory's.
+ */
 export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptions = {}): LiquiditySection {
   const { lookbackDays = 90, amihudAlertRatio = 2 } = options;
   const unitsOutstanding = options.unitsOutstanding ?? APPROX_UNITS_OUTSTANDING[m.asset];
-  const cmeOpenInterestCoins: DatedValue[] = m.cme
-    .filter((d) => d.openInterestContracts !== null)
-    .map((d) => ({ date: d.date, value: d.openInterestContracts! * d.coinsPerContract }));
-  const classified = classifySelloffs(
-    {
-      spot: m.spot,
-      openInterestUsd: m.openInterestUsd,
-      cmeOpenInterestCoins,
-      etfFlows: m.etfFlows,
-      etfAumUsd: m.etfAumUsd,
-    },
-    options,
-  );
+  const classified =
+    options.selloffHistory !== undefined
+      ? selloffsAsOf(options.selloffHistory, m.asOf)
+      : selloffsAt(m, m.asOf, options);
   const lastBar = lastOf(m.spot);
-  const latest: ClassifiedSelloff | null =
+  const latest: SelloffAsOf | null =
     lastBar === null ? null : lastOf(classified.filter((s) => s.end > addDays(lastBar.date, -lookbackDays)));
   const amihudResult = amihudVsMedian(m.spot);
   const hh = huiHeubel(m.spot, unitsOutstanding);
-  const cs = corwinSchultzSpread(m.spot);
+  const cs = corwinSchultzEstimate(m.spot);
+  const ar = abdiRanaldoSpread(m.spot);
+  const levels = tradingCostLevels(m.spot);
   const volume = dollarVolumeTrend(m.spot);
 
   const evidence: Evidence[] = [];
-  if (latest !== null) {
-    evidence.push({
-      signal: 'liquidity.selloff',
-      text: `Sell-off ${latest.start} → ${latest.end} (${formatSignedPct(latest.drawdownPct)}) reads as ${latest.type}: ${latest.reasons.join('; ')}.`,
-      value: roundTo(latest.drawdownPct, 2),
-      weight: latest.type === 'liquidity-failure' ? -1 : 0.5,
-    });
-  } else if (lastBar !== null) {
+  if (latest !== null) evidence.push(selloffEvidence(latest));
+  else if (lastBar !== null) {
     evidence.push({
       signal: 'liquidity.selloff',
       text: `No sell-off in the ${lookbackDays} days to ${lastBar.date}.`,
@@ -95,16 +137,24 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     const vs = amihudResult.ratio !== null ? `, ${formatRatio(amihudResult.ratio)} its trailing median` : '';
     evidence.push({
       signal: 'liquidity.amihud',
-      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per 1 bn USD traded, 20-day mean)${vs}.`,
+      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per 1 bn USD traded, 20-day mean)${vs}${pct(levels.amihud.percentile)}.`,
       value: amihudResult.ratio !== null ? roundTo(amihudResult.ratio, 3) : null,
       weight: amihudResult.ratio !== null && amihudResult.ratio >= amihudAlertRatio ? -0.5 : 0,
+    });
+  }
+  if (ar !== null) {
+    evidence.push({
+      signal: 'liquidity.abdiRanaldo',
+      text: `Abdi–Ranaldo spread estimate ${formatDecimal(ar.spread * 1e4, 1)} bp (20-day; signed ${formatDecimal(ar.signedSpread * 1e4, 1)} bp, ${formatPercent(ar.negativeShare, 0)} of two-day estimates negative${pct(levels.abdiRanaldoSigned.percentile)}).`,
+      value: roundTo(ar.spread, 6),
+      weight: 0,
     });
   }
   if (cs !== null) {
     evidence.push({
       signal: 'liquidity.corwinSchultz',
-      text: `Corwin–Schultz spread estimate ${formatDecimal(cs * 1e4, 1)} bp (20-day mean).`,
-      value: roundTo(cs, 6),
+      text: `Corwin–Schultz spread estimate ${formatDecimal(cs.spread * 1e4, 1)} bp (20-day mean of raw two-day estimates ${formatDecimal(cs.rawSpread * 1e4, 1)} bp, floored at 0; ${formatPercent(cs.negativeShare, 0)} negative${pct(levels.corwinSchultzRaw.percentile)}).`,
+      value: roundTo(cs.spread, 6),
       weight: 0,
     });
   }
@@ -119,7 +169,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   if (volume.recentMeanUsd !== null && volume.ratio !== null && volume.trend !== null) {
     evidence.push({
       signal: 'liquidity.volumeTrend',
-      text: `Spot dollar volume ${formatUsd(volume.recentMeanUsd)}/day over 7 days, ${formatRatio(volume.ratio)} the prior 30 days (${volume.trend}).`,
+      text: `Spot dollar volume ${formatUsd(volume.recentMeanUsd)}/day over 7 days, ${formatRatio(volume.ratio)} the prior 30 days (${volume.trend}; volume is activity, not the cost of trading).`,
       value: roundTo(volume.ratio, 3),
       weight: 0,
     });
@@ -127,28 +177,40 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   const hasVolume = m.spot.some((b) => b.volumeUsd !== null || b.volumeUnits !== null);
   return {
     selloffType: latest?.type ?? 'none',
-    selloffs: classified.map(({ start, end, drawdownPct, type, reasons, acute }) => ({
+    selloffs: classified.map(({ start, end, drawdownPct, type, reasons, classifiedOn, initialType, revisedOn }) => ({
       start,
       end,
       drawdownPct,
       type,
       reasons,
-      ...(acute ? { acute } : {}),
+      classifiedOn,
+      initialType,
+      revisedOn,
     })),
+    latestSelloff: latest,
     amihud: amihudResult.amihud,
     amihudVsMedian: amihudResult.ratio,
+    priceImpactPercentile: levels.amihud.percentile,
     huiHeubel: hh,
     unitsOutstanding,
-    corwinSchultzSpread: cs,
+    corwinSchultzSpread: cs?.spread ?? null,
+    corwinSchultzSpreadRaw: cs?.rawSpread ?? null,
+    corwinSchultzPercentile: levels.corwinSchultzRaw.percentile,
+    abdiRanaldoSpread: ar?.spread ?? null,
+    abdiRanaldoSpreadSigned: ar?.signedSpread ?? null,
+    abdiRanaldoPercentile: levels.abdiRanaldoSigned.percentile,
+    kyleLambda: levels.kyleLambda.value,
+    kyleLambdaPercentile: levels.kyleLambda.percentile,
     volumeTrend: { recentMeanUsd: volume.recentMeanUsd, ratio: volume.ratio, trend: volume.trend },
     evidence,
     availability: availabilityOf({
       spot: m.spot.length > 0,
       spotVolume: hasVolume,
       openInterestUsd: m.openInterestUsd.length > 0,
-      cmeOpenInterest: cmeOpenInterestCoins.length > 0,
+      cftcOpenInterest: m.cot.length > 0,
       etfFlows: m.etfFlows.length > 0,
       etfAumUsd: m.etfAumUsd.length > 0,
+      longLiquidations: m.longLiquidationsUsd.length > 0,
     }),
   };
 }

@@ -1,67 +1,11 @@
 // Scores the sell-off classifier against the simulator's planted sell-off windows (liquidity
 // failure vs position rebalancing). The adapter from simulated observations to the classifier's
-// inputs lives here, so the test does not depend on the store or the loader.
+// inputs (sim-inputs.ts) does not go through the store or the loader.
 import { describe, expect, it } from 'vitest';
-import type { AnalysedAsset } from '../../../src/domain/assets.js';
-import type { DailyBar, DatedValue, FundFlow } from '../../../src/domain/market-series.js';
-import type { Observation } from '../../../src/domain/observation.js';
-import {
-  classifySelloffs,
-  classifySelloffWindow,
-  type SelloffInputs,
-} from '../../../src/signals/selloff-classifier.js';
+import { classifySelloffWindow } from '../../../src/signals/selloff-classifier.js';
+import { classifySelloffs } from '../../../src/signals/selloff-history.js';
 import { simulateMarket } from '../../../src/sim/simulate-market.js';
-
-const COINS_PER_CONTRACT: Record<AnalysedAsset, number> = { BTC: 5, ETH: 50 };
-
-function byDate(rows: readonly Observation[]): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    const day = out.get(r.date) ?? new Map<string, number>();
-    day.set(r.field, r.value);
-    out.set(r.date, day);
-  }
-  return out;
-}
-
-const sortedDated = (m: Map<string, number>): DatedValue[] =>
-  [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, value]) => ({ date, value }));
-
-/** Classifier inputs for one asset from the simulator's observations. */
-function inputsFor(observations: readonly Observation[], asset: AnalysedAsset): SelloffInputs {
-  const mine = observations.filter((o) => o.asset === asset);
-  const spotDays = byDate(mine.filter((o) => o.dataset === 'spot'));
-  const spot: DailyBar[] = [...spotDays.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([date, f]) => ({
-      date,
-      open: f.get('open')!,
-      high: f.get('high')!,
-      low: f.get('low')!,
-      close: f.get('close')!,
-      volumeUsd: f.get('volumeUsd') ?? null,
-      volumeUnits: f.get('volumeCoins') ?? null,
-    }));
-  const oi = new Map<string, number>();
-  for (const o of mine) if (o.dataset === 'perp' && o.field === 'openInterestUsd') oi.set(o.date, o.value);
-  const cmeOi = new Map<string, number>();
-  for (const o of mine)
-    if (o.dataset === 'cme' && o.field === 'openInterestContracts')
-      cmeOi.set(o.date, o.value * COINS_PER_CONTRACT[asset]);
-  const aum = new Map<string, number>();
-  for (const o of mine) if (o.dataset === 'etf-aum') aum.set(o.date, (aum.get(o.date) ?? 0) + o.value);
-  const etfFlows: FundFlow[] = mine
-    .filter((o) => o.dataset === 'etf-flows')
-    .map((o) => ({ date: o.date, fund: o.key, issuer: o.key, netFlowUsd: o.value }))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
-  return {
-    spot,
-    openInterestUsd: sortedDated(oi),
-    cmeOpenInterestCoins: sortedDated(cmeOi),
-    etfFlows,
-    etfAumUsd: sortedDated(aum),
-  };
-}
+import { inputsFor } from './sim-inputs.js';
 
 describe('sell-off classifier scored on the simulator', () => {
   it('labels the planted sell-off windows', () => {
