@@ -1,7 +1,8 @@
 // Calendar helpers on ISO dates (YYYY-MM-DD, UTC): validation, arithmetic, weekdays.
 // Every date in Tidemark is a UTC calendar date string; timestamps are ISO-8601 UTC strings.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { isoDateOfDayNumber, isoDayNumber } from './day-number.js';
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -9,14 +10,7 @@ const DAY_MS = 86_400_000;
  * are read as written (not as 19xx, which Date.UTC would do).
  */
 export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(0);
-  d.setUTCFullYear(Number(match[1]), month, 0); // day 0 of the next month = the last day of this one
-  return day <= d.getUTCDate();
+  return !Number.isNaN(isoDayNumber(text));
 }
 
 const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/;
@@ -40,30 +34,37 @@ export function parseIsoTimestamp(text: string): string | null {
   return /^\d{4}-/.test(iso) ? iso : null;
 }
 
+/** The day number of a valid ISO date (see isoDayNumber); throws a RangeError naming an invalid one. */
+function dayNumberOf(isoDate: string): number {
+  const n = isoDayNumber(isoDate);
+  if (Number.isNaN(n)) throw new RangeError(`not a valid YYYY-MM-DD date: "${isoDate}"`);
+  return n;
+}
+
 /** Milliseconds since the epoch at 00:00 UTC of `isoDate`. Throws on an invalid date. */
 export function dateToMs(isoDate: string): number {
-  if (!isIsoDate(isoDate)) throw new RangeError(`not a valid YYYY-MM-DD date: "${isoDate}"`);
-  return Date.parse(`${isoDate}T00:00:00Z`);
+  return dayNumberOf(isoDate) * DAY_MS;
 }
 
 /** The ISO date of a millisecond timestamp (UTC). */
 export function msToDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return isoDateOfDayNumber(Math.floor(ms / DAY_MS));
 }
 
 /** `isoDate` moved by `days` calendar days (negative moves back). addDays('2024-02-28', 2) = '2024-03-01'. */
 export function addDays(isoDate: string, days: number): string {
-  return msToDate(dateToMs(isoDate) + days * DAY_MS);
+  return isoDateOfDayNumber(dayNumberOf(isoDate) + Math.round(days));
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((dateToMs(to) - dateToMs(from)) / DAY_MS);
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
 /** Day of week, 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(isoDate: string): number {
-  return new Date(dateToMs(isoDate)).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumberOf(isoDate) + 4) % 7) + 7) % 7;
 }
 
 /** True for Monday–Friday. */
@@ -75,14 +76,23 @@ export function isWeekday(isoDate: string): boolean {
 /** Every calendar date from `from` to `to`, both included. */
 export function dateRange(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = dateToMs(from), end = dateToMs(to); t <= end; t += DAY_MS) out.push(msToDate(t));
+  for (let d = dayNumberOf(from), end = dayNumberOf(to); d <= end; d += 1) out.push(isoDateOfDayNumber(d));
   return out;
 }
 
 /** The ISO timestamp at `hourUtc`:`minuteUtc` on `isoDate` plus `dayOffset` days. */
 export function timestampOn(isoDate: string, dayOffset = 0, hourUtc = 0, minuteUtc = 0): string {
-  const ms = dateToMs(isoDate) + dayOffset * DAY_MS + (hourUtc * 60 + minuteUtc) * 60_000;
-  return new Date(ms).toISOString();
+  const minutes = hourUtc * 60 + minuteUtc;
+  if (!Number.isInteger(dayOffset) || !Number.isInteger(minutes)) {
+    const ms = dateToMs(isoDate) + dayOffset * DAY_MS + minutes * 60_000;
+    return new Date(ms).toISOString();
+  }
+  const carry = Math.floor(minutes / 1440);
+  const inDay = minutes - carry * 1440;
+  const hh = Math.floor(inDay / 60);
+  const mm = inDay - hh * 60;
+  const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+  return `${isoDateOfDayNumber(dayNumberOf(isoDate) + dayOffset + carry)}T${two(hh)}:${two(mm)}:00.000Z`;
 }
 
 /**

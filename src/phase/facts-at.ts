@@ -9,10 +9,9 @@ import { addDays, asOfCutoff, daysBetween } from '../domain/dates.js';
 import { ANALYSIS_WINDOW_DAYS, type DailyBar, type DatedValue } from '../domain/market-series.js';
 import { etfFlowRegime } from '../signals/etf-flow-regime.js';
 import { fundingRegime } from '../signals/funding-regime.js';
-import { liquidationSpike } from '../signals/liquidation-spike.js';
 import { oiPriceDivergence } from '../signals/oi-price-divergence.js';
 import { priceMomentum } from '../signals/price-momentum.js';
-import { selloffsAsOf, selloffsAt } from '../signals/selloff-history.js';
+import { latestSelloffAsOf, selloffsAt } from '../signals/selloff-history.js';
 import { supportResistance } from '../signals/support-resistance.js';
 import { wavesAt } from '../signals/wave-levels.js';
 import { consecutivePositiveWeeks, fridayOnOrAfter, weeklyNetFlows } from '../signals/weekly-net-flows.js';
@@ -153,13 +152,7 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
           ),
         ).divergence;
   const funding = fundingRegime(window(m.fundingRate8h, ends.fundingRate8h, 7));
-  const liq = liquidationTail(
-    m.longLiquidationsUsd,
-    ends.longLiquidationsUsd,
-    m.shortLiquidationsUsd,
-    ends.shortLiquidationsUsd,
-    lo,
-  );
+  const liq = liquidationsAt(inputs, ends.liquidationDays, lo);
   const coins = inputs.waves.perpsInCoins ? inputs.waves.perps.levels : [];
   const coinsEnd = inputs.waves.perpsInCoins ? ends.perpsWaveLevels : 0;
   const oiCoinsChange = pctChangeIn(coins, lo(coins, coinsEnd), coinsEnd, 30);
@@ -215,7 +208,7 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     leverageRebuiltWithoutStress:
       positionsChangePct === null || funding.regime === null
         ? null
-        : positionsChangePct >= OI_REBUILD_PCT && funding.regime !== 'overheated' && liq.recentSpikes.length === 0,
+        : positionsChangePct >= OI_REBUILD_PCT && funding.regime !== 'overheated' && liq.recentSpikes === 0,
     selloffType,
     waves,
     wavesDecidable: present(oi, oiEnd) || present(m.etfFlows, ends.etfFlows) || present(m.cme, ends.cme),
@@ -223,28 +216,25 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
   };
 }
 
-/** Liquidation spike on tails long enough for its 30-day median and 14-day scan (the whole window when short). */
-function liquidationTail(
-  long: readonly DatedValue[],
-  longEnd: number,
-  short: readonly DatedValue[],
-  shortEnd: number,
+/** Spike days scanned at the end of the known liquidation days (the positioning section's default). */
+const RECENT_SPIKE_DAYS = 14;
+
+/**
+ * The latest known liquidation day within the window and the spike days among the last 14 (the
+ * liquidationSpike reading), read from the days scored once in the phase inputs.
+ */
+function liquidationsAt(
+  inputs: PhaseInputs,
+  end: number,
   lo: <T extends { readonly date: string }>(items: readonly T[], end: number) => number,
-): ReturnType<typeof liquidationSpike> {
-  const longLo = lo(long, longEnd);
-  const shortLo = lo(short, shortEnd);
-  const TAIL = 120;
-  const result = liquidationSpike(
-    long.slice(Math.max(longLo, longEnd - TAIL), longEnd),
-    short.slice(Math.max(shortLo, shortEnd - TAIL), shortEnd),
-  );
-  const truncated = longEnd - longLo > TAIL || shortEnd - shortLo > TAIL;
-  if (!truncated) return result;
-  // Fewer than 44 joined days in the tails (gaps): score on the whole window, as the view does.
-  const firstDate = long[Math.max(longLo, longEnd - TAIL)]?.date ?? '';
-  const joinedEnough =
-    short.slice(Math.max(shortLo, shortEnd - TAIL), shortEnd).filter((p) => p.date >= firstDate).length >= 44;
-  return joinedEnough ? result : liquidationSpike(long.slice(longLo, longEnd), short.slice(shortLo, shortEnd));
+): { longUsd: number | null; spike: boolean; recentSpikes: number } {
+  const days = inputs.liquidationDays;
+  const first = Math.max(lo(days, end), end - RECENT_SPIKE_DAYS);
+  if (end <= first) return { longUsd: null, spike: false, recentSpikes: 0 };
+  let recentSpikes = 0;
+  for (let i = first; i < end; i += 1) if (days[i]!.spike) recentSpikes += 1;
+  const last = days[end - 1]!;
+  return { longUsd: last.longUsd, spike: last.spike, recentSpikes };
 }
 
 /**
@@ -260,6 +250,31 @@ function selloffTypeAt(
 ): SelloffType | null {
   const m = inputs.series;
   const cutoff = asOfCutoff(asOf);
+  if (inputs.selloffs !== null) {
+    // From the records built once: the latest episode classified by asOf, without copying the view.
+    const spotLo = lo(m.spot, ends.spot);
+    const viewStart = m.spot[spotLo]?.date ?? asOf;
+    const present = <T extends { readonly date: string }>(items: readonly T[], end: number): boolean =>
+      end > lo(items, end);
+    let volume = false;
+    for (let i = ends.spot - 1; i >= spotLo && !volume; i -= 1) {
+      const b = m.spot[i]!;
+      volume =
+        (b.volumeUsd !== null || b.volumeUnits !== null) && (b.volumeKnownAt === undefined || b.volumeKnownAt < cutoff);
+    }
+    const available =
+      ends.spot > spotLo &&
+      volume &&
+      present(m.openInterestUsd, ends.openInterestUsd) &&
+      present(m.cot, ends.cot) &&
+      present(m.etfFlows, ends.etfFlows) &&
+      present(m.etfAumUsd, ends.etfAumUsd) &&
+      present(m.longLiquidationsUsd, ends.longLiquidationsUsd);
+    const latest = latestSelloffAsOf(inputs.selloffs, asOf);
+    const inView = latest !== null && latest.start >= viewStart;
+    if (!available && !inView) return null;
+    return inView && last !== null && latest.end > addDays(last.date, -SELLOFF_LOOKBACK_DAYS) ? latest.type : 'none';
+  }
   const cut = <T extends { readonly date: string }>(items: readonly T[], end: number): T[] =>
     items.slice(lo(items, end), end);
   // Volume published after the cut-off is not there yet (as in sliceMarketSeries).
@@ -275,11 +290,7 @@ function selloffTypeAt(
     etfAumUsd: cut(m.etfAumUsd, ends.etfAumUsd),
     etfHoldingsCoins: cut(m.etfHoldingsCoins, ends.etfHoldingsCoins),
   };
-  const viewStart = spot[0]?.date ?? asOf;
-  const classified =
-    inputs.selloffs !== null
-      ? selloffsAsOf(inputs.selloffs, asOf).filter((s) => s.start >= viewStart)
-      : selloffsAt(view, asOf);
+  const classified = selloffsAt(view, asOf);
   // The liquidity section's availability: every input present, else only when a sell-off was found.
   const available =
     spot.length > 0 &&

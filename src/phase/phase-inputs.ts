@@ -5,6 +5,7 @@
 import type { DatedValue, MarketSeries } from '../domain/market-series.js';
 import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceRegimePath, type PriceRegimePoint } from '../signals/price-regime.js';
+import { liquidationDays, type LiquidationDay } from '../signals/liquidation-spike.js';
 import { selloffHistory, type SelloffRecord } from '../signals/selloff-history.js';
 import { waveLevels, type WaveLevels } from '../signals/wave-levels.js';
 import { publicationIndex, type PublicationIndex } from './known-prefix.js';
@@ -29,6 +30,7 @@ export const PHASE_INPUT_NAMES = [
   'cmeWaveLevels',
   'perpsUsdWaveLevels',
   'cmeFrontMonthWaveLevels',
+  'liquidationDays',
 ] as const;
 export type PhaseInputName = (typeof PHASE_INPUT_NAMES)[number];
 
@@ -48,6 +50,11 @@ export interface PhaseInputs {
    * null and classifies the day's window directly (selloffsAt) — the same readings.
    */
   readonly selloffs: readonly SelloffRecord[] | null;
+  /**
+   * Long and short liquidations joined by date, each scored against its trailing 30-day median
+   * (signals/liquidation-spike.ts), known when both figures are.
+   */
+  readonly liquidationDays: readonly (LiquidationDay & { readonly knownAt?: string })[];
 }
 
 export interface PhaseInputsOptions {
@@ -60,8 +67,17 @@ export function phaseInputs(series: MarketSeries, options: PhaseInputsOptions = 
   const etfFlowTotals = dailyFlowTotals(series.etfFlows);
   const closes = Float64Array.from(series.spot, (b) => b.close);
   const waves = waveLevels(series);
+  const shortKnownAt = new Map(series.shortLiquidationsUsd.map((p) => [p.date, p.knownAt]));
+  const longKnownAt = new Map(series.longLiquidationsUsd.map((p) => [p.date, p.knownAt]));
+  const liquidations = liquidationDays(series.longLiquidationsUsd, series.shortLiquidationsUsd).map((d) => {
+    const a = longKnownAt.get(d.date);
+    const b = shortKnownAt.get(d.date);
+    const knownAt = a === undefined ? b : b === undefined || a > b ? a : b;
+    return knownAt === undefined ? d : { ...d, knownAt };
+  });
   const index: Record<PhaseInputName, PublicationIndex> = {
     spot: publicationIndex(series.spot),
+    liquidationDays: publicationIndex(liquidations),
     etfFlows: publicationIndex(series.etfFlows),
     etfFlowTotals: publicationIndex(etfFlowTotals),
     etfAumUsd: publicationIndex(series.etfAumUsd),
@@ -81,5 +97,5 @@ export function phaseInputs(series: MarketSeries, options: PhaseInputsOptions = 
   };
   const regime = priceRegimePath(closes, { declineToBear: REGIME_THRESHOLD, riseToBull: REGIME_THRESHOLD });
   const selloffs = options.selloffHistory === true ? selloffHistory(series) : null;
-  return { series, index, etfFlowTotals, closes, regime, waves, selloffs };
+  return { series, index, etfFlowTotals, closes, regime, waves, selloffs, liquidationDays: liquidations };
 }
