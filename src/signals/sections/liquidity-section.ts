@@ -1,18 +1,23 @@
 // The liquidity section of the analysis: dollar-volume trend, Amihud vs its median, Hui-Heubel,
 // Corwin–Schultz spread and the sell-off classifier, with evidence.
-import type { Evidence, SelloffType } from '../../domain/analysis.js';
+import type { Evidence } from '../../domain/analysis.js';
 import { addDays } from '../../domain/dates.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { amihudVsMedian } from '../amihud.js';
 import { corwinSchultzSpread } from '../corwin-schultz.js';
-import { dollarVolumeTrend, type VolumeTrend } from '../dollar-volume.js';
+import { dollarVolumeTrend } from '../dollar-volume.js';
 import { APPROX_UNITS_OUTSTANDING, huiHeubel } from '../hui-heubel.js';
-import { availabilityOf, type SignalSection } from '../section.js';
+import { availabilityOf } from '../section.js';
 import { classifySelloffs, type ClassifiedSelloff, type SelloffClassifierOptions } from '../selloff-classifier.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatDecimal, formatRatio } from '../../format/numbers.js';
 import { formatSignedPct } from '../../format/percent.js';
 import { lastOf, roundTo } from '../series-helpers.js';
+import { amihudSeries, corwinSchultzSpreadSeries, LIQUIDITY_SERIES_DEFAULTS } from '../liquidity-series.js';
+
+/** Days of Amihud and spread readings the analysis carries for charts: a year (Default 365). */
+export const LIQUIDITY_CHART_DAYS = 365;
+import type { LiquiditySection } from '../../domain/sections/liquidity.js';
 
 export interface LiquiditySectionOptions extends SelloffClassifierOptions {
   /** Calendar days back from the last spot bar in which a sell-off's end counts as "latest". Default 90. */
@@ -21,33 +26,6 @@ export interface LiquiditySectionOptions extends SelloffClassifierOptions {
   readonly unitsOutstanding?: number;
   /** Amihud ratio to its trailing median counted as deteriorated liquidity. Default 2. */
   readonly amihudAlertRatio?: number;
-}
-
-export interface LiquiditySection extends SignalSection {
-  /** Label of the latest sell-off ending within the lookback; 'none' when there was none. */
-  readonly selloffType: SelloffType;
-  /** Every sell-off in the series (ascending). */
-  readonly selloffs: readonly {
-    readonly start: string;
-    readonly end: string;
-    readonly drawdownPct: number;
-    readonly type: 'liquidity-failure' | 'position-rebalancing';
-    readonly reasons: readonly string[];
-    /** The acute stretch that made a longer sell-off a liquidity failure, when that is why. */
-    readonly acute?: { readonly start: string; readonly end: string };
-  }[];
-  /** 20-day Amihud illiquidity, |return| per USD traded. */
-  readonly amihud: number | null;
-  readonly amihudVsMedian: number | null;
-  readonly huiHeubel: number | null;
-  readonly unitsOutstanding: number;
-  /** 20-day mean Corwin–Schultz spread, a fraction of price. */
-  readonly corwinSchultzSpread: number | null;
-  readonly volumeTrend: {
-    readonly recentMeanUsd: number | null;
-    readonly ratio: number | null;
-    readonly trend: VolumeTrend | null;
-  };
 }
 
 /** Liquidity from a MarketSeries (spot bars, OI, CME, ETF flows/AUM). Options documented above. */
@@ -73,6 +51,8 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   const amihudResult = amihudVsMedian(m.spot);
   const hh = huiHeubel(m.spot, unitsOutstanding);
   const cs = corwinSchultzSpread(m.spot);
+  // The charted series: a year of daily readings, plus the window behind the first one.
+  const chartBars = m.spot.slice(-(LIQUIDITY_CHART_DAYS + LIQUIDITY_SERIES_DEFAULTS.window + 1));
   const volume = dollarVolumeTrend(m.spot);
 
   const evidence: Evidence[] = [];
@@ -140,6 +120,8 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     huiHeubel: hh,
     unitsOutstanding,
     corwinSchultzSpread: cs,
+    amihudSeries: amihudSeries(chartBars),
+    corwinSchultzSpreadSeries: corwinSchultzSpreadSeries(chartBars),
     volumeTrend: { recentMeanUsd: volume.recentMeanUsd, ratio: volume.ratio, trend: volume.trend },
     evidence,
     availability: availabilityOf({
