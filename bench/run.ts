@@ -1,4 +1,4 @@
-// `npm run bench [-- name...]`: runs the benchmarks (import, analyze, report, api, dashboard) one
+// `npm run bench [-- name...]`: runs the benchmarks (import, analyze, report, api, dashboard, track-record) one
 // after another and prints each figure against its target. Not part of the test suite.
 import type { BenchResult } from './result.js';
 
@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ main: () => Promise<BenchResult[]>
   report: () => import('./report.js'),
   api: () => import('./api.js'),
   dashboard: () => import('./dashboard.js'),
+  'track-record': () => import('./track-record.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,6 +1,6 @@
 // The `tidemark` command line: registers one command per file and maps errors to exit codes.
 import { Command, CommanderError } from 'commander';
-import { reportError } from './context.js';
+import { reportError } from './error-output.js';
 import { registerAnalyze } from './analyze.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';

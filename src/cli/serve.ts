@@ -1,13 +1,15 @@
 // `tidemark serve`: the HTTP API (and the dashboard, built from src/web into web-dist/ on first use) on a local port.
-// Binds 127.0.0.1 unless --host says otherwise; stops cleanly on SIGINT/SIGTERM.
+// Binds 127.0.0.1 unless --host says otherwise; stops cleanly on SIGINT/SIGTERM. The database is opened
+// read-only and released after a second without requests, so imports and syncs can write while it runs.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeStore } from '../phase/analyze.js';
 import { buildServer } from '../server/build-server.js';
 import { ensureWebBuild } from '../web/build.js';
+import { serverStartErrorFrom } from '../server/server-start-error.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
-import { UsageError, withStore } from './context.js';
+import { openReleasingStore, UsageError } from './context.js';
 
 interface ServeFlags {
   db?: string;
@@ -18,6 +20,13 @@ interface ServeFlags {
 
 /** Default port of `tidemark serve`. */
 export const DEFAULT_PORT = 8787;
+/**
+ * How long a request waits for the database while an import or sync holds it, in ms; then it is
+ * answered 503 with Retry-After.
+ */
+export const SERVE_LOCK_WAIT_MS = 3000;
+/** How long the server keeps the database open after the last request, in ms (a page load's requests share one open). */
+export const SERVE_RELEASE_AFTER_MS = 1000;
 
 export function registerServe(program: Command): void {
   program
@@ -35,7 +44,13 @@ export function registerServe(program: Command): void {
       const webRoot = flags.webRoot !== undefined ? resolve(flags.webRoot) : await ensureWebBuild();
       if (webRoot !== undefined && !existsSync(resolve(webRoot, 'index.html')))
         throw new UsageError(`--web-root "${flags.webRoot}" has no index.html`);
-      await withStore(flags, 'read', async (store) => {
+      // Opened now, so that a missing, foreign or locked database fails at start-up; then held
+      // only while requests run, so imports and syncs can write between them.
+      const store = await openReleasingStore(flags, 'read', {
+        releaseAfterMs: SERVE_RELEASE_AFTER_MS,
+        lockWaitMs: SERVE_LOCK_WAIT_MS,
+      });
+      try {
         const app = buildServer({
           store,
           analyze: (s, options) => analyzeStore(s, options),
@@ -43,7 +58,13 @@ export function registerServe(program: Command): void {
           ...(webRoot !== undefined ? { webRoot } : {}),
           logger: { level: 'info' },
         });
-        const address = await app.listen({ port, host: flags.host });
+        let address: string;
+        try {
+          address = await app.listen({ port, host: flags.host });
+        } catch (error) {
+          await app.close();
+          throw serverStartErrorFrom(error, flags.host, port) ?? error;
+        }
         process.stderr.write(
           `tidemark: serving ${address}/api/health${webRoot ? ` and the dashboard at ${address}/` : ''} (Ctrl-C to stop)\n`,
         );
@@ -56,6 +77,8 @@ export function registerServe(program: Command): void {
           process.on('SIGINT', stop);
           process.on('SIGTERM', stop);
         });
-      });
+      } finally {
+        await store.close();
+      }
     });
 }

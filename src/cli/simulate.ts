@@ -3,8 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_SEED, SIMULATED_DB, UsageError } from './context.js';
-import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { DEFAULT_SEED, openStoreAt, SIMULATED_DB, UsageError } from './context.js';
 import { writeSimulatedDataset } from '../sim/simulate.js';
 import { formatTable } from './table.js';
 
@@ -45,7 +44,7 @@ export function registerSimulate(program: Command): void {
       const seed = integerFlag('--seed', opts.seed, 0, 2 ** 32 - 1);
       const years = yearsFlag(opts.years);
       const path = opts.db === ':memory:' ? ':memory:' : resolve(opts.db ?? SIMULATED_DB);
-      const store = await openDuckDbStore(path);
+      const store = await openStoreAt(path, 'write');
       const summary = await (async () => {
         try {
           return await writeSimulatedDataset(store, { seed, years, progress: process.stderr.isTTY === true });

@@ -1,107 +1,202 @@
-// Scores every phase from the rules and picks one, with a confidence and ranked evidence.
-// Score of a phase = weight of its rules that hold / weight of its rules that could be decided.
-// A phase whose decidable weight is under half of its total weight is discounted by that share.
+// Judges the phase from the facts (rules.ts): the side from the online price regime (switched early
+// on a confirmed 10 % move against it), then topping or bottoming within the side when all of their
+// rules hold. The confidence is a probability: the calibrated chance, fitted on the in-sample
+// period only, that a call like this one is right in hindsight (confidence-model.ts).
 import { PHASE_LABELS, type Evidence, type PhaseLabel } from '../domain/analysis.js';
+import { daysBetween } from '../domain/dates.js';
+import { formatDecimal, formatPrice } from '../format/numbers.js';
+import { formatPercent } from '../format/percent.js';
+import { callConfidence, type CallBasis } from './confidence-model.js';
 import type { PhaseFacts } from './facts.js';
-import { PHASE_RULES, TOPPING_MAX_DRAWDOWN, type PhaseRule } from './rules.js';
+import {
+  BOTTOMING_RULES,
+  drawdownFromRegimeHigh,
+  EARLY_SWITCH_MOVE,
+  PHASE_RULES,
+  REGIME_THRESHOLD,
+  riseFromRegimeLow,
+  TOPPING_RULES,
+  type PhaseRule,
+} from './rules.js';
 
 export interface PhaseScore {
   readonly label: PhaseLabel;
-  /** In [0, 1]. */
+  /** Share of the label's decidable rules that hold, in [0, 1] (informational: the call follows the steps in rules.ts). */
   readonly score: number;
   readonly held: readonly string[];
-  readonly decidableWeight: number;
-  readonly totalWeight: number;
 }
 
 export interface Judgment {
   readonly label: PhaseLabel;
   readonly confidence: number;
+  readonly basis: CallBasis;
   readonly scores: readonly PhaseScore[];
   readonly evidence: readonly Evidence[];
   /** Rules that could not be decided, with what they needed. */
   readonly unusedEvidence: readonly string[];
 }
 
-/** Order used to break exact ties: the more cautious call first. */
-const TIE_ORDER: readonly PhaseLabel[] = ['trend-decline', 'topping', 'bottoming', 'uptrend'];
-/** Below this share of decidable weight a phase's score is scaled down. */
-const MIN_DECIDABLE_SHARE = 0.5;
+const LABEL_RULES: Readonly<Record<PhaseLabel, readonly PhaseRule[]>> = {
+  uptrend: [PHASE_RULES.bullRegime, PHASE_RULES.earlyBull],
+  'trend-decline': [PHASE_RULES.bearRegime, PHASE_RULES.earlyBear, PHASE_RULES.belowSma200],
+  bottoming: BOTTOMING_RULES,
+  topping: TOPPING_RULES,
+};
+const ALL_RULES: readonly PhaseRule[] = PHASE_LABELS.flatMap((l) => LABEL_RULES[l]);
 
-/**
- * Preconditions: a phase whose precondition fails scores 0 whatever else holds. A bottom needs a
- * decline before it: within TOPPING_MAX_DRAWDOWN of the peak the market is still near its highs.
- */
-function preconditionHolds(label: PhaseLabel, facts: PhaseFacts): boolean {
-  if (label === 'bottoming') return facts.drawdownFromPeak === null || facts.drawdownFromPeak >= TOPPING_MAX_DRAWDOWN;
-  return true;
-}
+const pct = formatPercent;
+const px = formatPrice;
 
-function scorePhase(label: PhaseLabel, facts: PhaseFacts, rules: readonly PhaseRule[]): PhaseScore {
+function scoreOf(label: PhaseLabel, facts: PhaseFacts): PhaseScore {
   let held = 0;
   let decidable = 0;
-  let total = 0;
-  const heldIds: string[] = [];
-  for (const rule of rules) {
-    if (rule.phase !== label) continue;
-    total += rule.weight;
+  const ids: string[] = [];
+  for (const rule of LABEL_RULES[label]) {
     const outcome = rule.test(facts);
     if (outcome === null) continue;
-    decidable += rule.weight;
+    decidable += 1;
     if (outcome) {
-      held += rule.weight;
-      heldIds.push(rule.id);
+      held += 1;
+      ids.push(rule.id);
     }
   }
-  const share = total > 0 ? decidable / total : 0;
-  const raw = decidable > 0 && preconditionHolds(label, facts) ? held / decidable : 0;
+  return { label, score: decidable > 0 ? held / decidable : 0, held: ids };
+}
+
+/** The side and how it was reached. */
+function sideOf(f: PhaseFacts): CallBasis {
+  const agrees = (side: 'bull' | 'bear'): number =>
+    f.close === null || f.sma200 === null ? 0 : f.close > f.sma200 === (side === 'bull') ? 1 : -1;
+  const age =
+    f.regimeConfirmedOn !== null
+      ? Math.max(0, daysBetween(f.regimeConfirmedOn, f.closeDate ?? f.regimeConfirmedOn))
+      : 0;
+  if (f.regime === 'bull') {
+    const dd = drawdownFromRegimeHigh(f) ?? 0;
+    const early = PHASE_RULES.earlyBear.test(f) === true;
+    const side = early ? 'bear' : 'bull';
+    return {
+      side,
+      fromAverage: false,
+      earlySwitch: early,
+      moveAgainstRegime: dd,
+      regimeAgeDays: age,
+      agreesWithSma200: agrees(side),
+    };
+  }
+  if (f.regime === 'bear') {
+    const up = riseFromRegimeLow(f) ?? 0;
+    const early = PHASE_RULES.earlyBull.test(f) === true;
+    const side = early ? 'bull' : 'bear';
+    return {
+      side,
+      fromAverage: false,
+      earlySwitch: early,
+      moveAgainstRegime: up,
+      regimeAgeDays: age,
+      agreesWithSma200: agrees(side),
+    };
+  }
+  const side = PHASE_RULES.belowSma200.test(f) === false ? 'bull' : 'bear';
   return {
-    label,
-    score: share < MIN_DECIDABLE_SHARE ? raw * share : raw,
-    held: heldIds,
-    decidableWeight: decidable,
-    totalWeight: total,
+    side,
+    fromAverage: true,
+    earlySwitch: false,
+    moveAgainstRegime: 0,
+    regimeAgeDays: 0,
+    agreesWithSma200: agrees(side),
   };
 }
 
-/**
- * Judges the phase from the facts. Confidence = ½·top score + ½·(top − runner-up), times the share
- * of all rule weight that could be decided (missing data lowers confidence, never invents a call).
- */
-export function judgePhase(facts: PhaseFacts, rules: readonly PhaseRule[] = PHASE_RULES): Judgment {
-  const scores = PHASE_LABELS.map((label) => scorePhase(label, facts, rules));
-  const ranked = [...scores].sort(
-    (a, b) => b.score - a.score || TIE_ORDER.indexOf(a.label) - TIE_ORDER.indexOf(b.label),
-  );
-  const top = ranked[0]!;
-  const second = ranked[1]!;
-  const decidable = scores.reduce((n, s) => n + s.decidableWeight, 0);
-  const total = scores.reduce((n, s) => n + s.totalWeight, 0);
-  const coverage = total > 0 ? decidable / total : 0;
-  const confidence = Math.max(0, Math.min(1, (0.5 * top.score + 0.5 * (top.score - second.score)) * coverage));
+const allHold = (rules: readonly PhaseRule[], f: PhaseFacts): boolean => rules.every((r) => r.test(f) === true);
 
-  const sign: Record<PhaseLabel, number> = { 'trend-decline': -1, topping: -1, bottoming: 1, uptrend: 1 };
-  const evidence: Evidence[] = [];
-  for (const rule of rules) {
-    if (rule.phase !== top.label || !top.held.includes(rule.id)) continue;
-    evidence.push({
-      signal: rule.signal,
-      text: rule.text(facts),
-      value: rule.value(facts),
-      weight: sign[rule.phase] * rule.weight,
+/** The sentences of the call's own evidence, with the numbers they rest on. */
+function callEvidence(f: PhaseFacts, basis: CallBasis, label: PhaseLabel): Evidence[] {
+  const out: Evidence[] = [];
+  const sign = basis.side === 'bull' ? 1 : -1;
+  if (basis.fromAverage) {
+    out.push({
+      signal: 'trend',
+      text: `No ${pct(REGIME_THRESHOLD, 0)} move in the price history yet: the side is read from the 200-day average (${f.asset} ${px(f.close)} vs ${px(f.sma200)}).`,
+      value: f.close,
+      weight: sign,
     });
-  }
-  evidence.sort((a, b) => Math.abs(b.weight ?? 0) - Math.abs(a.weight ?? 0));
-  // The strongest evidence for the runner-up, marked as contrary.
-  for (const rule of rules) {
-    if (rule.phase !== second.label || !second.held.includes(rule.id) || second.score === 0) continue;
-    evidence.push({
-      signal: rule.signal,
-      text: `against: ${rule.text(facts)} (points to ${second.label})`,
-      value: rule.value(facts),
-      weight: sign[rule.phase] * rule.weight * 0.5,
+  } else {
+    const regimeWord = f.regime === 'bull' ? 'bull' : 'bear';
+    const extremeWord = f.regime === 'bull' ? 'high' : 'low';
+    out.push({
+      signal: 'trend',
+      text: `${f.asset} has been in a ${regimeWord} regime since ${f.regimeConfirmedOn} (a ${pct(REGIME_THRESHOLD, 0)} move confirmed it); the close ${px(f.close)} is ${pct(basis.moveAgainstRegime)} ${f.regime === 'bull' ? 'below' : 'above'} the regime ${extremeWord} ${px(f.regimeExtremeClose)} of ${f.regimeExtremeDate}.`,
+      value: f.close,
+      weight: f.regime === 'bull' ? 1 : -1,
     });
+    if (basis.earlySwitch)
+      out.push({
+        signal: 'trend',
+        text: `A ${pct(basis.moveAgainstRegime)} move against the regime with the close ${f.regime === 'bull' ? 'below' : 'above'} its 50-day average ${px(f.sma50)}: the side switches before the ${pct(REGIME_THRESHOLD, 0)} confirmation (threshold ${pct(EARLY_SWITCH_MOVE, 0)}).`,
+        value: basis.moveAgainstRegime,
+        weight: sign * 1.5,
+      });
   }
-  const unusedEvidence = rules.filter((r) => r.test(facts) === null).map((r) => `${r.phase}/${r.id}: needs ${r.needs}`);
-  return { label: top.label, confidence: Math.round(confidence * 100) / 100, scores, evidence, unusedEvidence };
+  if (label === 'bottoming')
+    out.push({
+      signal: 'etfFlows',
+      text: `Bottoming: ETF flows two-way (D = ${formatDecimal(f.flowDirectionality)}), price holding (${pct(f.return10d)} in 10 days) ${pct(riseFromRegimeLow(f))} above the bear low, ${pct(f.drawdownFromPeak)} below the peak.`,
+      value: f.flowDirectionality,
+      weight: 1,
+    });
+  if (label === 'topping')
+    out.push({
+      signal: 'positioning',
+      text: `Topping: perp OI rising (${pct(f.oiChange30d)} in 30 days) while price falls within ${pct(drawdownFromRegimeHigh(f))} of the high — late longs.`,
+      value: f.oiChange30d,
+      weight: -1,
+    });
+  if (basis.agreesWithSma200 === -1)
+    out.push({
+      signal: 'trend',
+      text: `against: the close ${px(f.close)} is ${basis.side === 'bull' ? 'below' : 'above'} its 200-day average ${px(f.sma200)}`,
+      value: f.sma200,
+      weight: -sign * 0.5,
+    });
+  if (basis.side === 'bull' && f.flowRegime === 'one-way-outflow')
+    out.push({
+      signal: 'etfFlows',
+      text: `against: ETF flows one-way out (D = ${formatDecimal(f.flowDirectionality)})`,
+      value: f.flowDirectionality,
+      weight: -0.5,
+    });
+  if (basis.side === 'bear' && f.flowRegime === 'one-way-inflow')
+    out.push({
+      signal: 'etfFlows',
+      text: `against: ETF flows one-way in (D = ${formatDecimal(f.flowDirectionality)})`,
+      value: f.flowDirectionality,
+      weight: 0.5,
+    });
+  return out;
+}
+
+/** Judges the phase from the facts: label, calibrated confidence, how it was reached, evidence. */
+export function judgePhase(facts: PhaseFacts): Judgment {
+  const basis = sideOf(facts);
+  const label: PhaseLabel =
+    basis.side === 'bull'
+      ? !basis.earlySwitch && allHold(TOPPING_RULES, facts)
+        ? 'topping'
+        : 'uptrend'
+      : !basis.earlySwitch && allHold(BOTTOMING_RULES, facts)
+        ? 'bottoming'
+        : 'trend-decline';
+  const confidence = facts.close === null ? 0 : callConfidence(label, basis);
+  const unusedEvidence = ALL_RULES.filter((r) => r.test(facts) === null).map(
+    (r) => `${r.phase}/${r.id}: needs ${r.needs}`,
+  );
+  return {
+    label,
+    confidence: Math.round(confidence * 100) / 100,
+    basis,
+    scores: PHASE_LABELS.map((l) => scoreOf(l, facts)),
+    evidence: callEvidence(facts, basis, label),
+    unusedEvidence,
+  };
 }

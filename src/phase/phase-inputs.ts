@@ -7,6 +7,7 @@ import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceRegimePath, type PriceRegimePoint } from '../signals/price-regime.js';
 import { waveLevels, type WaveLevels } from '../signals/wave-levels.js';
 import { publicationIndex, type PublicationIndex } from './known-prefix.js';
+import { REGIME_THRESHOLD } from './rules.js';
 
 /** The inputs whose known part is looked up per as-of date. */
 export const PHASE_INPUT_NAMES = [
@@ -64,5 +65,6 @@ export function phaseInputs(series: MarketSeries): PhaseInputs {
     perpsUsdWaveLevels: publicationIndex(waves.perpsUsd.levels),
     cmeFrontMonthWaveLevels: publicationIndex(waves.cmeFrontMonth.levels),
   };
-  return { series, index, etfFlowTotals, closes, regime: priceRegimePath(closes), waves };
+  const regime = priceRegimePath(closes, { declineToBear: REGIME_THRESHOLD, riseToBull: REGIME_THRESHOLD });
+  return { series, index, etfFlowTotals, closes, regime, waves };
 }

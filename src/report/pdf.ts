@@ -1,6 +1,7 @@
 // PDF output: the self-contained HTML note printed by headless Chromium (playwright-core driving
 // the system browser). The browser is launched per call and always closed.
 import { existsSync } from 'node:fs';
+import { ReportError } from './report-error.js';
 
 /** Where Chromium lives unless TIDEMARK_CHROMIUM says otherwise. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -22,15 +23,28 @@ export function chromiumPath(): string {
 
 /**
  * Prints an HTML document to an A4 PDF (backgrounds on, so the simulated banner shows). Network
- * requests from the page are blocked: the note is self-contained. Throws naming the executable
- * when Chromium is missing.
+ * requests from the page are blocked: the note is self-contained. Throws a ReportError naming the
+ * executable and how to install it when Chromium is missing ('missing-chromium'), or when printing
+ * fails ('pdf-failed').
  */
 export async function htmlToPdf(html: string, options: { executablePath?: string } = {}): Promise<Uint8Array> {
   const executablePath = options.executablePath ?? chromiumPath();
   if (!existsSync(executablePath))
-    throw new Error(`report pdf: Chromium not found at ${executablePath} (install it, or set TIDEMARK_CHROMIUM)`);
+    throw new ReportError(
+      'missing-chromium',
+      `report pdf: Chromium not found at ${executablePath}; install it (Debian/Ubuntu: apt-get install chromium) or set TIDEMARK_CHROMIUM to a Chromium or Chrome executable`,
+    );
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  } catch (cause) {
+    throw new ReportError(
+      'pdf-failed',
+      `report pdf: could not start Chromium at ${executablePath}: ${(cause as Error).message.split('\n')[0]}`,
+      { cause },
+    );
+  }
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));

@@ -1,6 +1,7 @@
 // The HTTP API: a fastify instance over a Store and an injected analysis function. Every request
 // parameter is checked by the zod schemas in schemas.ts; every error leaves through one handler as
 // `{ error: { code, message, field } }`. Analyses of past dates are computed once and cached.
+import type { Socket } from 'node:net';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -14,9 +15,10 @@ import { todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { REPORT_CHART_LOOKBACK_DAYS, renderReport } from '../report/render-report.js';
-import { QueryError, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { toWideTable } from '../store/wide-rows.js';
-import { ApiError, badRequestFrom, type ErrorBody } from './api-error.js';
+import { ApiError, badRequestFrom } from './api-error.js';
+import { clientErrorToApiError, errorBody, isUnexpected, rawErrorResponse, toApiError } from './error-answer.js';
 import {
   IMMUTABLE_CACHE_CONTROL,
   SHORT_CACHE_CONTROL,
@@ -83,8 +85,12 @@ function send(
   return reply.type(contentType).send(cached.body);
 }
 
-function errorBody(code: string, message: string, field: string | null = null): ErrorBody {
-  return { error: { code, message, field } };
+/** Answers `error` through the one mapping: status and body by kind; Retry-After when known; 500s logged. */
+function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const answer = toApiError(error);
+  if (isUnexpected(answer)) request.log.error({ err: error }, 'unexpected error');
+  if (answer.retryAfterSeconds !== undefined) reply.header('retry-after', String(answer.retryAfterSeconds));
+  return reply.code(answer.statusCode).type('application/json; charset=utf-8').send(errorBody(answer));
 }
 
 /**
@@ -96,30 +102,25 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const { store, analyze, loadSeries } = options;
   const now = options.now ?? ((): Date => new Date());
   const cache = new LruCache<CachedBody>(options.cacheSize ?? 128);
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Bad URL encoding and over-long path parameters go through the same answer as every error.
+    frameworkErrors: (error, request, reply) => answerError(error, request, reply),
+    // Errors Node raises before a request exists (oversized headers, unparsable HTTP): same shape.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+      socket.end(rawErrorResponse(clientErrorToApiError(error)));
+    },
+  });
   const openApi = withEtag(JSON.stringify(buildOpenApiDocument(API_VERSION)));
 
-  app.setErrorHandler((error: unknown, request, reply) => {
-    if (error instanceof ApiError)
-      return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.field));
-    if (error instanceof QueryError) return reply.code(400).send(errorBody('bad-query', error.message));
-    const status = (error as { statusCode?: unknown }).statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const code = (error as { code?: unknown }).code;
-      return reply
-        .code(status)
-        .send(
-          errorBody(
-            typeof code === 'string' ? code : 'bad-request',
-            error instanceof Error ? error.message : String(error),
-          ),
-        );
-    }
-    request.log.error({ err: error }, 'unexpected error');
-    return reply.code(500).send(errorBody('internal', 'unexpected server error; see the server log'));
-  });
+  app.setErrorHandler((error: unknown, request, reply) => answerError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
+    answerError(
+      new ApiError('not-found', 'not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`),
+      request,
+      reply,
+    ),
   );
 
   /**
@@ -131,7 +132,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (asOf === undefined) return { asOf, immutable: false };
     if (asOf > today)
       throw new ApiError(
-        400,
+        'bad-request',
         'invalid-parameter',
         `query parameter "asOf": ${asOf} is after today (${today} UTC)`,
         'asOf',
@@ -140,9 +141,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   };
   const asOfOption = (asOf: string | undefined): { asOf?: string } => (asOf === undefined ? {} : { asOf });
 
-  /** Computes (or for past dates, fetches from the LRU) a serialised answer. */
+  /**
+   * Computes (or for past dates, fetches from the LRU) a serialised answer. The key carries the
+   * store's revision, so an import made while the server runs is never hidden by a cached answer.
+   */
   const cachedAnswer = async (key: string, immutable: boolean, compute: () => Promise<string>): Promise<CachedBody> =>
-    immutable ? cache.getOrCompute(key, async () => withEtag(await compute())) : withEtag(await compute());
+    immutable
+      ? cache.getOrCompute(`${key}|rev${await store.revision()}`, async () => withEtag(await compute()))
+      : withEtag(await compute());
 
   app.get('/api/analysis', async (request, reply) => {
     const query = parse(analysisQuerySchema, request.query, 'query');
@@ -154,7 +160,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   app.get('/api/report', async (request, reply) => {
-    if (!loadSeries) throw new ApiError(404, 'not-found', 'reports are not enabled on this server (no series loader)');
+    if (!loadSeries)
+      throw new ApiError('not-found', 'not-found', 'reports are not enabled on this server (no series loader)');
     const query = parse(analysisQuerySchema, request.query, 'query');
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {

@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas the handlers validate
 // with (request) and describe (response). One route table: the server and the document share it.
 import { z } from 'zod';
+import { API_ERROR_STATUS, type ApiErrorKind } from './api-error.js';
+import { STORE_LOCKED_RETRY_AFTER_S } from './error-answer.js';
 import {
   analysisQuerySchema,
   analysisResponseSchema,
@@ -131,6 +133,25 @@ function hoistNullableDescriptions(node: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Every error answer of the API, by kind (so by status): what it means and the codes it carries.
+ * Framework and HTTP-level errors come in the same `{ error: { code, message, field } }` shape.
+ */
+export const ERROR_ANSWERS: Readonly<Record<ApiErrorKind, string>> = {
+  'bad-request':
+    'Bad request. Codes: invalid-parameter or unknown-parameter (error.field names the parameter), bad-url (percent-encoding that does not decode), invalid-json (a body that is not JSON), malformed-request (not valid HTTP/1.1), invalid-value.',
+  'not-found': 'Not found. Code not-found: no such route, dataset or file.',
+  'request-timeout': 'The request was not received in time. Code request-timeout.',
+  conflict: 'The request contradicts what the store holds. Code store-conflict (no read route raises it today).',
+  'payload-too-large': 'The request body is larger than the server reads (1 MiB). Code payload-too-large.',
+  'uri-too-long': 'A path parameter is longer than 100 characters. Code uri-too-long.',
+  'unsupported-media-type': 'A request body of a content type the API does not read. Code unsupported-media-type.',
+  'headers-too-large':
+    'The request line and headers exceed 16 KiB (a very long query string included). Code headers-too-large.',
+  unexpected: 'Unexpected server error. Code internal; the details are in the server log only.',
+  unavailable: `The store cannot be read right now. Codes: store-locked (an import or sync holds the database; the Retry-After header, ${STORE_LOCKED_RETRY_AFTER_S} s, says when to retry), store-unavailable, store-read-only.`,
+};
+
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
     string,
@@ -157,6 +178,19 @@ function parameters(schema: z.ZodType, where: 'query' | 'path'): Record<string, 
 /** Builds the OpenAPI 3.1 document (plain JSON-serialisable object). */
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+  const errorResponses: Record<string, unknown> = {};
+  const errorRefs: Record<string, unknown> = {};
+  for (const [kind, description] of Object.entries(ERROR_ANSWERS) as [ApiErrorKind, string][]) {
+    const status = String(API_ERROR_STATUS[kind]);
+    errorResponses[status] = {
+      description,
+      content: errorContent,
+      ...(kind === 'unavailable'
+        ? { headers: { 'Retry-After': { description: 'Seconds to wait (store-locked)', schema: { type: 'integer' } } } }
+        : {}),
+    };
+    errorRefs[status] = { $ref: `#/components/responses/${status}` };
+  }
   const paths: Record<string, unknown> = {};
   for (const route of API_ROUTES) {
     const responses: Record<string, unknown> = {
@@ -164,11 +198,9 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         description: 'OK',
         content: { [route.contentType ?? 'application/json']: { schema: responseSchema(route.response) } },
       },
-      '400': { description: 'Invalid parameter: error.field names it', content: errorContent },
-      '500': { description: 'Unexpected server error', content: errorContent },
+      ...errorRefs,
     };
     if (route.cached) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
-    if (route.params) responses['404'] = { description: 'Not found', content: errorContent };
     paths[route.path.replace(/:(\w+)/g, '{$1}')] = {
       get: {
         summary: route.summary,
@@ -191,6 +223,9 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: { ...componentSchemas(), Error: jsonSchema(errorResponseSchema) } },
+    components: {
+      schemas: { ...componentSchemas(), Error: jsonSchema(errorResponseSchema) },
+      responses: errorResponses,
+    },
   };
 }

@@ -34,9 +34,10 @@ async function sendFile(
   request: { headers: Record<string, string | string[] | undefined> },
 ): Promise<{ status: number; headers: Record<string, string>; body?: Buffer }> {
   const path = resolve(root, relative);
-  if (path !== root && !path.startsWith(root + sep)) throw new ApiError(404, 'not-found', `no such file: /${relative}`);
+  if (path !== root && !path.startsWith(root + sep))
+    throw new ApiError('not-found', 'not-found', `no such file: /${relative}`);
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new ApiError(404, 'not-found', `no such file: /${relative}`);
+  if (!info?.isFile()) throw new ApiError('not-found', 'not-found', `no such file: /${relative}`);
   const body = await readFile(path);
   const etag = strongEtag(body);
   const headers = {

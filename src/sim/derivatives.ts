@@ -5,7 +5,7 @@ import type { AnalysedAsset } from '../domain/assets.js';
 import { addDays, dayOfWeek } from '../domain/dates.js';
 import { CALIBRATION, COT_OI_OVER_FRONT } from './calibration/constants.js';
 import type { SpotPath } from './price-path.js';
-import type { Random } from './random.js';
+import type { Random } from '../signals/stats/seeded-random.js';
 import { stepIndexer, type PlacedStep } from './scenario.js';
 
 /** Perp aggregate per calendar index. */

@@ -16,7 +16,7 @@ import {
   TWO_WAY_OFFSET,
 } from './calibration/constants.js';
 import { FUNDS } from '../domain/etf-funds.js';
-import type { Random } from './random.js';
+import type { Random } from '../signals/stats/seeded-random.js';
 
 /** One asset's ETF series. Flows are per trading-day index; holdings/AUM per calendar index. */
 export interface EtfSeries {

@@ -3,7 +3,7 @@
 // move. The flush day is a forced gap; the second decline is tuned to its planted drawdown.
 import type { AnalysedAsset } from '../domain/assets.js';
 import { CALIBRATION, ETH_BETA, ETH_IDIOSYNCRATIC_VOL } from './calibration/constants.js';
-import type { Random } from './random.js';
+import type { Random } from '../signals/stats/seeded-random.js';
 import { stepIndexer, type PlacedStep } from './scenario.js';
 
 /** One asset's daily spot series, index-aligned with the calendar dates. */

@@ -4,7 +4,7 @@
 // sets: phase label, ETF flow regime, price move, volatility, leverage drift, funding, CME and mNAV.
 // Extra history before the episode (10-year runs) is filled with generic market cycles.
 import type { FlowRegime, PhaseLabel } from '../domain/analysis.js';
-import type { Random } from './random.js';
+import type { Random } from '../signals/stats/seeded-random.js';
 
 /** One step of the timeline and the market behaviour it plants. */
 export interface Step {

@@ -11,7 +11,7 @@ import { simulateCme, simulateCot, simulatePerp } from './derivatives.js';
 import { simulateEtf } from './etf.js';
 import type { GroundTruth } from './ground-truth.js';
 import { simulateSpot } from './price-path.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../signals/stats/seeded-random.js';
 import { EVENT_AFTER_FLUSH, planSteps, stepIndexer, stepNamed } from './scenario.js';
 import { simulateEquityEtfFlows, simulateSpy, simulateTreasury } from './treasury-equity.js';
 import { addCryptoObservations, addEquityObservations, ObservationSink } from './to-observations.js';

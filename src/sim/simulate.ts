@@ -2,7 +2,8 @@
 // transaction under provenance "tidemark-sim", logging a `simulate` run. Refuses to mix simulated
 // rows into a database that holds real data.
 import type { UpsertCounts } from '../domain/observation.js';
-import { QueryError, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { StoreError } from '../store/store-error.js';
 import type { GroundTruth } from './ground-truth.js';
 import { simulateMarket } from './simulate-market.js';
 import { formatCount } from '../format/numbers.js';
@@ -57,7 +58,7 @@ export async function nonSimulatedSources(store: Store): Promise<string[]> {
 /**
  * Generates the simulated dataset (see simulateMarket) and ingests it, with its events, in one
  * store.ingest call; logs a run of kind "simulate". Re-running with the same options stores
- * nothing new (every row unchanged). Throws a QueryError, writing nothing, when the store already
+ * nothing new (every row unchanged). Throws a StoreError of kind 'conflict', writing nothing, when the store already
  * holds rows from another source or a simulated dataset made with other options (seed, dates).
  */
 export async function writeSimulatedDataset(store: Store, options: SimulateOptions = {}): Promise<SimulationSummary> {
@@ -67,7 +68,8 @@ export async function writeSimulatedDataset(store: Store, options: SimulateOptio
   };
   const others = await nonSimulatedSources(store);
   if (others.length > 0) {
-    throw new QueryError(
+    throw new StoreError(
+      'conflict',
       `tidemark-sim: refusing to write simulated rows into a database that holds real data (sources: ${others.join(', ')}); use another --db`,
     );
   }
@@ -84,7 +86,8 @@ export async function writeSimulatedDataset(store: Store, options: SimulateOptio
   const origin = `simulator seed=${seed} ${truth.startDate}..${truth.endDate}`;
   const earlier = (await store.runs(1000)).find((r) => r.kind === 'simulate' && r.origin !== origin);
   if (earlier) {
-    throw new QueryError(
+    throw new StoreError(
+      'conflict',
       `tidemark-sim: the database already holds a different simulated dataset (${earlier.origin}); delete the file or use another --db to write "${origin}"`,
     );
   }
@@ -103,6 +106,7 @@ export async function writeSimulatedDataset(store: Store, options: SimulateOptio
         message: `simulated data, seed ${seed}`,
       },
     ],
+    { allOrNothing: true },
   );
   if (options.progress) process.stderr.write('\r'.padEnd(73) + '\r');
   const datasets: Record<string, number> = {};

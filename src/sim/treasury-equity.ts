@@ -10,7 +10,7 @@ import {
 } from './calibration/constants.js';
 import { addDays, dayOfWeek } from '../domain/dates.js';
 import type { SpotPath } from './price-path.js';
-import type { Random } from './random.js';
+import type { Random } from '../signals/stats/seeded-random.js';
 import { stepIndexer, type PlacedStep } from './scenario.js';
 
 /** Daily bars of a listed instrument per trading-day position k. */

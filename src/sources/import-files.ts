@@ -127,8 +127,20 @@ export async function importFiles(
     status: p.result.rejects.length > 0 ? 'partial' : 'ok',
     message: `layout ${p.layout.id}`,
   }));
-  const counts = await store.ingest(batches, runs);
+  // Under --strict a batch the store refuses (e.g. a non-finite value) fails everything, like a reject.
+  const counts = await store.ingest(batches, runs, { allOrNothing: options.strict === true });
   parsed.forEach((p, i) => {
+    const refused = counts[i]?.refused;
+    if (refused !== undefined) {
+      summaries.set(p.path, {
+        ...skipped(p.path, refused),
+        layout: p.layout.id,
+        rejected: p.result.rejects.length,
+        rejects: p.result.rejects.map((r) => formatReject(p.path, r)),
+        warnings: p.result.warnings,
+      });
+      return;
+    }
     const dates = p.result.observations.map((o) => o.date).concat((p.result.events ?? []).map((e) => e.date));
     let first: string | null = null;
     let last: string | null = null;

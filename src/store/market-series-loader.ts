@@ -1,6 +1,7 @@
 // Reads what the signal engine needs for one asset out of a Store, as known at a date, and turns
 // it into typed MarketSeries (preferred source per field, aggregates across venues, dollar volume).
 import type { AnalysedAsset } from '../domain/assets.js';
+import { coinsPerContract as contractSize } from '../domain/cme-contracts.js';
 import { addDays, asOfCutoff, daysBetween, todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
@@ -15,6 +16,7 @@ import type {
 } from '../domain/market-series.js';
 import { findFund } from '../domain/etf-funds.js';
 import { DEFAULT_LOOKBACK_DAYS } from '../domain/slice-market-series.js';
+import { cachedSeries, seriesCacheKey } from './market-series-cache.js';
 import type { Store, StoredObservation } from './store.js';
 
 export interface LoadOptions {
@@ -30,13 +32,6 @@ export interface LoadOptions {
 }
 
 const SIM_SOURCE = 'tidemark-sim';
-/** Coins per CME contract, by asset and contract key. */
-const COINS_PER_CONTRACT: Record<string, number> = {
-  'BTC/front': 5,
-  'BTC/micro': 0.1,
-  'ETH/front': 50,
-  'ETH/micro': 0.1,
-};
 /** Preferred spot venues, best first: CryptoQuant's aggregate has coin volume; CoinGecko has USD volume. */
 const SPOT_PREFERENCE = ['cryptoquant', 'coingecko', 'sim', 'binance'];
 /** Venues whose perp OI/funding can stand in for an aggregate when none is stored. */
@@ -184,52 +179,20 @@ export async function defaultAsOf(store: Store, asset: AnalysedAsset): Promise<s
   return next < today ? next : today;
 }
 
-/** Series kept per store (most recent first): loads repeated for the same asset and as-of date. */
-const CACHE_ENTRIES = 8;
-interface CacheEntry {
-  readonly key: string;
-  /** Stored observation rows (all versions) and the stored events when the series was read. */
-  readonly rowCount: number;
-  readonly eventsSignature: string;
-  readonly series: MarketSeries;
-}
-const seriesCache = new WeakMap<Store, CacheEntry[]>();
-
-function eventsSignature(events: readonly MarketEvent[]): string {
-  return events
-    .map((e) => `${e.id}|${e.date}|${e.knownAt}|${e.kind}|${e.title}|${e.sourceUrl}|${e.instruments.join(',')}`)
-    .join('\n');
-}
-
 /**
  * Loads the MarketSeries of `asset` as known at `asOf` from the store (default as-of: see
  * `defaultAsOf`; lookback DEFAULT_LOOKBACK_DAYS). Unless `cache: false`, the last few series per
- * store are kept and handed out again (the same object; treat it as read-only) while the store
- * still holds the same number of observation rows and the same events in the window — the store
- * only ever appends versions, so an unchanged row count means unchanged data.
+ * store are kept and handed out again (the same object; treat it as read-only) while the store's
+ * revision is unchanged (see market-series-cache.ts).
  */
 export async function loadMarketSeries(store: Store, options: LoadOptions): Promise<MarketSeries> {
   const asOf = options.asOf ?? (await defaultAsOf(store, options.asset));
   const lookbackDays = options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
   const from = addDays(asOf, -lookbackDays);
-  if (options.cache === false)
-    return readMarketSeries(store, options, asOf, from, await store.readEvents({ from, asOf }));
-  const [rowCount, storedEvents] = await Promise.all([store.countRows(), store.readEvents({ from, asOf })]);
-  const shipped = options.shippedEvents ? eventsSignature(options.shippedEvents) : '';
-  const key = JSON.stringify([options.asset, asOf, lookbackDays, shipped]);
-  const signature = eventsSignature(storedEvents);
-  const entries = seriesCache.get(store) ?? [];
-  const hit = entries.find((e) => e.key === key && e.rowCount === rowCount && e.eventsSignature === signature);
-  if (hit) return hit.series;
-  const series = await readMarketSeries(store, options, asOf, from, storedEvents);
-  seriesCache.set(
-    store,
-    [{ key, rowCount, eventsSignature: signature, series }, ...entries.filter((e) => e.key !== key)].slice(
-      0,
-      CACHE_ENTRIES,
-    ),
-  );
-  return series;
+  const read = async (): Promise<MarketSeries> =>
+    readMarketSeries(store, options, asOf, from, await store.readEvents({ from, asOf }));
+  if (options.cache === false) return read();
+  return cachedSeries(store, seriesCacheKey(options.asset, asOf, lookbackDays, options.shippedEvents), read);
 }
 
 async function readMarketSeries(
@@ -296,7 +259,7 @@ async function readMarketSeries(
   };
 
   const cmeFront = cmeRows.filter((r) => r.key === 'front');
-  const coinsPerContract = COINS_PER_CONTRACT[`${asset}/front`] ?? 1;
+  const coinsPerContract = contractSize(asset, 'front') ?? 1;
   // Open interest is published after the day's prices: it keeps its own knownAt so a slice to an
   // earlier as-of date can show the bar without it, exactly as a load at that date does.
   const cmeOi = byDate(cmeFront.filter((r) => r.field === 'openInterestContracts'));

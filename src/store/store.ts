@@ -60,15 +60,40 @@ export interface RunRecord {
   readonly message: string;
 }
 
-export interface Store {
-  /** Brings the schema to the latest version; safe to call on every open. */
-  migrate(): Promise<void>;
+/** How an ingest treats a batch the store refuses (a non-finite value, an impossible date). */
+export interface IngestOptions {
   /**
-   * Stores every batch in ONE transaction: either all of it is written or none. Per natural key
-   * (dataset, field, asset, key, date) a row equal to a stored version is skipped; a new key is
-   * inserted; a changed value is kept as a new version (the old one stays, for as-of reads).
+   * false (default): a refused batch is left out whole and reported in its result; the other
+   * batches are stored. true: any refused batch fails the whole ingest (StoreError 'invalid') and
+   * nothing is written — for `import --strict`.
    */
-  ingest(batches: readonly IngestBatch[], runs?: readonly Omit<RunRecord, 'counts'>[]): Promise<UpsertCounts[]>;
+  readonly allOrNothing?: boolean;
+}
+
+/** What an ingest did with one batch. */
+export interface IngestResult extends UpsertCounts {
+  /**
+   * Present when the store refused the batch (nothing of it was written): names the batch's origin,
+   * the dataset, field, date and the offending value.
+   */
+  readonly refused?: string;
+}
+
+export interface Store {
+  /**
+   * Stores the accepted batches in ONE transaction: either all of them are written or none. Per
+   * natural key (dataset, field, asset, key, date) a row equal to a stored version is unchanged; a
+   * new key is inserted; a changed value is kept as a new version (the old one stays, for as-of
+   * reads). A batch holding a value the store refuses (NaN, ±Infinity, an impossible date or a
+   * timestamp past year 9999) is left out whole and reported in its result (see IngestOptions).
+   * `runs[i]`, when given, is logged for batches[i] with its counts. Throws StoreError: 'read-only'
+   * on a store opened for reading, 'invalid' (allOrNothing), or the kind of a failed transaction.
+   */
+  ingest(
+    batches: readonly IngestBatch[],
+    runs?: readonly Omit<RunRecord, 'counts'>[],
+    options?: IngestOptions,
+  ): Promise<IngestResult[]>;
   read(query: ObservationQuery): Promise<StoredObservation[]>;
   readEvents(options?: { from?: string; to?: string; asOf?: string }): Promise<MarketEvent[]>;
   /** The last market date stored for a dataset (optionally one asset/key/source), or null. */
@@ -79,10 +104,10 @@ export interface Store {
   runs(limit?: number): Promise<RunRecord[]>;
   /** Total stored rows (all versions), for status and tests. */
   countRows(): Promise<number>;
+  /**
+   * A number that changes whenever the stored content (observations or events) changes and only
+   * then; cheap to call (no query while the store is open). Caches key on it.
+   */
+  revision(): Promise<number>;
   close(): Promise<void>;
-}
-
-/** Errors raised by a store: the CLI and server turn them into output in one place. */
-export class QueryError extends Error {
-  override readonly name = 'QueryError';
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confirmationChecklist } from '../../src/phase/checklist.js';
 import type { PhaseFacts } from '../../src/phase/facts.js';
+import { callConfidence, confidenceFeatures } from '../../src/phase/confidence-model.js';
 import { judgePhase } from '../../src/phase/judge.js';
 
 const base: PhaseFacts = {
@@ -39,12 +40,17 @@ const base: PhaseFacts = {
 const decline: PhaseFacts = {
   ...base,
   close: 80,
+  closeDate: '2026-02-05',
   sma50: 90,
   sma200: 100,
   drawdownFromPeak: 0.3,
   return10d: -0.06,
   return20d: -0.12,
   aboveLow20d: 0.01,
+  regime: 'bear',
+  regimeConfirmedOn: '2025-11-06',
+  regimeExtremeClose: 78,
+  regimeExtremeDate: '2026-02-03',
   flowRegime: 'one-way-outflow',
   flowDirectionality: -0.8,
   flowOutflowDays: 9,
@@ -59,82 +65,120 @@ const decline: PhaseFacts = {
 };
 
 const bottoming: PhaseFacts = {
-  ...base,
-  close: 85,
+  ...decline,
+  close: 82,
   sma50: 84,
-  sma200: 100,
-  drawdownFromPeak: 0.25,
   return10d: 0.01,
-  return20d: -0.02,
-  aboveLow20d: 0.06,
   aboveResistance: false,
   flowRegime: 'two-way',
   flowDirectionality: 0.1,
   flowOutflowDays: 5,
-  flowDays: 10,
   consecutivePositiveWeeks: 1,
   oiChange30d: -0.12,
   oiPriceDivergence: 'oi-falling-price-holding',
-  fundingRegime: 'neutral',
-  selloffType: 'position-rebalancing',
+  leverageRebuiltWithoutStress: null,
   waves: [{ segment: 'perps', start: '2025-10-01', end: '2025-12-20', size: 9e9 }],
   daysSinceWaveEnded: 20,
-  wavesDecidable: true,
+};
+
+const uptrend: PhaseFacts = {
+  ...base,
+  close: 97,
+  closeDate: '2025-07-31',
+  sma50: 95,
+  sma200: 80,
+  drawdownFromPeak: 0.03,
+  return10d: 0.02,
+  regime: 'bull',
+  regimeConfirmedOn: '2025-05-02',
+  regimeExtremeClose: 100,
+  regimeExtremeDate: '2025-07-20',
+  flowRegime: 'one-way-inflow',
+  flowDirectionality: 0.7,
+  oiPriceDivergence: 'aligned',
 };
 
 describe('judgePhase (hand-computed)', () => {
-  it('a clear decline: every trend-decline rule holds (9.5/9.5), bottoming 2/8.5 → confidence 0.88', () => {
+  it('a bull regime 3 % off its high: uptrend, with the confidence of its features', () => {
+    const j = judgePhase(uptrend);
+    expect(j.label).toBe('uptrend');
+    // 90 days since confirmation; 3 % against the regime; close above the 200-day average.
+    expect(j.basis).toEqual({
+      side: 'bull',
+      fromAverage: false,
+      earlySwitch: false,
+      moveAgainstRegime: expect.closeTo(0.03, 12),
+      regimeAgeDays: 90,
+      agreesWithSma200: 1,
+    });
+    expect(confidenceFeatures('uptrend', j.basis)).toEqual([1, expect.closeTo(0.2, 12), 1, 0, Math.log(4), 0, 0, 0]);
+    expect(j.confidence).toBe(Math.round(callConfidence('uptrend', j.basis) * 100) / 100);
+    expect(j.evidence[0]?.text).toBe(
+      'BTC has been in a bull regime since 2025-05-02 (a 15% move confirmed it); the close 97.00 is 3.0% below the regime high 100.00 of 2025-07-20.',
+    );
+  });
+
+  it('10 % off the bull high and under the 50-day average: the side switches early to trend-decline', () => {
+    const j = judgePhase({ ...uptrend, close: 89, sma50: 95 });
+    expect(j.label).toBe('trend-decline');
+    expect(j.basis.earlySwitch).toBe(true);
+    expect(j.basis.side).toBe('bear');
+    expect(j.evidence.some((e) => /switches before the 15% confirmation/.test(e.text))).toBe(true);
+    // 11 % off the high but still above the 50-day average: no switch.
+    expect(judgePhase({ ...uptrend, close: 89, sma50: 88 }).label).toBe('uptrend');
+  });
+
+  it('a bear regime with one-way outflows: trend-decline', () => {
     const j = judgePhase(decline);
     expect(j.label).toBe('trend-decline');
-    const score = (l: string): number => j.scores.find((s) => s.label === l)!.score;
-    expect(score('trend-decline')).toBe(1);
-    expect(score('bottoming')).toBeCloseTo(2 / 8.5, 10);
-    expect(score('uptrend')).toBe(0);
-    expect(score('topping')).toBe(0);
-    // ½·1 + ½·(1 − 0.2353) = 0.8824, all rules decidable.
-    expect(j.confidence).toBe(0.88);
-    expect(j.evidence[0]?.text).toMatch(/below its 200-day average 100/);
-    expect(j.evidence.some((e) => /one-way out: D = −0.80, 9 of 10 days outflow/.test(e.text))).toBe(true);
+    expect(j.scores.find((s) => s.label === 'trend-decline')!.held).toEqual(['bear-regime', 'below-200d']);
     expect(j.unusedEvidence).toEqual([]);
   });
 
-  it('a bottom: two-way flows, OI falling while price holds, waves over → bottoming 8.5/8.5, decline 3/9.5', () => {
+  it('near the bear low of a deep fall, flows two-way and price holding: bottoming', () => {
     const j = judgePhase(bottoming);
     expect(j.label).toBe('bottoming');
-    expect(j.scores.find((s) => s.label === 'trend-decline')!.score).toBeCloseTo(3 / 9.5, 10);
-    expect(j.scores.find((s) => s.label === 'uptrend')!.score).toBeCloseTo(1 / 8, 10);
-    expect(j.confidence).toBe(0.84);
-    expect(
-      j.evidence.some(
-        (e) => e.signal === 'positioning' && /OI falling \(−12.0% in 30 days\) while price holds/.test(e.text),
-      ),
-    ).toBe(true);
-    expect(j.evidence.some((e) => e.text.startsWith('against:') && /points to trend-decline/.test(e.text))).toBe(true);
+    expect(j.scores.find((s) => s.label === 'bottoming')!.score).toBe(1);
+    expect(j.evidence.some((e) => /Bottoming: ETF flows two-way \(D = 0.10\)/.test(e.text))).toBe(true);
+    // Each bottoming rule is needed.
+    expect(judgePhase({ ...bottoming, drawdownFromPeak: 0.2 }).label).toBe('trend-decline');
+    expect(judgePhase({ ...bottoming, flowRegime: 'one-way-outflow' }).label).toBe('trend-decline');
+    expect(judgePhase({ ...bottoming, return10d: -0.08 }).label).toBe('trend-decline');
+    expect(judgePhase({ ...bottoming, close: 86, sma50: 90 }).label).toBe('trend-decline'); // 10.3 % above the low
   });
 
-  it('no bottom without a decline first: the same facts 10 % below the peak are not bottoming', () => {
-    const j = judgePhase({ ...bottoming, drawdownFromPeak: 0.1 });
-    expect(j.scores.find((s) => s.label === 'bottoming')!.score).toBe(0);
-    expect(j.label).not.toBe('bottoming');
+  it('near the bull high with OI rising into a falling price: topping', () => {
+    const j = judgePhase({ ...uptrend, oiPriceDivergence: 'oi-rising-price-falling', oiChange30d: 0.08 });
+    expect(j.label).toBe('topping');
+    expect(j.evidence.some((e) => /late longs/.test(e.text))).toBe(true);
   });
 
-  it('with no data it says so: confidence 0 and every undecidable rule listed', () => {
-    const j = judgePhase(base);
-    expect(j.confidence).toBe(0);
-    expect(j.unusedEvidence.length).toBeGreaterThan(15);
-    expect(j.unusedEvidence).toContain('bottoming/two-way-flows: needs ETF flows');
-    expect(j.unusedEvidence).toContain('trend-decline/wave-under-way: needs waves');
+  it('before any 15 % move the side comes from the 200-day average; with no data the confidence is 0', () => {
+    expect(judgePhase({ ...base, close: 90, sma200: 100 }).label).toBe('trend-decline');
+    const up = judgePhase({ ...base, close: 110, sma200: 100 });
+    expect(up.label).toBe('uptrend');
+    expect(up.basis.fromAverage).toBe(true);
+    const none = judgePhase(base);
+    expect(none.confidence).toBe(0);
+    expect(none.unusedEvidence).toContain('bottoming/two-way-flows: needs ETF flows');
+    expect(none.unusedEvidence).toContain('uptrend/bull-regime: needs a price history with a 15 % move');
   });
+});
 
-  it('missing flows lower the confidence of the same call', () => {
-    const withoutFlows = judgePhase({
-      ...decline,
-      flowRegime: null,
-      flowDirectionality: null,
-      consecutivePositiveWeeks: null,
-    });
-    expect(withoutFlows.label).toBe('trend-decline');
-    expect(withoutFlows.confidence).toBeLessThan(judgePhase(decline).confidence);
+describe('callConfidence', () => {
+  it('is the logistic of the coefficients times the features (hand-computed)', () => {
+    const basis = {
+      side: 'bull',
+      fromAverage: false,
+      earlySwitch: false,
+      moveAgainstRegime: 0.03,
+      regimeAgeDays: 90,
+      agreesWithSma200: 1,
+    } as const;
+    // z = 1 − 2·0.2 + 0.5·1 + 0.25·ln 4 = 1.1 + 0.346574 = 1.446574; σ(z) = 1 / (1 + 0.235379) = 0.809471
+    expect(callConfidence('uptrend', basis, [1, -2, 0.5, 0, 0.25, 0, 0, 0])).toBeCloseTo(0.809471, 6);
+    // Features past twice the regime threshold are capped at 2.
+    expect(confidenceFeatures('topping', { ...basis, moveAgainstRegime: 0.9 })[1]).toBe(2);
   });
 });
 
@@ -144,7 +188,7 @@ describe('confirmationChecklist', () => {
     expect(items['weekly-etf-inflows-persisting']?.met).toBe(false);
     expect(items['etf-flows-not-one-way-out']?.met).toBe(true);
     expect(items['price-above-key-averages']?.met).toBe(false);
-    expect(items['price-above-key-averages']?.text).toContain('85.00 vs 84.00 / 100.00');
+    expect(items['price-above-key-averages']?.text).toContain('82.00 vs 84.00 / 100.00');
     expect(items['price-above-resistance']?.met).toBe(false);
     expect(items['leverage-rebuilt-without-stress']?.met).toBe(false);
     expect(items['leverage-rebuilt-without-stress']?.text).toMatch(/not decidable/);

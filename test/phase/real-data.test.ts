@@ -30,7 +30,6 @@ describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 dat
     const full = await loadMarketSeries(store, {
       asset: 'BTC',
       asOf: '2025-07-31',
-      lookbackDays: 1200,
       shippedEvents: loadShippedEvents(),
     });
     const readings = walkForward(full, dateRange('2025-07-01', '2025-07-31').filter(isUsTradingDay));
@@ -61,7 +60,6 @@ describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 dat
     const full = await loadMarketSeries(store, {
       asset: 'BTC',
       asOf: '2026-02-13',
-      lookbackDays: 1200,
       shippedEvents: loadShippedEvents(),
     });
     const readings = walkForward(full, dateRange('2026-02-02', '2026-02-13').filter(isUsTradingDay));

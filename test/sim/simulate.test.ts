@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATASETS, type DatasetName } from '../../src/domain/datasets.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { QueryError } from '../../src/store/store.js';
+import { StoreError } from '../../src/store/store-error.js';
 import { SIM_SOURCE, writeSimulatedDataset } from '../../src/sim/simulate.js';
 
 /** The datasets the engine reads, all of which the simulator must fill. */
@@ -77,7 +77,8 @@ describe('writeSimulatedDataset', () => {
           ],
         },
       ]);
-      await expect(writeSimulatedDataset(store, { seed: 1 })).rejects.toThrow(QueryError);
+      await expect(writeSimulatedDataset(store, { seed: 1 })).rejects.toThrow(StoreError);
+      await expect(writeSimulatedDataset(store, { seed: 1 })).rejects.toMatchObject({ kind: 'conflict' });
       await expect(writeSimulatedDataset(store, { seed: 1 })).rejects.toThrow(/holds real data \(sources: farside\)/);
       expect(await store.countRows()).toBe(1);
     } finally {

@@ -141,11 +141,11 @@ describe('DuckDbStore multi-batch ingest', () => {
     await store.close();
   });
 
-  it('writes nothing when a later batch of many fails', async () => {
+  it('writes nothing when a later batch of many fails (allOrNothing)', async () => {
     const store = await openDuckDbStore(':memory:');
     const good = Array.from({ length: 5 }, (_, b) => batch(`g${b}`, [flow(`K${b}`, '2026-01-05', b)]));
     const bad = batch('bad', [flow('IBIT', '2026-02-30', 1)]);
-    await expect(store.ingest([...good, bad])).rejects.toThrow(/nothing was written/);
+    await expect(store.ingest([...good, bad], [], { allOrNothing: true })).rejects.toThrow(/nothing was written/);
     expect(await store.countRows()).toBe(0);
     expect(await store.ingest(good)).toEqual(good.map(() => ({ inserted: 1, revised: 0, unchanged: 0 })));
     await store.close();

@@ -55,11 +55,11 @@ describe('DuckDbStore', () => {
     await store.close();
   });
 
-  it('rolls back the whole ingest when any batch fails', async () => {
+  it('rolls back the whole ingest when any batch fails (allOrNothing)', async () => {
     const store = await openDuckDbStore(':memory:');
     const good = { provenance: { source: 's', origin: 'good' }, observations: [flow('2026-01-05', 'IBIT', 1)] };
     const bad = { provenance: { source: 's', origin: 'bad' }, observations: [flow('2026-13-45', 'IBIT', 1)] };
-    await expect(store.ingest([good, bad])).rejects.toThrow(/nothing was written/);
+    await expect(store.ingest([good, bad], [], { allOrNothing: true })).rejects.toThrow(/nothing was written/);
     expect(await store.countRows()).toBe(0);
     await store.close();
   });

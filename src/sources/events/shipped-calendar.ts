@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MarketEvent } from '../../domain/events.js';
-import { QueryError } from '../../store/store.js';
+import { StoreError } from '../../store/store-error.js';
 import { formatReject } from '../layout.js';
 import { eventsCalendarCsv } from './events-csv.js';
 
@@ -18,7 +18,8 @@ export function loadShippedEvents(path: string = SHIPPED_CALENDAR): MarketEvent[
   if (cached && path === SHIPPED_CALENDAR) return cached;
   const parsed = eventsCalendarCsv.parse({ path, text: readFileSync(path, 'utf8') });
   if (parsed.rejects.length > 0) {
-    throw new QueryError(
+    throw new StoreError(
+      'corrupt',
       `shipped events calendar has bad rows: ${parsed.rejects.map((r) => formatReject(path, r)).join('; ')}`,
     );
   }

@@ -87,7 +87,7 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
         progress: options.progress ? (...args) => options.progress!(source, ...args) : undefined,
       });
       const finishedAt = new Date().toISOString();
-      const failures = result.failures ?? [];
+      const failures = [...(result.failures ?? [])];
       const notes = [...failures, ...result.warnings];
       const runs: Omit<RunRecord, 'counts'>[] = result.batches.map((b) => ({
         kind: 'sync',
@@ -103,6 +103,8 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
             : `${connector.name} sync`,
       }));
       const perBatch = await store.ingest(result.batches, runs);
+      // A batch the store refused (a non-finite value …) is a failure of this source; the rest is stored.
+      for (const r of perBatch) if (r.refused !== undefined) failures.push(r.refused);
       if (result.batches.length === 0) {
         await store.recordRun({
           kind: 'sync',

@@ -1,6 +1,7 @@
 // The TradingView chart exports Tidemark knows, recognised by file name (TradingView names an
 // export after the chart's symbol): where each is stored and how its dates and units convert.
 import type { Asset } from '../../domain/assets.js';
+import { COINS_PER_CONTRACT } from '../../domain/cme-contracts.js';
 
 export type TradingViewTarget =
   | { readonly kind: 'cme'; readonly dataset: 'cme' | 'cme-weekly'; readonly coinsPerContract: number }
@@ -35,14 +36,14 @@ export const TRADINGVIEW_INSTRUMENTS: readonly TradingViewInstrument[] = [
     symbol: 'CME_BTC_front_month',
     asset: 'BTC',
     key: 'front',
-    target: { kind: 'cme', dataset: 'cme', coinsPerContract: 5 },
+    target: { kind: 'cme', dataset: 'cme', coinsPerContract: COINS_PER_CONTRACT['BTC/front'] },
     dating: 'next-day',
   },
   {
     symbol: 'CME_ETH_front_month',
     asset: 'ETH',
     key: 'front',
-    target: { kind: 'cme', dataset: 'cme', coinsPerContract: 50 },
+    target: { kind: 'cme', dataset: 'cme', coinsPerContract: COINS_PER_CONTRACT['ETH/front'] },
     dating: 'next-day',
   },
   // Micro Bitcoin futures launched on trade date 2021-05-03; the export has bogus bars from 2018.
@@ -50,7 +51,7 @@ export const TRADINGVIEW_INSTRUMENTS: readonly TradingViewInstrument[] = [
     symbol: 'CME_Micro_Bitcoin',
     asset: 'BTC',
     key: 'micro',
-    target: { kind: 'cme', dataset: 'cme', coinsPerContract: 0.1 },
+    target: { kind: 'cme', dataset: 'cme', coinsPerContract: COINS_PER_CONTRACT['BTC/micro'] },
     dating: 'next-day',
     firstTradeDate: '2021-05-03',
   },
@@ -58,7 +59,7 @@ export const TRADINGVIEW_INSTRUMENTS: readonly TradingViewInstrument[] = [
     symbol: 'CME_BTC1_continuous_futures__weekly',
     asset: 'BTC',
     key: 'continuous',
-    target: { kind: 'cme', dataset: 'cme-weekly', coinsPerContract: 5 },
+    target: { kind: 'cme', dataset: 'cme-weekly', coinsPerContract: COINS_PER_CONTRACT['BTC/front'] },
     dating: 'week-friday',
   },
   {

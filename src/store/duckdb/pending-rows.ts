@@ -2,7 +2,7 @@
 // of each natural key per batch, numbered by round (which of the key's batches it is, in batch
 // order), with series, dates and timestamps dictionary-encoded so each text is written once.
 import type { IngestBatch } from '../store.js';
-import { ts } from './sql-literals.js';
+import { storableTimestamp, ts } from './timestamps.js';
 
 /** Rows per data chunk the appender takes (DuckDB's vector size). */
 export const CHUNK_ROWS = 2048;
@@ -122,7 +122,7 @@ export function encodePending(batches: readonly IngestBatch[]): EncodedPending {
     }
     let knownRef = knownRefs.get(o.knownAt);
     if (knownRef === undefined) {
-      knownRef = knownAts.push(ts(o.knownAt)) - 1;
+      knownRef = knownAts.push(storableTimestamp(o.knownAt) ?? ts(o.knownAt)) - 1;
       knownRefs.set(o.knownAt, knownRef);
     }
     columns.round[row] = slot.round;

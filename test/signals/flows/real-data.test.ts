@@ -11,6 +11,7 @@ import { eventsSection } from '../../../src/signals/sections/events-section.js';
 import { wavesSection } from '../../../src/signals/sections/waves-section.js';
 import { eventsCalendarCsv } from '../../../src/sources/events/events-csv.js';
 import { FUNDS } from '../../../src/domain/etf-funds.js';
+import { COINS_PER_CONTRACT } from '../../../src/domain/cme-contracts.js';
 import { emptyMarketSeries } from './helpers.js';
 import { SHARED_DATA_DIR } from '../../shared-data-dir.js';
 
@@ -61,7 +62,7 @@ function loadBtc(asOf: string): MarketSeries {
       volumeUsd: null,
       volumeUnits: Number(r[5]),
       openInterestContracts: Number(r[6]),
-      coinsPerContract: 5,
+      coinsPerContract: COINS_PER_CONTRACT['BTC/front'],
     }));
   const spotCsv = readCsv('ohlcv/Bitcoin Price & Volume - Spot, All Exchanges, BTC-USD - Day.csv');
   const spot = spotCsv.rows

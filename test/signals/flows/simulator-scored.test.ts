@@ -9,6 +9,7 @@ import { onlineChangePoints } from '../../../src/signals/online-change-points.js
 import { wavesSection } from '../../../src/signals/sections/waves-section.js';
 import { simulateMarket, type SimulatedMarket } from '../../../src/sim/simulate-market.js';
 import { FUNDS } from '../../../src/domain/etf-funds.js';
+import { COINS_PER_CONTRACT } from '../../../src/domain/cme-contracts.js';
 import { emptyMarketSeries } from './helpers.js';
 
 /** Small adapter: the simulator's BTC observations known by asOf → MarketSeries (only what these signals read). */
@@ -52,7 +53,7 @@ function toMarketSeries(sim: SimulatedMarket, asOf: string): MarketSeries {
       [...cme].map(([date, r]): CmeDay => ({
         ...bar(date, r),
         openInterestContracts: r.openInterestContracts ?? null,
-        coinsPerContract: 5,
+        coinsPerContract: COINS_PER_CONTRACT['BTC/front'],
       })),
     ),
   });
