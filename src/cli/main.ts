@@ -9,6 +9,7 @@ import { registerServe } from './serve.js';
 import { registerStatus } from './status.js';
 import { registerSimulate } from './simulate.js';
 import { registerSync } from './sync.js';
+import { registerTrackRecord } from './track-record.js';
 
 export function buildProgram(): Command {
   const program = new Command('tidemark')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerExport(program);
   registerAnalyze(program);
+  registerTrackRecord(program);
   registerReport(program);
   registerServe(program);
   return program;

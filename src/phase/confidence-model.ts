@@ -1,7 +1,7 @@
 // The confidence of a call as a probability: a logistic model of "this call is right in hindsight"
 // on a handful of features of how the call was reached. Its coefficients were fitted on the
-// in-sample period only — the simulator and BTC up to 2022-12-31 — by `npm run fit-confidence`
-// (bench/fit-confidence.ts), which prints them; docs/judgment.md shows the fit and its calibration.
+// in-sample period only — the simulator and BTC up to 2022-12-31 — by `npm run judgment-study`
+// (bench/judgment-study.ts), which prints them; docs/judgment.md shows the fit and its calibration.
 import type { PhaseLabel } from '../domain/analysis.js';
 
 /** How the call was reached: the inputs of the confidence model. */
@@ -31,8 +31,8 @@ export const CONFIDENCE_FEATURES = [
   'fromAverage',
 ] as const;
 
-/** Coefficients fitted in sample (bench/fit-confidence.ts). */
-export const CONFIDENCE_COEFFICIENTS: readonly number[] = [2.037, -3.15, 0.075, 0.775, 0.171, -1.244, -1.766, 0];
+/** Coefficients fitted in sample by `npm run judgment-study` (24,491 calls; Brier 0.170 vs 0.193 constant). */
+export const CONFIDENCE_COEFFICIENTS: readonly number[] = [1.838, -3.013, 0.049, 0.66, 0.259, -1.559, -2.143, 0];
 
 /** The regime move that counts as a full threshold, for scaling the move feature. */
 const THRESHOLD_SCALE = 0.15;
