@@ -85,8 +85,6 @@ export function registerAnalyze(program: Command): void {
     });
 }
 
-const pct = (x: unknown): string => formatPercent(typeof x === 'number' ? x : null);
-
 /** A wave's size: USD units as money ("$4.38B net outflow"), other units after the number. */
 function waveSize(size: number, unit: string | undefined): string {
   const u = unit ?? 'USD';
@@ -109,7 +107,7 @@ export function formatAnalysis(a: Analysis): string {
     lines.push(`  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${waveSize(w.size, w.unit)}`);
   lines.push(
     '',
-    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${formatDecimal(a.signals.etfFlows.directionality)});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${pct(a.signals.trend['drawdownFromPeak'])}`,
+    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${formatDecimal(a.signals.etfFlows.directionality)});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${formatPercent(a.signals.trend.drawdownFromPeak)}`,
   );
   if (a.phase.unusedEvidence && a.phase.unusedEvidence.length > 0) {
     lines.push('', `Could not use (${a.phase.unusedEvidence.length}): ${a.phase.unusedEvidence.join('; ')}`);

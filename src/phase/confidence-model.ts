@@ -3,7 +3,21 @@
 // in-sample period only — the simulator and BTC up to 2022-12-31 — by `npm run judgment-study`
 // (bench/judgment-study.ts), which prints them; docs/judgment.md shows the fit and its calibration.
 import type { PhaseLabel } from '../domain/analysis.js';
-import type { CallBasis } from './judge.js';
+
+/** How the call was reached: the inputs of the confidence model. */
+export interface CallBasis {
+  readonly side: 'bull' | 'bear';
+  /** The side came from the 200-day average: no regime move in the history yet. */
+  readonly fromAverage: boolean;
+  /** The side was switched early against the regime. */
+  readonly earlySwitch: boolean;
+  /** Move against the regime from its extreme, a fraction (0 without a regime). */
+  readonly moveAgainstRegime: number;
+  /** Days since the regime was confirmed (0 without a regime). */
+  readonly regimeAgeDays: number;
+  /** +1 when the close is on the side's side of its 200-day average, −1 when not, 0 unknown. */
+  readonly agreesWithSma200: number;
+}
 
 /** The model's features, in order; see `confidenceFeatures`. */
 export const CONFIDENCE_FEATURES = [

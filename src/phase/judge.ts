@@ -6,7 +6,7 @@ import { PHASE_LABELS, type Evidence, type PhaseLabel } from '../domain/analysis
 import { daysBetween } from '../domain/dates.js';
 import { formatDecimal, formatPrice } from '../format/numbers.js';
 import { formatPercent } from '../format/percent.js';
-import { callConfidence } from './confidence-model.js';
+import { callConfidence, type CallBasis } from './confidence-model.js';
 import type { PhaseFacts } from './facts.js';
 import {
   BOTTOMING_RULES,
@@ -24,21 +24,6 @@ export interface PhaseScore {
   /** Share of the label's decidable rules that hold, in [0, 1] (informational: the call follows the steps in rules.ts). */
   readonly score: number;
   readonly held: readonly string[];
-}
-
-/** How the call was reached: the inputs of the confidence model. */
-export interface CallBasis {
-  readonly side: 'bull' | 'bear';
-  /** The side came from the 200-day average: no regime move in the history yet. */
-  readonly fromAverage: boolean;
-  /** The side was switched early against the regime. */
-  readonly earlySwitch: boolean;
-  /** Move against the regime from its extreme, a fraction (0 without a regime). */
-  readonly moveAgainstRegime: number;
-  /** Days since the regime was confirmed (0 without a regime). */
-  readonly regimeAgeDays: number;
-  /** +1 when the close is on the side's side of its 200-day average, −1 when not, 0 unknown. */
-  readonly agreesWithSma200: number;
 }
 
 export interface Judgment {

@@ -6,6 +6,7 @@ import type { MarketSeries } from '../domain/market-series.js';
 import type { CoverageRow } from '../store/store.js';
 import type { RenderedChart } from './chart-svg.js';
 import { formatFigure, labelOf } from './figure-text.js';
+import type { SignalSection } from '../domain/sections/signal-section.js';
 
 export type NoteBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
@@ -50,7 +51,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * the top level and one level down in plain objects (labelled "Cme: open interest"); arrays,
  * nulls and `skip`ped keys are left out. Formats follow the field path (see formatFigure).
  */
-export function figureRows(section: Readonly<Record<string, unknown>>, skip: readonly string[] = []): string[][] {
+export function figureRows(section: object, skip: readonly string[] = []): string[][] {
   const rows: string[][] = [];
   for (const [key, value] of Object.entries(section)) {
     if (NON_FIGURES.has(key) || skip.includes(key)) continue;
@@ -63,32 +64,21 @@ export function figureRows(section: Readonly<Record<string, unknown>>, skip: rea
   return rows;
 }
 
-/** The evidence array a signal section carries, if any (entries without text are dropped). */
-export function sectionEvidence(section: Readonly<Record<string, unknown>>): Evidence[] {
-  const evidence = section['evidence'];
-  if (!Array.isArray(evidence)) return [];
-  return evidence.filter(
-    (e): e is Evidence => typeof e === 'object' && e !== null && typeof (e as Evidence).text === 'string',
-  );
+/** The evidence a signal section carries (entries without text are dropped). */
+export function sectionEvidence(section: SignalSection): Evidence[] {
+  return section.evidence.filter((e) => typeof e.text === 'string');
 }
 
-/** What a signal section reported missing (availability.missing), if anything. */
-export function sectionMissing(section: Readonly<Record<string, unknown>>): string[] {
-  const availability = section['availability'];
-  if (typeof availability !== 'object' || availability === null) return [];
-  const missing = (availability as { missing?: unknown }).missing;
-  return Array.isArray(missing) ? missing.filter((m): m is string => typeof m === 'string') : [];
+/** What a signal section reported missing (availability.missing). */
+export function sectionMissing(section: SignalSection): string[] {
+  return [...section.availability.missing];
 }
 
 /**
  * Evidence sentences for one topic: the section's own evidence, then the judgment's evidence whose
  * signal name matches `signalPattern`, without duplicate sentences.
  */
-export function topicEvidence(
-  analysis: Analysis,
-  section: Readonly<Record<string, unknown>>,
-  signalPattern: RegExp,
-): string[] {
+export function topicEvidence(analysis: Analysis, section: SignalSection, signalPattern: RegExp): string[] {
   const texts = [
     ...sectionEvidence(section),
     ...analysis.phase.evidence.filter((e) => signalPattern.test(e.signal)),
@@ -99,7 +89,7 @@ export function topicEvidence(
 /** Standard blocks for a signal section: evidence bullets, figures table, missing inputs. */
 export function signalBlocks(
   analysis: Analysis,
-  section: Readonly<Record<string, unknown>>,
+  section: SignalSection,
   signalPattern: RegExp,
   skip: readonly string[] = [],
 ): NoteBlock[] {

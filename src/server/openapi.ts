@@ -16,6 +16,7 @@ import {
   seriesQuerySchema,
   wideTableResponseSchema,
 } from './schemas.js';
+import { API_COMPONENTS } from './section-schemas.js';
 
 export interface ApiRoute {
   /** Fastify path syntax (`:name`); the document uses `{name}`. */
@@ -90,6 +91,48 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
 ];
 
+/** A response schema: a $ref when it is one of the components, else inline JSON Schema. */
+function responseSchema(schema: z.ZodType): Record<string, unknown> {
+  const component = API_COMPONENTS.get(schema);
+  return component ? { $ref: `#/components/schemas/${component.id}` } : jsonSchema(schema);
+}
+
+/** The registered schemas (Analysis and its sections) as OpenAPI components, referring to each other. */
+function componentSchemas(): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(API_COMPONENTS, {
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _schema, $id: _id, ...rest } = schema as Record<string, unknown>;
+      return [id, hoistNullableDescriptions(rest)];
+    }),
+  );
+}
+
+/**
+ * A nullable field comes out as anyOf [described schema, null]: its description is moved up to the
+ * field, where documentation viewers show it (recursively).
+ */
+function hoistNullableDescriptions(node: unknown): Record<string, unknown> {
+  if (typeof node !== 'object' || node === null) return node as Record<string, unknown>;
+  if (Array.isArray(node)) return node.map(hoistNullableDescriptions) as unknown as Record<string, unknown>;
+  const out = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, hoistNullableDescriptions(value)]),
+  ) as Record<string, unknown>;
+  const anyOf = out['anyOf'];
+  if (Array.isArray(anyOf) && anyOf.length === 2 && out['description'] === undefined) {
+    const [first, second] = anyOf as Record<string, unknown>[];
+    if (second?.['type'] === 'null' && typeof first?.['description'] === 'string') {
+      const { description, ...inner } = first;
+      return { ...out, description, anyOf: [inner, second] };
+    }
+  }
+  return out;
+}
+
 /**
  * Every error answer of the API, by kind (so by status): what it means and the codes it carries.
  * Framework and HTTP-level errors come in the same `{ error: { code, message, field } }` shape.
@@ -153,7 +196,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     const responses: Record<string, unknown> = {
       '200': {
         description: 'OK',
-        content: { [route.contentType ?? 'application/json']: { schema: jsonSchema(route.response) } },
+        content: { [route.contentType ?? 'application/json']: { schema: responseSchema(route.response) } },
       },
       ...errorRefs,
     };
@@ -180,6 +223,9 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: { Error: jsonSchema(errorResponseSchema) }, responses: errorResponses },
+    components: {
+      schemas: { ...componentSchemas(), Error: jsonSchema(errorResponseSchema) },
+      responses: errorResponses,
+    },
   };
 }

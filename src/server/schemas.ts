@@ -5,7 +5,20 @@ import { ANALYSED_ASSETS, ASSETS } from '../domain/assets.js';
 import { isIsoDate } from '../domain/dates.js';
 import { DATASET_NAMES } from '../domain/datasets.js';
 import { EVENT_KINDS } from '../domain/events.js';
-import { FLOW_REGIMES, PHASE_LABELS, SEGMENTS, SELLOFF_TYPES } from '../domain/analysis.js';
+import { PHASE_LABELS, SEGMENTS, type Analysis } from '../domain/analysis.js';
+import {
+  analysedEventSchema,
+  API_COMPONENTS,
+  type Describes,
+  divergenceSectionSchema,
+  etfFlowsSectionSchema,
+  evidenceSchema,
+  liquiditySectionSchema,
+  positioningSectionSchema,
+  treasuriesSectionSchema,
+  trendSignalsSchema,
+  wavesDetailSchema,
+} from './section-schemas.js';
 
 /** An empty query value (`?asOf=`) means "not given". */
 const blankAsAbsent = (value: unknown): unknown => (value === '' ? undefined : value);
@@ -76,12 +89,6 @@ export const emptyQuerySchema = z.strictObject({});
 
 // ---- responses (documentation; the handlers build these shapes) ----
 
-const evidenceSchema = z.object({
-  signal: z.string(),
-  text: z.string(),
-  value: z.number().nullable(),
-  weight: z.number().optional(),
-});
 export const marketEventResponseSchema = z.looseObject({
   id: z.string(),
   date: z.string(),
@@ -94,36 +101,46 @@ export const marketEventResponseSchema = z.looseObject({
 
 export const analysisResponseSchema = z
   .object({
-    asOf: z.string(),
+    asOf: z.string().meta({ description: 'The as-of date: only what was known by the end of it (YYYY-MM-DD).' }),
     asset: z.enum(ANALYSED_ASSETS),
-    simulated: z.boolean(),
+    simulated: z.boolean().meta({ description: 'True when the data came from the seeded simulator.' }),
     phase: z.object({
       label: z.enum(PHASE_LABELS),
-      confidence: z.number().min(0).max(1),
+      confidence: z.number().min(0).max(1).meta({ description: 'Confidence in the label (a fraction).' }),
       evidence: z.array(evidenceSchema),
-      unusedEvidence: z.array(z.string()).optional(),
+      unusedEvidence: z.array(z.string()).optional().meta({ description: 'Rules left out for missing inputs.' }),
+      scores: z
+        .array(z.object({ label: z.enum(PHASE_LABELS), score: z.number(), held: z.array(z.string()) }))
+        .optional()
+        .meta({ description: 'Every phase’s score in [0, 1] and the rules that held for it.' }),
     }),
     signals: z.object({
-      etfFlows: z.looseObject({ regime: z.enum(FLOW_REGIMES).nullable(), directionality: z.number().nullable() }),
-      positioning: z.looseObject({}),
-      liquidity: z.looseObject({ selloffType: z.enum(SELLOFF_TYPES) }),
-      divergence: z.looseObject({}),
-      events: z.array(marketEventResponseSchema),
-      trend: z.looseObject({}),
-      treasuries: z.looseObject({}),
+      etfFlows: etfFlowsSectionSchema,
+      positioning: positioningSectionSchema,
+      liquidity: liquiditySectionSchema,
+      divergence: divergenceSectionSchema,
+      events: z.array(analysedEventSchema),
+      trend: trendSignalsSchema,
+      treasuries: treasuriesSectionSchema,
     }),
     waves: z.array(
       z.object({
         segment: z.enum(SEGMENTS),
-        start: z.string(),
-        end: z.string().nullable(),
-        size: z.number(),
+        start: z.string().meta({ description: 'The peak before the fall (YYYY-MM-DD).' }),
+        end: z.string().nullable().meta({ description: 'null while the wave is under way.' }),
+        size: z.number().meta({ description: 'Size in `unit` (USD of OI shed or of net outflow).' }),
         unit: z.string().optional(),
       }),
     ),
+    wavesDetail: wavesDetailSchema.optional(),
     checklist: z.array(z.object({ id: z.string(), met: z.boolean(), text: z.string() })),
   })
-  .meta({ description: 'The analysis contract (src/domain/analysis.ts).' });
+  .meta({ description: 'The analysis contract (src/domain/analysis.ts).' })
+  .register(API_COMPONENTS, { id: 'Analysis' });
+
+// Compile-time: the response schema names exactly the fields of the Analysis contract.
+const ANALYSIS_SCHEMA_DESCRIBES_THE_CONTRACT: Describes<Analysis, typeof analysisResponseSchema> = true;
+void ANALYSIS_SCHEMA_DESCRIBES_THE_CONTRACT;
 
 export const wideTableResponseSchema = z.object({
   columns: z.array(z.string()).meta({ description: 'date, [asset,] the key name, then fields in snake_case' }),

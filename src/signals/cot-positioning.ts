@@ -2,22 +2,13 @@
 // their 4-week change and their percentile within a trailing history.
 import type { CotWeek } from '../domain/market-series.js';
 import { lastOf, percentileRankOf } from './series-helpers.js';
+import type { CotPositioning } from '../domain/sections/positioning.js';
 
 export interface CotPositioningOptions {
   /** Reports back for the change. Default 4. */
   readonly changeWeeks?: number;
   /** Reports in the percentile history (latest included). Default 156 (three years). */
   readonly percentileWeeks?: number;
-}
-
-export interface CotPositioning {
-  readonly date: string;
-  readonly leveragedFundsNetCoins: number;
-  readonly assetManagersNetCoins: number;
-  /** Change of each net position over `changeWeeks` reports; null when history is shorter. */
-  readonly change4w: { readonly leveragedFundsNetCoins: number; readonly assetManagersNetCoins: number } | null;
-  /** Percentile rank in [0, 1] of each net position within the trailing history. */
-  readonly percentile: { readonly leveragedFundsNet: number | null; readonly assetManagersNet: number | null };
 }
 
 /** Latest COT net positions with change and percentile; null when there is no report. */

@@ -1,10 +1,11 @@
 // De-risking waves per segment: perp OI shed, ETF cumulative net outflow, CME OI shed (USD; CFTC total
 // open interest when reported, else front-month OI read once per contract cycle to skip roll artefacts).
-import type { Segment, Wave } from '../domain/analysis.js';
+import type { Segment } from '../domain/analysis.js';
 import type { CmeDay, CotWeek, DailyBar, DatedValue } from '../domain/market-series.js';
 import { isCmeRollWeek } from './annualised-basis.js';
 import { drawdownEpisodes, type DrawdownEpisodeOptions } from './drawdown-episodes.js';
 import { weekStart } from './position-proxy.js';
+import type { CmeLevelSource, DeRiskingWave } from '../domain/sections/waves.js';
 
 /**
  * Perps: a ≥ 15 % fall of aggregate OI, counted in coins, from its 30-day peak. Routine weekly swings of aggregate
@@ -37,8 +38,6 @@ export const CME_WEEKLY_QUIET_WEEKS = 3;
 export const CME_CYCLE_PEAK_LOOKBACK = 2;
 export const CME_CYCLE_QUIET = 1;
 
-/** Where the CME wave levels came from: CFTC total OI (preferred) or front-month OI once per contract cycle. */
-export type CmeLevelSource = 'cftc-total-open-interest' | 'front-month-once-per-cycle';
 /**
  * ETF: cumulative net flow down ≥ 1.5 % of AUM (or $1.5B without AUM) from its 30-day peak — the
  * size of Nov 2025's −$3.5B on ~$120B of BTC ETF assets is about 3 %; a single bad week rarely
@@ -187,11 +186,6 @@ export function segmentWavesInCoins(
 export function cumulativeFlows(dailyTotals: readonly DatedValue[]): DatedValue[] {
   let total = 0;
   return dailyTotals.map((d) => ({ date: d.date, value: (total += d.value) }));
-}
-
-/** A wave with the date its threshold was first met (the Wave contract plus one field). */
-export interface DeRiskingWave extends Wave {
-  readonly confirmedOn: string;
 }
 
 /** Waves of one segment from its level series, sized in USD. */

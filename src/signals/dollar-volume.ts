@@ -2,6 +2,7 @@
 import type { DailyBar } from '../domain/market-series.js';
 import { mean } from './stats/mean.js';
 import { nullIfNaN } from './stats/null-if-nan.js';
+import type { VolumeTrend } from '../domain/sections/liquidity.js';
 
 /** Dollar value traded on a bar: volumeUsd, else volumeUnits × close, else null (never invented). */
 export function dollarVolumeOf(bar: DailyBar): number | null {
@@ -9,8 +10,6 @@ export function dollarVolumeOf(bar: DailyBar): number | null {
   if (bar.volumeUnits !== null) return bar.volumeUnits * bar.close;
   return null;
 }
-
-export type VolumeTrend = 'rising' | 'falling' | 'flat';
 
 export interface DollarVolumeTrendOptions {
   /** Bars in the recent window. Default 7. */

@@ -5,6 +5,7 @@ import type { DatedValue } from '../domain/market-series.js';
 import { binomialSignTestPValue } from './stats/binomial-sign-test.js';
 import { mean } from './stats/mean.js';
 import { tDistributionPValue } from './stats/t-distribution-p-value.js';
+import type { AbnormalDay, SeriesEventStudy } from '../domain/sections/events.js';
 
 export interface EventStudyOptions {
   /** Estimation window as [first, last] offsets before the event (default [-60, -11]). */
@@ -17,32 +18,6 @@ export interface EventStudyOptions {
   readonly benchmark?: readonly DatedValue[];
   /** Fewest estimation observations accepted (default 20). */
   readonly minEstimationDays?: number;
-}
-
-export interface AbnormalDay {
-  readonly offset: number;
-  readonly date: string;
-  readonly actual: number;
-  readonly expected: number;
-  readonly abnormal: number;
-}
-
-export interface SeriesEventStudy {
-  readonly model: 'constant-mean' | 'market-model';
-  /** Date of offset 0: the first observation on or after the event date. */
-  readonly eventDay: string;
-  readonly estimationDays: number;
-  readonly abnormal: readonly AbnormalDay[];
-  /** Cumulative abnormal value over the (possibly truncated) event window. */
-  readonly car: number;
-  /** CAR / (σ̂ · √L), σ̂ the estimation residuals' standard deviation, L event days observed. */
-  readonly tStat: number | null;
-  readonly tPValue: number | null;
-  /** Positive abnormal days among the event days (zeros excluded) and the exact two-sided p. */
-  readonly positiveDays: number;
-  readonly signTestPValue: number | null;
-  /** True when asOf cut the event window short. */
-  readonly truncated: boolean;
 }
 
 /**

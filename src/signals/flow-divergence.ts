@@ -1,24 +1,6 @@
 // Crypto ETF flows against equity ETF flows over the same period: is money leaving crypto only?
 import type { DatedValue } from '../domain/market-series.js';
-
-export const DIVERGENCE_KINDS = [
-  'selective-crypto-derisking',
-  'general-risk-off',
-  'broad-risk-on',
-  'crypto-led-inflow',
-] as const;
-export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
-
-export interface FlowDivergencePeriod {
-  /** Exclusive start (the previous equity period's end). */
-  readonly from: string;
-  /** Inclusive end: the equity observation's date. */
-  readonly to: string;
-  readonly cryptoFlowUsd: number;
-  readonly equityFlowUsd: number;
-  readonly cryptoDays: number;
-  readonly kind: DivergenceKind | null;
-}
+import type { DivergenceKind, FlowDivergencePeriod } from '../domain/sections/divergence.js';
 
 /**
  * Classifies one pair of flows. Crypto out / equities in → selective-crypto-derisking; both out →

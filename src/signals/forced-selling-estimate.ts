@@ -3,6 +3,7 @@
 // published figures for Strategy (Oct–Nov 2025). An estimate with its assumptions, never a forecast.
 import { formatUsd } from '../format/money.js';
 import { formatPercent } from '../format/percent.js';
+import type { ForcedSellingEstimate } from '../domain/sections/treasuries.js';
 
 /** JPMorgan's published estimates for Strategy: ~2.8 bn USD from MSCI alone, 8.8–11.6 bn if other providers followed. */
 export const JPM_FORCED_SELLING_USD = { msciOnly: 2.8e9, allProvidersLow: 8.8e9, allProvidersHigh: 11.6e9 } as const;
@@ -14,12 +15,6 @@ export interface ForcedSellingOptions {
   readonly msciTrackingShare?: number;
   /** Share held by funds tracking any index that might follow (MSCI, FTSE, S&P, Nasdaq …). Default 0.15. */
   readonly allProvidersTrackingShare?: number;
-}
-
-export interface ForcedSellingEstimate {
-  readonly low: number;
-  readonly high: number;
-  readonly assumptions: readonly string[];
 }
 
 /**

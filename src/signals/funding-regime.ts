@@ -3,9 +3,7 @@ import type { DatedValue } from '../domain/market-series.js';
 import { lastOf } from './series-helpers.js';
 import { mean } from './stats/mean.js';
 import { nullIfNaN } from './stats/null-if-nan.js';
-
-export const FUNDING_REGIMES = ['negative', 'neutral', 'elevated', 'overheated'] as const;
-export type FundingRegime = (typeof FUNDING_REGIMES)[number];
+import type { FundingRegime } from '../domain/sections/positioning.js';
 
 /** Funding settles three times a day, every day of the year. */
 export const FUNDING_PERIODS_PER_YEAR = 3 * 365;

@@ -1,12 +1,6 @@
 // Net flow per issuer over a window, and each issuer's share of the gross.
 import type { FundFlow } from '../domain/market-series.js';
-
-export interface IssuerFlow {
-  readonly issuer: string;
-  readonly netFlowUsd: number;
-  /** netFlowUsd / Σ|issuer net flows| — signed, in [−1, 1]; shares' absolute values sum to 1. */
-  readonly share: number;
-}
+import type { IssuerFlow } from '../domain/sections/etf-flows.js';
 
 /**
  * Net flow per issuer over dates in [from, to], largest absolute first. Issuers whose net is 0

@@ -4,8 +4,7 @@
 import type { DailyBar, DatedValue } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
 import { lastOf, pointOnOrBefore } from './series-helpers.js';
-
-export type OiPriceDivergence = 'oi-falling-price-holding' | 'oi-rising-price-falling' | 'aligned';
+import type { OiPriceDivergence } from '../domain/sections/positioning.js';
 
 export interface OiPriceDivergenceOptions {
   /** Calendar days compared. Default 14. */

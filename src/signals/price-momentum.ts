@@ -1,15 +1,7 @@
 // Price momentum over fixed horizons: simple returns of the close, and the distance from the
 // recent low — used by the phase judgment to tell "still falling" from "holding".
 import type { DailyBar } from '../domain/market-series.js';
-
-export interface PriceMomentum {
-  readonly close: number | null;
-  /** close / close N days earlier − 1, as a fraction; null with too little history. */
-  readonly return10d: number | null;
-  readonly return20d: number | null;
-  /** close / lowest low of the last 20 bars − 1. */
-  readonly aboveLow20d: number | null;
-}
+import type { PriceMomentum } from '../domain/sections/trend.js';
 
 /**
  * Momentum of a bar series (dates ascending, one bar per day).

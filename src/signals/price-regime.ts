@@ -5,7 +5,9 @@
 // closes 0…i only, so a path computed once over the whole history reads the same as one computed
 // on any prefix of it.
 
-export type PriceRegimeState = 'bull' | 'bear';
+import type { PriceRegimeState } from '../domain/sections/trend.js';
+
+export type { PriceRegimeState };
 
 export const PRICE_REGIME_DEFAULTS = {
   /**

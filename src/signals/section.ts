@@ -1,11 +1,6 @@
-// The shape every signal section shares: the numbers it computed, the evidence sentences built
-// from them, and what it could not compute for lack of data.
-import type { Evidence, SignalAvailability } from '../domain/analysis.js';
-
-export interface SignalSection {
-  readonly evidence: readonly Evidence[];
-  readonly availability: SignalAvailability;
-}
+// What a signal section could not compute: its availability from named checks (the section types
+// themselves are the analysis contract, in domain/sections/).
+import type { SignalAvailability } from '../domain/analysis.js';
 
 /** Availability from a list of (name, present) checks: missing names are listed. */
 export function availabilityOf(checks: Readonly<Record<string, boolean>>): SignalAvailability {

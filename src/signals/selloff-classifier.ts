@@ -5,20 +5,20 @@
 // its normal range (positions are then reported as cut or not). Volume is not a cost measure: in a
 // liquidity crisis volume usually rises while price impact explodes. The point-in-time history of
 // every episode is in selloff-history.ts; this file holds the rule and the window-level entry point.
-import type { SelloffType } from '../domain/analysis.js';
+import type { SelloffLabel, SelloffMeasures } from '../domain/sections/selloff.js';
 import { COST_MEASURES, costBaseline, costMeasure, type CostMeasure, type CostMeasureName } from './selloff-cost.js';
 import { selloffContext, type SelloffContext, type SelloffInputs } from './selloff-context.js';
-import { positionBaseline, positionMeasures, type PositionMeasures } from './selloff-positions.js';
+import { positionBaseline, positionMeasures } from './selloff-positions.js';
 import { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
 import { formatDecimal, formatRatio } from '../format/numbers.js';
 import { formatPercent, formatSignedPct, formatSignedPercent } from '../format/percent.js';
 
 export type { SelloffInputs } from './selloff-context.js';
+export type { SelloffLabel, SelloffMeasures } from '../domain/sections/selloff.js';
 export { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
 
 /** A classified sell-off's label (SELLOFF_TYPES without 'none'). */
-export type SelloffLabel = Exclude<SelloffType, 'none'>;
 
 export interface SelloffClassifierOptions {
   /** Bars up to the peak forming each measure's trailing distribution. Default 365. */
@@ -27,16 +27,6 @@ export interface SelloffClassifierOptions {
   readonly minBaselineWindows?: number;
   /** Acute window length scanned inside the crash days. Default 3. */
   readonly acuteBars?: number;
-}
-
-export interface SelloffMeasures extends PositionMeasures {
-  /** Crash days: bars after the peak up to the lowest close. */
-  readonly crashDays: number;
-  /** Bars in the trailing baseline (≤ baselineBars when the history is shorter). */
-  readonly baselineBars: number;
-  readonly amihud: CostMeasure;
-  readonly abdiRanaldo: CostMeasure;
-  readonly corwinSchultz: CostMeasure;
 }
 
 export interface SelloffVerdict {

@@ -3,47 +3,14 @@
 // crash days (the whole fall, and every acute window of `acuteBars` days inside it) and scored
 // against the means of same-length windows in the `baselineBars` bars up to the peak — data public
 // by the classification date only. Volume is deliberately not a cost measure (see docs/liquidity.md).
+import type { CostLevel, CostMeasure, CostMeasureName, CostWindowReading } from '../domain/sections/selloff.js';
 import { signedSpreadFromSquared } from './abdi-ranaldo.js';
 import type { SelloffContext } from './selloff-context.js';
 import { SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
 import { referenceDistribution, rollingMeans, scoreAgainst, type ReferenceDistribution } from './trailing-reference.js';
 
-export type CostMeasureName = 'amihud' | 'abdiRanaldo' | 'corwinSchultz';
+export type { CostLevel, CostMeasure, CostMeasureName, CostWindowReading } from '../domain/sections/selloff.js';
 export const COST_MEASURES: readonly CostMeasureName[] = ['amihud', 'abdiRanaldo', 'corwinSchultz'];
-
-/** extreme / elevated per SELLOFF_THRESHOLDS; normal below both. */
-export type CostLevel = 'extreme' | 'elevated' | 'normal';
-
-export interface CostWindowReading {
-  readonly start: string;
-  readonly end: string;
-  readonly bars: number;
-  /**
-   * The window's value: Amihud = mean |r|/DV (per USD); Abdi–Ranaldo = signed spread from the mean
-   * raw squared estimate; Corwin–Schultz = mean raw two-day spread (fractions of price, may be < 0).
-   */
-  readonly value: number;
-  /** Percentile rank (0–1) among the baseline's same-length windows. */
-  readonly percentile: number;
-  /** Robust z against the same windows (Amihud on a log scale); null when the baseline has no spread. */
-  readonly robustZ: number | null;
-}
-
-export interface CostMeasure {
-  /**
-   * The whole fall so far: peak (exclusive) to the lowest close; null when a crash day lacks the
-   * input. Reported for context; it does not set the level (a long fall dilutes an acute failure).
-   */
-  readonly fall: CostWindowReading | null;
-  /**
-   * The most extreme acute window of the fall: every run of `acuteBars` crash days (the whole fall
-   * when it is shorter), ranked by level, then robust z, then percentile. Windows only accumulate
-   * as the fall extends and its data become public, so the level never falls back.
-   */
-  readonly worst: CostWindowReading | null;
-  /** The level of `worst`; null when no window could be measured (too little baseline or data). */
-  readonly level: CostLevel | null;
-}
 
 /** A measure's trailing baseline, fixed for the episode at its classification date. */
 export interface CostBaseline {

@@ -6,6 +6,7 @@
 // arrive). Its label only ever changes in a reading marked 'revised' (with that date as revisedOn);
 // since every cost reading is a maximum over the crash windows seen so far, the one revision the
 // rule allows is position-rebalancing → liquidity-failure, on the day the evidence became public.
+import type { SelloffAsOf } from '../domain/sections/selloff.js';
 import { addDays, daysBetween } from '../domain/dates.js';
 import {
   measureFall,
@@ -59,26 +60,14 @@ export interface SelloffRecord {
   readonly readings: readonly SelloffReading[];
 }
 
-/** An episode as it stood on an as-of date. */
-export interface SelloffAsOf {
-  readonly start: string;
-  readonly end: string;
-  readonly drawdownPct: number;
-  readonly type: SelloffLabel;
-  readonly reasons: readonly string[];
-  readonly measures: SelloffMeasures;
-  readonly classifiedOn: string;
-  readonly initialType: SelloffLabel;
-  /** The last revision on or before the as-of date; null when none. */
-  readonly revisedOn: string | null;
-}
-
 /**
  * Every sell-off in `inputs.spot` with its point-in-time readings (see the file header). Each
  * reading on date D is computed from items public by D only (knownAt, else date), so it is the
  * same as running on the inputs cut at D. Options: detection (minDrawdownPct 10, maxDays 10),
  * classifier (baselineBars 365, minBaselineWindows 90, acuteBars 3) and settleDays 14.
  */
+export type { SelloffAsOf } from '../domain/sections/selloff.js';
+
 export function selloffHistory(inputs: SelloffInputs, options: SelloffHistoryOptions = {}): SelloffRecord[] {
   const { maxDays = SELLOFF_DETECTION_DEFAULTS.maxDays, settleDays = SELLOFF_CLASSIFIER_DEFAULTS.settleDays } = options;
   const ctx = selloffContext(inputs);

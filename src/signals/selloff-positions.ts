@@ -7,35 +7,14 @@ import { addDays, daysBetween } from '../domain/dates.js';
 import type { CotWeek } from '../domain/market-series.js';
 import { lastVisibleOnOrBefore, visibleInWindow, type SelloffContext } from './selloff-context.js';
 import { medianInPlace } from './stats/median-in-place.js';
+import type { PositionMeasures } from '../domain/sections/selloff.js';
+
+export type { PositionMeasures } from '../domain/sections/selloff.js';
 
 /** Days a value may be older than the date it stands for (weekends, holidays, a late export). */
 const STALE_DAYS = 5;
 /** Fewer trailing liquidation days than this and no median is reported. */
 const MIN_LIQUIDATION_DAYS = 30;
-
-export interface PositionMeasures {
-  /** Perp open interest in coins (USD OI / spot close), peak → lowest close, percent. */
-  readonly perpOiCoinsChangePct: number | null;
-  /** CFTC total open interest (all CME maturities, coins) between the two reports in `cftcReports`, percent. */
-  readonly cftcOiChangePct: number | null;
-  /** The CFTC report dates compared: the last on or before the peak, and the first on or after the low (else the latest in between). */
-  readonly cftcReports: { readonly from: string; readonly to: string } | null;
-  /** ETF holdings in coins, peak → lowest close, percent. */
-  readonly etfHoldingsChangePct: number | null;
-  /** Sum of ETF net flows dated in (peak, lowest close], USD. */
-  readonly etfNetFlowUsd: number | null;
-  /** etfNetFlowUsd / ETF AUM at the peak. */
-  readonly etfFlowShareOfAum: number | null;
-  /** Largest crash-day long liquidations, USD, and its date. */
-  readonly longLiquidationsPeakUsd: number | null;
-  readonly longLiquidationsPeakDate: string | null;
-  /** Median daily long liquidations over the baseline (public at classification), USD. */
-  readonly longLiquidationsMedianUsd: number | null;
-  /** longLiquidationsPeakUsd / longLiquidationsMedianUsd. */
-  readonly longLiquidationsMultiple: number | null;
-  /** Mean crash-day dollar volume / baseline median dollar volume (descriptive: volume is not a cost). */
-  readonly dollarVolumeRatio: number | null;
-}
 
 /** Baseline medians fixed at the classification date. */
 export interface PositionBaseline {

@@ -3,6 +3,7 @@
 import type { DatedValue, TreasuryCompany } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
 import { lastOf, pointOnOrBefore, pointsInWindow } from './series-helpers.js';
+import type { TreasuryMnav } from '../domain/sections/treasuries.js';
 
 /** mNAV = EV / (coins held × coin price); null when the coin value is not positive. mnavOf(66e9, 600_000, 100_000) = 1.1. */
 export function mnavOf(enterpriseValueUsd: number, coinsHeld: number, coinPriceUsd: number): number | null {
@@ -18,19 +19,6 @@ export interface PremiumCompressionOptions {
    * the premium gone means the equity no longer pays much over the coins for new issuance.
    */
   readonly compressedShareOfPeak?: number;
-}
-
-export interface TreasuryMnav {
-  readonly company: string;
-  readonly date: string | null;
-  readonly mnav: number | null;
-  /** mNAV now minus mNAV 30 calendar days earlier. */
-  readonly mnavChange30d: number | null;
-  readonly coinsHeld: number | null;
-  readonly peakMnav: number | null;
-  readonly peakDate: string | null;
-  /** Premium compressed vs its peak, or mNAV below 1; null when there is no mNAV. */
-  readonly premiumCompressed: boolean | null;
 }
 
 function changeOver(series: readonly DatedValue[], days: number): number | null {

@@ -12,10 +12,9 @@ import {
   ETF_MIN_OUTFLOW_USD,
   openInterestCoins,
   PERPS_MIN_DROP_FRACTION,
-  type CmeLevelSource,
-  type DeRiskingWave,
   type DeRiskingWaveOptions,
 } from './de-risking-waves.js';
+import type { CmeLevelSource, DeRiskingWave } from '../domain/sections/waves.js';
 import {
   drawdownEpisodeLog,
   episodesKnownAt,

@@ -1,14 +1,7 @@
 // Which segment de-risked first in the recent waves, and by how many days each lagged.
 import type { Segment } from '../domain/analysis.js';
 import { addDays, daysBetween } from '../domain/dates.js';
-import type { DeRiskingWave } from './de-risking-waves.js';
-
-export interface LeadLag {
-  readonly leader: Segment;
-  readonly follower: Segment;
-  /** Calendar days from the leader's wave confirmation to the follower's. */
-  readonly days: number;
-}
+import type { DeRiskingWave, LeadLag } from '../domain/sections/waves.js';
 
 export interface WaveOrder {
   /** Segments ordered by when their first recent wave was confirmed (threshold first met). */

@@ -3,18 +3,7 @@
 import { addDays, dayOfWeek } from '../domain/dates.js';
 import type { DatedValue } from '../domain/market-series.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
-
-export interface WeeklyNetFlow {
-  /** The Friday that ends the week (Saturday–Friday window); may be after the last data day. */
-  readonly weekEnding: string;
-  readonly netFlowUsd: number;
-  readonly days: number;
-  /**
-   * Present when `weeklyNetFlows` was given an `asOf`: true once the as-of date is past the week's
-   * last US trading day, false for the current, partial week (shown, but not counted in streaks).
-   */
-  readonly complete?: boolean;
-}
+import type { WeeklyNetFlow } from '../domain/sections/etf-flows.js';
 
 /** The Friday on or after `date`. fridayOnOrAfter('2026-01-06') = '2026-01-09'. */
 export function fridayOnOrAfter(date: string): string {

@@ -23,13 +23,6 @@ export function asArray(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** The first of `keys` present on `record` (any type), or undefined. */
-export function pick(record: Record<string, unknown> | null, keys: readonly string[]): unknown {
-  if (!record) return undefined;
-  for (const key of keys) if (record[key] !== undefined && record[key] !== null) return record[key];
-  return undefined;
-}
-
 /** Strings of an array (other items skipped), e.g. reasons; a single string becomes [string]. */
 export function asStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -76,10 +69,7 @@ export function asDatedSeries(value: unknown, field?: string): DatedPoint[] {
  * Scalar fields of a section (numbers, strings, booleans) as [name, value] pairs, for tables.
  * Nested plain objects are flattened one level ("cme annualisedBasis"); arrays and nulls are skipped.
  */
-export function scalarFields(
-  section: Record<string, unknown> | null,
-  depth = 1,
-): [string, string | number | boolean][] {
+export function scalarFields(section: object | null, depth = 1): [string, string | number | boolean][] {
   if (!section) return [];
   return Object.entries(section).flatMap(([k, v]): [string, string | number | boolean][] => {
     if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return [[k, v]];

@@ -235,6 +235,31 @@ describe('buildServer', () => {
     expect(doc.paths['/api/analysis']?.get.parameters.map((p) => p.name)).toEqual(['asOf', 'asset']);
   });
 
+  it('describes the analysis and every signal section as components, with units', async () => {
+    const doc = JSON.parse((await app.inject({ url: '/api/openapi.json' })).body) as {
+      paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }>;
+      components: { schemas: Record<string, { properties?: Record<string, { description?: string; $ref?: string }> }> };
+    };
+    expect(doc.paths['/api/analysis']?.get.responses['200']?.content['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Analysis',
+    });
+    const schemas = doc.components.schemas;
+    for (const id of [
+      'EtfFlowsSection',
+      'PositioningSection',
+      'LiquiditySection',
+      'DivergenceSection',
+      'TrendSignals',
+    ]) {
+      expect(Object.keys(schemas[id]?.properties ?? {}).length, id).toBeGreaterThan(8);
+    }
+    expect(schemas['TreasuriesSection']?.properties?.['strategyMnav']?.description).toBe('Strategy’s mNAV');
+    expect(schemas['EtfFlowsSection']?.properties?.['netFlowUsd']?.description).toBe('Net flow over the window (USD)');
+    expect(schemas['PositioningSection']?.properties?.['fundingRate8h']).toBeDefined();
+    expect(schemas['LiquiditySection']?.properties?.['corwinSchultzSpread']?.description).toContain('a fraction');
+    expect(schemas['Analysis']?.properties?.['wavesDetail']).toEqual({ $ref: '#/components/schemas/WavesDetail' });
+  });
+
   it('GET /api/report renders the HTML note, cached for past dates', async () => {
     const res = await app.inject({ url: '/api/report?asOf=2026-01-07' });
     expect(res.statusCode).toBe(200);

@@ -3,27 +3,14 @@
 import type { Evidence } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
-import { flowDivergencePeriods, type DivergenceKind, type FlowDivergencePeriod } from '../flow-divergence.js';
-import { availabilityOf, type SignalSection } from '../section.js';
+import { flowDivergencePeriods } from '../flow-divergence.js';
+import { availabilityOf } from '../section.js';
 import { formatSignedUsd } from '../../format/money.js';
+import type { DivergenceKind, DivergenceSection } from '../../domain/sections/divergence.js';
 
 export interface DivergenceSectionOptions {
   /** Periods of history returned (default 6). */
   readonly periods?: number;
-}
-
-export interface DivergenceSection extends SignalSection {
-  /** Crypto ETF net flow over the latest equity period (USD); null when not computable. */
-  readonly cryptoFlowUsd: number | null;
-  readonly equityFlowUsd: number | null;
-  readonly kind: DivergenceKind | null;
-  readonly periodFrom: string | null;
-  readonly periodTo: string | null;
-  /** Median days between equity observations (≈7 weekly, ≈30 monthly). */
-  readonly cadenceDays: number | null;
-  readonly history: readonly FlowDivergencePeriod[];
-  /** Consecutive latest periods of selective crypto de-risking. */
-  readonly selectiveStreak: number;
 }
 
 /**

@@ -1,18 +1,19 @@
 // The ETF-flows section: regime (directionality), outflow share, runs test, weekly flows, flows as
 // % of AUM, issuer breakdown and online change points of the daily total — with evidence.
-import type { Evidence, FlowRegime } from '../../domain/analysis.js';
+import type { Evidence } from '../../domain/analysis.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
 import { etfFlowRegime, etfFlowRegimeHistory, ONE_WAY_DIRECTIONALITY } from '../etf-flow-regime.js';
 import { flowPctOfAum } from '../flow-pct-of-aum.js';
-import { issuerBreakdown, type IssuerFlow } from '../issuer-breakdown.js';
+import { issuerBreakdown } from '../issuer-breakdown.js';
 import { onlineChangePoints } from '../online-change-points.js';
 import { runsTest } from '../runs-test.js';
-import { availabilityOf, type SignalSection } from '../section.js';
-import { consecutivePositiveWeeks, weeklyNetFlows, type WeeklyNetFlow } from '../weekly-net-flows.js';
+import { availabilityOf } from '../section.js';
+import { consecutivePositiveWeeks, weeklyNetFlows } from '../weekly-net-flows.js';
 import { formatSignedUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { formatPct, formatSignedPct } from '../../format/percent.js';
+import type { EtfFlowsSection } from '../../domain/sections/etf-flows.js';
 
 export interface EtfFlowsSectionOptions {
   /** Trading days for regime, runs test, % of AUM and issuers (default 10). */
@@ -25,35 +26,6 @@ export interface EtfFlowsSectionOptions {
   readonly expectedRunLength?: number;
   /** Days of regime history returned (default 60; 0 = none). */
   readonly historyDays?: number;
-}
-
-export interface EtfFlowsSection extends SignalSection {
-  readonly regime: FlowRegime | null;
-  readonly directionality: number | null;
-  readonly outflowShare: number | null;
-  readonly outflowDays: number;
-  readonly days: number;
-  readonly windowFrom: string | null;
-  readonly windowTo: string | null;
-  readonly netFlowUsd: number;
-  readonly runsTest: {
-    readonly runs: number;
-    readonly expectedRuns: number;
-    readonly z: number;
-    readonly pValue: number;
-  } | null;
-  /** Window net flow as % of AUM at the window start. */
-  readonly flowPctOfAum: number | null;
-  /** Weeks ending Friday; the current, partial week is last with `complete: false`. */
-  readonly weeklyNetFlowsUsd: readonly WeeklyNetFlow[];
-  /** Positive complete weeks in a row, ending at the latest complete week. */
-  readonly consecutivePositiveWeeks: number;
-  /** Dates on which BOCPD's MAP run length reset, each found with data up to that date only. */
-  readonly changePoints: readonly string[];
-  /** For each change point, the date the new regime is estimated to have begun. */
-  readonly changePointStarts: readonly string[];
-  readonly issuers: readonly IssuerFlow[];
-  readonly regimeHistory?: readonly { date: string; regime: FlowRegime | null; directionality: number | null }[];
 }
 
 /**

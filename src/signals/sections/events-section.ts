@@ -2,23 +2,14 @@
 // perp OI change and spot returns around it (never reading past asOf).
 import type { Evidence } from '../../domain/analysis.js';
 import { asOfCutoff } from '../../domain/dates.js';
-import type { MarketEvent } from '../../domain/events.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
-import { eventStudy, type SeriesEventStudy } from '../event-study.js';
-import { availabilityOf, type SignalSection } from '../section.js';
+import { eventStudy } from '../event-study.js';
+import { availabilityOf } from '../section.js';
 import { formatSignedUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { formatSignedPercent } from '../../format/percent.js';
-
-export interface EventStudyResult {
-  /** Daily ETF net flow (USD, US trading days). */
-  readonly etfNetFlowUsd: SeriesEventStudy | null;
-  /** Day-on-day change of perp open interest (USD, calendar days). */
-  readonly openInterestChangeUsd: SeriesEventStudy | null;
-  /** Daily spot return close/close − 1 (calendar days). */
-  readonly spotReturn: SeriesEventStudy | null;
-}
+import type { EventStudyResult, EventsSection } from '../../domain/sections/events.js';
 
 export interface EventsSectionOptions {
   /** Default [-60, -11]. */
@@ -27,10 +18,6 @@ export interface EventsSectionOptions {
   readonly eventWindow?: readonly [number, number];
   /** |t| at or above this makes an evidence line (default 2). */
   readonly evidenceT?: number;
-}
-
-export interface EventsSection extends SignalSection {
-  readonly events: readonly (MarketEvent & { readonly study: EventStudyResult | null })[];
 }
 
 /** Day-on-day differences of a level series (dated by the later day). */

@@ -2,23 +2,24 @@
 // (Amihud price impact, Abdi–Ranaldo and Corwin–Schultz spreads, Kyle-style λ), the Hui-Heubel
 // ratio and dollar-volume trend (context, not cost), and the point-in-time sell-off classifier
 // (liquidity failure vs position rebalancing), with evidence.
-import type { Evidence, SelloffType } from '../../domain/analysis.js';
+import type { Evidence } from '../../domain/analysis.js';
 import { addDays } from '../../domain/dates.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import { amihudVsMedian } from '../amihud.js';
 import { corwinSchultzEstimate } from '../corwin-schultz.js';
 import { abdiRanaldoSpread } from '../abdi-ranaldo.js';
-import { dollarVolumeTrend, type VolumeTrend } from '../dollar-volume.js';
+import { dollarVolumeTrend } from '../dollar-volume.js';
 import { APPROX_UNITS_OUTSTANDING, huiHeubel } from '../hui-heubel.js';
-import { availabilityOf, type SignalSection } from '../section.js';
-import type { SelloffLabel } from '../selloff-classifier.js';
-import {
-  selloffsAsOf,
-  selloffsAt,
-  type SelloffAsOf,
-  type SelloffHistoryOptions,
-  type SelloffRecord,
-} from '../selloff-history.js';
+import { availabilityOf } from '../section.js';
+import { selloffsAsOf, selloffsAt, type SelloffHistoryOptions, type SelloffRecord } from '../selloff-history.js';
+import type { LiquiditySection } from '../../domain/sections/liquidity.js';
+import type { SelloffAsOf } from '../../domain/sections/selloff.js';
+import { amihudSeries, corwinSchultzSpreadSeries, LIQUIDITY_SERIES_DEFAULTS } from '../liquidity-series.js';
+
+export type { LiquiditySection, LiquiditySelloff } from '../../domain/sections/liquidity.js';
+
+/** Days of Amihud and spread readings the analysis carries for charts: a year (default 365). */
+export const LIQUIDITY_CHART_DAYS = 365;
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatDecimal, formatRatio } from '../../format/numbers.js';
 import { formatPercent, formatSignedPct } from '../../format/percent.js';
@@ -37,54 +38,6 @@ export interface LiquiditySectionOptions extends SelloffHistoryOptions {
    * the section then reads them as of m.asOf instead of classifying again. Default: classify here.
    */
   readonly selloffHistory?: readonly SelloffRecord[];
-}
-
-/** One sell-off in the section's list: its reading on the as-of date. */
-export interface LiquiditySelloff {
-  readonly start: string;
-  readonly end: string;
-  readonly drawdownPct: number;
-  readonly type: SelloffLabel;
-  readonly reasons: readonly string[];
-  /** First as-of date on which it could be classified. */
-  readonly classifiedOn: string;
-  readonly initialType: SelloffLabel;
-  /** Date the label was revised (position-rebalancing → liquidity-failure); null when never by the as-of date. */
-  readonly revisedOn: string | null;
-}
-
-export interface LiquiditySection extends SignalSection {
-  /** Label of the latest sell-off ending within the lookback; 'none' when there was none. */
-  readonly selloffType: SelloffType;
-  /** Every sell-off classified by the as-of date (ascending), as it stood on that date. */
-  readonly selloffs: readonly LiquiditySelloff[];
-  /** The sell-off behind selloffType, with all its measures; null when none. */
-  readonly latestSelloff: SelloffAsOf | null;
-  /** 20-day Amihud illiquidity, |return| per USD traded. */
-  readonly amihud: number | null;
-  readonly amihudVsMedian: number | null;
-  /** Percentile (0–1) of the 20-day Amihud price impact among the 20-day windows of the trailing 365 bars. */
-  readonly priceImpactPercentile: number | null;
-  readonly huiHeubel: number | null;
-  readonly unitsOutstanding: number;
-  /** 20-day Corwin–Schultz spread: raw two-day estimates averaged, then floored at 0 (fraction of price). */
-  readonly corwinSchultzSpread: number | null;
-  /** The same average before the floor (negative when drift dominated the window). */
-  readonly corwinSchultzSpreadRaw: number | null;
-  readonly corwinSchultzPercentile: number | null;
-  /** 20-day Abdi–Ranaldo spread: √ of the mean raw squared estimate, floored at 0 (fraction of price). */
-  readonly abdiRanaldoSpread: number | null;
-  /** sign(m)·√|m| of the mean raw squared estimate m (negative when drift dominated the window). */
-  readonly abdiRanaldoSpreadSigned: number | null;
-  readonly abdiRanaldoPercentile: number | null;
-  /** 20-day Kyle-style λ̂: return per USD of return-signed dollar volume (reported, does not vote). */
-  readonly kyleLambda: number | null;
-  readonly kyleLambdaPercentile: number | null;
-  readonly volumeTrend: {
-    readonly recentMeanUsd: number | null;
-    readonly ratio: number | null;
-    readonly trend: VolumeTrend | null;
-  };
 }
 
 const pct = (p: number | null): string => (p === null ? '' : `, p${formatDecimal(p * 100, 0)} of its trailing year`);
@@ -122,6 +75,8 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   const ar = abdiRanaldoSpread(m.spot);
   const levels = tradingCostLevels(m.spot);
   const volume = dollarVolumeTrend(m.spot);
+  // The charted series: a year of daily readings, plus the window behind the first one.
+  const chartBars = m.spot.slice(-(LIQUIDITY_CHART_DAYS + LIQUIDITY_SERIES_DEFAULTS.window + 1));
 
   const evidence: Evidence[] = [];
   if (latest !== null) evidence.push(selloffEvidence(latest));
@@ -201,6 +156,8 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     abdiRanaldoPercentile: levels.abdiRanaldoSigned.percentile,
     kyleLambda: levels.kyleLambda.value,
     kyleLambdaPercentile: levels.kyleLambda.percentile,
+    amihudSeries: amihudSeries(chartBars),
+    corwinSchultzSpreadSeries: corwinSchultzSpreadSeries(chartBars),
     volumeTrend: { recentMeanUsd: volume.recentMeanUsd, ratio: volume.ratio, trend: volume.trend },
     evidence,
     availability: availabilityOf({

@@ -10,7 +10,7 @@ import { formatCount, formatDecimal, formatPrice, formatRatio } from '../../form
 import { formatUsd } from '../../format/money.js';
 import { formatFundingRate8h, formatSignedPct, formatSignedPercent } from '../../format/percent.js';
 import { roundTo } from '../series-helpers.js';
-import type { PositioningFigures } from './positioning-figures.js';
+import type { PositioningFigures } from '../../domain/sections/positioning.js';
 
 /** OI this far below its 30-day peak counts as flushed leverage (the Oct-2025 flush was −25 %). */
 const OI_FLUSH_PCT = -15;

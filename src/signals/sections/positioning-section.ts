@@ -3,7 +3,7 @@
 import type { Evidence } from '../../domain/analysis.js';
 import { addDays } from '../../domain/dates.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
-import { availabilityOf, type SignalSection } from '../section.js';
+import { availabilityOf } from '../section.js';
 import { cmeAnnualisedBasis, isCmeRollWeek } from '../annualised-basis.js';
 import { cotPositioning } from '../cot-positioning.js';
 import { openInterestCoins } from '../de-risking-waves.js';
@@ -15,7 +15,7 @@ import { openInterestChange } from '../open-interest-change.js';
 import { positionProxy } from '../position-proxy.js';
 import { lastOf, pctChangeOverDays, pointOnOrBefore } from '../series-helpers.js';
 import { positioningEvidence } from './positioning-evidence.js';
-import type { PositioningFigures, ProxySource } from './positioning-figures.js';
+import type { PositioningSection, ProxySource } from '../../domain/sections/positioning.js';
 
 export interface PositioningSectionOptions {
   /**
@@ -31,9 +31,6 @@ export interface PositioningSectionOptions {
    */
   readonly proxyWeeks?: number;
 }
-
-/** Positioning: perp OI, funding, leverage, liquidations, OI-price divergence, CME and COT, with evidence. */
-export interface PositioningSection extends SignalSection, PositioningFigures {}
 
 /**
  * The OI series for the position proxy: CFTC total CME OI (all maturities, weekly, no roll jumps)

@@ -2,34 +2,18 @@
 // premium compression) and the forced-passive-selling estimate under index exclusion, with evidence.
 import type { Evidence } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
-import {
-  forcedSellingEstimate,
-  type ForcedSellingEstimate,
-  type ForcedSellingOptions,
-} from '../forced-selling-estimate.js';
-import { availabilityOf, type SignalSection } from '../section.js';
+import { forcedSellingEstimate, type ForcedSellingOptions } from '../forced-selling-estimate.js';
+import { availabilityOf } from '../section.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { roundTo } from '../series-helpers.js';
-import { treasuryMnav, type PremiumCompressionOptions, type TreasuryMnav } from '../treasury-mnav.js';
+import { treasuryMnav, type PremiumCompressionOptions } from '../treasury-mnav.js';
+import type { TreasuriesSection } from '../../domain/sections/treasuries.js';
 
 /** Names under which the largest treasury company appears in the data. */
 const STRATEGY_NAME = /^(strategy|microstrategy|mstr)\b/i;
 
 export interface TreasuriesSectionOptions extends PremiumCompressionOptions, ForcedSellingOptions {}
-
-export interface TreasuriesSection extends SignalSection {
-  readonly companies: readonly Pick<
-    TreasuryMnav,
-    'company' | 'date' | 'mnav' | 'mnavChange30d' | 'coinsHeld' | 'premiumCompressed'
-  >[];
-  readonly strategyMnav: number | null;
-  readonly strategyMnavChange30d: number | null;
-  /** Strategy's premium compressed (≤ half its 180-day peak premium) or mNAV < 1; null without its mNAV. */
-  readonly premiumCompressed: boolean | null;
-  readonly strategyBelowOne: boolean | null;
-  readonly forcedSellingEstimateUsd: ForcedSellingEstimate;
-}
 
 /** Treasury-company figures from a MarketSeries. Options: premium compression and forced-selling parameters. */
 export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOptions = {}): TreasuriesSection {

@@ -4,11 +4,12 @@ import type { Evidence } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import { drawdownFromPeak } from '../drawdown.js';
 import { pctFromAverage, sma } from '../moving-average.js';
-import { availabilityOf, type SignalSection } from '../section.js';
+import { availabilityOf } from '../section.js';
 import { formatPrice } from '../../format/numbers.js';
 import { formatSignedPct } from '../../format/percent.js';
 import { roundTo } from '../series-helpers.js';
 import { supportResistance, type SupportResistanceOptions } from '../support-resistance.js';
+import type { TrendSection } from '../../domain/sections/trend.js';
 
 /** A fall of 20 % from the peak is the conventional bear-market line. */
 const BEAR_DRAWDOWN_PCT = -20;
@@ -16,33 +17,6 @@ const BEAR_DRAWDOWN_PCT = -20;
 export interface TrendSectionOptions extends SupportResistanceOptions {
   /** Bars for the drawdown peak; default the whole available history. */
   readonly peakLookbackBars?: number;
-}
-
-export interface TrendSection extends SignalSection {
-  readonly date: string | null;
-  readonly close: number | null;
-  readonly sma50: number | null;
-  readonly sma100: number | null;
-  readonly sma200: number | null;
-  readonly aboveSma50: boolean | null;
-  readonly aboveSma100: boolean | null;
-  readonly aboveSma200: boolean | null;
-  readonly pctFromSma200: number | null;
-  /** SMA50 above SMA200; null when either is missing. */
-  readonly sma50AboveSma200: boolean | null;
-  readonly drawdownFromPeakPct: number | null;
-  readonly peakDate: string | null;
-  readonly peakClose: number | null;
-  readonly supports: readonly number[];
-  readonly resistances: readonly number[];
-  /** Close above the top of the latest completed consolidation range. */
-  readonly aboveResistance: boolean | null;
-  readonly lastRange: {
-    readonly start: string;
-    readonly end: string;
-    readonly low: number;
-    readonly high: number;
-  } | null;
 }
 
 const above = (close: number | null, avg: number | null): boolean | null =>

@@ -2,29 +2,16 @@
 // and the lead-lag between crypto-native perps and non-native ETF/CME money.
 import type { Evidence, Segment } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
-import type { CmeLevelSource, DeRiskingWave, DeRiskingWaveOptions } from '../de-risking-waves.js';
-import { availabilityOf, type SignalSection } from '../section.js';
+import type { DeRiskingWaveOptions } from '../de-risking-waves.js';
+import { availabilityOf } from '../section.js';
 import { waveLevels, wavesAt } from '../wave-levels.js';
-import { waveOrder, type LeadLag } from '../wave-order.js';
+import { waveOrder } from '../wave-order.js';
 import { formatUsd } from '../../format/money.js';
+import type { DeRiskingWave, WavesSection } from '../../domain/sections/waves.js';
 
 export interface WavesSectionOptions extends DeRiskingWaveOptions {
   /** Waves confirmed within this many days before asOf (or ongoing) are ordered (default 120). */
   readonly lookbackDays?: number;
-}
-
-export interface WavesSection extends SignalSection {
-  /** All waves found, every segment, by start date (start = the peak before the fall). */
-  readonly waves: readonly DeRiskingWave[];
-  /** Segments in the order their first recent wave was confirmed (threshold first met). */
-  readonly order: readonly Segment[];
-  readonly leadLagDays: readonly LeadLag[];
-  /** True when the first segment to de-risk was crypto-native (perps) and ETF/CME followed. */
-  readonly cryptoNativeLed: boolean | null;
-  /** Segments whose latest wave is still under way at asOf. */
-  readonly ongoing: readonly Segment[];
-  /** The series CME waves were found on (null without CME data). */
-  readonly cmeLevelSource: CmeLevelSource | null;
 }
 
 const NATIVE: ReadonlySet<Segment> = new Set(['perps']);

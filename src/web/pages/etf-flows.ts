@@ -5,7 +5,7 @@ import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { formatPercent } from '../../format/percent.js';
 import { escapeHtml } from '../format.js';
-import { asArray, asNumber, asRecord, asString, pick } from '../read.js';
+import type { EtfFlowsSection } from '../../domain/sections/etf-flows.js';
 import { byKey, weekStart } from '../series.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, seriesQuery, showError, type PageContext } from '../ui.js';
@@ -29,54 +29,44 @@ const REGIME_COLORS: Record<string, string> = {
 };
 
 /**
- * Regime spans from the analysis: etfFlows.regimeHistory / regimes as [{start, end, regime}] or
- * daily [{date, regime}] (collapsed into runs). Without them, the current regime over the trailing
- * `window` (default 10) dates of `dates`.
+ * Regime spans from the analysis: the daily regime history collapsed into runs; without it, the
+ * current regime over the section's window.
  */
-export function regimeSpans(etfFlows: Record<string, unknown> | null, dates: readonly string[]): RegimeSpan[] {
-  const raw = asArray(pick(etfFlows, ['regimeHistory', 'regimes', 'regimePeriods', 'history']));
+export function regimeSpans(etfFlows: EtfFlowsSection, dates: readonly string[]): RegimeSpan[] {
   const spans: RegimeSpan[] = [];
-  for (const item of raw) {
-    const r = asRecord(item);
-    const regime = asString(r?.['regime']);
-    if (!r || !regime) continue;
-    const start = asString(r['start']) ?? asString(r['from']);
-    const end = asString(r['end']) ?? asString(r['to']);
-    const date = asString(r['date']);
-    if (start) spans.push({ start, end: end ?? dates.at(-1) ?? start, regime });
-    else if (date) {
-      const last = spans.at(-1);
-      if (last && last.regime === regime) spans[spans.length - 1] = { ...last, end: date };
-      else spans.push({ start: date, end: date, regime });
-    }
+  for (const day of etfFlows.regimeHistory ?? []) {
+    if (day.regime === null) continue;
+    const last = spans.at(-1);
+    if (last && last.regime === day.regime) spans[spans.length - 1] = { ...last, end: day.date };
+    else spans.push({ start: day.date, end: day.date, regime: day.regime });
   }
   if (spans.length > 0) return spans;
-  const regime = asString(etfFlows?.['regime']);
-  const window = asNumber(etfFlows?.['window']) ?? 10;
-  if (!regime || dates.length === 0) return [];
-  const start = dates[Math.max(0, dates.length - window)] ?? dates[0] ?? '';
-  return [{ start, end: dates.at(-1) ?? start, regime }];
+  if (etfFlows.regime === null || etfFlows.windowFrom === null) return [];
+  return [
+    {
+      start: etfFlows.windowFrom,
+      end: etfFlows.windowTo ?? dates.at(-1) ?? etfFlows.windowFrom,
+      regime: etfFlows.regime,
+    },
+  ];
 }
 
-/** "2026-01-05 → 2026-01-16 (10 days)" from windowFrom/windowTo/days, or the `window` length. */
-function windowText(section: Record<string, unknown> | null): string {
-  const from = asString(section?.['windowFrom']);
-  const to = asString(section?.['windowTo']);
-  const days = asNumber(section?.['days']) ?? asNumber(section?.['window']);
-  if (from && to) return `${from} → ${to}${days === null ? '' : ` (${days} days)`}`;
-  return days === null ? 'not available' : `${days} days`;
+/** "2026-01-05 → 2026-01-16 (10 days)" from the section's window. */
+function windowText(section: EtfFlowsSection): string {
+  const { windowFrom: from, windowTo: to, days } = section;
+  return from && to ? `${from} → ${to} (${days} days)` : 'n/a';
 }
 
 /** Renders the ETF flows page into ctx.root. */
 export async function renderEtfFlows(ctx: PageContext): Promise<void> {
-  const flowsSection = asRecord(ctx.analysis.signals?.etfFlows);
+  const flowsSection = ctx.analysis.signals.etfFlows;
   const grid = el('div', 'grid');
   ctx.root.append(grid);
   const summary = card(grid, 'Flow regime', { wide: true });
   summary.innerHTML = `<table class="kv inline"><tr>
-      <th>Regime</th><td id="etf-regime">${escapeHtml(asString(flowsSection?.['regime']) ?? 'not available')}</td>
-      <th>Directionality</th><td>${escapeHtml(formatDecimal(asNumber(flowsSection?.['directionality'])))}</td>
-      <th>Outflow share</th><td>${escapeHtml(formatPercent(asNumber(flowsSection?.['outflowShare'])))}</td>
+      <th>Regime</th><td id="etf-regime">${escapeHtml(flowsSection.regime ?? 'n/a')}</td>
+      <th>Directionality</th><td>${escapeHtml(formatDecimal(flowsSection.directionality))}</td>
+      <th>Outflow share</th><td>${escapeHtml(formatPercent(flowsSection.outflowShare))}</td>
       <th>Window</th><td>${escapeHtml(windowText(flowsSection))}</td></tr></table>`;
 
   const toolbar = el('div', 'toolbar');

@@ -3,8 +3,8 @@
 import { formatSignedUsd, formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { formatSignedPercent } from '../../format/percent.js';
-import { escapeHtml, humanize } from '../format.js';
-import { asArray, asNumber, asRecord, asString, pick } from '../read.js';
+import { escapeHtml } from '../format.js';
+import type { EventStudyResult } from '../../domain/sections/events.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { palette } from '../theme.js';
 import { addDays } from '../series.js';
@@ -15,84 +15,54 @@ interface StudyLine {
   readonly points: [number, number][];
 }
 
-const SERIES_NAMES: Record<string, string> = {
+const SERIES_NAMES: Record<keyof EventStudyResult, string> = {
   etfNetFlowUsd: 'ETF net flow',
   openInterestChangeUsd: 'OI change',
   spotReturn: 'Spot return',
 };
 
-function seriesName(name: string): string {
-  return SERIES_NAMES[name] ?? humanize(name);
-}
+/** The studied series of an event study, in display order. */
+const STUDY_SERIES = ['etfNetFlowUsd', 'openInterestChangeUsd', 'spotReturn'] as const;
 
 /** Per-series summary of a study (CAR and t statistic) for the caption. */
-export function studySummary(study: unknown): string[] {
-  return Object.entries(asRecord(study) ?? {}).flatMap(([name, sub]) => {
-    const r = asRecord(sub);
-    const car = asNumber(r?.['car']);
-    if (!r || car === null) return [];
-    const t = asNumber(r['tStat']);
-    const value = /usd$/i.test(name) ? formatSignedUsd(car) : formatSignedPercent(car, 2);
+export function studySummary(study: EventStudyResult | null): string[] {
+  if (study === null) return [];
+  return STUDY_SERIES.flatMap((name) => {
+    const s = study[name];
+    if (s === null) return [];
+    const value = name === 'spotReturn' ? formatSignedPercent(s.car, 2) : formatSignedUsd(s.car);
     return [
-      `${seriesName(name)}: CAR ${value}${t === null ? '' : `, t = ${formatDecimal(t)}`}${r['truncated'] ? ' (window cut by as-of)' : ''}`,
+      `${SERIES_NAMES[name]}: CAR ${value}${s.tStat === null ? '' : `, t = ${formatDecimal(s.tStat)}`}${s.truncated ? ' (window cut by as-of)' : ''}`,
     ];
   });
 }
 
 /**
- * Reads an event study defensively. The analysis shape is {etfNetFlowUsd, openInterestChangeUsd,
- * spotReturn} each with abnormal: [{offset, abnormal}]: USD series become abnormal bars, the ETF
- * one also a cumulative line. Otherwise `study.days` / `study.points` (or the study itself) as
- * [{offset|day|t, <numeric fields>}], each numeric field one line by offset.
+ * The lines of an event-study chart: each USD series' abnormal values by offset from the event day
+ * (bars), and the ETF one also cumulated (a line). The spot return, a fraction, is left to the caption.
  */
-export function studyLines(study: unknown): StudyLine[] {
-  const rec = asRecord(study);
-  const perSeries: StudyLine[] = [];
-  for (const [name, sub] of Object.entries(rec ?? {})) {
-    if (!/usd$/i.test(name)) continue;
-    const points = asArray(asRecord(sub)?.['abnormal']).flatMap((d): [number, number][] => {
-      const r = asRecord(d);
-      const offset = asNumber(r?.['offset']);
-      const abnormal = asNumber(r?.['abnormal']);
-      return offset === null || abnormal === null ? [] : [[offset, abnormal]];
-    });
-    if (points.length === 0) continue;
-    points.sort((a, b) => a[0] - b[0]);
-    perSeries.push({ name: `${seriesName(name)}, abnormal`, points });
-    if (/flow/i.test(name)) {
+export function studyLines(study: EventStudyResult | null): StudyLine[] {
+  if (study === null) return [];
+  const lines: StudyLine[] = [];
+  for (const name of ['etfNetFlowUsd', 'openInterestChangeUsd'] as const) {
+    const series = study[name];
+    if (series === null || series.abnormal.length === 0) continue;
+    const points = series.abnormal.map((d): [number, number] => [d.offset, d.abnormal]).sort((x, y) => x[0] - y[0]);
+    lines.push({ name: `${SERIES_NAMES[name]}, abnormal`, points });
+    if (name === 'etfNetFlowUsd') {
       let sum = 0;
-      perSeries.push({
-        name: `${seriesName(name)}, cumulative`,
+      lines.push({
+        name: `${SERIES_NAMES[name]}, cumulative`,
         points: points.map(([o, v]): [number, number] => [o, (sum += v)]),
       });
     }
   }
-  if (perSeries.length > 0) return perSeries;
-  const rows = Array.isArray(study)
-    ? study
-    : asArray(pick(rec, ['days', 'window', 'points', 'series', 'abnormalFlows']));
-  const lines = new Map<string, [number, number][]>();
-  for (const row of rows) {
-    const r = asRecord(row);
-    if (!r) continue;
-    const offset = asNumber(r['offset']) ?? asNumber(r['day']) ?? asNumber(r['t']) ?? asNumber(r['relativeDay']);
-    if (offset === null) continue;
-    for (const [k, v] of Object.entries(r)) {
-      const n = asNumber(v);
-      if (n === null || ['offset', 'day', 't', 'relativeDay'].includes(k)) continue;
-      const list = lines.get(k) ?? [];
-      list.push([offset, n]);
-      lines.set(k, list);
-    }
-  }
-  return [...lines.entries()].map(([name, points]) => ({ name, points: points.sort((a, b) => a[0] - b[0]) }));
+  return lines;
 }
 
 /** Renders the events page into ctx.root. */
 export function renderEvents(ctx: PageContext): void {
-  const events = asArray(ctx.analysis.signals?.events)
-    .map(asRecord)
-    .filter((e): e is Record<string, unknown> => e !== null);
+  const events = ctx.analysis.signals.events;
   const grid = el('div', 'grid');
   ctx.root.append(grid);
   const timeline = card(grid, 'Event timeline', { chart: true, wide: true, id: 'event-timeline' });
@@ -105,7 +75,7 @@ export function renderEvents(ctx: PageContext): void {
     notAvailable(studyBox, 'Event study');
     return;
   }
-  const kinds = [...new Set(events.map((e) => asString(e['kind']) ?? 'other'))];
+  const kinds = [...new Set(events.map((e) => e.kind))];
   const tl = createEChart(timeline);
   ctx.onDispose(tl.dispose);
   tl.chart.setOption({
@@ -120,7 +90,7 @@ export function renderEvents(ctx: PageContext): void {
       type: 'time',
       min: Math.min(
         Date.parse(`${addDays(ctx.analysis.asOf, -400)}T00:00:00Z`),
-        ...events.map((e) => Date.parse(`${asString(e['date']) ?? ctx.analysis.asOf}T00:00:00Z`) - 20 * 86_400_000),
+        ...events.map((e) => Date.parse(`${e.date}T00:00:00Z`) - 20 * 86_400_000),
       ),
       max: Date.parse(`${ctx.analysis.asOf}T00:00:00Z`),
     }),
@@ -138,20 +108,20 @@ export function renderEvents(ctx: PageContext): void {
         },
         labelLayout: { hideOverlap: true },
         data: events.map((e) => ({
-          value: [asString(e['date']) ?? '', asString(e['kind']) ?? 'other'],
-          title: asString(e['title']) ?? '',
+          value: [e.date, e.kind],
+          title: e.title,
         })),
       },
     ],
   });
   timeline.dataset['points'] = String(events.length);
 
-  const sorted = [...events].sort((a, b) => String(b['date']).localeCompare(String(a['date'])));
+  const sorted = [...events].sort((a, b) => b.date.localeCompare(a.date));
   listBox.innerHTML = `<table class="events"><thead><tr><th>Date</th><th>Kind</th><th>Event</th><th>Study</th></tr></thead><tbody>${sorted
     .map(
-      (e, i) => `<tr data-index="${i}" class="${e['study'] ? 'has-study' : ''}" tabindex="0">
-        <td>${escapeHtml(asString(e['date']) ?? '')}</td><td>${escapeHtml(asString(e['kind']) ?? '')}</td>
-        <td>${escapeHtml(asString(e['title']) ?? '')}</td><td>${e['study'] ? 'yes' : '—'}</td></tr>`,
+      (e, i) => `<tr data-index="${i}" class="${e.study ? 'has-study' : ''}" tabindex="0">
+        <td>${escapeHtml(e.date)}</td><td>${escapeHtml(e.kind)}</td>
+        <td>${escapeHtml(e.title)}</td><td>${e.study ? 'yes' : '—'}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 
@@ -165,11 +135,10 @@ export function renderEvents(ctx: PageContext): void {
     study = null;
     studyBox.innerHTML = '';
     studyBox.classList.add('chart');
-    const lines = studyLines(event?.['study']);
-    if (!event || lines.length === 0)
-      return notAvailable(studyBox, `Event study for ${asString(event?.['title']) ?? 'this event'}`);
-    studyBox.dataset['event'] = asString(event['id']) ?? '';
-    const caption = studySummary(event['study']);
+    const lines = studyLines(event?.study ?? null);
+    if (!event || lines.length === 0) return notAvailable(studyBox, `Event study for ${event?.title ?? 'this event'}`);
+    studyBox.dataset['event'] = event.id;
+    const caption = studySummary(event.study);
     const card = studyBox.parentElement;
     card?.querySelector('p.study-caption')?.remove();
     const note = el('p', 'note study-caption', escapeHtml(caption.join(' · ') || 'CAR not available'));
@@ -180,7 +149,7 @@ export function renderEvents(ctx: PageContext): void {
     study.chart.setOption({
       ...themedBase(),
       title: {
-        text: `${asString(event['date']) ?? ''} ${asString(event['title']) ?? ''}`.slice(0, 90),
+        text: `${event.date} ${event.title}`.slice(0, 90),
         left: 0,
         top: 0,
         textStyle: { fontSize: 12, color: palette().text },
@@ -216,6 +185,6 @@ export function renderEvents(ctx: PageContext): void {
     const tr = (ev.target as HTMLElement).closest('tr[data-index]');
     if (tr) select(Number(tr.getAttribute('data-index')));
   });
-  const firstWithStudy = sorted.findIndex((e) => e['study']);
+  const firstWithStudy = sorted.findIndex((e) => e.study !== null);
   select(firstWithStudy >= 0 ? firstWithStudy : 0);
 }

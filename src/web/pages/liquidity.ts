@@ -1,40 +1,38 @@
-// Liquidity page: traded volume, Amihud illiquidity and spread series when the analysis carries
-// them, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
+// Liquidity page: traded volume, the rolling Amihud illiquidity and Corwin–Schultz spread the analysis
+// carries, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
 import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
-import { formatNumber } from '../../format/numbers.js';
+import { formatDecimal } from '../../format/numbers.js';
 import { formatPct } from '../../format/percent.js';
 import { escapeHtml } from '../format.js';
-import { asArray, asDatedSeries, asNumber, asRecord, asStrings, pick } from '../read.js';
 import { sumByDate } from '../series.js';
 import { palette } from '../theme.js';
 import { card, el, type PageContext } from '../ui.js';
 import { fetchAll, fieldsCard, need, timeCard } from './time-cards.js';
 
+/** Amihud per USD → per $1B traded, the unit the evidence sentence uses. */
+const PER_BILLION_USD = 1e9;
+/** A spread as a fraction of price → basis points. */
+const BASIS_POINTS = 1e4;
+
 /** Renders the liquidity page into ctx.root. */
 export async function renderLiquidity(ctx: PageContext): Promise<void> {
-  const section = asRecord(ctx.analysis.signals?.liquidity);
+  const section = ctx.analysis.signals.liquidity;
   const grid = el('div', 'grid');
   ctx.root.append(grid);
 
   const selloff = card(grid, 'Sell-off type', { id: 'selloff' });
-  const type = typeof section?.['selloffType'] === 'string' ? (section['selloffType'] as string) : 'not available';
-  const selloffs = asArray(section?.['selloffs'])
-    .map(asRecord)
-    .filter((x): x is Record<string, unknown> => x !== null);
-  const latest = selloffs.at(-1);
-  const reasons = asStrings(latest?.['reasons'] ?? pick(section, ['reasons', 'selloffReasons']));
-  selloff.innerHTML = `<div class="phase-label small" id="selloff-type">${escapeHtml(type)}</div>
+  const latest = section.selloffs.at(-1);
+  const reasons = latest?.reasons ?? [];
+  selloff.innerHTML = `<div class="phase-label small" id="selloff-type">${escapeHtml(section.selloffType)}</div>
     ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
   if (latest) {
-    const dd = asNumber(latest['drawdownPct']);
-    const ddText = formatPct(dd);
     selloff.append(
       el(
         'p',
         'note',
         escapeHtml(
-          `Latest sell-off ${String(latest['start'] ?? '?')} → ${String(latest['end'] ?? '?')}, drawdown ${ddText}; ${selloffs.length} sell-off(s) in the look-back.`,
+          `Latest sell-off ${latest.start} → ${latest.end}, drawdown ${formatPct(latest.drawdownPct)}; ${section.selloffs.length} sell-off(s) in the look-back.`,
         ),
       ),
     );
@@ -57,23 +55,14 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
     },
     { wide: true },
   );
-  const amihud = asDatedSeries(pick(section, ['amihudSeries', 'amihudHistory', 'amihud']));
-  if (amihud.length > 0)
-    timeCard(
-      ctx,
-      grid,
-      'Amihud illiquidity (|return| per USD traded)',
-      'amihud',
-      'Amihud illiquidity series',
-      (chart) => {
-        addLine(chart, amihud, { color: p.series[1] ?? p.accent, title: 'Amihud', format: formatNumber });
-        return amihud.length;
-      },
-    );
-  const spread = asDatedSeries(pick(section, ['spreadSeries', 'spreadHistory', 'spread', 'bidAskSpread']));
-  if (spread.length > 0)
-    timeCard(ctx, grid, 'Spread estimate', 'spread', 'Spread series', (chart) => {
-      addLine(chart, spread, { color: p.series[2] ?? p.accent, title: 'spread', format: formatNumber });
-      return spread.length;
-    });
+  timeCard(ctx, grid, 'Amihud illiquidity, 20-day (|return| per $1B traded)', 'amihud', 'Amihud series', (chart) => {
+    const amihud = section.amihudSeries.map((d) => ({ date: d.date, value: d.value * PER_BILLION_USD }));
+    addLine(chart, amihud, { color: p.series[1] ?? p.accent, title: 'Amihud', format: (v) => formatDecimal(v, 4) });
+    return amihud.length;
+  });
+  timeCard(ctx, grid, 'Spread estimate, 20-day Corwin–Schultz (bp)', 'spread', 'Spread series', (chart) => {
+    const spread = section.corwinSchultzSpreadSeries.map((d) => ({ date: d.date, value: d.value * BASIS_POINTS }));
+    addLine(chart, spread, { color: p.series[2] ?? p.accent, title: 'spread', format: (v) => formatDecimal(v, 1) });
+    return spread.length;
+  });
 }

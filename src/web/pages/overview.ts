@@ -4,9 +4,9 @@ import type { Evidence } from '../../domain/analysis.js';
 import { fetchSeries } from '../api.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
-import { formatPercent } from '../../format/percent.js';
-import { escapeHtml, formatField, humanize } from '../format.js';
-import { asNumber, asRecord, asStrings } from '../read.js';
+import { formatPercent, formatSignedPct } from '../../format/percent.js';
+import { escapeHtml, humanize } from '../format.js';
+import { asNumber, asStrings } from '../read.js';
 import { meanByDate } from '../series.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, seriesQuery, showError, type PageContext } from '../ui.js';
@@ -48,24 +48,18 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   phase.innerHTML = `<div class="phase-row">
       <div><div class="phase-label phase-${escapeHtml(a.phase.label)}" id="phase-label">${escapeHtml(a.phase.label)}</div>
       <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(a.asOf)}</div></div>
-      <div class="gauge-box">${gaugeSvg(asNumber(a.phase.confidence))}<div class="muted">confidence</div></div>
+      <div class="gauge-box">${gaugeSvg(a.phase.confidence)}<div class="muted">confidence</div></div>
     </div>`;
 
   const head = card(grid, 'Headline signals');
-  const flows = a.signals?.etfFlows;
+  const { etfFlows: flows, liquidity, positioning } = a.signals;
   const rows: [string, string][] = [
-    ['ETF flow regime', flows?.regime ?? 'not available'],
-    ['Flow directionality', formatDecimal(asNumber(flows?.directionality))],
-    ['Outflow share', formatPercent(asNumber(flows?.['outflowShare']))],
-    ['Sell-off type', a.signals?.liquidity?.selloffType ?? 'not available'],
-    ['Perp open interest', formatUsd(asNumber(a.signals?.positioning?.['openInterestUsd']))],
-    [
-      'Perp OI change, 30 days',
-      formatField(
-        'oiChangePct',
-        asNumber(asRecord(a.signals?.positioning?.['oiChangePct'])?.['d30']) ?? 'not available',
-      ),
-    ],
+    ['ETF flow regime', flows.regime ?? 'n/a'],
+    ['Flow directionality', formatDecimal(flows.directionality)],
+    ['Outflow share', formatPercent(flows.outflowShare)],
+    ['Sell-off type', liquidity.selloffType],
+    ['Perp open interest', formatUsd(positioning.openInterestUsd)],
+    ['Perp OI change, 30 days', formatSignedPct(positioning.oiChangePct.d30)],
   ];
   head.innerHTML = `<table class="kv">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 

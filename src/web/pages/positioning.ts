@@ -4,7 +4,6 @@ import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatPrice } from '../../format/numbers.js';
 import { formatPercent } from '../../format/percent.js';
-import { asRecord } from '../read.js';
 import { meanByDate, sumByDate } from '../series.js';
 import { palette } from '../theme.js';
 import { el, type PageContext } from '../ui.js';
@@ -58,5 +57,5 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
       addLine(chart, am, { color: p.series[4] ?? p.muted, title: 'asset managers', format: formatCount });
     return lev.length + am.length;
   });
-  fieldsCard(grid, 'Positioning signal', asRecord(ctx.analysis.signals?.positioning));
+  fieldsCard(grid, 'Positioning signal', ctx.analysis.signals.positioning);
 }

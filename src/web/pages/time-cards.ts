@@ -68,7 +68,7 @@ export function timeCard(
 }
 
 /** A card listing the scalar fields of a signal section (name → formatted value). */
-export function fieldsCard(parent: HTMLElement, title: string, section: Record<string, unknown> | null): void {
+export function fieldsCard(parent: HTMLElement, title: string, section: object | null): void {
   const body = card(parent, title);
   const fields = scalarFields(section);
   if (fields.length === 0) return notAvailable(body, title);

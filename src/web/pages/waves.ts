@@ -3,7 +3,6 @@
 import type { ECharts } from 'echarts/core';
 import { formatUsd } from '../../format/money.js';
 import { escapeHtml, formatSize } from '../format.js';
-import { asArray, asNumber, asRecord, asString } from '../read.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { createEChart, themedAxis, themedBase } from '../charts/ec.js';
@@ -19,16 +18,7 @@ interface RenderApi {
 /** Renders the waves page into ctx.root. */
 export function renderWaves(ctx: PageContext): void {
   const asOf = ctx.analysis.asOf;
-  const waves = asArray(ctx.analysis.waves)
-    .map(asRecord)
-    .flatMap((w) => {
-      const segment = asString(w?.['segment']);
-      const start = asString(w?.['start']);
-      if (!w || !segment || !start) return [];
-      return [
-        { segment, start, end: asString(w['end']), size: asNumber(w['size']), unit: asString(w['unit']) ?? 'USD' },
-      ];
-    });
+  const waves = ctx.analysis.waves.map((w) => ({ ...w, unit: w.unit ?? 'USD' }));
   const grid = el('div', 'grid');
   ctx.root.append(grid);
   const chartBox = card(grid, 'De-risking waves by segment', { chart: true, wide: true, id: 'waves-chart' });

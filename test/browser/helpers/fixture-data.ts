@@ -184,6 +184,14 @@ export function fixtureAnalysis(asOfRequested: string | undefined, asset: 'BTC' 
         ],
         amihud: 2.3e-12,
         corwinSchultzSpread: 0.0012,
+        amihudSeries: days('2025-06-01', asOf).map((d, i) => ({
+          date: d,
+          value: 2.3e-12 * (1 + 0.3 * Math.sin(i / 9)),
+        })),
+        corwinSchultzSpreadSeries: days('2025-06-01', asOf).map((d, i) => ({
+          date: d,
+          value: 0.0012 * (1 + 0.2 * Math.cos(i / 7)),
+        })),
       },
       divergence: {},
       events: [
@@ -237,5 +245,6 @@ export function fixtureAnalysis(asOfRequested: string | undefined, asset: 'BTC' 
       { id: 'funding-neutral', met: true, text: 'Funding is neutral or negative' },
       { id: 'price-holds', met: false, text: 'Price holds above its 50-day low for 2 weeks' },
     ],
-  } as Analysis;
+    // A partial analysis (several sections empty): the fallback for when the real server cannot start.
+  } as unknown as Analysis;
 }

@@ -1,8 +1,22 @@
-// The positioning section's figures as a type: what positioning-section computes and
-// positioning-evidence turns into sentences (kept apart so neither file imports the other).
-import type { CotPositioning } from '../cot-positioning.js';
-import type { FundingRegime } from '../funding-regime.js';
-import type { OiPriceDivergence } from '../oi-price-divergence.js';
+// The positioning section of the analysis: perp OI, funding, leverage, liquidations, OI-price
+// divergence, CME and COT.
+import type { SignalSection } from './signal-section.js';
+
+export const FUNDING_REGIMES = ['negative', 'neutral', 'elevated', 'overheated'] as const;
+
+export type FundingRegime = (typeof FUNDING_REGIMES)[number];
+
+export interface CotPositioning {
+  readonly date: string;
+  readonly leveragedFundsNetCoins: number;
+  readonly assetManagersNetCoins: number;
+  /** Change of each net position over `changeWeeks` reports; null when history is shorter. */
+  readonly change4w: { readonly leveragedFundsNetCoins: number; readonly assetManagersNetCoins: number } | null;
+  /** Percentile rank in [0, 1] of each net position within the trailing history. */
+  readonly percentile: { readonly leveragedFundsNet: number | null; readonly assetManagersNet: number | null };
+}
+
+export type OiPriceDivergence = 'oi-falling-price-holding' | 'oi-rising-price-falling' | 'aligned';
 
 /** Which open interest fed the CME position proxy. */
 export type ProxySource = 'cftc-total-oi' | 'cme-front-month';
@@ -57,3 +71,6 @@ export interface PositioningFigures {
    */
   readonly leverageRebuiltWithoutStress: boolean | null;
 }
+
+/** Positioning: perp OI, funding, leverage, liquidations, OI-price divergence, CME and COT, with evidence. */
+export interface PositioningSection extends SignalSection, PositioningFigures {}
