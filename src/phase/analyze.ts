@@ -5,6 +5,7 @@ import type { Analysis } from '../domain/analysis.js';
 import { ANALYSIS_WINDOW_DAYS, type MarketSeries } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
 import type { MarketEvent } from '../domain/events.js';
+import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceMomentum } from '../signals/price-momentum.js';
 import { divergenceSection } from '../signals/sections/divergence-section.js';
 import { etfFlowsSection } from '../signals/sections/etf-flows-section.js';
@@ -43,7 +44,7 @@ export function factsOfSeries(m: MarketSeries): PhaseFacts {
 export function analyzeSeries(m: MarketSeries): Analysis {
   const facts = factsOfSeries(m);
   const view = sliceMarketSeries(m, m.asOf, { lookbackDays: ANALYSIS_WINDOW_DAYS });
-  const etfFlows = etfFlowsSection(view);
+  const etfFlows = etfFlowsSection(view, { changePointTotals: dailyFlowTotals(m.etfFlows) });
   const positioning = positioningSection(view);
   const liquidity = liquiditySection(view);
   const divergence = divergenceSection(view);
