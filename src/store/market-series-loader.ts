@@ -51,14 +51,64 @@ export function freshestSpotSource(spotByVenue: ReadonlyMap<string, readonly Sto
     for (const r of rows) if (r.field === 'close' && r.date > last) last = r.date;
     if (last !== '') lastDate.set(venue, last);
   }
+  return chooseSpotSource(lastDate) ?? [...spotByVenue.keys()][0];
+}
+
+/** The rule of freshestSpotSource on each source's latest close date (undefined without any). */
+export function chooseSpotSource(lastDate: ReadonlyMap<string, string>): string | undefined {
   const freshest = [...lastDate.values()].sort().at(-1);
-  if (freshest === undefined) return [...spotByVenue.keys()][0];
+  if (freshest === undefined) return undefined;
   const current = [...lastDate].filter(([, d]) => daysBetween(d, freshest) <= MAX_AGE_DAYS.spot.days).map(([v]) => v);
   const rank = (v: string): number => {
     const i = SPOT_PREFERENCE.indexOf(v);
     return i < 0 ? SPOT_PREFERENCE.length : i;
   };
   return current.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))[0];
+}
+
+/**
+ * The spot source a load at each of `dates` (ascending) would choose, as runs of consecutive dates:
+ * the replay reads each run from a history of that source, so it matches single-date analyses.
+ */
+export async function spotSourceRuns(
+  store: Store,
+  asset: AnalysedAsset,
+  dates: readonly string[],
+): Promise<{ source: string | undefined; dates: string[] }[]> {
+  const last = dates.at(-1);
+  if (last === undefined) return [];
+  const rows = await store.read({ dataset: 'spot', asset, fields: ['close'], asOf: last });
+  const byVenue = new Map<string, { date: string; knownAt: string }[]>();
+  for (const r of rows) {
+    const list = byVenue.get(r.key) ?? [];
+    list.push({ date: r.date, knownAt: r.knownAt });
+    byVenue.set(r.key, list);
+  }
+  // Per venue: latest date known at each cut-off, by scanning the rows in publication order.
+  const venues = [...byVenue].map(([venue, list]) => ({
+    venue,
+    list: list.sort((a, b) => (a.knownAt < b.knownAt ? -1 : a.knownAt > b.knownAt ? 1 : 0)),
+    next: 0,
+    lastDate: '',
+  }));
+  const runs: { source: string | undefined; dates: string[] }[] = [];
+  for (const date of dates) {
+    const cutoff = asOfCutoff(date);
+    const known = new Map<string, string>();
+    for (const v of venues) {
+      while (v.next < v.list.length && v.list[v.next]!.knownAt < cutoff) {
+        const d = v.list[v.next]!.date;
+        if (d <= date && d > v.lastDate) v.lastDate = d;
+        v.next += 1;
+      }
+      if (v.lastDate !== '') known.set(v.venue, v.lastDate);
+    }
+    const source = chooseSpotSource(known);
+    const run = runs.at(-1);
+    if (run && run.source === source) run.dates.push(date);
+    else runs.push({ source, dates: [date] });
+  }
+  return runs;
 }
 /** Venues whose perp OI/funding can stand in for an aggregate when none is stored. */
 const PERP_VENUES = ['binance', 'bybit', 'okx'];
