@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../store/duckdb/duckdb-api.js';
 import { DATASET_NAMES, isDatasetName } from '../domain/datasets.js';
 import { toWideTable, wideTableToCsv, type WideTable } from '../store/wide-rows.js';
 import { UsageError, withStore } from './context.js';
@@ -26,8 +26,8 @@ interface ExportFlags {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description(`export a dataset (${DATASET_NAMES.join(', ')}, events)`)
-    .argument('<dataset>', 'dataset name')
+    .description('export a dataset as csv, json or parquet (`tidemark export --help` lists the datasets)')
+    .argument('<dataset>', `one of ${DATASET_NAMES.join(', ')}, events`)
     .option('--db <path>', 'database file')
     .option('--asset <asset>', 'BTC, ETH, SOL, XRP, MULTI or EQUITY')
     .option('--from <date>', 'first date (YYYY-MM-DD)')

@@ -1,7 +1,7 @@
 // Parsing and checking the flag values commands share (--as-of, --asset, dates).
 import { isAsset, type Asset } from '../domain/assets.js';
 import { isIsoDate } from '../domain/dates.js';
-import { UsageError } from './context.js';
+import { UsageError } from './usage-error.js';
 
 /** Checks a YYYY-MM-DD flag value; undefined passes through. */
 export function dateFlag(flag: string, value: string | undefined): string | undefined {
