@@ -9,7 +9,7 @@ import { isSourceName, resolveEndpoints, SOURCE_NAMES, type SourceName } from '.
 import { runSync, type SourceSummary } from '../sources/live/sync-runner.js';
 import { formatCount } from '../format/numbers.js';
 import { UsageError, withStore } from './context.js';
-import { assetFlag, dateFlag } from './options.js';
+import { asOfFlag, assetFlag } from './options.js';
 import { formatTable } from './table.js';
 
 interface SyncFlags {
@@ -74,7 +74,7 @@ export function registerSync(program: Command): void {
       if (asset !== undefined && !(ANALYSED_ASSETS as readonly string[]).includes(asset))
         throw new UsageError(`--asset "${flags.asset}": sync reads BTC or ETH`);
       const assets: AnalysedAsset[] = asset ? [asset as AnalysedAsset] : [...ANALYSED_ASSETS];
-      const since = dateFlag('--since', flags.since);
+      const since = asOfFlag('--since', flags.since);
       let endpoints;
       try {
         endpoints = resolveEndpoints(parseEndpoints(flags.endpoint));

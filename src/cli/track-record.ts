@@ -11,7 +11,7 @@ import { trackRecordFromStore, type TrackRecordRun } from '../track-record/load-
 import { TRACK_RECORD_ENGINE_NAMES } from '../track-record/track-record.js';
 import { analysedAssetFlag } from './analyze.js';
 import { UsageError, withStore } from './context.js';
-import { dateFlag } from './options.js';
+import { asOfFlag, checkRange, dateFlag } from './options.js';
 import { formatTable } from './table.js';
 
 interface TrackRecordFlags {
@@ -48,9 +48,8 @@ export function registerTrackRecord(program: Command): void {
     .action(async (flags: TrackRecordFlags) => {
       const asset = analysedAssetFlag(flags.asset);
       const from = dateFlag('--from', flags.from);
-      const to = dateFlag('--to', flags.to);
-      if (from !== undefined && to !== undefined && from > to)
-        throw new UsageError(`--from ${from} is after --to ${to}`);
+      const to = asOfFlag('--to', flags.to);
+      checkRange(from, to);
       const horizons = horizonsFlag(flags.horizons);
       const bar = process.stderr.isTTY
         ? new SingleBar({ format: 'replay {bar} {value}/{total} days', clearOnComplete: true }, Presets.shades_classic)

@@ -25,8 +25,9 @@ export async function readObservations(db: SerialConnection, query: ObservationQ
     params['fields'] = listValue([...query.fields]);
   }
   if (query.keys?.length) {
-    where.push('list_contains($keys::VARCHAR[], key)');
-    params['keys'] = listValue([...query.keys]);
+    // Keys match in any case (ibit = IBIT): tickers are typed both ways, and no two keys differ by case alone.
+    where.push('list_contains($keys::VARCHAR[], lower(key))');
+    params['keys'] = listValue(query.keys.map((k) => k.toLowerCase()));
   }
   if (query.from) {
     where.push('date >= $from::DATE');
