@@ -1,7 +1,6 @@
 // `tidemark analyze`: the phase judgment with its evidence at a date (or replayed day by day with
 // --walk-forward). Human-readable by default; --json prints the contract object.
 import type { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import type { Analysis } from '../domain/analysis.js';
 import { addDays, dateRange, daysBetween } from '../domain/dates.js';
@@ -79,10 +78,12 @@ export function registerAnalyze(program: Command): void {
         const dates = dateRange(from, to).filter(isUsTradingDay);
         if (dates.length === 0)
           throw new UsageError(`--from ${from} to --to ${to} holds no US trading day: the range is empty`);
-        const bar = process.stderr.isTTY
-          ? new SingleBar(
+        // The progress bar's package is loaded only when a bar is drawn (a terminal, a replay).
+        const progress = process.stderr.isTTY ? await import('cli-progress') : null;
+        const bar = progress
+          ? new progress.SingleBar(
               { format: 'walk-forward {bar} {value}/{total} days', clearOnComplete: true },
-              Presets.shades_classic,
+              progress.Presets.shades_classic,
             )
           : null;
         bar?.start(dates.length, 0);

@@ -2,7 +2,6 @@
 // against hindsight dating next to the two price-only baselines — in-sample and out-of-sample apart.
 // Human-readable tables by default; --json prints the TrackRecord contract object.
 import type { Command } from 'commander';
-import { Presets, SingleBar } from 'cli-progress';
 import type { EngineTrackRecord, TrackRecord, TrackRecordPeriodResult } from '../domain/track-record.js';
 import { TRACK_RECORD_ENGINES } from '../domain/track-record.js';
 import { formatDecimal, formatPrice } from '../format/numbers.js';
@@ -51,8 +50,13 @@ export function registerTrackRecord(program: Command): void {
       const to = asOfFlag('--to', flags.to);
       checkRange(from, to);
       const horizons = horizonsFlag(flags.horizons);
-      const bar = process.stderr.isTTY
-        ? new SingleBar({ format: 'replay {bar} {value}/{total} days', clearOnComplete: true }, Presets.shades_classic)
+      // The progress bar's package is loaded only when a bar is drawn.
+      const progress = process.stderr.isTTY ? await import('cli-progress') : null;
+      const bar = progress
+        ? new progress.SingleBar(
+            { format: 'replay {bar} {value}/{total} days', clearOnComplete: true },
+            progress.Presets.shades_classic,
+          )
         : null;
       let started = false;
       const run = await withStore(flags, 'read', (store) =>
