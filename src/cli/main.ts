@@ -1,6 +1,6 @@
 // The `tidemark` command line: builds the program from the command table (loading only the file of
 // the command being run) and maps errors to exit codes.
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { COMMANDS, commandName, type CommandEntry } from './commands.js';
 
 /** The version `tidemark --version` prints (package.json's, kept equal by test/cli/commands.test.ts). */
@@ -22,6 +22,7 @@ export function commandFor(args: readonly string[]): CommandEntry | undefined {
  * `tidemark --help` and for commander's "unknown command" suggestions.
  */
 export async function buildProgram(argv: readonly string[]): Promise<Command> {
+  const { Command } = await import('commander');
   const program = new Command('tidemark')
     .description('Crypto de-risking monitor: data in, market phase and evidence out')
     .version(TIDEMARK_VERSION)
@@ -37,6 +38,13 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
 
 /** Runs the CLI with `argv` (node-style: [node, script, ...args]); resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // `tidemark --version` alone is answered before the argument parser is even loaded.
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${TIDEMARK_VERSION}\n`);
+    return 0;
+  }
+  const { CommanderError } = await import('commander');
   try {
     await (await buildProgram(argv)).parseAsync([...argv]);
     return 0;
