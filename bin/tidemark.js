@@ -4,7 +4,8 @@
 // as new as every .ts file under src/ (src/web/ is the browser bundle, not part of the CLI, except
 // src/web/build.ts). Otherwise — no build yet, or sources edited since — it runs the TypeScript
 // sources through tsx, which works but starts ~20× slower; TIDEMARK_FROM_SOURCE=1 forces that.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `--version` alone is answered here from package.json (no scan, no CLI loaded).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,6 +35,14 @@ function staleReason() {
   return sourceNewerThan(join(root, 'src'), statSync(compiledMain).mtimeMs)
     ? 'src/ changed after the last build'
     : null;
+}
+
+// `tidemark --version` alone: package.json's version (the one dist/ and src/ print too, checked by
+// test/cli/commands.test.ts), without the freshness scan of src/ or loading the CLI.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
+  process.exit(0);
 }
 
 const reason = staleReason();

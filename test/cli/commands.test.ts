@@ -1,6 +1,8 @@
 // The command table (src/cli/commands.ts) against the command files it loads: every line names the
 // command its file registers, with the same summary; the version is package.json's.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandName } from '../../src/cli/commands.js';
@@ -33,6 +35,9 @@ describe('the command table', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(TIDEMARK_VERSION).toBe(pkg.version);
     expect(await tidemark('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    // The installed binary, as a process: its shortcut prints the same.
+    const bin = fileURLToPath(new URL('../../bin/tidemark.js', import.meta.url));
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe(`${pkg.version}\n`);
     const help = await tidemark('--help');
     expect(help.code).toBe(0);
     for (const c of COMMANDS) expect(help.stdout).toContain(commandName(c));
