@@ -74,7 +74,10 @@ function detail(f: ProcessFigures, baseline?: ProcessFigures): string {
     `median of ${f.wallMs.length} whole processes; wall min ${Math.min(...f.wallMs).toFixed(0)} / max ${Math.max(...f.wallMs).toFixed(0)} ms`,
   ];
   if (f.cpuMs.length > 0) parts.push(`CPU (user+sys) median ${median(f.cpuMs).toFixed(0)} ms`);
-  if (baseline) parts.push(`bare \`node -e 0\` ${median(baseline.wallMs).toFixed(0)} ms wall`);
+  if (baseline)
+    parts.push(
+      `bare \`node -e 0\` ${median(baseline.wallMs).toFixed(0)} ms wall${baseline.cpuMs.length > 0 ? `, ${median(baseline.cpuMs).toFixed(0)} ms CPU` : ''}`,
+    );
   parts.push(`load average ${loadavg()[0]!.toFixed(1)} on this machine`);
   return parts.join('; ');
 }
