@@ -64,7 +64,7 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
   const flowsSection = ctx.analysis.signals.etfFlows;
   const grid = el('div', 'grid');
   ctx.root.append(grid);
-  const summary = card(grid, 'Flow regime', { wide: true });
+  const summary = card(grid, 'Flow regime', { wide: true, id: 'etf-summary' });
   const summaryRows: [string, string][] = [
     ...labelledRows(flowsSection, ETF_FLOWS_LABELS),
     ['Window', windowText(flowsSection)],
@@ -193,6 +193,10 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
       { notMerge: true },
     );
     body.dataset['points'] = String(dates.length);
+    body.dataset['firstDate'] = dates[0] ?? '';
+    body.dataset['lastDate'] = dates.at(-1) ?? '';
+    body.dataset['shadedFrom'] = spans[0] ? snapStart(spans[0].start) : '';
+    body.dataset['shadedTo'] = spans.at(-1) ? snapEnd(spans.at(-1)!.end) : '';
     addCsvButton(body, weekly ? 'etf-flows-weekly' : 'etf-flows-daily', () => ({
       header: [weekly ? 'week_starting' : 'date', ...fundTotals.map((f) => `${f.fund}_usd`), 'cumulative_usd'],
       rows: dates.map((d, i) => [d, ...fundTotals.map((f) => f.values[i] ?? 0), cumulative[i] ?? null]),
