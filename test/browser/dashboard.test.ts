@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       for (const tab of PAGES) {
         const page = await open(tab, scheme);
         await page.waitForTimeout(300); // let chart animations settle before the picture
-        await page.screenshot({ path: resolve(SCREENSHOTS, `${tab}-${scheme}.png`) });
+        await page.screenshot({ path: resolve(SCREENSHOTS, `${tab}-${scheme}.png`), fullPage: true });
         await page.close();
       }
     }

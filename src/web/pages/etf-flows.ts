@@ -4,7 +4,7 @@ import { fetchSeries } from '../api.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDate, formatShortDate } from '../../format/dates.js';
 import { ETF_FLOWS_LABELS, labelledRows, valueLabel } from '../../format/field-labels.js';
-import { addCsvButton } from '../csv.js';
+import { addCsvButton, addTableCsvButton } from '../csv.js';
 import { escapeHtml } from '../format.js';
 import { renderFundFlowTable } from './etf-fund-table.js';
 import type { EtfFlowsSection } from '../../domain/sections/etf-flows.js';
@@ -56,7 +56,7 @@ export function regimeSpans(etfFlows: EtfFlowsSection, dates: readonly string[])
 /** "2026-01-05 → 2026-01-16 (10 days)" from the section's window. */
 function windowText(section: EtfFlowsSection): string {
   const { windowFrom: from, windowTo: to, days } = section;
-  return from && to ? `${formatDate(from)} → ${formatDate(to)} (${days} days)` : 'n/a';
+  return from && to ? `${formatShortDate(from)} → ${formatDate(to)} (${days} days)` : 'n/a';
 }
 
 /** Renders the ETF flows page into ctx.root. */
@@ -69,13 +69,15 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
     ...labelledRows(flowsSection, ETF_FLOWS_LABELS),
     ['Window', windowText(flowsSection)],
   ];
-  summary.innerHTML = `<table class="kv inline"><tr>${summaryRows
+  summary.innerHTML = `<table class="stats"><thead><tr>${summaryRows
+    .map(([k]) => `<th>${escapeHtml(k)}</th>`)
+    .join('')}</tr></thead><tbody><tr>${summaryRows
     .map(
-      ([k, v], i) =>
-        `<th>${escapeHtml(k)}</th><td${i === 0 ? ` id="etf-regime" data-code="${escapeHtml(flowsSection.regime ?? '')}"` : ''}>${escapeHtml(v)}</td>`,
+      ([, v], i) =>
+        `<td${i === 0 ? ` id="etf-regime" data-code="${escapeHtml(flowsSection.regime ?? '')}"` : ''}>${escapeHtml(v)}</td>`,
     )
-    .join('')}</tr></table>`;
-  addCsvButton(summary, 'etf-flow-regime', () => ({ header: ['field', 'value'], rows: summaryRows }));
+    .join('')}</tr></tbody></table>`;
+  addTableCsvButton(summary, 'etf-summary');
 
   const toolbar = el('div', 'toolbar');
   toolbar.innerHTML = `<span class="muted">View:</span>
@@ -177,14 +179,15 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
             z: 5,
             markArea: {
               silent: true,
-              data: spans.map((s) => [
+              data: spans.map((s, i) => [
                 {
                   xAxis: dates.indexOf(snapStart(s.start)),
                   itemStyle: { color: REGIME_COLORS[s.regime] ?? 'rgba(128,128,128,0.1)' },
                   name: valueLabel(s.regime),
                   label: { show: spanWidth(s) >= LABELLED_SPAN, position: 'insideTop', fontSize: 10, color: '#888' },
                 },
-                { xAxis: dates.indexOf(snapEnd(s.end)) },
+                // Each span runs to where the next begins, so no unshaded gap shows between regimes.
+                { xAxis: spans[i + 1] ? dates.indexOf(snapStart(spans[i + 1]!.start)) : dates.indexOf(snapEnd(s.end)) },
               ]),
             },
           },

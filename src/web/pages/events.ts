@@ -3,9 +3,9 @@
 import { formatSignedUsd, formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { formatSignedPercent } from '../../format/percent.js';
-import { formatDate, formatShortDate } from '../../format/dates.js';
+import { formatDate } from '../../format/dates.js';
 import { addCsvButton, addTableCsvButton } from '../csv.js';
-import { escapeHtml } from '../format.js';
+import { dateTick, escapeHtml } from '../format.js';
 import type { EventStudyResult } from '../../domain/sections/events.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { palette } from '../theme.js';
@@ -101,7 +101,7 @@ export function renderEvents(ctx: PageContext): void {
       axisLabel: {
         color: p.muted,
         hideOverlap: true,
-        formatter: (v: number) => formatShortDate(new Date(v).toISOString()),
+        formatter: dateTick,
       },
     }),
     yAxis: themedAxis({ type: 'category', data: kinds.map(kindLabel), axisTick: { show: false } }),

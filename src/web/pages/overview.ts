@@ -71,7 +71,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const phase = card(grid, 'Market phase', { id: 'phase-card' });
   phase.innerHTML = `<div class="phase-row">
       <div><div class="phase-label phase-${escapeHtml(a.phase.label)}" id="phase-label">${escapeHtml(a.phase.label)}</div>
-      <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(a.asOf)}</div></div>
+      <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(formatDate(a.asOf))}</div></div>
       <div class="gauge-box">${gaugeSvg(a.phase.confidence)}<div class="muted">confidence</div></div>
     </div>`;
 

@@ -2,10 +2,10 @@
 // their sizes; a wave still under way runs to the as-of date.
 import type { ECharts } from 'echarts/core';
 import { formatUsd } from '../../format/money.js';
-import { formatDate, formatShortDate } from '../../format/dates.js';
+import { formatDate } from '../../format/dates.js';
 import { valueLabel } from '../../format/field-labels.js';
 import { addCsvButton, addTableCsvButton } from '../csv.js';
-import { escapeHtml, formatSize } from '../format.js';
+import { dateTick, escapeHtml, formatSize } from '../format.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { createEChart, themedAxis, themedBase } from '../charts/ec.js';
@@ -49,7 +49,7 @@ export function renderWaves(ctx: PageContext): void {
       axisLabel: {
         color: p.muted,
         hideOverlap: true,
-        formatter: (v: number) => formatShortDate(new Date(v).toISOString()),
+        formatter: dateTick,
       },
     }),
     yAxis: themedAxis({ type: 'category', data: segments.map((s) => valueLabel(s)) }),
