@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import { parseSnapshot, snapshotOf } from './alert-snapshot.js';
 import type { RunConfig } from './config/load-config.js';
 import type { Secrets } from './config/secrets.js';
-import { drainOutbox, type DeliveryEvent, type DrainResult } from './delivery/deliver.js';
+import { drainOutbox, type DeliveryEvent, type DeliveryPolicy, type DrainResult } from './delivery/deliver.js';
 import { planAlerts, type PlannedAlert } from './evaluate-rules.js';
 import {
   expectedDate,
@@ -93,6 +93,16 @@ function late(f: InputFreshness, nowIso: string, sources: readonly SourceName[])
   if (from === undefined || !from.some((s) => sources.includes(s)) || f.lastDate === null) return false;
   const due = expectedDate({ ...INPUT_CLOCKS[f.input], graceHours: 0 }, nowIso);
   return due !== null && f.lastDate < due;
+}
+
+/** The delivery policy of the config: attempts, backoff and the lease after which a claim is abandoned. */
+export function deliveryPolicy(config: RunConfig): DeliveryPolicy {
+  return {
+    maxAttempts: config.delivery.maxAttempts,
+    baseMs: config.delivery.backoffSeconds * 1000,
+    maxMs: config.delivery.backoffMaxSeconds * 1000,
+    leaseMs: Math.max(300_000, config.delivery.timeoutSeconds * 3000),
+  };
 }
 
 /** Runs one cycle; never throws for a source, a folder or one asset (each is reported). */
@@ -233,12 +243,7 @@ export async function runCycle(options: CycleOptions): Promise<CycleReport> {
       {
         outbox,
         sinks: options.sinks,
-        policy: {
-          maxAttempts: config.delivery.maxAttempts,
-          baseMs: config.delivery.backoffSeconds * 1000,
-          maxMs: config.delivery.backoffMaxSeconds * 1000,
-          leaseMs: Math.max(300_000, config.delivery.timeoutSeconds * 3000),
-        },
+        policy: deliveryPolicy(config),
         now,
         redact,
         ...(options.onDelivery !== undefined ? { onEvent: options.onDelivery } : {}),

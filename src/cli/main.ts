@@ -1,10 +1,12 @@
 // The `tidemark` command line: registers one command per file and maps errors to exit codes.
 import { Command, CommanderError } from 'commander';
 import { reportError } from './error-output.js';
+import { registerAlerts } from './alerts.js';
 import { registerAnalyze } from './analyze.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerReport } from './report.js';
+import { registerRun } from './run.js';
 import { registerServe } from './serve.js';
 import { registerStatus } from './status.js';
 import { registerSimulate } from './simulate.js';
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerTrackRecord(program);
   registerReport(program);
   registerServe(program);
+  registerRun(program);
+  registerAlerts(program);
   return program;
 }
 
