@@ -4,8 +4,7 @@
 // that cannot be reached or a folder that cannot be read is reported and the cycle goes on; the
 // stale-input rule tells the desk when that starts to matter.
 import type { Analysis } from '../domain/analysis.js';
-import { todayUtc } from '../domain/dates.js';
-import { asOfCutoff } from '../domain/dates.js';
+import { asOfCutoff, todayUtc } from '../domain/dates.js';
 import { analyzeSeries } from '../phase/analyze.js';
 import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { importFiles } from '../sources/import-files.js';

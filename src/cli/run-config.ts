@@ -4,8 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { RunConfig } from '../alerts/config/load-config.js';
-import { loadConfig, type ConfigOverride } from '../alerts/config/load-config.js';
+import { loadConfig, type ConfigOverride, type RunConfig } from '../alerts/config/load-config.js';
 import { parseOptionText } from '../alerts/config/env-options.js';
 import { Secrets } from '../alerts/config/secrets.js';
 import type { NoteWriter } from '../alerts/daily-run.js';
