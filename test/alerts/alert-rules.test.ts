@@ -11,12 +11,16 @@ import { retryDelayMs } from '../../src/alerts/delivery/backoff.js';
 import { planAlerts } from '../../src/alerts/evaluate-rules.js';
 import { expectedDate, INPUT_CLOCKS, type InputFreshness } from '../../src/alerts/input-freshness.js';
 import { conditionHolds, parseCondition } from '../../src/alerts/rules/condition.js';
+import { confidenceLevelRule } from '../../src/alerts/rules/confidence-level-rule.js';
+import { liquidityFailureRule } from '../../src/alerts/rules/liquidity-failure-rule.js';
+import type { LiquiditySelloff } from '../../src/domain/sections/liquidity.js';
 import { phaseFlipRule } from '../../src/alerts/rules/phase-flip-rule.js';
 import { confirmedChange, type AlertRule } from '../../src/alerts/rules/rule.js';
 import { staleInputRule } from '../../src/alerts/rules/stale-input-rule.js';
 import { thresholdRule } from '../../src/alerts/rules/threshold-rule.js';
 import { parseCron } from '../../src/alerts/schedule/cron.js';
 import { quietUntil } from '../../src/alerts/schedule/quiet-hours.js';
+import { formatPct } from '../../src/format/percent.js';
 
 function snapshot(asOf: string, set: Record<string, FieldValue>, freshness: InputFreshness[] = []): AlertSnapshot {
   const fields = Object.fromEntries(ALERT_FIELD_PATHS.map((p) => [p, set[p] ?? null])) as FieldValues;
@@ -96,6 +100,51 @@ describe('rules', () => {
       snapshot(`2026-02-0${i + 1}`, { 'signals.positioning.fundingRate8h': r, 'phase.label': 'trend-decline' }),
     );
     expect(firings(thresholdRule('funding-negative', condition), days)).toEqual(['2026-02-02', '2026-02-05']);
+  });
+
+  it('confidence-level: up through 85 % only after dropping below 65 %; a label change resets without an alert', () => {
+    const calls: [string, number][] = [
+      ['trend-decline', 0.7],
+      ['trend-decline', 0.86], // rose: alert
+      ['trend-decline', 0.8],
+      ['trend-decline', 0.88], // still high (never fell below 65 %): no alert
+      ['trend-decline', 0.6], // fell below 65 %
+      ['trend-decline', 0.9], // rose again: alert
+      ['bottoming', 0.9], // new label: state reset, no alert
+    ];
+    const days = calls.map(([label, c], i) =>
+      snapshot(`2025-11-0${i + 1}`, { 'phase.label': label, 'phase.confidence': c }),
+    );
+    const rule = confidenceLevelRule('confidence-level', { level: 0.85, hysteresis: 0.2, direction: 'up' });
+    expect(firings(rule, days)).toEqual(['2025-11-02', '2025-11-06']);
+  });
+
+  it('liquidity-failure: a sell-off newly read as a liquidity failure, or revised to it, alerts once', () => {
+    const selloff = (type: LiquiditySelloff['type'], initialType: LiquiditySelloff['type']): LiquiditySelloff => ({
+      start: '2025-10-06',
+      end: '2025-10-11',
+      drawdownPct: -16.2,
+      type,
+      reasons: ['price impact in the top 5 % of its year'],
+      classifiedOn: '2025-10-12',
+      initialType,
+      revisedOn: type === initialType ? null : '2025-10-14',
+    });
+    const withSelloffs = (asOf: string, selloffs: LiquiditySelloff[]): AlertSnapshot => ({
+      ...snapshot(asOf, {}),
+      selloffs,
+    });
+    const days = [
+      withSelloffs('2025-10-12', [selloff('position-rebalancing', 'position-rebalancing')]),
+      withSelloffs('2025-10-13', [selloff('position-rebalancing', 'position-rebalancing')]),
+      withSelloffs('2025-10-14', [selloff('liquidity-failure', 'position-rebalancing')]),
+      withSelloffs('2025-10-15', [selloff('liquidity-failure', 'position-rebalancing')]),
+    ];
+    const rule = liquidityFailureRule('liquidity-failure');
+    expect(firings(rule, days)).toEqual(['2025-10-14']);
+    const finding = rule.evaluate({ current: days[2]!, history: [days[1]!, days[0]!] });
+    expect(finding?.changed).toBe('sell-off revised from position-rebalancing to liquidity-failure');
+    expect(finding?.evidence[1]?.value).toBe(formatPct(-16.2));
   });
 
   it('a condition on an unknown field or a % on a non-percentage is refused with the field named', () => {
