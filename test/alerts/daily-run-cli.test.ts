@@ -12,6 +12,9 @@ import type { Alert } from '../../src/alerts/alert.js';
 import { verifySignature } from '../../src/alerts/sinks/webhook-signature.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { tidemark } from '../cli/run-cli.js';
+import { COT_DATASET_PATH } from '../../src/sources/live/cftc-cot.js';
+import { fixture, startFixtureServer } from '../sources/live/fixture-server.js';
+import { binanceRoutes } from '../sources/live/venue-routes.js';
 import { startHttpReceiver, type HttpReceiver } from './receivers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -166,6 +169,54 @@ describe('tidemark run, watch and alerts against local fixtures', () => {
     expect(everyDay?.note.path).toMatch(/notes\/.*\.md$/);
     expect(existsSync(everyDay!.note.path!)).toBe(true);
     expect(everyDay!.evidence.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('watch --once syncs the sources that answer (local fixture servers), reports the one that does not, goes on', async () => {
+    const farsideHtml = readFileSync(resolve(ROOT, 'test/fixtures/farside-html/btc-all-data.html'), 'utf8');
+    const venues = await startFixtureServer({
+      '/bitcoin-etf-flow-all-data/': () => ({ body: farsideHtml }),
+      [COT_DATASET_PATH]: () => ({ body: fixture('cftc-tff-bitcoin.json') }),
+      ...binanceRoutes(),
+    });
+    const down = await startHttpReceiver();
+    const downUrl = down.url;
+    await down.close();
+    try {
+      const config = writeConfig('sync.yaml');
+      writeFileSync(
+        config,
+        readFileSync(config, 'utf8')
+          .replace(`watchFolders: [${JSON.stringify(FIXTURES)}]`, 'watchFolders: []')
+          .replace(
+            'sync:\n  sources: []',
+            [
+              'lateRetry:',
+              '  forMinutes: 0',
+              'sync:',
+              '  sources: [farside, binance, cftc, okx]',
+              '  retries: 1',
+              '  endpoints:',
+              `    farside: ${venues.url}`,
+              `    binance: ${venues.url}`,
+              `    cftc: ${venues.url}`,
+              `    okx: ${downUrl}`,
+            ].join('\n'),
+          ),
+      );
+      const db = join(dir, 'sync.duckdb');
+      hook.requests.length = 0;
+      const result = await tidemark('watch', '--once', '--config', config, '--db', db);
+      expect(result.stdout).toMatch(/sync farside: ok/);
+      expect(result.stdout).toMatch(/sync binance: ok/);
+      expect(result.stdout).toMatch(/sync cftc: ok/);
+      expect(result.stdout).toMatch(/sync okx: failed/);
+      expect(result.stdout).toMatch(/warning: sync okx: /);
+      expect(result.stdout).toMatch(/BTC: (trend-decline|bottoming|uptrend|topping) \(\d+%\)/);
+      expect(result.code, result.stderr).toBe(0);
+      expect(hook.requests.length).toBeGreaterThan(0);
+    } finally {
+      await venues.close();
+    }
   }, 120_000);
 
   it('--dry-run shows what would be sent and sends and stores nothing', async () => {
