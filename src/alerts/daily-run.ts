@@ -160,7 +160,9 @@ export async function runCycle(options: CycleOptions): Promise<CycleReport> {
       const series = await loadMarketSeries(store, { asset, asOf, shippedEvents });
       const analysis = analyzeSeries(series);
       const freshness = inputFreshness(series, nowIso);
-      for (const f of freshness) if (late(f, nowIso, config.sync.sources)) waitingFor.add(f.input);
+      // Waiting for a late source only makes sense for today's run (a past as-of date is not re-synced).
+      if (asOf === todayUtc(new Date(now())))
+        for (const f of freshness) if (late(f, nowIso, config.sync.sources)) waitingFor.add(f.input);
       const snapshot = snapshotOf(analysis, freshness);
       const history = (await outbox.recentAnalyses(asset, asOf, HISTORY_DAYS)).map((r) => parseSnapshot(r.snapshot));
       let notePath: string | null = null;
