@@ -14,6 +14,7 @@ import type { AnalysedAsset } from '../domain/assets.js';
 import { todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketSeries } from '../domain/market-series.js';
+import { noteTrackRecord } from '../report/note-track-record.js';
 import { REPORT_CHART_LOOKBACK_DAYS, renderReport } from '../report/render-report.js';
 import type { Store } from '../store/store.js';
 import { toWideTable } from '../store/wide-rows.js';
@@ -173,11 +174,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {
       const analysis = await analyze(store, { asset: query.asset, ...asOfOption(asOf) });
-      const [series, coverage] = await Promise.all([
+      const [series, coverage, trackRecord] = await Promise.all([
         loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
         store.coverage({ asOf: analysis.asOf }),
+        noteTrackRecord((asset, to) => trackRecords.run({ asset, to }), query.asset, analysis.asOf),
       ]);
-      const report = await renderReport({ analysis, series, coverage }, { formats: ['html'] });
+      const report = await renderReport({ analysis, series, coverage, trackRecord }, { formats: ['html'] });
       return report.html ?? '';
     });
     return send(

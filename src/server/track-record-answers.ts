@@ -26,9 +26,9 @@ export interface TrackRecordKey {
 }
 
 export interface TrackRecordAnswers {
-  /** The record for `key`, computed at most once per store revision (concurrent callers share it). */
+  /** The record for `key`, computed at most once per store revision (concurrent callers share it); throws NotEnoughHistoryError. */
   run(key: TrackRecordKey): Promise<TrackRecordRun>;
-  /** The JSON answer for `key` without the `omit`ted parts, with its ETag. */
+  /** The JSON answer for `key` without the `omit`ted parts, with its ETag; too little history is an ApiError 404. */
   answer(key: TrackRecordKey, omit: readonly TrackRecordPart[]): Promise<CachedBody>;
 }
 
@@ -64,25 +64,25 @@ export function trackRecordAnswers(store: Store, compute: TrackRecordFn, capacit
   const keyOf = async (key: TrackRecordKey): Promise<string> =>
     `${key.asset}|${key.from ?? ''}|${key.to}|${(key.horizons ?? FORWARD_RETURN_DEFAULTS.horizons).join(',')}|rev${await store.revision()}`;
   const run = async (key: TrackRecordKey): Promise<TrackRecordRun> =>
-    runs.getOrCompute(await keyOf(key), async () => {
-      try {
-        return await compute(store, {
-          asset: key.asset,
-          to: key.to,
-          ...(key.from !== undefined ? { from: key.from } : {}),
-          ...(key.horizons !== undefined ? { horizons: key.horizons } : {}),
-        });
-      } catch (error) {
-        if (error instanceof NotEnoughHistoryError)
-          throw new ApiError('not-found', 'not-enough-history', error.message, null, { cause: error });
-        throw error;
-      }
-    });
+    runs.getOrCompute(await keyOf(key), () =>
+      compute(store, {
+        asset: key.asset,
+        to: key.to,
+        ...(key.from !== undefined ? { from: key.from } : {}),
+        ...(key.horizons !== undefined ? { horizons: key.horizons } : {}),
+      }),
+    );
   return {
     run,
     answer: async (key, omit) =>
-      bodies.getOrCompute(`${await keyOf(key)}|omit:${[...new Set(omit)].sort().join(',')}`, async () =>
-        withEtag(JSON.stringify(trackRecordAnswer(await run(key), omit))),
-      ),
+      bodies.getOrCompute(`${await keyOf(key)}|omit:${[...new Set(omit)].sort().join(',')}`, async () => {
+        try {
+          return withEtag(JSON.stringify(trackRecordAnswer(await run(key), omit)));
+        } catch (error) {
+          if (error instanceof NotEnoughHistoryError)
+            throw new ApiError('not-found', 'not-enough-history', error.message, null, { cause: error });
+          throw error;
+        }
+      }),
   };
 }

@@ -8,6 +8,7 @@ import { trackRecordResponseSchema, type TrackRecordResponse } from '../../src/s
 import { writeSimulatedDataset } from '../../src/sim/simulate.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import type { Store } from '../../src/store/store.js';
+import { loadMarketSeries } from '../../src/store/market-series-loader.js';
 import { trackRecordFromStore } from '../../src/track-record/load-track-record.js';
 import { loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
 
@@ -29,7 +30,13 @@ describe('GET /api/track-record', () => {
   beforeAll(async () => {
     store = await openDuckDbStore(':memory:');
     await writeSimulatedDataset(store, { seed: 42, endDate: END });
-    app = buildServer({ store, analyze, trackRecord, now: () => new Date(`${END}T23:00:00Z`) });
+    app = buildServer({
+      store,
+      analyze,
+      trackRecord,
+      loadSeries: (s, o) => loadMarketSeries(s, o),
+      now: () => new Date(`${END}T23:00:00Z`),
+    });
     empty = await openDuckDbStore(':memory:');
     bare = buildServer({ store: empty, analyze, now: () => new Date(`${END}T23:00:00Z`) });
   }, 120_000);
@@ -135,6 +142,18 @@ describe('GET /api/track-record', () => {
         field: null,
       },
     });
+  });
+
+  it('puts the same cached record in the analyst note of /api/report (to = the note’s as-of date)', async () => {
+    computed.length = 0;
+    const asOf = loadAnalysisFixture().asOf;
+    const note = await app.inject({ url: `/api/report?asset=BTC&asOf=${asOf}` });
+    expect(note.statusCode).toBe(200);
+    expect(note.body).toContain('<section id="track-record"><h2>Track record (SIMULATED DATA)</h2>');
+    expect(note.body).toContain('<section id="track-record-in-sample">');
+    const api = await app.inject({ url: `/api/track-record?asset=BTC&to=${asOf}&omit=days` });
+    expect(api.statusCode).toBe(200);
+    expect(computed).toEqual([{ asset: 'BTC', to: asOf }]);
   });
 
   it('is in the OpenAPI document with its parameters and the TrackRecord component', async () => {
