@@ -107,7 +107,10 @@ const ratio: Format = (v) => formatDecimal(v);
  * the CLI's wording: calls, label and side agreement, turning-point lags and misses, the forward-return
  * spread per horizon, the Brier score and its constant rate, and the phase-following equity figures.
  */
-export function yardstickRows(period: TrackRecordPeriodResult, horizons: readonly number[]): YardstickRow[] {
+export function yardstickRows(
+  period: Pick<TrackRecordPeriodResult, 'engines' | 'buyAndHold'>,
+  horizons: readonly number[],
+): YardstickRow[] {
   const rows: YardstickRow[] = [];
   // `value` answers undefined where the yardstick does not apply (a baseline states no confidence): '' in text.
   const add = (
@@ -215,7 +218,7 @@ export function yardstickRows(period: TrackRecordPeriodResult, horizons: readonl
 }
 
 /** The verdicts where the engine is worse than the best baseline (or than holding). */
-export function worseVerdicts(period: TrackRecordPeriodResult): Verdict[] {
+export function worseVerdicts(period: Pick<TrackRecordPeriodResult, 'verdicts'>): Verdict[] {
   return period.verdicts.filter((v) => v.outcome === 'worse');
 }
 
@@ -225,7 +228,7 @@ export function verdictMark(verdict: Verdict): string {
 }
 
 /** What each period is, in words: what was (not) chosen by looking at it. */
-export function sampleMeaning(period: TrackRecordPeriodResult, simulated: boolean): string {
+export function sampleMeaning(period: Pick<TrackRecordPeriodResult, 'sample'>, simulated: boolean): string {
   if (simulated)
     return 'Simulated data: the engine was tuned on the simulator, so this is in-sample by construction; it says nothing about real markets.';
   return period.sample === 'in-sample'

@@ -12,7 +12,8 @@ import { FORWARD_RETURN_DEFAULTS } from '../track-record/forward-returns.js';
 import { ApiError } from './api-error.js';
 import { withEtag, type CachedBody } from './http-cache.js';
 import { LruCache } from './lru-cache.js';
-import type { TrackRecordPart, TrackRecordResponse } from './track-record-schemas.js';
+import type { TrackRecordPart } from '../domain/track-record-answer.js';
+import type { TrackRecordResponse } from './track-record-schemas.js';
 
 /** Computes a track record from the store (trackRecordFromStore has this shape). */
 export type TrackRecordFn = (store: Store, request: TrackRecordRequest) => Promise<TrackRecordRun>;

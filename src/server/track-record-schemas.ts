@@ -6,11 +6,7 @@ import { trackRecordPeriodResultSchema, trackRecordSchema } from '../domain/trac
 import { FORWARD_RETURN_DEFAULTS } from '../track-record/forward-returns.js';
 import { analysisQuerySchema, optionalDate } from './schemas.js';
 import { API_COMPONENTS, type Describes } from './section-schemas.js';
-import type { TrackRecord, TrackRecordPeriodResult } from '../domain/track-record.js';
-
-/** The bulky parts of a track record a client may leave out (`omit=`), with what each holds. */
-export const TRACK_RECORD_PARTS = ['days', 'scoredCalls', 'equityCurves'] as const;
-export type TrackRecordPart = (typeof TRACK_RECORD_PARTS)[number];
+import { TRACK_RECORD_PARTS, type TrackRecordAnswer } from '../domain/track-record-answer.js';
 
 /** At most this many horizons per request (each adds a bootstrap per label and engine). */
 export const MAX_HORIZONS = 6;
@@ -95,16 +91,8 @@ export const trackRecordResponseSchema = trackRecordSchema
   })
   .register(API_COMPONENTS, { id: 'TrackRecord' });
 
-/** The answer's type, from the domain contract (readonly) rather than inferred from the schema. */
-export type TrackRecordResponse = Omit<TrackRecord, 'days' | 'scoredCalls' | 'periods'> & {
-  readonly simulated: boolean;
-  readonly replay: { readonly days: number; readonly seconds: number; readonly rebuiltDays: number };
-  readonly days?: TrackRecord['days'];
-  readonly scoredCalls?: TrackRecord['scoredCalls'];
-  readonly periods: readonly (Omit<TrackRecordPeriodResult, 'equityCurves'> & {
-    readonly equityCurves?: TrackRecordPeriodResult['equityCurves'];
-  })[];
-};
+/** The answer's type (domain/track-record-answer.ts), readonly, rather than inferred from the schema. */
+export type TrackRecordResponse = TrackRecordAnswer;
 
 // Compile-time: the response schema names exactly the fields of the answer's type.
 const TRACK_RECORD_SCHEMA_DESCRIBES_THE_ANSWER: Describes<TrackRecordResponse, typeof trackRecordResponseSchema> = true;
