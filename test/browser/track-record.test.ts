@@ -54,6 +54,26 @@ describe.skipIf(!hasChromium)('track record page in Chromium', () => {
       expect(await page.locator('#tr-verdicts li').count()).toBeGreaterThan(5);
       expect(await page.locator('#tr-verdicts li.worse').count()).toBe(await page.locator('#tr-worse li').count());
       expect(await page.locator('#tr-table tbody tr').count()).toBeGreaterThan(14);
+      // Reliability table under the diagram, with the Brier score against the constant rate.
+      expect(await page.locator('#tr-reliability-table tbody tr').count()).toBe(await points(page, '#tr-reliability'));
+      expect(await page.textContent('#tr-reliability-table')).toMatch(
+        /Brier score 0\.\d{3} over [\d,]+ calls against 0\.\d{3}/,
+      );
+      // One row per phase label; the engine called at least one of them.
+      expect(await page.locator('#tr-labels tbody tr').count()).toBe(4);
+      expect(await page.textContent('#tr-labels tbody')).toMatch(/[\d,]+ days, \d+\.\d% right/);
+      // Forward returns at the middle horizon: bars with whiskers, rows with intervals; another horizon redraws.
+      expect(await page.getAttribute('#tr-forward button.active', 'data-horizon')).toBe('60');
+      const bars60 = await points(page, '#tr-forward');
+      expect(bars60).toBeGreaterThan(3);
+      expect(await page.locator('#tr-forward-table tbody tr').count()).toBe(bars60);
+      expect(await page.textContent('#tr-forward-table tbody')).toMatch(
+        /[+−]\d+\.\d% \[[+−]?\d+\.\d%, [+−]?\d+\.\d%\]/,
+      );
+      await page.click('#tr-forward button[data-horizon="20"]');
+      expect(await page.getAttribute('#tr-forward button.active', 'data-horizon')).toBe('20');
+      expect(await points(page, '#tr-forward')).toBeGreaterThanOrEqual(bars60);
+      expect(await page.locator('#tr-turns tbody tr').count()).toBeGreaterThan(0);
       expect(await page.textContent('#tr-intro')).toContain('SIMULATED DATA');
       expect(await page.locator('#tr-periods button.active').count()).toBe(1);
       await page.click('#tr-periods button[data-period="0"]');

@@ -4,7 +4,12 @@
 import type { ECharts } from 'echarts/core';
 import { PHASE_LABELS, type PhaseLabel } from '../../domain/analysis.js';
 import { IN_SAMPLE_END } from '../../domain/sample-split.js';
-import type { TrackRecordDay, TrackRecordPeriodResult, TurningPoint } from '../../domain/track-record.js';
+import type {
+  TrackRecordDay,
+  TrackRecordEngineId,
+  TrackRecordPeriodResult,
+  TurningPoint,
+} from '../../domain/track-record.js';
 import { chartStart, labelRuns, type RunSource } from '../../domain/track-record-views.js';
 import { formatDecimal, formatPrice } from '../../format/numbers.js';
 import { formatPercent } from '../../format/percent.js';
@@ -19,6 +24,11 @@ export function labelColours(p: Palette): Record<PhaseLabel, string> {
     bottoming: p.series[1] ?? p.accent,
     topping: p.series[3] ?? p.accent,
   };
+}
+
+/** Each engine's colour, the same in every chart of the page (the engine in the accent colour). */
+export function engineColours(p: Palette): Record<TrackRecordEngineId, string> {
+  return { engine: p.accent, sma200: p.series[7] ?? p.muted, sma50and200: p.series[1] ?? p.muted };
 }
 
 const DAY_MS = 86_400_000;
@@ -269,9 +279,9 @@ export function drawEquityChart(
       (v) => `${formatDecimal(v)}×`,
     ),
     series: [
-      line(names.engine, 'engine', p.accent),
-      line(names.sma200, 'sma200', p.series[7] ?? p.muted),
-      line(names.sma50and200, 'sma50and200', p.series[1] ?? p.muted),
+      line(names.engine, 'engine', engineColours(p).engine),
+      line(names.sma200, 'sma200', engineColours(p).sma200),
+      line(names.sma50and200, 'sma50and200', engineColours(p).sma50and200),
       line('buy and hold', 'buyAndHold', p.text),
     ],
   });

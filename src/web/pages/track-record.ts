@@ -5,6 +5,7 @@
 import type { TrackRecordAnswer, TrackRecordAnswerPeriod } from '../../domain/track-record-answer.js';
 import type { TrackRecordEngineId } from '../../domain/track-record.js';
 import { TRACK_RECORD_ENGINES } from '../../domain/track-record.js';
+import { brierSentence, labelRows, reliabilityRows } from '../../domain/track-record-tables.js';
 import { sampleMeaning, verdictMark, worseVerdicts, yardstickRows } from '../../domain/track-record-views.js';
 import { formatCount, formatDecimal, formatPrice } from '../../format/numbers.js';
 import { formatPercent } from '../../format/percent.js';
@@ -13,6 +14,8 @@ import { createEChart } from '../charts/ec.js';
 import { escapeHtml } from '../format.js';
 import { card, el, notAvailable, showError, type PageContext } from '../ui.js';
 import { drawEquityChart, drawPriceChart, drawReliabilityChart } from './track-record-charts.js';
+import { renderForwardReturns } from './track-record-forward.js';
+import { tableHtml } from './track-record-tables.js';
 
 /** Row names of the strip under the price (short, so both grids keep the same left edge). */
 const STRIP_NAMES = { hindsight: 'hindsight', engine: 'engine', sma50and200: '50/200', sma200: '200-day' } as const;
@@ -159,16 +162,33 @@ export async function renderTrackRecord(ctx: PageContext): Promise<void> {
     disposeCharts.push(dispose);
     const bins = drawReliabilityChart(chart, { ...period, equityCurves });
     reliability.dataset['points'] = String(bins);
-    if (bins === 0) notAvailable(reliability, 'Scored calls with a confidence');
+    const calibration = period.engines.engine.calibration;
+    if (bins === 0 || calibration === null) notAvailable(reliability, 'Scored calls with a confidence');
+    else {
+      const table = el(
+        'div',
+        'card-body',
+        `<p class="note">${escapeHtml(brierSentence(calibration))}</p>${tableHtml(['Confidence', 'Calls', 'Mean confidence', 'Share right'], reliabilityRows(calibration))}`,
+      );
+      table.id = 'tr-reliability-table';
+      reliability.after(table);
+    }
+
+    const labels = card(periodBox, 'Per called label: scored days and share right in hindsight', {
+      wide: true,
+      id: 'tr-labels',
+    });
+    labels.innerHTML = tableHtml(
+      ['Call', ...TRACK_RECORD_ENGINES.map((id) => names[id])],
+      labelRows(period).map((r) => [r.label, ...r.text]),
+    );
+    renderForwardReturns(periodBox, period, record.method, names, (d) => disposeCharts.push(d));
 
     const table = card(periodBox, 'Every yardstick, side by side', { wide: true, id: 'tr-table' });
-    const rows = yardstickRows(period, record.method.horizonsDays);
-    table.innerHTML = `<table class="events tr-table"><thead><tr><th>Yardstick</th>${TRACK_RECORD_ENGINES.map((id) => `<th>${escapeHtml(names[id])}</th>`).join('')}<th>Buy and hold</th></tr></thead><tbody>${rows
-      .map(
-        (r) =>
-          `<tr><td>${escapeHtml(r.yardstick)}</td>${r.text.map((t) => `<td class="num">${escapeHtml(t || '–')}</td>`).join('')}</tr>`,
-      )
-      .join('')}</tbody></table>`;
+    table.innerHTML = tableHtml(
+      ['Yardstick', ...TRACK_RECORD_ENGINES.map((id) => names[id]), 'Buy and hold'],
+      yardstickRows(period, record.method.horizonsDays).map((r) => [r.yardstick, ...r.text]),
+    );
 
     const turns = card(periodBox, 'Dated turning points and each engine’s lag to its first matching call', {
       wide: true,
@@ -177,19 +197,19 @@ export async function renderTrackRecord(ctx: PageContext): Promise<void> {
     const points = period.engines.engine.turningPointLags.points;
     if (points.length === 0) notAvailable(turns, 'Turning points in this period');
     else
-      turns.innerHTML = `<table class="events tr-table"><thead><tr><th>Turn</th><th>Kind</th><th>Close</th>${TRACK_RECORD_ENGINES.map((id) => `<th>${escapeHtml(names[id])}</th>`).join('')}</tr></thead><tbody>${points
-        .map(
-          (pt, i) =>
-            `<tr><td>${pt.date}</td><td>${pt.kind}</td><td class="num">${escapeHtml(formatPrice(pt.close))}</td>${TRACK_RECORD_ENGINES.map(
-              (id) => {
-                const q = period.engines[id].turningPointLags.points[i];
-                const text =
-                  q === undefined ? '–' : q.status === 'matched' ? `${formatDecimal(q.lagDays, 0)} d` : q.status;
-                return `<td class="num">${escapeHtml(text)}</td>`;
-              },
-            ).join('')}</tr>`,
-        )
-        .join('')}</tbody></table>`;
+      turns.innerHTML = tableHtml(
+        ['Turn', 'Kind', 'Close', ...TRACK_RECORD_ENGINES.map((id) => names[id])],
+        points.map((pt, i) => [
+          pt.date,
+          pt.kind,
+          formatPrice(pt.close),
+          ...TRACK_RECORD_ENGINES.map((id) => {
+            const q = period.engines[id].turningPointLags.points[i];
+            return q === undefined ? '–' : q.status === 'matched' ? `${formatDecimal(q.lagDays, 0)} d` : q.status;
+          }),
+        ]),
+        2,
+      );
   }
 
   // Out-of-sample first when there is one: those are the figures to judge the engine by.
