@@ -148,6 +148,7 @@ export async function renderTrackRecord(ctx: PageContext): Promise<void> {
         .join('')}</ul>`;
     const equity = card(periodBox, 'Growth of 1 following each engine’s calls vs buy and hold (costs included)', {
       chart: true,
+      wide: true,
       id: 'tr-equity',
     });
     const equityCurves = period.equityCurves ?? [];
@@ -163,16 +164,15 @@ export async function renderTrackRecord(ctx: PageContext): Promise<void> {
     const bins = drawReliabilityChart(chart, { ...period, equityCurves });
     reliability.dataset['points'] = String(bins);
     const calibration = period.engines.engine.calibration;
-    if (bins === 0 || calibration === null) notAvailable(reliability, 'Scored calls with a confidence');
-    else {
-      const table = el(
-        'div',
-        'card-body',
-        `<p class="note">${escapeHtml(brierSentence(calibration))}</p>${tableHtml(['Confidence', 'Calls', 'Mean confidence', 'Share right'], reliabilityRows(calibration))}`,
-      );
-      table.id = 'tr-reliability-table';
-      reliability.after(table);
-    }
+    const calibrationTable = card(periodBox, 'Reliability table and Brier score', { id: 'tr-reliability-table' });
+    if (bins === 0 || calibration === null) {
+      notAvailable(reliability, 'Scored calls with a confidence');
+      notAvailable(calibrationTable, 'Scored calls with a confidence');
+    } else
+      calibrationTable.innerHTML = `<p class="note">${escapeHtml(brierSentence(calibration))}</p>${tableHtml(
+        ['Confidence', 'Calls', 'Mean confidence', 'Share right'],
+        reliabilityRows(calibration),
+      )}`;
 
     const labels = card(periodBox, 'Per called label: scored days and share right in hindsight', {
       wide: true,
