@@ -11,7 +11,9 @@ import {
   renderReport,
   type ReportFormat,
 } from '../report/render-report.js';
+import { noteTrackRecord } from '../report/note-track-record.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
+import { trackRecordFromStore } from '../track-record/load-track-record.js';
 import { UsageError, withStore } from './context.js';
 import { asOfFlag } from './options.js';
 
@@ -58,11 +60,12 @@ export function registerReport(program: Command): void {
       const formats = reportFormatsFlag(flags.format);
       const report = await withStore(flags, 'read', async (store) => {
         const analysis = await analyzeStore(store, { asset, ...(asOf !== undefined ? { asOf } : {}) });
-        const [series, coverage] = await Promise.all([
+        const [series, coverage, trackRecord] = await Promise.all([
           loadMarketSeries(store, { asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
           store.coverage({ asOf: analysis.asOf }),
+          noteTrackRecord((a, to) => trackRecordFromStore(store, { asset: a, to }), asset, analysis.asOf),
         ]);
-        return renderReport({ analysis, series, coverage }, { formats });
+        return renderReport({ analysis, series, coverage, trackRecord }, { formats });
       });
       const outDir = resolve(flags.out);
       mkdirSync(outDir, { recursive: true });

@@ -12,6 +12,7 @@ import {
 } from './context-sections.js';
 import type { NoteDocument, ReportInput } from './note-model.js';
 import { etfFlowSection, eventsSection, headlineSection, positioningSection } from './signal-sections.js';
+import { trackRecordSections } from './track-record-section.js';
 import { whatWouldChangeSection } from './what-would-change.js';
 
 /** Calendar days of history the note's charts show (the loader's lookbackDays for reports); the
@@ -35,14 +36,17 @@ export function noteTitle(asset: string, asOf: string): string {
  * Builds the note from the analysis, the market series (charts) and the store coverage.
  * The series must be for the same asset as the analysis; a mismatch throws, naming both.
  */
-export function buildNote({ analysis, series, coverage }: ReportInput): NoteDocument {
+export function buildNote({ analysis, series, coverage, trackRecord }: ReportInput): NoteDocument {
   if (series.asset !== analysis.asset)
     throw new Error(`buildNote: series asset "${series.asset}" differs from analysis asset "${analysis.asset}"`);
   return {
     title: noteTitle(analysis.asset, analysis.asOf),
     asset: analysis.asset,
     asOf: analysis.asOf,
-    simulated: analysis.simulated || series.simulated,
+    simulated:
+      analysis.simulated ||
+      series.simulated ||
+      (trackRecord !== undefined && 'run' in trackRecord && trackRecord.run.simulated),
     sections: [
       headlineSection(analysis),
       etfFlowSection(analysis, series),
@@ -54,6 +58,7 @@ export function buildNote({ analysis, series, coverage }: ReportInput): NoteDocu
       treasuriesSection(analysis, series),
       checklistSection(analysis),
       whatWouldChangeSection(analysis),
+      ...trackRecordSections(trackRecord),
       coverageSection(analysis, coverage),
     ],
   };

@@ -227,6 +227,7 @@ describe('buildServer', () => {
       '/api/openapi.json',
       '/api/report',
       '/api/series/{name}',
+      '/api/track-record',
     ]);
     expect(doc.paths['/api/series/{name}']?.get.parameters.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual([
       'path:name:true',
