@@ -32,12 +32,16 @@ export function decisionDates(series: MarketSeries): string[] {
   return start > end ? [] : dateRange(start, end).filter(isUsTradingDay);
 }
 
-/** Replays `series` over its decision dates and builds the backtest market. */
+/**
+ * Replays `series` over its decision dates (from `from` on, when given: a shorter replay for a
+ * window that starts later) and builds the backtest market.
+ */
 export function backtestHistoryOfSeries(
   series: MarketSeries,
   onProgress?: (done: number, total: number) => void,
+  from?: string,
 ): BacktestHistory {
-  const dates = decisionDates(series);
+  const dates = decisionDates(series).filter((d) => from === undefined || d >= from);
   const started = performance.now();
   const replay = replayPhases(series, dates, onProgress ? { onProgress } : {});
   const seconds = (performance.now() - started) / 1000;
@@ -57,10 +61,12 @@ export async function backtestHistoryFromStore(
   request: {
     readonly asset: AnalysedAsset;
     readonly to?: string;
+    /** Replay from this date only (default: the whole history). */
+    readonly from?: string;
     readonly onProgress?: (done: number, total: number) => void;
   },
 ): Promise<BacktestHistory> {
   const to = request.to ?? (await defaultAsOf(store, request.asset));
   const series = await loadMarketSeries(store, { asset: request.asset, asOf: to, cache: false });
-  return backtestHistoryOfSeries(series, request.onProgress);
+  return backtestHistoryOfSeries(series, request.onProgress, request.from);
 }

@@ -5,7 +5,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { KIND_OPTIONS, STRATEGY_KINDS, strategyOfKind, type StrategyKind } from './strategy-kinds.js';
-import { stopsSchema, withStops } from './stops.js';
+import { stopsSchema, withStops, type StopOptions } from './stops.js';
 import type { Strategy } from './strategy.js';
 
 /** A user strategy file that cannot be used: the file, the line when known, the key and what is wrong. */
@@ -38,6 +38,9 @@ export interface StrategyFile {
   readonly strategy: Strategy;
   readonly kind: StrategyKind;
   readonly options: Readonly<Record<string, unknown>>;
+  readonly name: string;
+  readonly description?: string;
+  readonly stops?: StopOptions;
 }
 
 /** The object schema at `path` inside `schema` (through optionals, nullables and arrays), or null. */
@@ -155,5 +158,12 @@ export function parseStrategyFile(text: string, fileName: string): StrategyFile 
   const checked = schema.safeParse(options);
   if (!checked.success) fail(checked.error, schema, [], kind);
   const strategy = strategyOfKind(kind, options, { name, ...(description !== undefined ? { description } : {}) });
-  return { strategy: stops ? withStops(strategy, stops) : strategy, kind, options };
+  return {
+    strategy: stops ? withStops(strategy, stops) : strategy,
+    kind,
+    options,
+    name,
+    ...(description !== undefined ? { description } : {}),
+    ...(stops !== undefined ? { stops } : {}),
+  };
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { reportError } from './error-output.js';
 import { registerAnalyze } from './analyze.js';
+import { registerBacktest } from './backtest.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerReport } from './report.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerAnalyze(program);
   registerTrackRecord(program);
+  registerBacktest(program);
   registerReport(program);
   registerServe(program);
   return program;

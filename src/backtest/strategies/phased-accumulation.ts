@@ -13,8 +13,8 @@ export type AccumulationTrigger = (typeof ACCUMULATION_TRIGGERS)[number];
 
 /**
  * Defaults. tranches 4: the desk's usual "quarter at a time". minDaysBetween 7: at most one tranche a
- * week, so one bad week cannot take the whole budget. timeStopDays 21: three weeks without a trigger
- * while eligible buys a tranche anyway (a plan that waits for a perfect signal may never buy).
+ * week, so one bad week cannot take the whole budget. timeStopDays 21: three weeks spent eligible (calendar days
+ * between eligible decision days) without a trigger buys a tranche anyway (a plan that waits for a perfect signal may never buy).
  * supportBandPct 3: the known close within 3 % above the nearest support counts as "at support"
  * (about one day's BTC move). afterFlush true with flushWindowDays 60: `trend-decline` is eligible
  * when no de-risking wave is under way and one ended within the last 60 days (the forced selling is
@@ -109,15 +109,17 @@ export function phasedAccumulationStrategy(options: PhasedAccumulationOptions = 
     description: `Splits the cash into ${formatCount(tranches)} tranches bought ${eligibility}, at least ${formatCount(minDaysBetween)} days apart, each when ${[
       onSupport ? `the close is within ${formatPct(supportBandPct, 0)} above the nearest support` : null,
       onPessimism ? 'pessimism is extreme (negative funding, a liquidation spike or one-way ETF outflows)' : null,
-      onTimeStop ? `${formatCount(timeStopDays)} days passed without a tranche` : null,
+      onTimeStop ? `${formatCount(timeStopDays)} eligible days passed without a tranche` : null,
     ]
       .filter((t) => t !== null)
       .join(', or ')}. Bought tranches are held.`,
     user: false,
     start: (context) => {
       let deployed = 0;
-      let clock: string | null = null;
       let lastTranche: string | null = null;
+      // Calendar days spent eligible since the last tranche (gaps between eligible decision days).
+      let eligibleDays = 0;
+      let previousEligible: string | null = null;
       return (day, book) => {
         if (deployed >= tranches) return null;
         const flushOver =
@@ -126,8 +128,12 @@ export function phasedAccumulationStrategy(options: PhasedAccumulationOptions = 
           day.waveUnderWay === false &&
           day.daysSinceWaveEnded !== null &&
           day.daysSinceWaveEnded <= flushWindowDays;
-        if (day.label !== 'bottoming' && !flushOver) return null;
-        clock ??= day.date;
+        if (day.label !== 'bottoming' && !flushOver) {
+          previousEligible = null;
+          return null;
+        }
+        if (previousEligible !== null) eligibleDays += daysBetween(previousEligible, day.date);
+        previousEligible = day.date;
         if (lastTranche !== null && daysBetween(lastTranche, day.date) < minDaysBetween) return null;
         const close = day.knownClose;
         const support = day.nearestSupport;
@@ -138,13 +144,12 @@ export function phasedAccumulationStrategy(options: PhasedAccumulationOptions = 
           const pessimism = pessimismOf(day);
           if (pessimism !== null) why = `extreme pessimism: ${pessimism}`;
         }
-        const waited = daysBetween(clock, day.date);
-        if (why === null && onTimeStop && waited >= timeStopDays)
-          why = `time stop: ${formatCount(waited)} days without a tranche`;
+        if (why === null && onTimeStop && eligibleDays >= timeStopDays)
+          why = `time stop: ${formatCount(eligibleDays)} eligible days without a tranche`;
         if (why === null) return null;
         deployed += 1;
         lastTranche = day.date;
-        clock = day.date;
+        eligibleDays = 0;
         const last = deployed === tranches;
         return {
           kind: 'buy',
