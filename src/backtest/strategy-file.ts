@@ -97,7 +97,7 @@ export function parseStrategyFile(text: string, fileName: string): StrategyFile 
     if (first !== undefined)
       throw new StrategyFileError(
         fileName,
-        first.linePos?.[0].line ?? null,
+        first.linePos?.[0].line ?? lineCounter.linePos(first.pos[0]).line,
         null,
         `not valid YAML (${first.message.split('\n')[0]})`,
       );
