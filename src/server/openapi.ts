@@ -17,6 +17,8 @@ import {
   wideTableResponseSchema,
 } from './schemas.js';
 import { API_COMPONENTS } from './section-schemas.js';
+import { backtestQuerySchema } from './backtest-route.js';
+import { backtestResultSchema } from '../domain/backtest-schema.js';
 
 export interface ApiRoute {
   /** Fastify path syntax (`:name`); the document uses `{name}`. */
@@ -60,6 +62,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
     response: z.string(),
     cached: true,
     contentType: 'text/html',
+  },
+  {
+    path: '/api/backtest',
+    summary: 'What the playbook would have done: strategies backtested point-in-time',
+    description:
+      'Buy-and-hold, weekly DCA, phased accumulation, right-side confirmation and phase-following over a window, each from fresh cash, in-sample and out-of-sample periods apart: equity, drawdown and exposure curves, trades and figures. Decisions dated D fill at the close of bar D. The first request per asset and as-of date replays the history (seconds to a minute); later ones reuse it. A past asOf is cached like /api/analysis.',
+    query: backtestQuerySchema,
+    response: backtestResultSchema,
+    cached: true,
   },
   {
     path: '/api/events',
