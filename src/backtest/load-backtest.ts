@@ -2,7 +2,9 @@
 // replay every US trading day from TRACK_RECORD_START to the last close point-in-time
 // (phase/replay.ts) and keep the decision days. The entry point the CLI, the report and the server
 // share; building it is the slow part (the replay), every strategy run after it is fast.
+import type { Wave } from '../domain/analysis.js';
 import type { AnalysedAsset } from '../domain/assets.js';
+import type { PlaybookBacktests } from '../domain/backtest.js';
 import { dateRange } from '../domain/dates.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { TRACK_RECORD_START } from '../domain/sample-split.js';
@@ -12,6 +14,7 @@ import { defaultAsOf, loadMarketSeries } from '../store/market-series-loader.js'
 import type { Store } from '../store/store.js';
 import { decisionDays } from './decision-days.js';
 import { backtestMarket, type BacktestMarket } from './market.js';
+import { playbookBacktests } from './playbook-backtests.js';
 
 /** Closes the engine needs before its first call (the 200-day average). */
 const WARM_UP_CLOSES = 200;
@@ -69,4 +72,13 @@ export async function backtestHistoryFromStore(
   const to = request.to ?? (await defaultAsOf(store, request.asset));
   const series = await loadMarketSeries(store, { asset: request.asset, asOf: to, cache: false });
   return backtestHistoryOfSeries(series, request.onProgress, request.from);
+}
+
+/** Replays the asset's history as known at `asOf` from the store and builds the report's playbook backtests. */
+export async function playbookBacktestsFromStore(
+  store: Store,
+  request: { readonly asset: AnalysedAsset; readonly asOf: string; readonly waves: readonly Wave[] },
+): Promise<PlaybookBacktests> {
+  const history = await backtestHistoryFromStore(store, { asset: request.asset, to: request.asOf });
+  return playbookBacktests(history.market, request.waves, request.asOf);
 }

@@ -15,6 +15,7 @@ import { isShippedStrategy, shippedStrategy, type StrategyKind } from '../backte
 import { objectiveValue, parseSweepAxis, SweepError, sweepStrategy } from '../backtest/sweep.js';
 import { tradeLogCsv, tradeLogJson } from '../backtest/trade-log.js';
 import {
+  BACKTEST_DEFAULTS,
   SHIPPED_STRATEGIES,
   SWEEP_OBJECTIVES,
   type BacktestResult,
@@ -29,8 +30,8 @@ import { UsageError, withStore } from './context.js';
 import { dateFlag } from './options.js';
 import { formatTable } from './table.js';
 
-/** Defaults of the command's money flags. Cash 10,000 USD; fee 10 bps (the base spot taker fee of the largest exchange, as the track record); slippage 5 bps (half a typical BTC spread plus impact for a retail-sized order). */
-export const BACKTEST_CLI_DEFAULTS = { cashUsd: 10_000, feeBps: 10, slippageBps: 5 } as const;
+/** Defaults of the command's money flags (BACKTEST_DEFAULTS: cash 10,000 USD, fee 10 bps, slippage 5 bps). */
+export const BACKTEST_CLI_DEFAULTS = BACKTEST_DEFAULTS;
 
 interface BacktestFlags {
   db?: string;

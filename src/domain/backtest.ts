@@ -25,6 +25,13 @@ export type ShippedStrategyId = (typeof SHIPPED_STRATEGIES)[number];
 export const BACKTEST_TIMING =
   'A decision dated D reads only what was published before 00:00 UTC of D+1 (bars through D−1) and fills at the close of bar D (the next bar); decisions are taken on US trading days.';
 
+/**
+ * The money settings every surface uses unless told otherwise: cash 10,000 USD; fee 10 bps (the base
+ * spot taker fee of the largest exchange, as the track record); slippage 5 bps (half a typical BTC
+ * spread plus impact for a retail-sized order).
+ */
+export const BACKTEST_DEFAULTS = { cashUsd: 10_000, feeBps: 10, slippageBps: 5 } as const;
+
 /** One executed order. */
 export interface BacktestTrade {
   /** The decision date, which is also the bar whose close filled it. */
@@ -169,3 +176,13 @@ export interface SweepResult {
 
 export const SWEEP_OBJECTIVES = ['sharpe', 'cagr', 'calmar', 'sortino', 'total-return'] as const;
 export type SweepObjective = (typeof SWEEP_OBJECTIVES)[number];
+
+/** The report's playbook backtests: every shipped strategy since the de-risking episode began and over the full history. */
+export interface PlaybookBacktests {
+  /** First day of the latest de-risking episode (domain/de-risking-episode.ts); null without waves. */
+  readonly episodeStart: string | null;
+  /** The strategies from the episode start to the as-of date; null without an episode or a decision day in it. */
+  readonly episode: BacktestResult | null;
+  /** The strategies over every replayed day up to the as-of date. */
+  readonly fullHistory: BacktestResult;
+}

@@ -1,5 +1,6 @@
 // Assembles the note's sections in reading order, like a research desk's note: judgment first,
-// the three key signals, the diagnostics, the checklist and what would change it, then the data.
+// the three key signals, the diagnostics, the checklist and what would change it, what the playbook
+// would have done, then the data.
 import { addDays } from '../domain/dates.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { coverageSection } from './coverage-section.js';
@@ -11,6 +12,7 @@ import {
   wavesSection,
 } from './context-sections.js';
 import type { NoteDocument, ReportInput } from './note-model.js';
+import { playbookSection } from './playbook-section.js';
 import { etfFlowSection, eventsSection, headlineSection, positioningSection } from './signal-sections.js';
 import { whatWouldChangeSection } from './what-would-change.js';
 
@@ -35,7 +37,7 @@ export function noteTitle(asset: string, asOf: string): string {
  * Builds the note from the analysis, the market series (charts) and the store coverage.
  * The series must be for the same asset as the analysis; a mismatch throws, naming both.
  */
-export function buildNote({ analysis, series, coverage }: ReportInput): NoteDocument {
+export function buildNote({ analysis, series, coverage, playbook }: ReportInput): NoteDocument {
   if (series.asset !== analysis.asset)
     throw new Error(`buildNote: series asset "${series.asset}" differs from analysis asset "${analysis.asset}"`);
   return {
@@ -54,6 +56,7 @@ export function buildNote({ analysis, series, coverage }: ReportInput): NoteDocu
       treasuriesSection(analysis, series),
       checklistSection(analysis),
       whatWouldChangeSection(analysis),
+      playbookSection(playbook),
       coverageSection(analysis, coverage),
     ],
   };

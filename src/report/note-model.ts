@@ -2,6 +2,7 @@
 // built once from the analysis, the market series and the coverage, then rendered to Markdown,
 // HTML (and through HTML to PDF). Renderers never compute figures; builders never format markup.
 import type { Analysis, Evidence } from '../domain/analysis.js';
+import type { PlaybookBacktests } from '../domain/backtest.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import type { CoverageRow } from '../store/store.js';
 import type { RenderedChart } from './chart-svg.js';
@@ -36,6 +37,8 @@ export interface ReportInput {
   readonly analysis: Analysis;
   readonly series: MarketSeries;
   readonly coverage: readonly CoverageRow[];
+  /** The playbook backtests (backtest/playbook-backtests.ts); without them the section says so. */
+  readonly playbook?: PlaybookBacktests;
 }
 
 /** Keys of a signal section that are structure, not figures. */

@@ -84,6 +84,7 @@ describe('renderReport', () => {
       'treasuries',
       'checklist',
       'what-would-change',
+      'playbook',
       'coverage',
     ]);
     expect(note.simulated).toBe(true);
