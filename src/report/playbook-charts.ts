@@ -57,15 +57,27 @@ function curveLines(
 
 const hasCurves = (period: BacktestPeriodResult): boolean => period.runs.some((r) => r.curve.length > 0);
 
-/** Each strategy's equity (USD) over the period, buy-and-hold drawn thicker as the reference. */
-export function equityCurvesChart(period: BacktestPeriodResult, id: string, title: string): RenderedChart | null {
+/**
+ * Each strategy's equity (USD) over the period, buy-and-hold drawn thicker as the reference; `log`
+ * draws a logarithmic axis (years of a 60-fold rise stay readable).
+ */
+export function equityCurvesChart(
+  period: BacktestPeriodResult,
+  id: string,
+  title: string,
+  options: { readonly log?: boolean } = {},
+): RenderedChart | null {
   if (!hasCurves(period)) return null;
   const svg = renderChartSvg(
     {
       legend,
       grid,
       xAxis: timeAxis,
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number): string => formatUsd(v) } },
+      yAxis: {
+        type: options.log ? 'log' : 'value',
+        scale: true,
+        axisLabel: { formatter: (v: number): string => formatUsd(v) },
+      },
       series: curveLines(period, (p) => p.equityUsd, later),
     },
     { height: 320 },

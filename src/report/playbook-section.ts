@@ -156,7 +156,14 @@ function fullHistoryBlocks(result: BacktestResult): NoteBlock[] {
   }
   blocks.push(
     chartBlock(
-      equityCurvesChart(whole, 'playbook-full-equity', 'Equity over the full history, against buy-and-hold'),
+      equityCurvesChart(
+        whole,
+        'playbook-full-equity',
+        'Equity over the full history, against buy-and-hold (log scale)',
+        {
+          log: true,
+        },
+      ),
       'the full-history backtest',
     ),
     chartBlock(
