@@ -62,6 +62,7 @@ describe.skipIf(!hasChromium)('playbook page in Chromium', () => {
     expect(Number(await page.getAttribute('#playbook-equity .chart', 'data-points'))).toBe(runs[0]!.curve.length);
     expect(await page.locator('#playbook-equity svg path').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#playbook-drawdown svg path').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#playbook-exposure svg path').count()).toBeGreaterThanOrEqual(5);
     const total = await page.locator('#playbook-table tbody tr', { hasText: 'Total return' }).textContent();
     expect(total).toContain(formatSignedPercent(runs[0]!.metrics.totalReturn));
     await page.close();

@@ -1,7 +1,7 @@
 // Playbook page: what each strategy would have done, from /api/backtest — a strategy picker and a
 // window (since the de-risking episode began, or the full history), the comparison table with
-// buy-and-hold as the reference, equity and drawdown curves, the trades marked on the price and the
-// trade log. A period picker shows the in-sample and out-of-sample parts apart when the window has them.
+// buy-and-hold as the reference, equity and drawdown curves, the trades marked on the price, the
+// exposure over time and the trade log. A period picker shows the in-sample and out-of-sample parts apart when the window has them.
 import { getJson } from '../api.js';
 import type { BacktestPeriodResult, BacktestResult, StrategyRun } from '../../domain/backtest.js';
 import { episodeStart } from '../../domain/de-risking-episode.js';
@@ -87,16 +87,18 @@ export async function renderPlaybook(ctx: PageContext): Promise<void> {
   const equityBox = card(grid, 'Equity against buy-and-hold', { chart: true, wide: true, id: 'playbook-equity' });
   const drawdownBox = card(grid, 'Drawdown from the running peak', { chart: true, id: 'playbook-drawdown' });
   const tradesBox = card(grid, 'Trades on the price (▲ buy, ▼ sell)', { chart: true, id: 'playbook-trades' });
+  const exposureBox = card(grid, 'Share of equity in the asset', { chart: true, wide: true, id: 'playbook-exposure' });
   const logBox = card(grid, 'Trade log', { wide: true, id: 'playbook-log' });
 
   const { createEChart, themedAxis, themedBase } = await import('../charts/ec.js');
   if (!ctx.isCurrent()) return;
-  const charts = [equityBox, drawdownBox, tradesBox].map((box) => {
+  const charts = [equityBox, drawdownBox, tradesBox, exposureBox].map((box) => {
     const made = createEChart(box);
     ctx.onDispose(made.dispose);
     return made.chart;
   });
-  const [equityChart, drawdownChart, tradesChart] = charts as [
+  const [equityChart, drawdownChart, tradesChart, exposureChart] = charts as [
+    (typeof charts)[number],
     (typeof charts)[number],
     (typeof charts)[number],
     (typeof charts)[number],
@@ -138,6 +140,18 @@ export async function renderPlaybook(ctx: PageContext): Promise<void> {
         xAxis: themedAxis({ type: 'time' }),
         yAxis: themedAxis({ type: 'value', max: 0, axisLabel: { color: p.muted, formatter: '{value} %' } }),
         series: period.runs.map((r) => line(r, (c) => -Math.round(c.drawdown * 1000) / 10)),
+      },
+      { notMerge: true },
+    );
+    exposureChart.setOption(
+      {
+        ...base,
+        xAxis: themedAxis({ type: 'time' }),
+        yAxis: themedAxis({ type: 'value', min: 0, max: 100, axisLabel: { color: p.muted, formatter: '{value} %' } }),
+        series: period.runs.map((r) => ({
+          ...line(r, (c) => Math.round(c.exposure * 1000) / 10),
+          step: 'end',
+        })),
       },
       { notMerge: true },
     );
