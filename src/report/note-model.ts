@@ -2,6 +2,7 @@
 // built once from the analysis, the market series and the coverage, then rendered to Markdown,
 // HTML (and through HTML to PDF). Renderers never compute figures; builders never format markup.
 import type { Analysis, Evidence } from '../domain/analysis.js';
+import type { PlaybookBacktests } from '../domain/backtest.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import type { CoverageRow } from '../store/store.js';
 import type { RenderedChart } from './chart-svg.js';
@@ -42,6 +43,8 @@ export interface ReportInput {
   readonly coverage: readonly CoverageRow[];
   /** The Track record section's record (see note-track-record.ts); absent: the section says it was not computed. */
   readonly trackRecord?: NoteTrackRecord;
+  /** The playbook backtests (backtest/playbook-backtests.ts); without them the section says so. */
+  readonly playbook?: PlaybookBacktests;
 }
 
 /** Keys of a signal section that are structure, not figures. */

@@ -28,6 +28,7 @@ import {
   type CachedBody,
 } from './http-cache.js';
 import { LruCache } from './lru-cache.js';
+import { backtestQuerySchema, cachedBacktest, type BacktestFn } from './backtest-route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import {
   analysisQuerySchema,
@@ -60,6 +61,8 @@ export interface ServerOptions {
   readonly analyze: AnalyzeFn;
   /** Enables /api/report; without it that route answers 404. */
   readonly loadSeries?: LoadSeriesFn;
+  /** Computes /api/backtest answers (default: cachedBacktest(), histories replayed from the store). */
+  readonly backtest?: BacktestFn;
   /** Directory of the built dashboard (web-dist/); without it `/` is a 404. */
   readonly webRoot?: string;
   /** Clock deciding what "today" is (default: the system clock). */
@@ -102,7 +105,7 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
 
 /**
  * Builds the API server (not listening: call `.listen()`, or `.inject()` in tests).
- * Routes: /api/analysis, /api/report, /api/track-record, /api/series/:name, /api/events, /api/coverage,
+ * Routes: /api/analysis, /api/report, /api/track-record, /api/backtest, /api/series/:name, /api/events, /api/coverage,
  * /api/health, /api/openapi.json, and `/` + `/assets/*` when `webRoot` is given.
  */
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -198,6 +201,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const { immutable } = resolveAsOf(asked, 'to');
     const to = asked ?? (await defaultAsOf(store, asset));
     const answer = await trackRecords.answer({ asset, from, to, horizons }, omit ?? []);
+    return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
+  });
+
+  const backtest = options.backtest ?? cachedBacktest();
+  app.get('/api/backtest', async (request, reply) => {
+    const query = parse(backtestQuerySchema, request.query, 'query');
+    const { immutable } = resolveAsOf(query.asOf);
+    const answer = await cachedAnswer(`backtest|${JSON.stringify(query)}`, immutable, async () =>
+      JSON.stringify(await backtest(store, query)),
+    );
     return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
   });
 

@@ -18,6 +18,8 @@ import {
 } from './schemas.js';
 import { API_COMPONENTS } from './section-schemas.js';
 import { trackRecordQuerySchema, trackRecordResponseSchema } from './track-record-schemas.js';
+import { backtestQuerySchema } from './backtest-route.js';
+import { backtestResultSchema } from '../domain/backtest-schema.js';
 
 export interface ApiRoute {
   /** Fastify path syntax (`:name`); the document uses `{name}`. */
@@ -69,6 +71,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
       'The engine’s call of every US trading day, replayed point-in-time, and the 200-day and 50/200-day rules on the same days, scored against a Lunde–Timmermann hindsight dating: label agreement, forward returns per label and horizon (block-bootstrap intervals), turning-point lags, calibration, phase-following equity vs buy-and-hold, and verdicts in plain words; in-sample and out-of-sample periods apart. Computed once per parameters and store revision (the first request replays the history: seconds). A past `to` is immutable. `omit=days,scoredCalls,equityCurves` trims the answer from ~0.5–3 MB to ~60 KB. 404 not-enough-history when the store holds 200 closes or fewer.',
     query: trackRecordQuerySchema,
     response: trackRecordResponseSchema,
+    cached: true,
+  },
+  {
+    path: '/api/backtest',
+    summary: 'What the playbook would have done: strategies backtested point-in-time',
+    description:
+      'Buy-and-hold, weekly DCA, phased accumulation, right-side confirmation and phase-following over a window, each from fresh cash, in-sample and out-of-sample periods apart: equity, drawdown and exposure curves, trades and figures. Decisions dated D fill at the close of bar D. The first request per asset and as-of date replays the history (seconds to a minute); later ones reuse it. A past asOf is cached like /api/analysis.',
+    query: backtestQuerySchema,
+    response: backtestResultSchema,
     cached: true,
   },
   {

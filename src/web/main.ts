@@ -19,6 +19,7 @@ const LOADERS: Record<PageName, () => Promise<Renderer>> = {
   events: async () => (await import('./pages/events.js')).renderEvents,
   waves: async () => (await import('./pages/waves.js')).renderWaves,
   'track-record': async () => (await import('./pages/track-record.js')).renderTrackRecord,
+  playbook: async () => (await import('./pages/playbook.js')).renderPlaybook,
 };
 
 const pageRoot = document.getElementById('page') as HTMLElement;
@@ -151,8 +152,8 @@ window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () 
 });
 
 // Fetch the chart library (and, for a known day, the overview's prices) while the analysis is on
-// its way; every page but events/waves/track-record uses lightweight-charts.
-if (!['events', 'waves', 'track-record'].includes(view.page)) void import('./charts/lw.js');
+// its way; every page but events/waves/track-record/playbook uses lightweight-charts.
+if (!['events', 'waves', 'track-record', 'playbook'].includes(view.page)) void import('./charts/lw.js');
 if (view.page === 'overview' && view.asOf)
   fetchSeries('spot', seriesWindow(view.asOf, view.asset, 365)).catch(() => undefined);
 void load();

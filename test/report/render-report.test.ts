@@ -85,6 +85,7 @@ describe('renderReport', () => {
       'checklist',
       'what-would-change',
       'track-record',
+      'playbook',
       'coverage',
     ]);
     expect(note.simulated).toBe(true);

@@ -221,6 +221,7 @@ describe('buildServer', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/analysis',
+      '/api/backtest',
       '/api/coverage',
       '/api/events',
       '/api/health',
