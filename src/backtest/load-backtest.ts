@@ -74,11 +74,15 @@ export async function backtestHistoryFromStore(
   return backtestHistoryOfSeries(series, request.onProgress, request.from);
 }
 
-/** Replays the asset's history as known at `asOf` from the store and builds the report's playbook backtests. */
+/**
+ * Replays the asset's history as known at `asOf` from the store and builds the report's playbook
+ * backtests; null when the store holds no close up to `asOf` (nothing to backtest).
+ */
 export async function playbookBacktestsFromStore(
   store: Store,
   request: { readonly asset: AnalysedAsset; readonly asOf: string; readonly waves: readonly Wave[] },
-): Promise<PlaybookBacktests> {
+): Promise<PlaybookBacktests | null> {
   const history = await backtestHistoryFromStore(store, { asset: request.asset, to: request.asOf });
+  if (!history.market.days.some((d) => d.date <= request.asOf)) return null;
   return playbookBacktests(history.market, request.waves, request.asOf);
 }

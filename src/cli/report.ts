@@ -73,7 +73,7 @@ export function registerReport(program: Command): void {
           ? await playbookBacktestsFromStore(store, { asset, asOf: analysis.asOf, waves: analysis.waves })
           : undefined;
         return renderReport(
-          { analysis, series, coverage, trackRecord, ...(playbook ? { playbook } : {}) },
+          { analysis, series, coverage, trackRecord, ...(playbook !== undefined ? { playbook } : {}) },
           { formats },
         );
       });

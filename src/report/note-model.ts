@@ -44,7 +44,7 @@ export interface ReportInput {
   /** The Track record section's record (see note-track-record.ts); absent: the section says it was not computed. */
   readonly trackRecord?: NoteTrackRecord;
   /** The playbook backtests (backtest/playbook-backtests.ts); without them the section says so. */
-  readonly playbook?: PlaybookBacktests;
+  readonly playbook?: PlaybookBacktests | null;
 }
 
 /** Keys of a signal section that are structure, not figures. */

@@ -176,15 +176,23 @@ function fullHistoryBlocks(result: BacktestResult): NoteBlock[] {
 
 /**
  * The section, or a "missing" block when the backtests were not run (`playbook` undefined, e.g.
- * `tidemark report --no-playbook`).
+ * `tidemark report --no-playbook`) or had no price to run on (null).
  */
-export function playbookSection(playbook: PlaybookBacktests | undefined): NoteSection {
+export function playbookSection(playbook: PlaybookBacktests | null | undefined): NoteSection {
   const title = 'What the playbook would have done';
-  if (playbook === undefined)
+  if (playbook === undefined || playbook === null)
     return {
       id: 'playbook',
       title,
-      blocks: [{ kind: 'missing', text: 'The playbook backtests were not run for this note.' }],
+      blocks: [
+        {
+          kind: 'missing',
+          text:
+            playbook === null
+              ? 'No close is known up to the as-of date: there is nothing to backtest.'
+              : 'The playbook backtests were not run for this note.',
+        },
+      ],
     };
   const r = playbook.fullHistory;
   return {
