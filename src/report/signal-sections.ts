@@ -1,6 +1,6 @@
 // The note's opening sections: the headline judgment and the three key signals (ETF flows,
 // futures positioning, policy and events), each with its figures, evidence and charts.
-import type { Analysis } from '../domain/analysis.js';
+import type { Analysis, PhaseLabel } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { formatUsd } from '../format/money.js';
 import { formatDecimal } from '../format/numbers.js';
@@ -16,7 +16,7 @@ import {
   perpOpenInterestChart,
 } from './report-charts.js';
 
-const PHASE_WORDS: Record<Analysis['phase']['label'], string> = {
+const PHASE_WORDS: Record<PhaseLabel, string> = {
   'trend-decline': 'in a trend decline',
   bottoming: 'bottoming',
   uptrend: 'in an uptrend',
@@ -24,16 +24,17 @@ const PHASE_WORDS: Record<Analysis['phase']['label'], string> = {
 };
 
 /** Phases whose call is bearish: evidence with a negative weight supports them. */
-const BEARISH: ReadonlySet<Analysis['phase']['label']> = new Set(['trend-decline', 'topping']);
+const BEARISH: ReadonlySet<PhaseLabel | null> = new Set(['trend-decline', 'topping']);
 
 /**
  * Whether a piece of evidence supports the call: weights are signed bullish (+) / bearish (−),
  * so a negative weight supports trend-decline/topping and a positive one bottoming/uptrend.
- * Unweighted (0 or absent) evidence counts as supporting context.
+ * Unweighted (0 or absent) evidence counts as supporting context; with no call (label null) every
+ * piece of evidence is context.
  */
-export function supportsCall(label: Analysis['phase']['label'], weight: number | undefined): boolean {
+export function supportsCall(label: PhaseLabel | null, weight: number | undefined): boolean {
   const w = weight ?? 0;
-  return w === 0 || (BEARISH.has(label) ? w < 0 : w > 0);
+  return w === 0 || label === null || (BEARISH.has(label) ? w < 0 : w > 0);
 }
 
 /** The strongest evidence first: by |weight|, unweighted last, original order kept on ties. */
@@ -43,6 +44,7 @@ export function rankedEvidence(analysis: Analysis): Analysis['phase']['evidence'
 
 /** Headline: the phase, the confidence, and the evidence for and against. */
 export function headlineSection(analysis: Analysis): NoteSection {
+  if (analysis.phase.label === null) return noCallHeadline(analysis, analysis.phase.noCallReason);
   const { label, confidence } = analysis.phase;
   const ranked = rankedEvidence(analysis);
   const forCall = ranked.filter((e) => supportsCall(label, e.weight)).map((e) => e.text);
@@ -63,6 +65,20 @@ export function headlineSection(analysis: Analysis): NoteSection {
   const unused = analysis.phase.unusedEvidence ?? [];
   if (unused.length > 0)
     blocks.push({ kind: 'missing', text: `Left out of the judgment for lack of data: ${unused.join('; ')}.` });
+  return { id: 'headline', title: 'Headline judgment', blocks };
+}
+
+/** Headline without a call: says so and why, then whatever evidence the data did give. */
+function noCallHeadline(analysis: Analysis, reason: string): NoteSection {
+  const blocks: NoteBlock[] = [
+    { kind: 'paragraph', text: `Judgment: no call for ${analysis.asset} as of ${analysis.asOf}: ${reason}.` },
+  ];
+  const context = rankedEvidence(analysis).map((e) => e.text);
+  if (context.length > 0)
+    blocks.push(
+      { kind: 'paragraph', text: 'What the data does show (not enough for a call):' },
+      { kind: 'bullets', items: context },
+    );
   return { id: 'headline', title: 'Headline judgment', blocks };
 }
 
