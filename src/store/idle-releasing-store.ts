@@ -3,6 +3,7 @@
 // needs DuckDB's exclusive lock) can write between bursts of reads. `tidemark serve` reads through
 // one; every call of a burst shares one open store.
 import type {
+  AsOfSpan,
   CoverageRow,
   IngestBatch,
   IngestOptions,
@@ -127,6 +128,10 @@ export class IdleReleasingStore implements Store {
 
   runs(limit?: number): Promise<RunRecord[]> {
     return this.use((s) => s.runs(limit));
+  }
+
+  supersededSpans(): Promise<AsOfSpan[]> {
+    return this.use((s) => s.supersededSpans());
   }
 
   countRows(): Promise<number> {
