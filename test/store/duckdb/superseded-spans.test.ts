@@ -24,7 +24,7 @@ const snapshot = (observedAt: string, observations: Observation[], events: Marke
 const event = (title: string, knownAt: string): MarketEvent => ({
   id: 'msci-2026',
   date: '2026-01-15',
-  kind: 'index-decision',
+  kind: 'index',
   title,
   sourceUrl: 'https://example.org/msci',
   instruments: ['MSTR'],
