@@ -8,13 +8,14 @@ import { addDays, dateRange, daysBetween } from '../domain/dates.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
 import { analyzeSeries } from '../phase/analyze.js';
 import { monthlyReadings, walkForward, type DailyReading } from '../phase/walk-forward.js';
-import { defaultAsOf, loadMarketSeries } from '../store/market-series-loader.js';
+import { defaultAsOf, defaultAsOfWithReason, loadMarketSeries } from '../store/market-series-loader.js';
 import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { UsageError, withStore } from './context.js';
 import { dateFlag } from './options.js';
 import { formatTable } from './table.js';
 import { formatUsd } from '../format/money.js';
-import { formatDecimal, formatNumber, formatPrice } from '../format/numbers.js';
+import { formatCount, formatDecimal, formatNumber, formatPrice } from '../format/numbers.js';
+import { FRESHNESS_INPUT_LABELS } from '../domain/freshness.js';
 import { formatPercent } from '../format/percent.js';
 
 interface AnalyzeFlags {
@@ -54,7 +55,13 @@ export function registerAnalyze(program: Command): void {
       await withStore(flags, 'read', async (store) => {
         const shippedEvents = loadShippedEvents();
         if (!flags.walkForward) {
-          const series = await loadMarketSeries(store, { asset, asOf: asOfFlag, shippedEvents });
+          let asOf = asOfFlag;
+          if (asOf === undefined) {
+            const chosen = await defaultAsOfWithReason(store, asset);
+            asOf = chosen.asOf;
+            process.stderr.write(`as of ${chosen.asOf}: ${chosen.reason} (--as-of for another date)\n`);
+          }
+          const series = await loadMarketSeries(store, { asset, asOf, shippedEvents });
           const analysis = analyzeSeries(series);
           process.stdout.write(flags.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis));
           return;
@@ -101,6 +108,12 @@ export function formatAnalysis(a: Analysis): string {
       : `Phase: ${a.phase.label.toUpperCase()}  (confidence ${formatPercent(a.phase.confidence, 0)})`,
     '',
   );
+  lines.push('Inputs (latest date, age)');
+  for (const f of a.freshness)
+    lines.push(
+      `  ${f.stale ? '!' : ' '} ${FRESHNESS_INPUT_LABELS[f.input].padEnd(20)} ${f.lastDate ?? 'none'}${f.ageDays === null ? '' : `  ${formatCount(f.ageDays)} d`}${f.source ? `  (${f.source})` : ''}${f.stale ? '  STALE — left out of the judgment' : ''}`,
+    );
+  lines.push('');
   lines.push('Evidence');
   for (const e of a.phase.evidence)
     lines.push(`  ${(e.weight ?? 0) > 0 ? '+' : (e.weight ?? 0) < 0 ? '−' : '·'} [${e.signal}] ${e.text}`);

@@ -1,5 +1,6 @@
 // The analysis contract: what `tidemark analyze --json`, `/api/analysis`, the report and the
 // dashboard all carry. Other tools depend on it: extend it, never break it.
+import type { InputFreshness } from './freshness.js';
 import type { ChecklistItem, Evidence, PhaseLabel, Wave } from './analysis-terms.js';
 import type { AnalysedAsset } from './assets.js';
 import type { DivergenceSection } from './sections/divergence.js';
@@ -39,6 +40,8 @@ export interface Analysis {
   readonly asOf: string;
   readonly asset: AnalysedAsset;
   readonly simulated: boolean;
+  /** Each input's latest date and age at the as-of date; stale inputs were left out of the judgment. */
+  readonly freshness: readonly InputFreshness[];
   readonly phase: PhaseCall & {
     readonly evidence: readonly Evidence[];
     /** Evidence the judgment could not use because inputs were missing. */

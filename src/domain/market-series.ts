@@ -86,6 +86,8 @@ export interface MarketSeries {
   /** Coins held by ETFs/trusts, per day. */
   readonly etfHoldingsCoins: readonly DatedValue[];
   readonly spot: readonly DailyBar[];
+  /** Which source the spot bars come from (one series per asset, chosen by freshness then priority). */
+  readonly spotSource?: string;
   /** Aggregate perp positioning across venues. */
   readonly openInterestUsd: readonly DatedValue[];
   readonly fundingRate8h: readonly DatedValue[];

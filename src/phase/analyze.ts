@@ -5,6 +5,7 @@ import type { Analysis } from '../domain/analysis.js';
 import { ANALYSIS_WINDOW_DAYS, type MarketSeries } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
 import type { MarketEvent } from '../domain/events.js';
+import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceMomentum } from '../signals/price-momentum.js';
 import { divergenceSection } from '../signals/sections/divergence-section.js';
 import { etfFlowsSection } from '../signals/sections/etf-flows-section.js';
@@ -20,6 +21,8 @@ import { loadMarketSeries } from '../store/market-series-loader.js';
 import type { Store } from '../store/store.js';
 import { confirmationChecklist } from './checklist.js';
 import type { PhaseFacts } from './facts.js';
+import { freshEvidence } from './evidence-inputs.js';
+import type { InputFreshness } from '../domain/freshness.js';
 import { factsAt } from './facts-at.js';
 import { phaseInputs } from './phase-inputs.js';
 import { judgePhase } from './judge.js';
@@ -45,7 +48,7 @@ export function factsOfSeries(m: MarketSeries): PhaseFacts {
 export function analyzeSeries(m: MarketSeries): Analysis {
   const facts = factsOfSeries(m);
   const view = sliceMarketSeries(m, m.asOf, { lookbackDays: ANALYSIS_WINDOW_DAYS });
-  const etfFlows = etfFlowsSection(view);
+  const etfFlows = etfFlowsSection(view, { changePointTotals: dailyFlowTotals(m.etfFlows) });
   const positioning = positioningSection(view);
   const liquidity = liquiditySection(view);
   const divergence = divergenceSection(view);
@@ -64,7 +67,7 @@ export function analyzeSeries(m: MarketSeries): Analysis {
       ? {
           label: judgment.label,
           confidence: judgment.confidence,
-          evidence: [...judgment.evidence, ...sectionEvidence(sections, judgment.evidence.length)],
+          evidence: [...judgment.evidence, ...sectionEvidence(sections, judgment.evidence.length, facts.freshness)],
           unusedEvidence: judgment.unusedEvidence,
           scores: judgment.scores.map((s) => ({
             label: s.label,
@@ -77,13 +80,14 @@ export function analyzeSeries(m: MarketSeries): Analysis {
           label: null,
           confidence: null,
           noCallReason: noCall,
-          evidence: sectionEvidence(sections, 0),
+          evidence: sectionEvidence(sections, 0, facts.freshness),
           unusedEvidence: judgment.unusedEvidence,
         };
   return {
     asOf: m.asOf,
     asset: m.asset,
     simulated: m.simulated,
+    freshness: facts.freshness,
     phase,
     signals: {
       etfFlows: { ...etfFlows },
@@ -115,12 +119,16 @@ export function analyzeSeries(m: MarketSeries): Analysis {
   };
 }
 
-/** The sections' own evidence, strongest first, after the judgment's (up to 12 items in all). */
+/** The sections' own evidence, strongest first, after the judgment's (up to 12 items in all); none resting on a stale input. */
 function sectionEvidence(
   sections: readonly { evidence: readonly Analysis['phase']['evidence'][number][] }[],
   already: number,
+  freshness: readonly InputFreshness[],
 ): Analysis['phase']['evidence'][number][] {
-  const all = sections.flatMap((s) => s.evidence);
+  const all = freshEvidence(
+    sections.flatMap((s) => s.evidence),
+    freshness,
+  );
   all.sort((a, b) => Math.abs(b.weight ?? 0) - Math.abs(a.weight ?? 0));
   return all.slice(0, Math.max(0, 12 - already));
 }

@@ -17,6 +17,7 @@ import { wavesAt } from '../signals/wave-levels.js';
 import { consecutivePositiveWeeks, fridayOnOrAfter, weeklyNetFlows } from '../signals/weekly-net-flows.js';
 import type { PhaseFacts } from './facts.js';
 import { knownPrefix } from './known-prefix.js';
+import { inputFreshness, withoutStaleInputs } from './stale-inputs.js';
 import { PHASE_INPUT_NAMES, type PhaseInputName, type PhaseInputs } from './phase-inputs.js';
 
 /** Percent (not fraction) rise over 30 days of positions that counts as leverage rebuilt (positioning section's default). */
@@ -179,8 +180,22 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     .at(-1);
   const present = (items: readonly { readonly date: string }[], end: number): boolean => end > lo(items, end);
 
-  return {
+  const lastDateOf = (items: readonly { readonly date: string }[], end: number): string | null =>
+    end > 0 ? items[end - 1]!.date : null;
+  const freshness = [
+    inputFreshness('spot', last?.date ?? null, asOf, m.spotSource),
+    inputFreshness('etfFlows', lastDateOf(totals, totalsEnd), asOf),
+    inputFreshness('openInterestUsd', lastDateOf(oi, oiEnd), asOf),
+    inputFreshness('fundingRate8h', lastDateOf(m.fundingRate8h, ends.fundingRate8h), asOf),
+    inputFreshness('liquidations', lastDateOf(inputs.liquidationDays, ends.liquidationDays), asOf),
+    inputFreshness('cme', lastDateOf(m.cme, ends.cme), asOf),
+    inputFreshness('cot', lastDateOf(m.cot, ends.cot), asOf),
+    inputFreshness('etfAumUsd', lastDateOf(m.etfAumUsd, ends.etfAumUsd), asOf),
+  ];
+
+  return withoutStaleInputs({
     asset: m.asset,
+    freshness,
     close,
     closeDate: last?.date ?? null,
     sma50: sma(50),
@@ -213,7 +228,7 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     waves,
     wavesDecidable: present(oi, oiEnd) || present(m.etfFlows, ends.etfFlows) || present(m.cme, ends.cme),
     daysSinceWaveEnded: lastEnded ? daysBetween(lastEnded, asOf) : null,
-  };
+  });
 }
 
 /** Spike days scanned at the end of the known liquidation days (the positioning section's default). */

@@ -2,6 +2,7 @@
 // only place the judgment depends on section field names: a missing input becomes null, and the
 // rule that needs it is reported as unusable rather than guessed.
 import type { FlowRegime, SelloffType, Wave } from '../domain/analysis.js';
+import type { InputFreshness } from '../domain/freshness.js';
 import type { PriceRegimeState } from '../signals/price-regime.js';
 
 export interface PhaseFacts {
@@ -44,4 +45,6 @@ export interface PhaseFacts {
   /** Days since the most recent wave ended (null when none ended). */
   readonly daysSinceWaveEnded: number | null;
   readonly asset: string;
+  /** Each input's latest date, age and staleness at the as-of date (stale inputs' facts are null). */
+  readonly freshness: readonly InputFreshness[];
 }

@@ -4,7 +4,8 @@
 // period only, that a call like this one is right in hindsight (confidence-model.ts).
 import { PHASE_LABELS, type Evidence, type PhaseLabel } from '../domain/analysis.js';
 import { daysBetween } from '../domain/dates.js';
-import { formatDecimal, formatPrice } from '../format/numbers.js';
+import { formatCount, formatDecimal, formatPrice } from '../format/numbers.js';
+import { FRESHNESS_INPUT_LABELS, MAX_AGE_DAYS } from '../domain/freshness.js';
 import { formatPercent } from '../format/percent.js';
 import { callConfidence, type CallBasis } from './confidence-model.js';
 import type { PhaseFacts } from './facts.js';
@@ -111,7 +112,36 @@ function sideOf(f: PhaseFacts): CallBasis {
 const allHold = (rules: readonly PhaseRule[], f: PhaseFacts): boolean => rules.every((r) => r.test(f) === true);
 
 /** The sentences of the call's own evidence, with the numbers they rest on. */
+/** One line naming the inputs left out as stale, with their ages (none when all are fresh). */
+function staleEvidence(f: PhaseFacts): Evidence[] {
+  const stale = f.freshness.filter((x) => x.stale);
+  if (stale.length === 0) return [];
+  return [
+    {
+      signal: 'freshness',
+      text: `Left out as stale: ${stale
+        .map(
+          (x) =>
+            `${FRESHNESS_INPUT_LABELS[x.input]} (last ${x.lastDate}, ${formatCount(x.ageDays)} days old; allowed ${formatCount(MAX_AGE_DAYS[x.input].days)})`,
+        )
+        .join('; ')}.`,
+      value: stale.length,
+      weight: 0,
+    },
+  ];
+}
+
 function callEvidence(f: PhaseFacts, basis: CallBasis, label: PhaseLabel): Evidence[] {
+  if (f.close === null)
+    return [
+      {
+        signal: 'trend',
+        text: `No current ${f.asset} price (missing or stale): no call can be made on it.`,
+        value: null,
+        weight: 0,
+      },
+      ...staleEvidence(f),
+    ];
   const out: Evidence[] = [];
   const sign = basis.side === 'bull' ? 1 : -1;
   if (basis.fromAverage) {
@@ -152,6 +182,7 @@ function callEvidence(f: PhaseFacts, basis: CallBasis, label: PhaseLabel): Evide
       value: f.oiChange30d,
       weight: -1,
     });
+  out.push(...staleEvidence(f));
   if (basis.agreesWithSma200 === -1)
     out.push({
       signal: 'trend',

@@ -1,5 +1,6 @@
 // Request and response schemas of the HTTP API, in zod: the server validates with them and the
 // OpenAPI document is generated from them, so the two cannot drift apart.
+import { FRESHNESS_INPUTS } from '../domain/freshness.js';
 import { z } from 'zod';
 import { ANALYSED_ASSETS, ASSETS } from '../domain/assets.js';
 import { isIsoDate } from '../domain/dates.js';
@@ -109,11 +110,24 @@ const phaseContext = {
     .meta({ description: 'Every phase’s score in [0, 1] and the rules that held for it (absent with no call).' }),
 };
 
+const inputFreshnessSchema = z
+  .object({
+    input: z.enum(FRESHNESS_INPUTS),
+    lastDate: z.string().nullable().meta({ description: 'Latest value known at the as-of date (YYYY-MM-DD).' }),
+    ageDays: z.number().nullable().meta({ description: 'Calendar days from lastDate to the as-of date.' }),
+    stale: z.boolean().meta({ description: 'Older than the input allows (docs/judgment.md, Freshness).' }),
+    source: z.string().optional().meta({ description: 'The source chosen when several could supply it.' }),
+  })
+  .register(API_COMPONENTS, { id: 'InputFreshness' });
+
 export const analysisResponseSchema = z
   .object({
     asOf: z.string().meta({ description: 'The as-of date: only what was known by the end of it (YYYY-MM-DD).' }),
     asset: z.enum(ANALYSED_ASSETS),
     simulated: z.boolean().meta({ description: 'True when the data came from the seeded simulator.' }),
+    freshness: z.array(inputFreshnessSchema).meta({
+      description: 'Each input: latest date, age and whether it is stale (stale inputs are left out of the judgment).',
+    }),
     phase: z
       .union([
         z.object({

@@ -18,6 +18,7 @@ import { findFund } from '../domain/etf-funds.js';
 import { DEFAULT_LOOKBACK_DAYS } from '../domain/slice-market-series.js';
 import { cachedSeries, seriesCacheKey } from './market-series-cache.js';
 import type { Store, StoredObservation } from './store.js';
+import { MAX_AGE_DAYS } from '../domain/freshness.js';
 
 export interface LoadOptions {
   readonly asset: AnalysedAsset;
@@ -29,11 +30,86 @@ export interface LoadOptions {
   readonly shippedEvents?: readonly MarketEvent[];
   /** Reuse a series loaded before for the same inputs while the store is unchanged (default true). */
   readonly cache?: boolean;
+  /** Read spot bars from this source (default: freshestSpotSource). */
+  readonly spotSource?: string;
 }
 
 const SIM_SOURCE = 'tidemark-sim';
 /** Preferred spot venues, best first: CryptoQuant's aggregate has coin volume; CoinGecko has USD volume. */
 const SPOT_PREFERENCE = ['cryptoquant', 'coingecko', 'sim', 'binance'];
+
+/**
+ * One spot series per asset, the whole history from one source (never spliced, so volumes keep one
+ * scale): among the sources whose latest bar is within the spot freshness allowance (MAX_AGE_DAYS,
+ * 3 days) of the freshest one, the first in SPOT_PREFERENCE. CryptoQuant until its export stops,
+ * then a fresher source (CoinGecko) — chosen, and labelled in the analysis's freshness.
+ */
+export function freshestSpotSource(spotByVenue: ReadonlyMap<string, readonly StoredObservation[]>): string | undefined {
+  const lastDate = new Map<string, string>();
+  for (const [venue, rows] of spotByVenue) {
+    let last = '';
+    for (const r of rows) if (r.field === 'close' && r.date > last) last = r.date;
+    if (last !== '') lastDate.set(venue, last);
+  }
+  return chooseSpotSource(lastDate) ?? [...spotByVenue.keys()][0];
+}
+
+/** The rule of freshestSpotSource on each source's latest close date (undefined without any). */
+export function chooseSpotSource(lastDate: ReadonlyMap<string, string>): string | undefined {
+  const freshest = [...lastDate.values()].sort().at(-1);
+  if (freshest === undefined) return undefined;
+  const current = [...lastDate].filter(([, d]) => daysBetween(d, freshest) <= MAX_AGE_DAYS.spot.days).map(([v]) => v);
+  const rank = (v: string): number => {
+    const i = SPOT_PREFERENCE.indexOf(v);
+    return i < 0 ? SPOT_PREFERENCE.length : i;
+  };
+  return current.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))[0];
+}
+
+/**
+ * The spot source a load at each of `dates` (ascending) would choose, as runs of consecutive dates:
+ * the replay reads each run from a history of that source, so it matches single-date analyses.
+ */
+export async function spotSourceRuns(
+  store: Store,
+  asset: AnalysedAsset,
+  dates: readonly string[],
+): Promise<{ source: string | undefined; dates: string[] }[]> {
+  const last = dates.at(-1);
+  if (last === undefined) return [];
+  const rows = await store.read({ dataset: 'spot', asset, fields: ['close'], asOf: last });
+  const byVenue = new Map<string, { date: string; knownAt: string }[]>();
+  for (const r of rows) {
+    const list = byVenue.get(r.key) ?? [];
+    list.push({ date: r.date, knownAt: r.knownAt });
+    byVenue.set(r.key, list);
+  }
+  // Per venue: latest date known at each cut-off, by scanning the rows in publication order.
+  const venues = [...byVenue].map(([venue, list]) => ({
+    venue,
+    list: list.sort((a, b) => (a.knownAt < b.knownAt ? -1 : a.knownAt > b.knownAt ? 1 : 0)),
+    next: 0,
+    lastDate: '',
+  }));
+  const runs: { source: string | undefined; dates: string[] }[] = [];
+  for (const date of dates) {
+    const cutoff = asOfCutoff(date);
+    const known = new Map<string, string>();
+    for (const v of venues) {
+      while (v.next < v.list.length && v.list[v.next]!.knownAt < cutoff) {
+        const d = v.list[v.next]!.date;
+        if (d <= date && d > v.lastDate) v.lastDate = d;
+        v.next += 1;
+      }
+      if (v.lastDate !== '') known.set(v.venue, v.lastDate);
+    }
+    const source = chooseSpotSource(known);
+    const run = runs.at(-1);
+    if (run && run.source === source) run.dates.push(date);
+    else runs.push({ source, dates: [date] });
+  }
+  return runs;
+}
 /** Venues whose perp OI/funding can stand in for an aggregate when none is stored. */
 const PERP_VENUES = ['binance', 'bybit', 'okx'];
 
@@ -167,16 +243,42 @@ function toBars(rows: Rows): DailyBar[] {
   return out;
 }
 
-/** The as-of date used when none is given: the day after the newest spot or ETF-flow date, capped at today. */
-export async function defaultAsOf(store: Store, asset: AnalysedAsset): Promise<string> {
-  const last = [await store.lastDate({ dataset: 'spot', asset }), await store.lastDate({ dataset: 'etf-flows', asset })]
-    .filter((d): d is string => d !== null)
-    .sort()
-    .at(-1);
+/** The default as-of date and why it was chosen (for the CLI to say). */
+export interface DefaultAsOf {
+  readonly asOf: string;
+  readonly reason: string;
+}
+
+/**
+ * The as-of date used when none is given: the latest date at which the core inputs — the spot price
+ * and, where the asset has them, ETF flows — are both current (the day after the older of their
+ * latest dates), capped at today. A later --as-of is allowed: the inputs that stop earlier are then
+ * marked stale and left out of the judgment.
+ */
+export async function defaultAsOfWithReason(store: Store, asset: AnalysedAsset): Promise<DefaultAsOf> {
+  const [spot, flows] = [
+    await store.lastDate({ dataset: 'spot', asset }),
+    await store.lastDate({ dataset: 'etf-flows', asset }),
+  ];
   const today = todayUtc();
-  if (!last) return today;
-  const next = addDays(last, 1);
-  return next < today ? next : today;
+  const known = [spot, flows].filter((d): d is string => d !== null).sort();
+  const core = known[0];
+  if (core === undefined) return { asOf: today, reason: `no ${asset} spot or ETF-flow data: today` };
+  const next = addDays(core, 1);
+  const asOf = next < today ? next : today;
+  const parts = [spot ? `spot price to ${spot}` : null, flows ? `ETF flows to ${flows}` : null].filter(Boolean);
+  return {
+    asOf,
+    reason:
+      known.length > 1
+        ? `the latest date at which the core inputs are both current (${parts.join(', ')})`
+        : `the day after the latest ${parts[0]}`,
+  };
+}
+
+/** The default as-of date (see defaultAsOfWithReason). */
+export async function defaultAsOf(store: Store, asset: AnalysedAsset): Promise<string> {
+  return (await defaultAsOfWithReason(store, asset)).asOf;
 }
 
 /**
@@ -192,7 +294,8 @@ export async function loadMarketSeries(store: Store, options: LoadOptions): Prom
   const read = async (): Promise<MarketSeries> =>
     readMarketSeries(store, options, asOf, from, await store.readEvents({ from, asOf }));
   if (options.cache === false) return read();
-  return cachedSeries(store, seriesCacheKey(options.asset, asOf, lookbackDays, options.shippedEvents), read);
+  const key = `${seriesCacheKey(options.asset, asOf, lookbackDays, options.shippedEvents)}|spot=${options.spotSource ?? ''}`;
+  return cachedSeries(store, key, read);
 }
 
 async function readMarketSeries(
@@ -251,8 +354,8 @@ async function readMarketSeries(
     }));
 
   const spotByVenue = groupByKey(spotRows);
-  const spotVenue = SPOT_PREFERENCE.find((v) => spotByVenue.has(v)) ?? [...spotByVenue.keys()][0];
-  const spot = spotVenue ? toBars(spotByVenue.get(spotVenue)!) : [];
+  const spotVenue = options.spotSource ?? freshestSpotSource(spotByVenue);
+  const spot = spotVenue && spotByVenue.has(spotVenue) ? toBars(spotByVenue.get(spotVenue)!) : [];
 
   const perpByVenue = groupByKey(perpRows);
   const perpField = (field: string, how: 'sum' | 'mean'): DatedValue[] => {
@@ -319,6 +422,7 @@ async function readMarketSeries(
     etfAumUsd: acrossKeys(aum, 'aumUsd', [...new Set(aum.map((r) => r.key))], 'sum'),
     etfHoldingsCoins: values(holdings, 'holdingsCoins'),
     spot,
+    ...(spotVenue ? { spotSource: spotVenue } : {}),
     openInterestUsd: perpField('openInterestUsd', 'sum'),
     fundingRate8h: perpField('fundingRate8h', 'mean'),
     leverageRatio: perpField('leverageRatio', 'mean'),

@@ -7,8 +7,8 @@ import type { MarketSeries } from '../domain/market-series.js';
 import { IN_SAMPLE_END, TRACK_RECORD_START } from '../domain/sample-split.js';
 import type { TrackRecord, TrackRecordPeriod } from '../domain/track-record.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
-import { replayPhases, type ReplayResult } from '../phase/replay.js';
-import { defaultAsOf, loadMarketSeries } from '../store/market-series-loader.js';
+import { replayPhases, type ReplayDay } from '../phase/replay.js';
+import { defaultAsOf, loadMarketSeries, spotSourceRuns } from '../store/market-series-loader.js';
 import type { Store } from '../store/store.js';
 import { buildTrackRecord, type TrackRecordOptions } from './track-record.js';
 
@@ -72,34 +72,62 @@ export function trackRecordOfSeries(
   dates: readonly string[],
   request: Omit<TrackRecordRequest, 'from' | 'to'>,
 ): TrackRecordRun {
-  const started = performance.now();
-  const replay: ReplayResult = replayPhases(
-    series,
-    dates,
-    request.onProgress ? { onProgress: request.onProgress } : {},
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const from = dates[0] ?? series.asOf;
-  const to = dates.at(-1) ?? series.asOf;
-  const record = buildTrackRecord({
-    asset: series.asset,
-    closes: series.spot.map((b) => ({ date: b.date, close: b.close })),
-    calls: replay.days.map((d) => ({ date: d.date, label: d.label, confidence: d.confidence })),
-    ...(request.horizons ? { horizons: request.horizons } : {}),
-    periods: trackRecordPeriods(series.asset, from, to, series.simulated),
-    options: { fillGaps: true, ...request.options },
-  });
-  return {
-    record,
-    simulated: series.simulated,
-    replay: { days: dates.length, seconds, rebuiltDays: replay.rebuiltDays },
-  };
+  return scoreReplay(series, [{ series, dates }], request);
 }
 
-/** Loads the asset's whole history as known at `to` and builds its track record. */
+/** Replays each run of dates on its own history, then scores all the calls on `closesFrom`'s closes. */
+function scoreReplay(
+  closesFrom: MarketSeries,
+  runs: readonly { series: MarketSeries; dates: readonly string[] }[],
+  request: Omit<TrackRecordRequest, 'from' | 'to'>,
+): TrackRecordRun {
+  const started = performance.now();
+  const total = runs.reduce((n, r) => n + r.dates.length, 0);
+  const days: ReplayDay[] = [];
+  let rebuiltDays = 0;
+  for (const run of runs) {
+    const done = days.length;
+    const replay = replayPhases(run.series, run.dates, {
+      ...(request.onProgress ? { onProgress: (d: number) => request.onProgress!(done + d, total) } : {}),
+    });
+    days.push(...replay.days);
+    rebuiltDays += replay.rebuiltDays;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const from = days[0]?.date ?? closesFrom.asOf;
+  const to = days.at(-1)?.date ?? closesFrom.asOf;
+  const record = buildTrackRecord({
+    asset: closesFrom.asset,
+    closes: closesFrom.spot.map((b) => ({ date: b.date, close: b.close })),
+    calls: days.map((d) => ({ date: d.date, label: d.label, confidence: d.confidence })),
+    ...(request.horizons ? { horizons: request.horizons } : {}),
+    periods: trackRecordPeriods(closesFrom.asset, from, to, closesFrom.simulated),
+    options: { fillGaps: true, ...request.options },
+  });
+  return { record, simulated: closesFrom.simulated, replay: { days: total, seconds, rebuiltDays } };
+}
+
+/**
+ * Loads the asset's whole history as known at `to` and builds its track record. Days whose
+ * single-date analysis would read another spot source (one source per analysis, chosen by
+ * freshness) are replayed on a history of that source; the hindsight uses the closes of the
+ * source chosen at `to`.
+ */
 export async function trackRecordFromStore(store: Store, request: TrackRecordRequest): Promise<TrackRecordRun> {
   const to = request.to ?? (await defaultAsOf(store, request.asset));
   const series = await loadMarketSeries(store, { asset: request.asset, asOf: to, cache: false });
   const dates = replayDates(series, request.from ?? TRACK_RECORD_START, to);
-  return trackRecordOfSeries(series, dates, request);
+  const runs = await spotSourceRuns(store, request.asset, dates);
+  const histories = new Map<string, MarketSeries>();
+  const runSeries = async (source: string | undefined): Promise<MarketSeries> => {
+    if (source === undefined || source === series.spotSource) return series;
+    const cached = histories.get(source);
+    if (cached) return cached;
+    const loaded = await loadMarketSeries(store, { asset: request.asset, asOf: to, cache: false, spotSource: source });
+    histories.set(source, loaded);
+    return loaded;
+  };
+  const replayRuns: { series: MarketSeries; dates: readonly string[] }[] = [];
+  for (const run of runs) replayRuns.push({ series: await runSeries(run.source), dates: run.dates });
+  return scoreReplay(series, replayRuns, request);
 }

@@ -6,6 +6,7 @@ import { judgePhase } from '../../src/phase/judge.js';
 
 const base: PhaseFacts = {
   asset: 'BTC',
+  freshness: [],
   close: null,
   closeDate: null,
   sma50: null,

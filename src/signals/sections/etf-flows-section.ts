@@ -20,8 +20,14 @@ export interface EtfFlowsSectionOptions {
   readonly window?: number;
   /** Weeks of weekly flows returned (default 12). */
   readonly weeks?: number;
-  /** Trading days of change-point history scanned (default 250, about a year). */
+  /** Trading days of change points reported (default 250, about a year). */
   readonly changePointLookback?: number;
+  /**
+   * The daily totals BOCPD runs over: the whole flow history (analyzeSeries passes it), so its prior
+   * comes from the first days ever recorded and a past change point never moves when the as-of date
+   * does. Default: the totals of `m` (the analysis window).
+   */
+  readonly changePointTotals?: readonly DatedValue[];
   /** BOCPD expected run length in trading days (default 120, about half a year). */
   readonly expectedRunLength?: number;
   /** Days of regime history returned (default 60; 0 = none). */
@@ -50,7 +56,11 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
       : null;
   const weeks = weeklyNetFlows(daily, { weeks: options.weeks ?? 12, asOf: m.asOf });
   const streak = consecutivePositiveWeeks(weeks);
-  const cp = changePointsOf(daily, options.changePointLookback ?? 250, options.expectedRunLength ?? 120);
+  const cp = changePointsOf(
+    options.changePointTotals?.filter((d) => d.date <= m.asOf) ?? daily,
+    options.changePointLookback ?? 250,
+    options.expectedRunLength ?? 120,
+  );
   const issuers =
     regime.from && regime.to
       ? issuerBreakdown(
@@ -157,18 +167,23 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   };
 }
 
+/**
+ * Change points found by BOCPD over all of `daily` (causal: each found with the days up to it, the
+ * prior from the first days of the series), reported for the last `lookback` days only.
+ */
 function changePointsOf(
   daily: readonly DatedValue[],
   lookback: number,
   expectedRunLength: number,
 ): { dates: string[]; starts: string[] } {
-  const span = daily.slice(Math.max(0, daily.length - lookback));
   const result = onlineChangePoints(
-    span.map((d) => d.value),
+    daily.map((d) => d.value),
     { expectedRunLength },
   );
+  const from = Math.max(0, daily.length - lookback);
+  const recent = result.changePoints.filter((c) => c.detectedAt >= from);
   return {
-    dates: result.changePoints.map((c) => span[c.detectedAt]!.date),
-    starts: result.changePoints.map((c) => span[Math.max(0, c.startsAt)]!.date),
+    dates: recent.map((c) => daily[c.detectedAt]!.date),
+    starts: recent.map((c) => daily[Math.max(0, c.startsAt)]!.date),
   };
 }
