@@ -1,8 +1,9 @@
 // The server's analysis engine: answers "the analysis of an asset as of a date" — the same object
-// analyzeStore gives — from a history loaded once per asset (analysis-histories.ts), sliced to the
+// analyzeStore gives — from histories loaded once per asset (analysis-histories.ts), sliced to the
 // date and analysed in a worker pool (analysis-pool.ts), so uncached analyses neither re-read the
-// store nor block the event loop. Dates a slice cannot answer exactly (a restated value visible then,
-// a date after the history's) are loaded from the store for that date, then analysed in the pool too.
+// store nor block the event loop. Each date is sliced from the history of the spot source a load at
+// that date would choose. Dates a slice cannot answer exactly (a restated value visible then, a date
+// after the histories') are loaded from the store for that date, then analysed in the pool too.
 import type { Analysis } from '../domain/analysis.js';
 import type { AnalysedAsset } from '../domain/assets.js';
 import type { MarketEvent } from '../domain/events.js';
@@ -56,10 +57,11 @@ export class AnalysisEngine {
    */
   async analyzeJson(options: { asset: AnalysedAsset; asOf?: string }): Promise<string> {
     const asOf = options.asOf ?? (await defaultAsOf(this.store, options.asset));
-    const history = await this.histories.get(options.asset);
-    if (asOf <= history.today && !inSpans(history.superseded, asOf)) {
+    const histories = await this.histories.get(options.asset);
+    if (asOf <= histories.today && !inSpans(histories.superseded, asOf)) {
       this.sliced += 1;
-      return this.pool.analyzeAt(history, asOf);
+      const spotSource = histories.spotSources.sourceAt(asOf) ?? null;
+      return this.pool.analyzeAt(await histories.historyAt(asOf), asOf, spotSource);
     }
     this.loaded += 1;
     const series = await loadMarketSeries(this.store, {

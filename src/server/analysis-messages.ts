@@ -9,8 +9,17 @@ export type ToWorker =
   | { readonly kind: 'history'; readonly id: number; readonly bytes: SharedArrayBuffer }
   /** Drop history `id` (a newer one replaced it). */
   | { readonly kind: 'forget'; readonly id: number }
-  /** Analyse history `history` as of `asOf` (sliced to that date). */
-  | { readonly kind: 'analyze-at'; readonly job: number; readonly history: number; readonly asOf: string }
+  /**
+   * Analyse history `history` as of `asOf` (sliced to that date); `spotSource` is the source a load at
+   * that date names (null: none, no close known by then).
+   */
+  | {
+      readonly kind: 'analyze-at';
+      readonly job: number;
+      readonly history: number;
+      readonly asOf: string;
+      readonly spotSource: string | null;
+    }
   /** Analyse a series loaded for one date (the dates a history cannot answer exactly). */
   | { readonly kind: 'analyze-series'; readonly job: number; readonly series: MarketSeries };
 

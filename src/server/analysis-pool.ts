@@ -45,7 +45,7 @@ export interface AnalysisPoolStats {
 }
 
 type JobMessage =
-  | { readonly kind: 'analyze-at'; readonly history: number; readonly asOf: string }
+  | { readonly kind: 'analyze-at'; readonly history: number; readonly asOf: string; readonly spotSource: string | null }
   | { readonly kind: 'analyze-series'; readonly series: MarketSeries };
 
 interface Job {
@@ -171,9 +171,12 @@ export class AnalysisPool {
     });
   }
 
-  /** The analysis of `history` as of `asOf`, as JSON text. Rejects with ApiError 503 `busy` when the queue is full. */
-  analyzeAt(history: PoolHistory, asOf: string): Promise<string> {
-    return this.submit({ kind: 'analyze-at', history: history.id, asOf }, history);
+  /**
+   * The analysis of `history` as of `asOf`, as JSON text; `spotSource`: the spot source a load at that
+   * date names (null: none). Rejects with ApiError 503 `busy` when the queue is full.
+   */
+  analyzeAt(history: PoolHistory, asOf: string, spotSource: string | null): Promise<string> {
+    return this.submit({ kind: 'analyze-at', history: history.id, asOf, spotSource }, history);
   }
 
   /** The analysis of a series loaded for one date, as JSON text (same queue and limit). */

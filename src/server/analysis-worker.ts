@@ -37,7 +37,9 @@ port.on('message', (message: ToWorker) => {
         answer(message.job, () => {
           const full = histories.get(message.history);
           if (full === undefined) throw new Error(`analysis-worker: history ${message.history} was not sent`);
-          return analyzeSeries(sliceMarketSeries(full, message.asOf));
+          const { spotSource: _held, ...sliced } = sliceMarketSeries(full, message.asOf);
+          // The source a load at the date names: none before any close is known.
+          return analyzeSeries(message.spotSource === null ? sliced : { ...sliced, spotSource: message.spotSource });
         }),
       );
       return;
