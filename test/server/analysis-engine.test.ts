@@ -1,6 +1,6 @@
 // The worker-pool engine answers exactly what analyzeStore gives at the date — on the simulator, on
-// dates before the data (no call), at the default date, after a restated value and after an import —
-// and refuses work beyond its queue with 503 `busy`.
+// dates before the data (no call), at the default date, after a restated value and after an import,
+// and to concurrent HTTP requests — and refuses work beyond its queue with 503 `busy`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedAsset } from '../../src/domain/assets.js';
 import { analyzeStore } from '../../src/phase/analyze.js';
@@ -134,6 +134,43 @@ describe('AnalysisPool limits', () => {
 });
 
 describe('/api/analysis through the engine', () => {
+  it('answers concurrent requests for different dates and assets exactly as single-threaded analyzeStore, health meanwhile', async () => {
+    const app = buildServer({
+      store,
+      analyze: (_s, o) => engine.analyze(o),
+      analyzeJson: (o) => engine.analyzeJson(o),
+      now,
+    });
+    try {
+      // 10 at once: the 2 workers' running jobs plus the default queue of 8, so none is refused.
+      const days = sim.truth.days.map((d) => d.date);
+      const asked = [0.12, 0.21, 0.33, 0.47, 0.58, 0.66, 0.74, 0.81, 0.9, 0.97].map((f, i) => ({
+        asset: i % 2 === 0 ? ('BTC' as const) : ('ETH' as const),
+        asOf: days[Math.floor(days.length * f)]!,
+      }));
+      let pending = asked.length;
+      const answers = asked.map(({ asset, asOf }) =>
+        app.inject({ method: 'GET', url: `/api/analysis?asset=${asset}&asOf=${asOf}` }).finally(() => (pending -= 1)),
+      );
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      const pendingAtHealth = pending;
+      const bodies = await Promise.all(answers);
+      expect(health.statusCode).toBe(200);
+      expect(pendingAtHealth).toBeGreaterThan(0); // health did not wait for the analyses
+      for (const [i, { asset, asOf }] of asked.entries()) {
+        const direct = JSON.stringify(await analyzeStore(store, { asset, asOf }));
+        expect({ asset, asOf, status: bodies[i]!.statusCode, same: bodies[i]!.body === direct }).toEqual({
+          asset,
+          asOf,
+          status: 200,
+          same: true,
+        });
+      }
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
+
   it('answers 503 busy with Retry-After when the queue is full, in the one error shape', async () => {
     const small = new AnalysisEngine({ store, now, workers: 1, queueLimit: 0 });
     const app = buildServer({
