@@ -65,6 +65,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'serve the HTTP API (and the dashboard from web-dist/) on 127.0.0.1',
     load: async () => (await import('./serve.js')).registerServe,
   },
+  {
+    usage: 'run',
+    summary: 'one daily cycle: sync, import watched folders, analyse, evaluate alert rules, deliver, write the note',
+    load: async () => (await import('./run.js')).registerRun,
+  },
+  {
+    usage: 'watch',
+    summary: 'run the daily cycle on the schedule (cron in the config), re-running while a source is late',
+    load: async () => (await import('./run.js')).registerWatch,
+  },
+  {
+    usage: 'alerts',
+    summary: 'the alert outbox: list it, test the sinks, replay the rules',
+    load: async () => (await import('./alerts.js')).registerAlerts,
+  },
 ];
 
 /** The name of a command table line (`usage` up to its first space). */
