@@ -56,6 +56,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./track-record.js')).registerTrackRecord,
   },
   {
+    usage: 'backtest',
+    summary: 'what each playbook would have done, point-in-time: strategies against buy-and-hold, sweeps',
+    load: async () => (await import('./backtest.js')).registerBacktest,
+  },
+  {
     usage: 'report',
     summary: 'write the analyst note (Markdown, HTML, PDF) for an asset as of a date',
     load: async () => (await import('./report.js')).registerReport,

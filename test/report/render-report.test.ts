@@ -85,6 +85,8 @@ describe('renderReport', () => {
       'treasuries',
       'checklist',
       'what-would-change',
+      'track-record',
+      'playbook',
       'coverage',
     ]);
     expect(note.simulated).toBe(true);
