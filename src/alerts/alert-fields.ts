@@ -66,6 +66,7 @@ export const ALERT_FIELDS = {
   simulated: f('simulated data', 'flag'),
   'phase.label': f('market phase', 'label'),
   'phase.confidence': f('phase confidence', 'fraction'),
+  'phase.noCallReason': f('why there is no call', 'label'),
   'signals.etfFlows.regime': f('ETF flow regime', 'label'),
   'signals.etfFlows.directionality': f('ETF flow directionality D', 'decimal'),
   'signals.etfFlows.outflowShare': f('share of ETF outflow days', 'fraction'),

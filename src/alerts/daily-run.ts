@@ -194,8 +194,9 @@ export async function runCycle(options: CycleOptions): Promise<CycleReport> {
             asset,
             asOf,
             analysedAt: new Date(now()).toISOString(),
-            phase: analysis.phase.label,
-            confidence: analysis.phase.confidence,
+            // The outbox's columns are NOT NULL: a no-call analysis is recorded as phase "no-call", confidence 0.
+            phase: analysis.phase.label ?? 'no-call',
+            confidence: analysis.phase.confidence ?? 0,
             snapshot: JSON.stringify(snapshot),
             notePath,
           },

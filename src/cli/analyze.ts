@@ -106,7 +106,12 @@ function waveSize(size: number, unit: string | undefined): string {
 export function formatAnalysis(a: Analysis): string {
   const lines: string[] = [];
   lines.push(`Tidemark — ${a.asset} as of ${a.asOf}${a.simulated ? '   [SIMULATED DATA — not market data]' : ''}`);
-  lines.push(`Phase: ${a.phase.label.toUpperCase()}  (confidence ${formatPercent(a.phase.confidence, 0)})`, '');
+  lines.push(
+    a.phase.label === null
+      ? `Phase: NO CALL  (${a.phase.noCallReason})`
+      : `Phase: ${a.phase.label.toUpperCase()}  (confidence ${formatPercent(a.phase.confidence, 0)})`,
+    '',
+  );
   lines.push('Inputs (latest date, age)');
   for (const f of a.freshness)
     lines.push(
@@ -137,7 +142,7 @@ function formatDaily(readings: readonly DailyReading[]): string {
       ['date', 'phase', 'confidence', 'flow regime', 'D', 'sell-off', 'close'],
       readings.map((r) => [
         r.date,
-        r.label,
+        r.label ?? 'no call',
         formatPercent(r.confidence, 0),
         r.flowRegime ?? 'n/a',
         formatDecimal(r.directionality),
@@ -154,7 +159,7 @@ function formatMonthly(readings: readonly DailyReading[]): string {
       ['month', 'phase (month end)', 'conf', 'days per phase', 'flow regime (month end)', 'sell-off', 'close'],
       monthlyReadings(readings).map((m) => [
         m.month,
-        m.endOfMonth.label,
+        m.endOfMonth.label ?? 'no call',
         formatPercent(m.endOfMonth.confidence, 0),
         Object.entries(m.daysByPhase)
           .map(([k, v]) => `${k} ${v}`)

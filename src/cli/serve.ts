@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { analyzeStore } from '../phase/analyze.js';
+import { AnalysisEngine } from '../server/analysis-engine.js';
 import { buildServer } from '../server/build-server.js';
 import { ensureWebBuild } from '../web/build.js';
 import { serverStartErrorFrom } from '../server/server-start-error.js';
@@ -16,6 +16,7 @@ interface ServeFlags {
   port: string;
   host: string;
   webRoot?: string;
+  workers?: string;
 }
 
 /** Default port of `tidemark serve`. */
@@ -36,10 +37,14 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port', String(DEFAULT_PORT))
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--web-root <dir>', 'built dashboard directory (default web-dist/ when present)')
+    .option('--workers <n>', 'analysis worker threads (default: one per core)')
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port "${flags.port}" is not a port number (0-65535)`);
+      const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64))
+        throw new UsageError(`--workers "${flags.workers}" must be a whole number from 1 to 64`);
       // The dashboard is built on first use (and rebuilt when its sources changed) unless --web-root is given.
       const webRoot = flags.webRoot !== undefined ? resolve(flags.webRoot) : await ensureWebBuild();
       if (webRoot !== undefined && !existsSync(resolve(webRoot, 'index.html')))
@@ -50,10 +55,13 @@ export function registerServe(program: Command): void {
         releaseAfterMs: SERVE_RELEASE_AFTER_MS,
         lockWaitMs: SERVE_LOCK_WAIT_MS,
       });
+      // Uncached analyses run in worker threads over one loaded history per asset (docs/reliability.md).
+      const engine = new AnalysisEngine({ store, ...(workers !== undefined ? { workers } : {}) });
       try {
         const app = buildServer({
           store,
-          analyze: (s, options) => analyzeStore(s, options),
+          analyze: (_s, options) => engine.analyze(options),
+          analyzeJson: (options) => engine.analyzeJson(options),
           loadSeries: (s, options) => loadMarketSeries(s, options),
           ...(webRoot !== undefined ? { webRoot } : {}),
           logger: { level: 'info' },
@@ -78,6 +86,7 @@ export function registerServe(program: Command): void {
           process.on('SIGTERM', stop);
         });
       } finally {
+        await engine.close();
         await store.close();
       }
     });

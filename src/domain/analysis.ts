@@ -27,15 +27,22 @@ export {
   type Wave,
 } from './analysis-terms.js';
 
+/**
+ * The judgment's call: a phase label with its calibrated confidence, or — when the data cannot
+ * support a call (no price known at the as-of date: an empty store, a date before the data) — no
+ * label, no confidence, and the reason in words. Never a label by default.
+ */
+export type PhaseCall =
+  | { readonly label: PhaseLabel; readonly confidence: number; readonly noCallReason?: undefined }
+  | { readonly label: null; readonly confidence: null; readonly noCallReason: string };
+
 export interface Analysis {
   readonly asOf: string;
   readonly asset: AnalysedAsset;
   readonly simulated: boolean;
   /** Each input's latest date and age at the as-of date; stale inputs were left out of the judgment. */
   readonly freshness: readonly InputFreshness[];
-  readonly phase: {
-    readonly label: PhaseLabel;
-    readonly confidence: number;
+  readonly phase: PhaseCall & {
     readonly evidence: readonly Evidence[];
     /** Evidence the judgment could not use because inputs were missing. */
     readonly unusedEvidence?: readonly string[];

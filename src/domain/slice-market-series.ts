@@ -59,7 +59,10 @@ export function sliceMarketSeries(
     }),
     cmeBasisUsd: keep(m.cmeBasisUsd),
     cot: keep(m.cot),
-    treasuries: m.treasuries.map((t) => ({ ...t, coinsHeld: keep(t.coinsHeld), mnav: keep(t.mnav) })),
+    // A company appears in a load only once some figure of it is known: drop those with none yet.
+    treasuries: m.treasuries
+      .map((t) => ({ ...t, coinsHeld: keep(t.coinsHeld), mnav: keep(t.mnav) }))
+      .filter((t) => t.coinsHeld.length > 0 || t.mnav.length > 0),
     equityEtfFlowsUsd: keep(m.equityEtfFlowsUsd),
     treasuryStock: keep(m.treasuryStock).map((bar) => withoutLateVolume(bar, cutoff)),
     events: m.events.filter((e) => e.knownAt < cutoff && e.date >= from),

@@ -26,6 +26,7 @@ import type { InputFreshness } from '../domain/freshness.js';
 import { factsAt } from './facts-at.js';
 import { phaseInputs } from './phase-inputs.js';
 import { judgePhase } from './judge.js';
+import { noCallReason } from './no-call.js';
 
 /**
  * The phase facts of `m` at its as-of date: read from phase inputs built over all of `m` (every item
@@ -38,7 +39,8 @@ export function factsOfSeries(m: MarketSeries): PhaseFacts {
 }
 
 /**
- * Analyses a MarketSeries (pure: same series in, same analysis out). The judgment reads the facts
+ * Analyses a MarketSeries (pure: same series in, same analysis out). Without a known close there is
+ * no call (phase.label and confidence null, phase.noCallReason says why; phase/no-call.ts). The judgment reads the facts
  * over the whole history given (phase/facts-at.ts); the signal sections read the last
  * ANALYSIS_WINDOW_DAYS (1,100) days of it; waves are found over the whole history and those of the
  * window are shown.
@@ -65,25 +67,35 @@ export function analysisFromFacts(m: MarketSeries, facts: PhaseFacts): Analysis 
   const windowStart = addDays(m.asOf, -ANALYSIS_WINDOW_DAYS);
   const shownWaves = waves.waves.filter((w) => w.end === null || w.end >= windowStart);
   const judgment = judgePhase(facts);
+  const noCall = noCallReason(facts, m.asOf);
+  const sections = [etfFlows, positioning, liquidity, divergence, trend, treasuries, waves];
+  const phase: Analysis['phase'] =
+    noCall === null
+      ? {
+          label: judgment.label,
+          confidence: judgment.confidence,
+          evidence: [...judgment.evidence, ...sectionEvidence(sections, judgment.evidence.length, facts.freshness)],
+          unusedEvidence: judgment.unusedEvidence,
+          scores: judgment.scores.map((s) => ({
+            label: s.label,
+            score: Math.round(s.score * 1000) / 1000,
+            held: s.held,
+          })),
+        }
+      : // No call: no label, no confidence, no scores; the sections' evidence stays as context.
+        {
+          label: null,
+          confidence: null,
+          noCallReason: noCall,
+          evidence: sectionEvidence(sections, 0, facts.freshness),
+          unusedEvidence: judgment.unusedEvidence,
+        };
   return {
     asOf: m.asOf,
     asset: m.asset,
     simulated: m.simulated,
     freshness: facts.freshness,
-    phase: {
-      label: judgment.label,
-      confidence: judgment.confidence,
-      evidence: [
-        ...judgment.evidence,
-        ...sectionEvidence(
-          [etfFlows, positioning, liquidity, divergence, trend, treasuries, waves],
-          judgment.evidence.length,
-          facts.freshness,
-        ),
-      ],
-      unusedEvidence: judgment.unusedEvidence,
-      scores: judgment.scores.map((s) => ({ label: s.label, score: Math.round(s.score * 1000) / 1000, held: s.held })),
-    },
+    phase,
     signals: {
       etfFlows: { ...etfFlows },
       positioning: { ...positioning },

@@ -4,20 +4,21 @@
 import type { PhaseLabel } from '../domain/analysis.js';
 
 /** Phases whose call is bearish: evidence with a negative weight supports them. */
-const BEARISH: ReadonlySet<PhaseLabel> = new Set(['trend-decline', 'topping']);
+const BEARISH: ReadonlySet<PhaseLabel | null> = new Set(['trend-decline', 'topping']);
 
 /**
  * Whether a piece of evidence supports the call: a positive weight supports bottoming/uptrend, a
- * negative one trend-decline/topping. Unweighted (0 or absent) evidence counts as supporting context.
+ * negative one trend-decline/topping. Unweighted (0 or absent) evidence counts as supporting context;
+ * with no call (label null) every piece of evidence is context.
  */
-export function supportsCall(label: PhaseLabel, weight: number | undefined): boolean {
+export function supportsCall(label: PhaseLabel | null, weight: number | undefined): boolean {
   const w = weight ?? 0;
-  return w === 0 || (BEARISH.has(label) ? w < 0 : w > 0);
+  return w === 0 || label === null || (BEARISH.has(label) ? w < 0 : w > 0);
 }
 
-/** The marker of one piece of evidence: "+" for the call, "−" (Unicode minus) against it, "·" unweighted. */
-export function evidenceMarker(label: PhaseLabel, weight: number | undefined): '+' | '−' | '·' {
-  if ((weight ?? 0) === 0) return '·';
+/** The marker of one piece of evidence: "+" for the call, "−" (Unicode minus) against it, "·" unweighted or no call. */
+export function evidenceMarker(label: PhaseLabel | null, weight: number | undefined): '+' | '−' | '·' {
+  if ((weight ?? 0) === 0 || label === null) return '·';
   return supportsCall(label, weight) ? '+' : '−';
 }
 

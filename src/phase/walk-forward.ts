@@ -1,13 +1,18 @@
 // Walk-forward: the judgment replayed day by day (phase/replay.ts), each day seeing only what was
-// published by then, in the `analyze --walk-forward --json` shape other tools read; plus a monthly summary.
+// published by then, in the `analyze --walk-forward --json` shape other tools read (a day without a
+// call keeps every field: label and confidence null, noCallReason why); plus a monthly summary.
 import type { FlowRegime, PhaseLabel, SelloffType } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
+import { noCallReason } from './no-call.js';
 import { replayPhases } from './replay.js';
 
 export interface DailyReading {
   readonly date: string;
-  readonly label: PhaseLabel;
-  readonly confidence: number;
+  /** The call; null on a day without one (no price known yet), with noCallReason saying why. */
+  readonly label: PhaseLabel | null;
+  readonly confidence: number | null;
+  /** Present exactly when label is null (phase/no-call.ts). */
+  readonly noCallReason?: string;
   readonly flowRegime: FlowRegime | null;
   readonly directionality: number | null;
   readonly selloffType: SelloffType;
@@ -20,23 +25,27 @@ export function walkForward(
   dates: readonly string[],
   onProgress?: (done: number, total: number) => void,
 ): DailyReading[] {
-  return replayPhases(full, dates, onProgress ? { onProgress } : {}).days.map((d) => ({
-    date: d.date,
-    label: d.label,
-    confidence: d.confidence,
-    flowRegime: d.flowRegime,
-    directionality: d.directionality,
-    selloffType: d.selloffType,
-    close: d.close,
-  }));
+  return replayPhases(full, dates, onProgress ? { onProgress } : {}).days.map((d) => {
+    const noCall = noCallReason(d.facts, d.date);
+    return {
+      date: d.date,
+      ...(noCall === null
+        ? { label: d.label, confidence: d.confidence }
+        : { label: null, confidence: null, noCallReason: noCall }),
+      flowRegime: d.flowRegime,
+      directionality: d.directionality,
+      selloffType: d.selloffType,
+      close: d.close,
+    };
+  });
 }
 
 export interface MonthlyReading {
   readonly month: string;
   /** The reading of the month's last day. */
   readonly endOfMonth: DailyReading;
-  /** Days per phase label within the month. */
-  readonly daysByPhase: Readonly<Partial<Record<PhaseLabel, number>>>;
+  /** Days per phase label within the month ('no-call' counts the days without a call). */
+  readonly daysByPhase: Readonly<Partial<Record<PhaseLabel | 'no-call', number>>>;
   readonly daysByFlowRegime: Readonly<Partial<Record<FlowRegime | 'none', number>>>;
   /** Most frequent sell-off type other than 'none' (else 'none'). */
   readonly selloffType: SelloffType;
@@ -52,11 +61,12 @@ export function monthlyReadings(readings: readonly DailyReading[]): MonthlyReadi
     else months.set(key, [r]);
   }
   return [...months.entries()].map(([month, days]) => {
-    const daysByPhase: Partial<Record<PhaseLabel, number>> = {};
+    const daysByPhase: Partial<Record<PhaseLabel | 'no-call', number>> = {};
     const daysByFlowRegime: Partial<Record<FlowRegime | 'none', number>> = {};
     const selloffs = new Map<SelloffType, number>();
     for (const d of days) {
-      daysByPhase[d.label] = (daysByPhase[d.label] ?? 0) + 1;
+      const phase = d.label ?? 'no-call';
+      daysByPhase[phase] = (daysByPhase[phase] ?? 0) + 1;
       const regime = d.flowRegime ?? 'none';
       daysByFlowRegime[regime] = (daysByFlowRegime[regime] ?? 0) + 1;
       if (d.selloffType !== 'none') selloffs.set(d.selloffType, (selloffs.get(d.selloffType) ?? 0) + 1);

@@ -1,6 +1,6 @@
 // The note's opening sections: the headline judgment and the three key signals (ETF flows,
 // futures positioning, policy and events), each with its figures, evidence and charts.
-import type { Analysis } from '../domain/analysis.js';
+import type { Analysis, PhaseLabel } from '../domain/analysis.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { formatUsd } from '../format/money.js';
 import { formatDecimal } from '../format/numbers.js';
@@ -16,7 +16,7 @@ import {
   perpOpenInterestChart,
 } from './report-charts.js';
 
-const PHASE_WORDS: Record<Analysis['phase']['label'], string> = {
+const PHASE_WORDS: Record<PhaseLabel, string> = {
   'trend-decline': 'in a trend decline',
   bottoming: 'bottoming',
   uptrend: 'in an uptrend',
@@ -34,6 +34,7 @@ export function rankedEvidence(analysis: Analysis): Analysis['phase']['evidence'
 
 /** Headline: the phase, the confidence, and the evidence for and against. */
 export function headlineSection(analysis: Analysis): NoteSection {
+  if (analysis.phase.label === null) return noCallHeadline(analysis, analysis.phase.noCallReason);
   const { label, confidence } = analysis.phase;
   const ranked = rankedEvidence(analysis);
   const forCall = ranked.filter((e) => supportsCall(label, e.weight)).map((e) => e.text);
@@ -54,6 +55,20 @@ export function headlineSection(analysis: Analysis): NoteSection {
   const unused = analysis.phase.unusedEvidence ?? [];
   if (unused.length > 0)
     blocks.push({ kind: 'missing', text: `Left out of the judgment for lack of data: ${unused.join('; ')}.` });
+  return { id: 'headline', title: 'Headline judgment', blocks };
+}
+
+/** Headline without a call: says so and why, then whatever evidence the data did give. */
+function noCallHeadline(analysis: Analysis, reason: string): NoteSection {
+  const blocks: NoteBlock[] = [
+    { kind: 'paragraph', text: `Judgment: no call for ${analysis.asset} as of ${analysis.asOf}: ${reason}.` },
+  ];
+  const context = rankedEvidence(analysis).map((e) => e.text);
+  if (context.length > 0)
+    blocks.push(
+      { kind: 'paragraph', text: 'What the data does show (not enough for a call):' },
+      { kind: 'bullets', items: context },
+    );
   return { id: 'headline', title: 'Headline judgment', blocks };
 }
 

@@ -12,7 +12,11 @@ import { rankedEvidence } from './signal-sections.js';
  */
 export function terminalSummary(analysis: Analysis, options: { topEvidence?: number } = {}): string {
   const lines = [`Tidemark ${analysis.asset} as of ${analysis.asOf}${analysis.simulated ? '  [SIMULATED DATA]' : ''}`];
-  lines.push(`Phase: ${analysis.phase.label} (confidence ${formatPercent(analysis.phase.confidence, 0)})`);
+  lines.push(
+    analysis.phase.label === null
+      ? `Phase: no call (${analysis.phase.noCallReason})`
+      : `Phase: ${analysis.phase.label} (confidence ${formatPercent(analysis.phase.confidence, 0)})`,
+  );
   const top = rankedEvidence(analysis).slice(0, options.topEvidence ?? 3);
   if (top.length > 0) lines.push(`Evidence (${EVIDENCE_MARKER_LEGEND}):`);
   for (const e of top) lines.push(`  ${evidenceMarker(analysis.phase.label, e.weight)} ${e.text}`);

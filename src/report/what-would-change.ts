@@ -34,8 +34,19 @@ export function whatWouldChange(analysis: Analysis): { forward: string[]; backwa
 
 /** The section: the forward and backward conditions under the phase they lead to. */
 export function whatWouldChangeSection(analysis: Analysis): NoteSection {
-  const { forward, backward } = whatWouldChange(analysis);
   const label = analysis.phase.label;
+  if (label === null)
+    return {
+      id: 'what-would-change',
+      title: 'What would change the call',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `There is no call to change: ${analysis.phase.noCallReason}. A call is made once a ${analysis.asset} price is known at the as-of date.`,
+        },
+      ],
+    };
+  const { forward, backward } = whatWouldChange(analysis);
   return {
     id: 'what-would-change',
     title: 'What would change the call',

@@ -1,6 +1,7 @@
 // The HTTP API: a fastify instance over a Store and an injected analysis function. Every request
 // parameter is checked by the zod schemas in schemas.ts; every error leaves through one handler as
-// `{ error: { code, message, field } }`. Analyses of past dates are computed once and cached.
+// `{ error: { code, message, field } }`. Analyses of past dates are computed once and cached (an LRU
+// bounded by entries and bytes).
 import type { Socket } from 'node:net';
 import Fastify, {
   type FastifyInstance,
@@ -46,10 +47,21 @@ import { defaultAsOf } from '../store/market-series-loader.js';
 export const API_VERSION = '0.1.0';
 
 /**
+ * The answer cache's bounds, read once. 1,024 entries: a few years of daily as-of dates per asset.
+ * 64 MiB: an analysis is ~75–100 KB of JSON, so ~700 of them; a report (~1 MB of HTML) counts its size.
+ */
+export const ANSWER_CACHE_DEFAULTS = { entries: 1024, bytes: 64 * 1024 * 1024 } as const;
+
+/**
  * Computes the analysis of one asset as of a date (analyzeStore has this shape). Without asOf the
  * engine picks its own default (the latest date the data supports).
  */
 export type AnalyzeFn = (store: Store, options: { asset: AnalysedAsset; asOf?: string }) => Promise<Analysis>;
+/**
+ * The analysis as JSON text (AnalysisEngine.analyzeJson has this shape: computed off the event loop);
+ * when given, /api/analysis answers with it instead of serialising `analyze`'s object.
+ */
+export type AnalyzeJsonFn = (options: { asset: AnalysedAsset; asOf?: string }) => Promise<string>;
 /** Loads the market series the report's charts draw (loadMarketSeries has this shape). */
 export type LoadSeriesFn = (
   store: Store,
@@ -59,6 +71,8 @@ export type LoadSeriesFn = (
 export interface ServerOptions {
   readonly store: Store;
   readonly analyze: AnalyzeFn;
+  /** The same analysis as JSON text, e.g. from the worker pool (src/server/analysis-engine.ts). */
+  readonly analyzeJson?: AnalyzeJsonFn;
   /** Enables /api/report; without it that route answers 404. */
   readonly loadSeries?: LoadSeriesFn;
   /** Computes /api/backtest answers (default: cachedBacktest(), histories replayed from the store). */
@@ -69,8 +83,10 @@ export interface ServerOptions {
   readonly now?: () => Date;
   /** Computes track records (default trackRecordFromStore); /api/track-record and the note's section use it. */
   readonly trackRecord?: TrackRecordFn;
-  /** Past-date analyses and reports kept in memory (default 128). */
+  /** Past-date analyses and reports kept in memory (default ANSWER_CACHE_DEFAULTS.entries, 1,024). */
   readonly cacheSize?: number;
+  /** Their total size in bytes (default ANSWER_CACHE_DEFAULTS.bytes, 64 MiB); whichever bound binds first evicts. */
+  readonly cacheBytes?: number;
   /** fastify's logger option (default off). */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -111,7 +127,10 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
 export function buildServer(options: ServerOptions): FastifyInstance {
   const { store, analyze, loadSeries } = options;
   const now = options.now ?? ((): Date => new Date());
-  const cache = new LruCache<CachedBody>(options.cacheSize ?? 128);
+  const cache = new LruCache<CachedBody>(options.cacheSize ?? ANSWER_CACHE_DEFAULTS.entries, {
+    maxWeight: options.cacheBytes ?? ANSWER_CACHE_DEFAULTS.bytes,
+    weigh: (answer) => answer.body.byteLength,
+  });
   const trackRecords = trackRecordAnswers(store, options.trackRecord ?? trackRecordFromStore);
   const app = Fastify({
     logger: options.logger ?? false,
@@ -165,7 +184,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const query = parse(analysisQuerySchema, request.query, 'query');
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`analysis|${query.asset}|${asOf}`, immutable, async () =>
-      JSON.stringify(await analyze(store, { asset: query.asset, ...asOfOption(asOf) })),
+      options.analyzeJson
+        ? options.analyzeJson({ asset: query.asset, ...asOfOption(asOf) })
+        : JSON.stringify(await analyze(store, { asset: query.asset, ...asOfOption(asOf) })),
     );
     return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
   });

@@ -2,9 +2,9 @@
 // Cache-Control policies (immutable for past as-of dates, short for today).
 import { createHash } from 'node:crypto';
 
-/** A serialised answer with its strong validator. */
+/** A serialised answer (UTF-8 bytes: half the memory of a JS string with non-Latin-1 text) with its strong validator. */
 export interface CachedBody {
-  readonly body: string;
+  readonly body: Buffer;
   readonly etag: string;
 }
 
@@ -18,9 +18,10 @@ export function strongEtag(body: string | Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
 }
 
-/** Wraps a body with its ETag. */
+/** Wraps a body (encoded as UTF-8) with its ETag. */
 export function withEtag(body: string): CachedBody {
-  return { body, etag: strongEtag(body) };
+  const bytes = Buffer.from(body, 'utf8');
+  return { body: bytes, etag: strongEtag(bytes) };
 }
 
 /**

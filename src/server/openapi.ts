@@ -171,7 +171,7 @@ export const ERROR_ANSWERS: Readonly<Record<ApiErrorKind, string>> = {
   'headers-too-large':
     'The request line and headers exceed 16 KiB (a very long query string included). Code headers-too-large.',
   unexpected: 'Unexpected server error. Code internal; the details are in the server log only.',
-  unavailable: `The store cannot be read right now. Codes: store-locked (an import or sync holds the database; the Retry-After header, ${STORE_LOCKED_RETRY_AFTER_S} s, says when to retry), store-unavailable, store-read-only.`,
+  unavailable: `The store cannot be read right now. Codes: store-locked (an import or sync holds the database; the Retry-After header, ${STORE_LOCKED_RETRY_AFTER_S} s, says when to retry), store-unavailable, store-read-only; busy (every analysis worker busy and the queue full; Retry-After 1 s).`,
 };
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -208,7 +208,11 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       description,
       content: errorContent,
       ...(kind === 'unavailable'
-        ? { headers: { 'Retry-After': { description: 'Seconds to wait (store-locked)', schema: { type: 'integer' } } } }
+        ? {
+            headers: {
+              'Retry-After': { description: 'Seconds to wait (store-locked, busy)', schema: { type: 'integer' } },
+            },
+          }
         : {}),
     };
     errorRefs[status] = { $ref: `#/components/responses/${status}` };

@@ -102,6 +102,16 @@ export const marketEventResponseSchema = z.looseObject({
   knownAt: z.string(),
 });
 
+/** The fields a phase answer carries whether or not there is a call. */
+const phaseContext = {
+  evidence: z.array(evidenceSchema),
+  unusedEvidence: z.array(z.string()).optional().meta({ description: 'Rules left out for missing inputs.' }),
+  scores: z
+    .array(z.object({ label: z.enum(PHASE_LABELS), score: z.number(), held: z.array(z.string()) }))
+    .optional()
+    .meta({ description: 'Every phase’s score in [0, 1] and the rules that held for it (absent with no call).' }),
+};
+
 const inputFreshnessSchema = z
   .object({
     input: z.enum(FRESHNESS_INPUTS),
@@ -120,16 +130,31 @@ export const analysisResponseSchema = z
     freshness: z.array(inputFreshnessSchema).meta({
       description: 'Each input: latest date, age and whether it is stale (stale inputs are left out of the judgment).',
     }),
-    phase: z.object({
-      label: z.enum(PHASE_LABELS),
-      confidence: z.number().min(0).max(1).meta({ description: 'Confidence in the label (a fraction).' }),
-      evidence: z.array(evidenceSchema),
-      unusedEvidence: z.array(z.string()).optional().meta({ description: 'Rules left out for missing inputs.' }),
-      scores: z
-        .array(z.object({ label: z.enum(PHASE_LABELS), score: z.number(), held: z.array(z.string()) }))
-        .optional()
-        .meta({ description: 'Every phase’s score in [0, 1] and the rules that held for it.' }),
-    }),
+    phase: z
+      .union([
+        z.object({
+          label: z.enum(PHASE_LABELS),
+          confidence: z
+            .number()
+            .min(0)
+            .max(1)
+            .meta({ description: 'Calibrated chance that the call is right (a fraction).' }),
+          ...phaseContext,
+        }),
+        z.object({
+          label: z.null().meta({ description: 'No call: the data cannot support one.' }),
+          confidence: z.null(),
+          noCallReason: z.string().meta({
+            description:
+              'Why there is no call, in words (e.g. no data for BTC was known by 2009-01-03; no BTC price was known by the date).',
+          }),
+          ...phaseContext,
+        }),
+      ])
+      .meta({
+        description:
+          'The call (label and confidence), or no call (label and confidence null, noCallReason) when no price is known at the as-of date.',
+      }),
     signals: z.object({
       etfFlows: etfFlowsSectionSchema,
       positioning: positioningSectionSchema,

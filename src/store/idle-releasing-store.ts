@@ -4,6 +4,7 @@
 // one; every call of a burst shares one open store.
 import type { AlertOutbox } from './alert-outbox.js';
 import type {
+  AsOfSpan,
   CoverageRow,
   IngestBatch,
   IngestOptions,
@@ -128,6 +129,10 @@ export class IdleReleasingStore implements Store {
 
   runs(limit?: number): Promise<RunRecord[]> {
     return this.use((s) => s.runs(limit));
+  }
+
+  supersededSpans(): Promise<AsOfSpan[]> {
+    return this.use((s) => s.supersededSpans());
   }
 
   countRows(): Promise<number> {

@@ -337,7 +337,11 @@ async function readMarketSeries(
     store.read({ dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf }),
   ]);
   const all = [flows, aum, spotRows, perpRows, cmeRows];
-  const simulated = all.some((rows) => rows.some((r) => r.source === SIM_SOURCE));
+  // Simulated is a property of the store's data for the asset, not of the date: a date before the
+  // simulated history is still an analysis of simulated data (and merges no real calendar events),
+  // so a series sliced to an earlier date from a later load says the same (slice-market-series.ts).
+  const simulated =
+    all.some((rows) => rows.some((r) => r.source === SIM_SOURCE)) || (await holdsSimulatedData(store, asset));
 
   const etfFlows: FundFlow[] = flows
     .filter((r) => r.field === 'netFlowUsd')
@@ -432,6 +436,15 @@ async function readMarketSeries(
     treasuryStock: toBars(equityRows),
     events,
   };
+}
+
+/** Whether the store holds simulated spot or ETF-flow rows for `asset` at any date (the simulator writes both). */
+async function holdsSimulatedData(store: Store, asset: AnalysedAsset): Promise<boolean> {
+  const [spot, flows] = await Promise.all([
+    store.lastDate({ dataset: 'spot', asset, source: SIM_SOURCE }),
+    store.lastDate({ dataset: 'etf-flows', asset, source: SIM_SOURCE }),
+  ]);
+  return spot !== null || flows !== null;
 }
 
 /** Stored events plus the shipped ones known by asOf and dated from `from` (the window stored events are read in). */

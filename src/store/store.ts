@@ -81,6 +81,12 @@ export interface IngestResult extends UpsertCounts {
   readonly refused?: string;
 }
 
+/** As-of dates `from ≤ asOf < until` (YYYY-MM-DD). */
+export interface AsOfSpan {
+  readonly from: string;
+  readonly until: string;
+}
+
 export interface Store {
   /**
    * Stores the accepted batches in ONE transaction: either all of them are written or none. Per
@@ -104,6 +110,12 @@ export interface Store {
   coverage(options?: { asOf?: string }): Promise<CoverageRow[]>;
   recordRun(run: RunRecord): Promise<void>;
   runs(limit?: number): Promise<RunRecord[]>;
+  /**
+   * The as-of dates at which some read returns a version that a later one replaced (a restated
+   * value, a revised event), as spans; empty when nothing was ever revised. A cache that answers
+   * earlier dates from the latest data (the server's analysis history) must load those dates afresh.
+   */
+  supersededSpans(): Promise<AsOfSpan[]>;
   /** Total stored rows (all versions), for status and tests. */
   countRows(): Promise<number>;
   /**

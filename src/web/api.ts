@@ -67,7 +67,7 @@ export async function getJson(path: string, query: Record<string, string | null 
 const analysisMemo = new Map<string, Promise<Analysis>>();
 
 /**
- * GET /api/analysis; checks the minimum shape (phase.label) and throws ApiError otherwise. Answers
+ * GET /api/analysis; checks the minimum shape (a phase label, or no call with its reason) and throws ApiError otherwise. Answers
  * (and requests in flight) are reused for the same asOf and asset; failures are not kept.
  */
 export function fetchAnalysis(asOf: string | null, asset: string): Promise<Analysis> {
@@ -84,7 +84,9 @@ export function fetchAnalysis(asOf: string | null, asset: string): Promise<Analy
 async function loadAnalysis(asOf: string | null, asset: string): Promise<Analysis> {
   const body = await getJson('/api/analysis', { asOf, asset });
   const phase = asRecord(asRecord(body)?.['phase']);
-  if (!phase || !asString(phase['label'])) {
+  const called = asString(phase?.['label']) !== null;
+  const noCall = phase?.['label'] === null && asString(phase['noCallReason']) !== null;
+  if (!called && !noCall) {
     throw new ApiError(200, '/api/analysis', 'The analysis answer has no phase label; cannot show the judgment');
   }
   return body as Analysis;

@@ -82,7 +82,7 @@ async function load(): Promise<void> {
       : '';
     pageRoot.innerHTML = '';
     pageRoot.dataset['asof'] = value.asOf;
-    pageRoot.dataset['phase'] = value.phase.label;
+    pageRoot.dataset['phase'] = value.phase.label ?? 'no-call';
     await render({
       root: pageRoot,
       analysis: value,

@@ -46,6 +46,28 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('overview says "no call" and why for a date before the data, with no confidence gauge', async () => {
+    // The real server has no simulated data before 2023-04-01; the fixture server answers one analysis,
+    // so there the answer is replaced by the real analysis of an empty series.
+    const asOf = '2023-03-01';
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    if (server.kind !== 'real') {
+      const { analyzeSeries } = await import('../../src/phase/analyze.js');
+      const { emptyMarketSeries } = await import('../signals/section-fixtures.js');
+      const none = analyzeSeries(emptyMarketSeries({ asset: dates.asset, asOf }));
+      await page.route('**/api/analysis**', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(none) }),
+      );
+    }
+    await page.goto(`${server.url}/?tab=overview&asOf=${asOf}&asset=${dates.asset}`);
+    expect(await waitForPage(page, 'overview')).toBe('ready');
+    expect((await page.textContent('#phase-label'))?.trim()).toBe('no call');
+    expect(await page.textContent('#no-call-reason')).toContain(`no data for ${dates.asset} was known by ${asOf}`);
+    expect(await page.locator('.gauge').count()).toBe(0);
+    expect(await page.getAttribute('#page', 'data-phase')).toBe('no-call');
+    await page.close();
+  });
+
   it('shows the SIMULATED DATA banner for simulated analyses', async () => {
     const page = await open('overview');
     const res = await fetch(`${server.url}/api/analysis?asOf=${dates.second}&asset=${dates.asset}`);

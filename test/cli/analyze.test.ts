@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHASE_LABELS, type Analysis } from '../../src/domain/analysis.js';
+import type { DailyReading } from '../../src/phase/walk-forward.js';
+import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { tidemark } from './run-cli.js';
 
 let dir: string;
@@ -85,5 +87,60 @@ describe('tidemark analyze', () => {
     );
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toMatch(/--from 2026-02-01 is after --to 2026-01-01/);
+  });
+});
+
+describe('tidemark analyze without data: no call, and why', () => {
+  it('on an empty store says NO CALL with the reason, never a label', async () => {
+    const empty = join(dir, 'empty.duckdb');
+    await (await openDuckDbStore(empty)).close();
+    const text = await tidemark('analyze', '--db', empty, '--as-of', '2026-01-20');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      'Phase: NO CALL  (no data for BTC was known by 2026-01-20 (no price, ETF flow, open interest, funding or CME figure))',
+    );
+    expect(text.stdout).not.toMatch(/TREND-DECLINE|BOTTOMING|UPTREND|TOPPING/);
+    const json = await tidemark('analyze', '--db', empty, '--as-of', '2026-01-20', '--json');
+    const a = JSON.parse(json.stdout) as Analysis;
+    expect(a.phase.label).toBeNull();
+    expect(a.phase.confidence).toBeNull();
+    expect(a.phase.noCallReason).toMatch(/^no data for BTC was known by 2026-01-20/);
+    expect(a.phase.scores).toBeUndefined();
+  });
+
+  it('before the simulated history starts (2023-04-01) there is no call; from its data on there is', async () => {
+    const json = await tidemark('analyze', '--db', db, '--as-of', '2023-03-15', '--json');
+    const a = JSON.parse(json.stdout) as Analysis;
+    expect(a.phase).toMatchObject({ label: null, confidence: null });
+    expect(a.phase.noCallReason).toMatch(/^no data for BTC was known by 2023-03-15/);
+  });
+
+  it('--walk-forward --json keeps every field on days without a call (label and confidence null)', async () => {
+    const { code, stdout } = await tidemark(
+      'analyze',
+      '--db',
+      db,
+      '--walk-forward',
+      '--from',
+      '2023-03-27',
+      '--to',
+      '2023-04-07',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const days = JSON.parse(stdout) as DailyReading[];
+    const fields = ['date', 'label', 'confidence', 'flowRegime', 'directionality', 'selloffType', 'close'];
+    for (const d of days) expect(Object.keys(d)).toEqual(expect.arrayContaining(fields));
+    const before = days.filter((d) => d.date < '2023-04-01');
+    const after = days.filter((d) => d.date >= '2023-04-03');
+    expect(before.length).toBe(5); // Mon 27 – Fri 31 March 2023
+    for (const d of before) {
+      expect(d).toMatchObject({ label: null, confidence: null, close: null });
+      expect(d.noCallReason).toMatch(/^no data for BTC was known by 2023-03-/);
+    }
+    for (const d of after) {
+      expect(PHASE_LABELS).toContain(d.label);
+      expect(d.noCallReason).toBeUndefined();
+    }
   });
 });

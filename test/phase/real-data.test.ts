@@ -24,7 +24,8 @@ describe.skipIf(!existsSync(SHARED))('phase judgment on the real 2025–2026 dat
     await importFiles(store, [SHARED]);
   });
 
-  const share = (labels: string[], label: string): number => labels.filter((l) => l === label).length / labels.length;
+  const share = (labels: (string | null)[], label: string): number =>
+    labels.filter((l) => l === label).length / labels.length;
 
   it('July 2025 (highs, one-way inflows): uptrend', async () => {
     const full = await loadMarketSeries(store, {

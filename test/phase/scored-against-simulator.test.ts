@@ -44,9 +44,10 @@ describe('phase judgment scored against the simulator', () => {
       const confusion: Record<string, Record<string, number>> = {};
       for (const r of readings) {
         const t = truth.get(r.date)!;
-        if (t.phase === r.label) phaseHits++;
-        if (bullSide(t.phase) === bullSide(r.label)) sideHits++;
-        (confusion[t.phase] ??= {})[r.label] = (confusion[t.phase]![r.label] ?? 0) + 1;
+        const called = r.label ?? 'no-call'; // a day without a call counts as a miss
+        if (t.phase === called) phaseHits++;
+        if (r.label !== null && bullSide(t.phase) === bullSide(r.label)) sideHits++;
+        (confusion[t.phase] ??= {})[called] = (confusion[t.phase]![called] ?? 0) + 1;
         if (r.flowRegime) {
           flowDays++;
           if (r.flowRegime === t.flowRegime[asset]) flowHits++;

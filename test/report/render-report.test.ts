@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/domain/analysis.js';
 import type { MarketSeries } from '../../src/domain/market-series.js';
+import { analyzeSeries } from '../../src/phase/analyze.js';
 import { buildNote } from '../../src/report/build-note.js';
 import { chromiumPath } from '../../src/report/pdf.js';
 import { renderReport } from '../../src/report/render-report.js';
@@ -255,7 +256,15 @@ describe('coverage section', () => {
 
 describe('evidence direction and waves window', () => {
   it('reads weights as bullish/bearish: negative weights support a trend-decline call', () => {
-    const bearish: Analysis = { ...analysis, phase: { ...analysis.phase, label: 'trend-decline' } };
+    const bearish: Analysis = {
+      ...analysis,
+      phase: {
+        ...analysis.phase,
+        label: 'trend-decline',
+        confidence: analysis.phase.confidence ?? 0.5,
+        noCallReason: undefined,
+      },
+    };
     const summary = terminalSummary(bearish);
     expect(summary).toContain(`  − ${analysis.phase.evidence[0]?.text}`);
     const note = buildNote({ analysis: bearish, series, coverage });
@@ -283,5 +292,33 @@ describe('evidence direction and waves window', () => {
     });
     const table = waves?.blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' ? table.rows.length : 0).toBe(3);
+  });
+});
+
+describe('no call', () => {
+  // A real analysis of an empty series (an empty store): no price, so no call.
+  const none = analyzeSeries(emptySeries('BTC'));
+  const reason = 'no data for BTC was known by 2026-01-07 (no price, ETF flow, open interest, funding or CME figure)';
+
+  it('the analysis has no label and no confidence, and says why', () => {
+    expect(none.phase).toMatchObject({ label: null, confidence: null, noCallReason: reason });
+  });
+
+  it('the note says "no call" and why, with no label, confidence or direction of evidence', async () => {
+    const { markdown = '', html = '' } = await renderReport(
+      { analysis: none, series: emptySeries('BTC'), coverage: [] },
+      { formats: ['md', 'html'] },
+    );
+    expect(markdown).toContain(`Judgment: no call for BTC as of 2026-01-07: ${reason}.`);
+    expect(markdown).toContain(`There is no call to change: ${reason}.`);
+    expect(html).toContain('Judgment: no call for BTC as of 2026-01-07');
+    for (const text of [markdown, html]) {
+      expect(text).not.toMatch(/is in a trend decline|phase "|confidence \d/i);
+      expect(text).not.toContain('Evidence supporting the call');
+    }
+  });
+
+  it('the terminal summary says no call', () => {
+    expect(terminalSummary(none).split('\n')[1]).toBe(`Phase: no call (${reason})`);
   });
 });

@@ -6,6 +6,7 @@ import type { Asset } from '../../domain/assets.js';
 import type { DatasetName } from '../../domain/datasets.js';
 import type { MarketEvent } from '../../domain/events.js';
 import type {
+  AsOfSpan,
   CoverageRow,
   IngestBatch,
   IngestOptions,
@@ -26,6 +27,7 @@ import { readEvents } from './read-events.js';
 import { lastStoredDate, readObservations } from './read-observations.js';
 import { contentRevision, countObservationRows } from './row-counts.js';
 import { insertRun, readRuns } from './runs-table.js';
+import { readSupersededSpans } from './superseded-spans.js';
 
 /**
  * Opens the DuckDB store at `path` (':memory:' for a throwaway one). Default mode 'write': creates
@@ -100,6 +102,10 @@ export class DuckDbStore implements Store {
 
   runs(limit = 50): Promise<RunRecord[]> {
     return this.db.serial(() => readRuns(this.db, limit));
+  }
+
+  supersededSpans(): Promise<AsOfSpan[]> {
+    return this.db.serial(() => readSupersededSpans(this.db));
   }
 
   countRows(): Promise<number> {

@@ -1,4 +1,4 @@
-// Overview page: phase label, confidence gauge, headline signals, ranked evidence, the
+// Overview page: phase label (or "no call" and why), confidence gauge, headline signals, ranked evidence, the
 // confirmation checklist and the spot price leading to the as-of date.
 import type { Evidence } from '../../domain/analysis.js';
 import { fetchAnalysis, fetchSeries } from '../api.js';
@@ -69,7 +69,15 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   ctx.root.append(grid);
 
   const phase = card(grid, 'Market phase', { id: 'phase-card' });
-  phase.innerHTML = `<div class="phase-row">
+  // No call (no price known at the as-of date): say so and why; no confidence gauge.
+  phase.innerHTML =
+    a.phase.label === null
+      ? `<div class="phase-row">
+      <div><div class="phase-label phase-no-call" id="phase-label">no call</div>
+      <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(a.asOf)}</div>
+      <p class="no-call-reason" id="no-call-reason">${escapeHtml(a.phase.noCallReason)}</p></div>
+    </div>`
+      : `<div class="phase-row">
       <div><div class="phase-label phase-${escapeHtml(a.phase.label)}" id="phase-label">${escapeHtml(a.phase.label)}</div>
       <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(formatDate(a.asOf))}</div></div>
       <div class="gauge-box">${gaugeSvg(a.phase.confidence)}<div class="muted">confidence</div></div>
