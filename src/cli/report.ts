@@ -11,6 +11,7 @@ import {
   renderReport,
   type ReportFormat,
 } from '../report/render-report.js';
+import { loadCallHistory } from '../report/load-call-history.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
 import { UsageError, withStore } from './context.js';
 import { dateFlag } from './options.js';
@@ -62,7 +63,8 @@ export function registerReport(program: Command): void {
           loadMarketSeries(store, { asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
           store.coverage({ asOf: analysis.asOf }),
         ]);
-        return renderReport({ analysis, series, coverage }, { formats });
+        const history = await loadCallHistory(store, asset, analysis.asOf);
+        return renderReport({ analysis, series, coverage, history }, { formats });
       });
       const outDir = resolve(flags.out);
       mkdirSync(outDir, { recursive: true });

@@ -2,7 +2,7 @@
 // of evidence, the checklist ticks. Plain text, no colour codes, ~10 lines.
 import type { Analysis } from '../domain/analysis.js';
 import { formatPercent } from '../format/percent.js';
-import { rankedEvidence, supportsCall } from './signal-sections.js';
+import { rankedEvidence, supportsCall } from './headline-section.js';
 
 /**
  * Summarises an analysis for the terminal. `topEvidence` (default 3) lines of evidence, strongest
