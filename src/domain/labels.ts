@@ -201,6 +201,7 @@ export function humanText(text: string): string {
       (_, a: string, b: string, u: string) => `$${a}${u === 'bn' ? 'B' : 'M'}–$${b}${u === 'bn' ? 'B' : 'M'}`,
     )
     .replace(/(\d+(?:\.\d+)?) (bn|m) USD/g, (_, a: string, u: string) => `$${a}${u === 'bn' ? 'B' : 'M'}`)
+    .replaceAll('per bn USD', 'per $1B')
     .replace(/^against: /, '')
     .replace(
       RULE_PATTERN,

@@ -71,14 +71,18 @@ export class FactLedger {
 
   /** Marks sentences as printed (e.g. covered by the key-numbers strip) without printing them. */
   cover(texts: readonly string[]): void {
-    for (const t of texts) this.shown.add(humanText(t));
+    for (const t of texts) {
+      const human = humanText(t);
+      this.shown.add(human.charAt(0).toUpperCase() + human.slice(1));
+    }
   }
 
   /** The sentences not printed yet, in words, each marked printed. */
   take(texts: readonly string[]): string[] {
     const out: string[] = [];
     for (const t of texts) {
-      const words = humanText(t);
+      const human = humanText(t);
+      const words = human.charAt(0).toUpperCase() + human.slice(1);
       if (this.shown.has(words)) continue;
       this.shown.add(words);
       out.push(words);

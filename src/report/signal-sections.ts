@@ -25,13 +25,15 @@ export function etfFlowSection(analysis: Analysis, series: MarketSeries, ledger:
       kind: 'missing',
       text: 'The flow regime could not be determined from the data known at the as-of date.',
     });
+  // The week against the last complete week is in "What changed this week".
+  ledger.cover(etf.evidence.filter((e) => e.signal === 'etf-weekly-flows').map((e) => e.text));
   blocks.push(...bullets(ledger.take(freshEvidence(etf.evidence, analysis.freshness).map((e) => e.text))));
   const daily = dailyNetFlows(series);
   if (daily.length > 0) {
     const total = daily.reduce((s, d) => s + d.value, 0);
     blocks.push({
       kind: 'paragraph',
-      text: `Over the ${daily.length} sessions charted (${daily[0]!.date} to ${daily.at(-1)!.date}) the funds took in ${formatSignedUsd(total)} net.`,
+      text: `Over the ${daily.length} sessions charted (${daily[0]!.date} to ${daily.at(-1)!.date}) the funds' net flow was ${formatSignedUsd(total)}.`,
     });
   }
   const table = fundFlowTable(series);

@@ -184,7 +184,7 @@ describe('renderReport', () => {
     expect(md).toContain('| ETF flows, day | +$5.00M | 2026-01-07 |');
     expect(md).toContain('| ETF flows, week to date | +$25.0M | 3 sessions from 2026-01-05 |');
     expect(md).toContain('| ETF flows, month to date | +$25.0M | 3 sessions from 2026-01-01 |');
-    expect(md).toContain('the funds took in +$65.0M net');
+    expect(md).toContain("the funds' net flow was +$65.0M.");
     expect(md).toContain('| US$ M | IBIT | FBTC | Total |');
     expect(md).toContain('| 2026-01-05 | 100.0 | −30.0 | 70.0 |');
     expect(md).toContain('| 2026-01-06 | −50.0 |  | −50.0 |');
