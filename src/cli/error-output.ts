@@ -6,7 +6,7 @@ import { ReportError, type ReportErrorKind } from '../report/report-error.js';
 import { ServerStartError } from '../server/server-start-error.js';
 import { ImportError, SourceError } from '../sources/errors.js';
 import { StoreError, type StoreErrorKind } from '../store/store-error.js';
-import { UsageError } from './context.js';
+import { UsageError } from './usage-error.js';
 
 /** Exit codes of `tidemark`, one per known failure (documented in docs/reliability.md). */
 export const EXIT_CODES = {

@@ -14,7 +14,7 @@ import {
 import { loadCallHistory } from '../report/load-call-history.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
 import { UsageError, withStore } from './context.js';
-import { dateFlag } from './options.js';
+import { asOfFlag } from './options.js';
 
 interface ReportFlags {
   db?: string;
@@ -55,7 +55,7 @@ export function registerReport(program: Command): void {
     .option('--format <list>', 'comma-separated: md, html, pdf', 'md,html')
     .action(async (flags: ReportFlags) => {
       const asset = analysedAssetFlag(flags.asset);
-      const asOf = dateFlag('--as-of', flags.asOf);
+      const asOf = asOfFlag('--as-of', flags.asOf);
       const formats = reportFormatsFlag(flags.format);
       const report = await withStore(flags, 'read', async (store) => {
         const analysis = await analyzeStore(store, { asset, ...(asOf !== undefined ? { asOf } : {}) });

@@ -4,10 +4,11 @@ import type { ChecklistItem } from '../domain/analysis.js';
 import type { PhaseFacts } from './facts.js';
 import { PERSISTING_WEEKS } from './rules.js';
 import { formatDecimal, formatPrice } from '../format/numbers.js';
-import { formatPercent } from '../format/percent.js';
+import { formatSignedPercent } from '../format/percent.js';
 
 // Text goes through src/format (one number style everywhere).
-const pct = formatPercent;
+// Changes are signed (+10.6%, −3.0%), as in the evidence.
+const change = formatSignedPercent;
 const px = formatPrice;
 
 /** Builds the checklist. An item whose input is missing is not met and says what was missing. */
@@ -43,7 +44,7 @@ export function confirmationChecklist(f: PhaseFacts): ChecklistItem[] {
     item(
       'leverage-rebuilt-without-stress',
       f.leverageRebuiltWithoutStress,
-      `Leverage rebuilt without stress: OI ${pct(f.oiChange30d)} in 30 days, funding ${f.fundingRegime ?? 'n/a'}, liquidation spike ${f.liquidationSpike === null ? 'n/a' : f.liquidationSpike ? 'yes' : 'no'}`,
+      `Leverage rebuilt without stress: OI ${change(f.oiChange30d)} in 30 days, funding ${f.fundingRegime ?? 'n/a'}, liquidation spike ${f.liquidationSpike === null ? 'n/a' : f.liquidationSpike ? 'yes' : 'no'}`,
       'perp OI, funding and liquidations',
     ),
     item(

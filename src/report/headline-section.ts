@@ -1,25 +1,16 @@
 // The top of the note: the call with how long it has held, the confidence in words, the freshness
 // line, the key-numbers strip, and the judgment's own reasons (for and against) — the part a desk
 // head reads before deciding to forward.
-import type { Analysis, PhaseLabel } from '../domain/analysis.js';
+import type { Analysis } from '../domain/analysis.js';
+import { supportsCall } from '../phase/evidence-direction.js';
 import { capitalise, PHASE_NAMES } from '../domain/labels.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { callChange, callChangeText, confidenceWords, type PastCall } from './call-history.js';
 import { freshnessLine, keyNumbers } from './key-numbers.js';
 import { bullets, type FactLedger, type NoteBlock, type NoteSection } from './note-model.js';
 
-/** Phases whose call is bearish: evidence with a negative weight supports them. */
-const BEARISH: ReadonlySet<PhaseLabel> = new Set(['trend-decline', 'topping']);
-
-/**
- * Whether a piece of evidence supports the call: weights are signed bullish (+) / bearish (−),
- * so a negative weight supports trend-decline/topping and a positive one bottoming/uptrend.
- * Unweighted (0 or absent) evidence counts as supporting context.
- */
-export function supportsCall(label: PhaseLabel, weight: number | undefined): boolean {
-  const w = weight ?? 0;
-  return w === 0 || (BEARISH.has(label) ? w < 0 : w > 0);
-}
+// Whether evidence supports the call is decided in one place for every output (phase/evidence-direction.ts).
+export { supportsCall } from '../phase/evidence-direction.js';
 
 /** The strongest evidence first: by |weight|, unweighted last, original order kept on ties. */
 export function rankedEvidence(analysis: Analysis): Analysis['phase']['evidence'] {

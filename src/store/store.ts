@@ -17,6 +17,7 @@ export interface ObservationQuery {
   readonly dataset: DatasetName;
   readonly fields?: readonly string[];
   readonly asset?: Asset;
+  /** Only these keys (funds, venues …), matched in any case: ibit = IBIT. */
   readonly keys?: readonly string[];
   /** First market date included. */
   readonly from?: string;

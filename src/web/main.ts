@@ -114,8 +114,23 @@ tabs.addEventListener('click', (event) => {
   event.preventDefault();
   navigate({ ...view, page: link.getAttribute('data-page') as PageName });
 });
+// Typing a date fires 'change' for every complete value on the way (2026 → 0002, 0020, 0202, 2026):
+// the day is applied once, when typing pauses, on Enter or on leaving the field.
+const AS_OF_SETTLE_MS = 400;
+let asOfTimer: ReturnType<typeof setTimeout> | undefined;
+const applyAsOf = (): void => {
+  clearTimeout(asOfTimer);
+  const value = asOfInput.value;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value !== (view.asOf ?? analysis?.value.asOf))
+    navigate({ ...view, asOf: value });
+};
 asOfInput.addEventListener('change', () => {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate({ ...view, asOf: asOfInput.value });
+  clearTimeout(asOfTimer);
+  asOfTimer = setTimeout(applyAsOf, AS_OF_SETTLE_MS);
+});
+asOfInput.addEventListener('blur', applyAsOf);
+asOfInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') applyAsOf();
 });
 assetSelect.addEventListener('change', () => navigate({ ...view, asset: assetSelect.value === 'ETH' ? 'ETH' : 'BTC' }));
 (document.getElementById('controls') as HTMLFormElement).addEventListener('submit', (e) => e.preventDefault());

@@ -277,7 +277,7 @@ describe('evidence direction, each fact once, and waves window', () => {
     };
     expect(terminalSummary(bearish)).toContain('  + Down.');
     const bullish: Analysis = { ...bearish, phase: { ...bearish.phase, label: 'uptrend' } };
-    expect(terminalSummary(bullish)).toContain('  - Down.');
+    expect(terminalSummary(bullish)).toContain('  − Down.');
   });
 
   it('prints every evidence sentence at most once in the whole note', async () => {

@@ -6,7 +6,7 @@
 import { formatDecimal } from '../../format/numbers.js';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb-api.js';
 import { StoreError } from '../store-error.js';
 import { SerialConnection } from './connection.js';
 import { lockHolder, storeErrorFromDuckDb, type LockHolder } from './duckdb-errors.js';
@@ -52,7 +52,7 @@ async function connect(path: string, mode: OpenMode): Promise<SerialConnection> 
   try {
     const instance = await DuckDBInstance.create(path, {
       ...STORE_DUCKDB_CONFIG,
-      ...(mode === 'read' ? { access_mode: 'READ_ONLY' } : {}),
+      ...(mode === 'read' ? { access_mode: 'READ_ONLY', threads: '1' } : {}),
     });
     return new SerialConnection(instance, await instance.connect());
   } catch (cause) {
