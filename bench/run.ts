@@ -1,4 +1,4 @@
-// `npm run bench [-- name...]`: runs the benchmarks (cli, import, analyze, report, api, dashboard, track-record) one
+// `npm run bench [-- name...]`: runs the benchmarks (cli, import, analyze, report, api, dashboard, track-record, replay, backtest) one
 // after another and prints each figure against its target. Not part of the test suite.
 import type { BenchResult } from './result.js';
 
@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ main: () => Promise<BenchResult[]>
   api: () => import('./api.js'),
   dashboard: () => import('./dashboard.js'),
   'track-record': () => import('./track-record.js'),
+  backtest: () => import('./backtest.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -56,6 +56,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./track-record.js')).registerTrackRecord,
   },
   {
+    usage: 'backtest',
+    summary: 'what each playbook would have done, point-in-time: strategies against buy-and-hold, sweeps',
+    load: async () => (await import('./backtest.js')).registerBacktest,
+  },
+  {
     usage: 'report',
     summary: 'write the analyst note (Markdown, HTML, PDF) for an asset as of a date',
     load: async () => (await import('./report.js')).registerReport,
@@ -64,6 +69,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: 'serve',
     summary: 'serve the HTTP API (and the dashboard from web-dist/) on 127.0.0.1',
     load: async () => (await import('./serve.js')).registerServe,
+  },
+  {
+    usage: 'run',
+    summary: 'one daily cycle: sync, import watched folders, analyse, evaluate alert rules, deliver, write the note',
+    load: async () => (await import('./run.js')).registerRun,
+  },
+  {
+    usage: 'watch',
+    summary: 'run the daily cycle on the schedule (cron in the config), re-running while a source is late',
+    load: async () => (await import('./run.js')).registerWatch,
+  },
+  {
+    usage: 'alerts',
+    summary: 'the alert outbox: list it, test the sinks, replay the rules',
+    load: async () => (await import('./alerts.js')).registerAlerts,
   },
 ];
 

@@ -16,6 +16,8 @@ import { headlineSection } from './headline-section.js';
 import { FactLedger, type NoteDocument, type ReportInput } from './note-model.js';
 import { etfFlowSection, positioningSection, trendSection } from './signal-sections.js';
 import { whatChangedSection } from './what-changed.js';
+import { playbookSection } from './playbook-section.js';
+import { trackRecordSections } from './track-record-section.js';
 import { whatWouldChangeSection } from './what-would-change.js';
 /** Calendar days of history the note's charts show (the loader's lookbackDays for reports); the
  * waves section falls back to it when the series are empty. */
@@ -38,7 +40,7 @@ export function noteTitle(asset: string, asOf: string): string {
  * Builds the note from the analysis, the market series (charts), the replayed call history and the
  * store coverage. The series must be for the same asset as the analysis; a mismatch throws, naming both.
  */
-export function buildNote({ analysis, series, coverage, history }: ReportInput): NoteDocument {
+export function buildNote({ analysis, series, coverage, history, trackRecord, playbook }: ReportInput): NoteDocument {
   if (series.asset !== analysis.asset)
     throw new Error(`buildNote: series asset "${series.asset}" differs from analysis asset "${analysis.asset}"`);
   const ledger = new FactLedger();
@@ -47,7 +49,10 @@ export function buildNote({ analysis, series, coverage, history }: ReportInput):
     title: noteTitle(analysis.asset, analysis.asOf),
     asset: analysis.asset,
     asOf: analysis.asOf,
-    simulated: analysis.simulated || series.simulated,
+    simulated:
+      analysis.simulated ||
+      series.simulated ||
+      (trackRecord !== undefined && 'run' in trackRecord && trackRecord.run.simulated),
     sections: [
       headlineSection(analysis, series, history, ledger),
       whatChangedSection(analysis, series, history),
@@ -61,6 +66,8 @@ export function buildNote({ analysis, series, coverage, history }: ReportInput):
       checklistSection(analysis),
       whatWouldChangeSection(analysis),
       eventsSection(analysis, ledger),
+      ...trackRecordSections(trackRecord),
+      playbookSection(playbook),
       caveatsSection(analysis, coverage),
       coverageSection(analysis, coverage),
     ],

@@ -55,6 +55,9 @@ function text(t: string): string {
   return escapeHtml(t).replace(/\d{4}-\d{2}-\d{2}/g, '<span class="nw">$&</span>');
 }
 
+/** A cell that reads as a figure (right-aligned) when a table does not say which columns are numeric. */
+const NUMERIC = /^[-+−]?\$?[\d,.]+(%|×|[KMBT]|\s(coins|per 8h|d))?$|^n\/a$|^–$/;
+
 function block(b: NoteBlock): string {
   switch (b.kind) {
     case 'paragraph':
@@ -81,7 +84,8 @@ function block(b: NoteBlock): string {
     case 'table':
       return `<table${b.dense ? ' class="dense"' : ''}><thead><tr>${b.columns.map((c, i) => `<th${b.numeric?.[i] ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map(
-          (r) => `<tr>${r.map((c, i) => `<td${b.numeric?.[i] ? ' class="num"' : ''}>${text(c)}</td>`).join('')}</tr>`,
+          (r) =>
+            `<tr>${r.map((c, i) => `<td${(b.numeric ? b.numeric[i] : NUMERIC.test(c)) ? ' class="num"' : ''}>${text(c)}</td>`).join('')}</tr>`,
         )
         .join('')}</tbody></table>`;
   }

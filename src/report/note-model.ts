@@ -4,10 +4,12 @@
 // Renderers never compute figures; builders never format markup. Every sentence a builder takes
 // from the analysis goes through the FactLedger, so each fact is printed once and in words.
 import type { Analysis } from '../domain/analysis.js';
+import type { PlaybookBacktests } from '../domain/backtest.js';
 import { humanText } from '../domain/labels.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import type { CoverageRow } from '../store/store.js';
 import type { PastCall } from './call-history.js';
+import type { TrackRecordRun } from '../track-record/load-track-record.js';
 import type { RenderedChart } from './chart-svg.js';
 
 export type NoteBlock =
@@ -50,6 +52,9 @@ export interface NoteDocument {
   readonly sections: readonly NoteSection[];
 }
 
+/** The track record the note shows, or why it is missing. */
+export type NoteTrackRecord = { readonly run: TrackRecordRun } | { readonly missing: string };
+
 /** What the note is built from. */
 export interface ReportInput {
   readonly analysis: Analysis;
@@ -60,6 +65,10 @@ export interface ReportInput {
    * note says how long the call has held and what changed this week. Absent: those lines say so.
    */
   readonly history?: readonly PastCall[];
+  /** The Track record section's record (see note-track-record.ts); absent: the section says it was not computed. */
+  readonly trackRecord?: NoteTrackRecord;
+  /** The playbook backtests (backtest/playbook-backtests.ts); without them the section says so. */
+  readonly playbook?: PlaybookBacktests;
 }
 
 /**

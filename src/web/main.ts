@@ -18,6 +18,8 @@ const LOADERS: Record<PageName, () => Promise<Renderer>> = {
   liquidity: async () => (await import('./pages/liquidity.js')).renderLiquidity,
   events: async () => (await import('./pages/events.js')).renderEvents,
   waves: async () => (await import('./pages/waves.js')).renderWaves,
+  'track-record': async () => (await import('./pages/track-record.js')).renderTrackRecord,
+  playbook: async () => (await import('./pages/playbook.js')).renderPlaybook,
 };
 
 const pageRoot = document.getElementById('page') as HTMLElement;
@@ -150,8 +152,8 @@ window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () 
 });
 
 // Fetch the chart library (and, for a known day, the overview's prices) while the analysis is on
-// its way; every page but events/waves uses lightweight-charts.
-if (view.page !== 'events' && view.page !== 'waves') void import('./charts/lw.js');
+// its way; every page but events/waves/track-record/playbook uses lightweight-charts.
+if (!['events', 'waves', 'track-record', 'playbook'].includes(view.page)) void import('./charts/lw.js');
 if (view.page === 'overview' && view.asOf)
   fetchSeries('spot', seriesWindow(view.asOf, view.asset, 365)).catch(() => undefined);
 void load();

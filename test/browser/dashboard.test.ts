@@ -183,7 +183,8 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   it('writes a screenshot of every page in light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
-      for (const tab of PAGES) {
+      // The track record has its own full-page screenshots (test/browser/track-record.test.ts).
+      for (const tab of PAGES.filter((p) => p !== 'track-record')) {
         const page = await open(tab, scheme);
         await page.waitForTimeout(300); // let chart animations settle before the picture
         await page.screenshot({ path: resolve(SCREENSHOTS, `${tab}-${scheme}.png`), fullPage: true });

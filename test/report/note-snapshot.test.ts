@@ -2,12 +2,11 @@
 // note must keep: no internal key, no ASCII minus before a figure, one label per thing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render-report.js';
-import type { ReportInput } from '../../src/report/note-model.js';
 import { FLOW_REGIMES, PHASE_LABELS, SEGMENTS, SELLOFF_TYPES } from '../../src/domain/analysis.js';
 import { COMPANY_NAMES } from '../../src/domain/labels.js';
-import { simulatedNoteInput } from './simulated-note-input.js';
+import { simulatedNoteInput, type NoteInput } from './simulated-note-input.js';
 
-let input: Required<ReportInput>;
+let input: NoteInput;
 let md: string;
 
 beforeAll(async () => {

@@ -95,6 +95,8 @@ describe('renderReport', () => {
       'checklist',
       'what-would-change',
       'events',
+      'track-record',
+      'playbook',
       'caveats',
       'coverage',
     ]);

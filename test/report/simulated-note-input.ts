@@ -5,6 +5,7 @@ import { analyzeStore } from '../../src/phase/analyze.js';
 import { REPORT_CHART_LOOKBACK_DAYS } from '../../src/report/build-note.js';
 import { loadCallHistory } from '../../src/report/load-call-history.js';
 import type { ReportInput } from '../../src/report/note-model.js';
+import type { PastCall } from '../../src/report/call-history.js';
 import { simulateMarket } from '../../src/sim/simulate.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../src/store/market-series-loader.js';
@@ -13,8 +14,11 @@ import { loadMarketSeries } from '../../src/store/market-series-loader.js';
 export const NOTE_SEED = 7;
 export const NOTE_END_DATE = '2026-01-16';
 
+/** The note's input with its replayed history. */
+export type NoteInput = ReportInput & { readonly history: readonly PastCall[] };
+
 /** The simulated report input at NOTE_END_DATE for seed NOTE_SEED. */
-export async function simulatedNoteInput(): Promise<Required<ReportInput>> {
+export async function simulatedNoteInput(): Promise<NoteInput> {
   const sim = simulateMarket({ seed: NOTE_SEED, endDate: NOTE_END_DATE });
   const store = await openDuckDbStore(':memory:');
   try {

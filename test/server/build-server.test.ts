@@ -222,12 +222,14 @@ describe('buildServer', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/analysis',
+      '/api/backtest',
       '/api/coverage',
       '/api/events',
       '/api/health',
       '/api/openapi.json',
       '/api/report',
       '/api/series/{name}',
+      '/api/track-record',
     ]);
     expect(doc.paths['/api/series/{name}']?.get.parameters.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual([
       'path:name:true',
