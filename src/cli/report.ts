@@ -13,6 +13,7 @@ import {
   renderReport,
   type ReportFormat,
 } from '../report/render-report.js';
+import { loadCallHistory } from '../report/load-call-history.js';
 import { noteTrackRecord } from '../report/note-track-record.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
 import { trackRecordFromStore } from '../track-record/load-track-record.js';
@@ -69,11 +70,12 @@ export function registerReport(program: Command): void {
           store.coverage({ asOf: analysis.asOf }),
           noteTrackRecord((a, to) => trackRecordFromStore(store, { asset: a, to }), asset, analysis.asOf),
         ]);
+        const history = await loadCallHistory(store, asset, analysis.asOf);
         const playbook = flags.playbook
           ? await playbookBacktestsFromStore(store, { asset, asOf: analysis.asOf, waves: analysis.waves })
           : undefined;
         return renderReport(
-          { analysis, series, coverage, trackRecord, ...(playbook !== undefined ? { playbook } : {}) },
+          { analysis, series, coverage, history, trackRecord, ...(playbook !== undefined ? { playbook } : {}) },
           { formats },
         );
       });

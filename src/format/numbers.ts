@@ -44,3 +44,10 @@ export function formatNumber(value: number | null | undefined): string {
   const digits = Math.min(20, 2 - Math.floor(Math.log10(abs)));
   return signed(value, groupedAbs(value, digits));
 }
+
+/** A change in plain decimals, signed both ways: formatSignedDecimal(0.123) → "+0.12"; −0.069 → "−0.07"; 0.001 → "0.00". */
+export function formatSignedDecimal(value: number | null | undefined, digits = 2): string {
+  if (!isPrintable(value)) return NOT_AVAILABLE;
+  const text = groupedAbs(value, digits);
+  return `${signFor(value, text, true)}${text}`;
+}

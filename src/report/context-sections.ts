@@ -1,10 +1,12 @@
-// The note's diagnostic sections: liquidity (failure or rebalancing), the de-risking waves and
-// their order, the divergence with equity-ETF flows, treasury companies, and the checklist.
+// The note's diagnostic sections: liquidity (failure or rebalancing), the de-risking waves and their
+// order, the divergence with equity-ETF flows (or one line saying why it is absent), treasury
+// companies, and the checklist.
 import type { Analysis, SelloffType } from '../domain/analysis.js';
-import type { MarketSeries } from '../domain/market-series.js';
-import { formatUsd } from '../format/money.js';
-import { formatCount, formatDecimal, formatNumber } from '../format/numbers.js';
-import { chartBlock, signalBlocks, type NoteBlock, type NoteSection } from './note-model.js';
+import { companyName, DIVERGENCE_KIND_NAMES, humanText, SEGMENT_NAMES } from '../domain/labels.js';
+import { formatSignedUsd, formatUsd } from '../format/money.js';
+import { formatCount, formatNumber, formatRatio, formatSignedDecimal } from '../format/numbers.js';
+import { freshEvidence } from '../phase/evidence-inputs.js';
+import { bullets, chartBlock, type FactLedger, type NoteBlock, type NoteSection } from './note-model.js';
 import { wavesChart } from './report-charts.js';
 
 const SELLOFF_VERDICT: Record<SelloffType, string> = {
@@ -16,14 +18,14 @@ const SELLOFF_VERDICT: Record<SelloffType, string> = {
 };
 
 /** Liquidity diagnosis: the verdict, then the measures that support it. */
-export function liquiditySection(analysis: Analysis): NoteSection {
+export function liquiditySection(analysis: Analysis, ledger: FactLedger): NoteSection {
   const liquidity = analysis.signals.liquidity;
   return {
     id: 'liquidity',
     title: 'Liquidity diagnosis',
     blocks: [
       { kind: 'paragraph', text: SELLOFF_VERDICT[liquidity.selloffType] },
-      ...signalBlocks(analysis, liquidity, /liquidity|amihud|spread|depth/i, ['selloffType']),
+      ...bullets(ledger.take(freshEvidence(liquidity.evidence, analysis.freshness).map((e) => e.text))),
     ],
   };
 }
@@ -39,75 +41,82 @@ export function waveSize(size: number, unit: string | undefined): string {
  * The de-risking waves since `since` (those ending on or after it, or still open): ordered by
  * start, the sequence in words, a table and the timeline chart; earlier waves are counted.
  */
-export function wavesSection(analysis: Analysis, since: string): NoteSection {
+export function wavesSection(analysis: Analysis, since: string, ledger: FactLedger): NoteSection {
   const all = [...analysis.waves].sort((a, b) => a.start.localeCompare(b.start));
   const waves = all.filter((w) => w.end === null || w.end >= since);
   const blocks: NoteBlock[] = [];
-  const earlier = all.length - waves.length;
-  if (earlier > 0)
-    blocks.push({
-      kind: 'paragraph',
-      text: `${earlier} earlier wave${earlier === 1 ? '' : 's'} ended before ${since} and ${earlier === 1 ? 'is' : 'are'} left out here.`,
-    });
   if (waves.length === 0) {
-    blocks.push({ kind: 'missing', text: `No de-risking wave was under way between ${since} and ${analysis.asOf}.` });
+    blocks.push({ kind: 'paragraph', text: `No de-risking wave was under way between ${since} and ${analysis.asOf}.` });
     return { id: 'waves', title: 'De-risking waves', blocks };
   }
-  const sequence = waves.map((w) => `${w.segment} from ${w.start}`).join(', then ');
+  const open = waves.filter((w) => w.end === null);
+  const earlier = all.length - waves.length;
   blocks.push({
     kind: 'paragraph',
-    text: `${waves.length} wave${waves.length === 1 ? '' : 's'} in this order: ${sequence}.`,
+    text: `${waves.length} wave${waves.length === 1 ? '' : 's'} since ${since}, in this order: ${waves.map((w) => `${SEGMENT_NAMES[w.segment]} from ${w.start}`).join(', then ')}. ${open.length > 0 ? `Still under way: ${open.map((w) => SEGMENT_NAMES[w.segment]).join(', ')}.` : 'None is still under way.'}${earlier > 0 ? ` ${earlier} earlier wave${earlier === 1 ? '' : 's'} ended before ${since}.` : ''}`,
   });
-  const open = waves.filter((w) => w.end === null);
-  if (open.length > 0)
-    blocks.push({
-      kind: 'paragraph',
-      text: `Still under way at ${analysis.asOf}: ${open.map((w) => w.segment).join(', ')}.`,
-    });
+  blocks.push(...bullets(ledger.take((analysis.wavesDetail?.evidence ?? []).map((e) => e.text))));
   blocks.push({
     kind: 'table',
     columns: ['Order', 'Segment', 'Start', 'End', 'Size'],
-    rows: waves.map((w, i) => [String(i + 1), w.segment, w.start, w.end ?? 'ongoing', waveSize(w.size, w.unit)]),
+    rows: waves.map((w, i) => [
+      String(i + 1),
+      SEGMENT_NAMES[w.segment],
+      w.start,
+      w.end ?? 'under way',
+      waveSize(w.size, w.unit),
+    ]),
+    numeric: [true, false, false, false, false],
   });
   blocks.push(chartBlock(wavesChart(waves, analysis.signals.events, analysis.asOf), 'the wave list'));
   return { id: 'waves', title: 'De-risking waves', blocks };
 }
 
-/** Crypto-ETF vs equity-ETF flows: figures, evidence and the equity-flow periods known. */
-export function divergenceSection(analysis: Analysis, series: MarketSeries): NoteSection {
-  const blocks = signalBlocks(analysis, analysis.signals.divergence, /divergence|equity/i);
-  if (series.equityEtfFlowsUsd.length > 0) {
-    blocks.push({
-      kind: 'table',
-      columns: ['Period ending', 'Equity-ETF net flow'],
-      rows: series.equityEtfFlowsUsd.map((v) => [v.date, formatUsd(v.value)]),
-    });
-  } else {
-    blocks.push({ kind: 'missing', text: 'No equity-ETF flow series is stored: the divergence cannot be shown.' });
+/** Crypto-ETF against equity-ETF flows: the latest period in words, or one line why it is absent. */
+export function divergenceSection(analysis: Analysis, ledger: FactLedger): NoteSection {
+  const d = analysis.signals.divergence;
+  if (d.kind === null || d.cryptoFlowUsd === null || d.equityFlowUsd === null) {
+    const why =
+      d.availability.missing.length > 0
+        ? `no ${humanText(d.availability.missing.join(' and '))} known at the as-of date`
+        : 'the latest period is not classified';
+    return {
+      id: 'divergence',
+      title: 'Divergence with equity-ETF flows',
+      blocks: [{ kind: 'paragraph', text: `Not shown: ${why}.` }],
+    };
   }
+  const blocks: NoteBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `From ${d.periodFrom} to ${d.periodTo}: crypto ETFs ${formatSignedUsd(d.cryptoFlowUsd)}, equity ETFs ${formatSignedUsd(d.equityFlowUsd)} — ${DIVERGENCE_KIND_NAMES[d.kind]}${d.selectiveStreak > 1 ? ` (${d.selectiveStreak} periods in a row of selective crypto de-risking)` : ''}.`,
+    },
+    ...bullets(ledger.take(d.evidence.map((e) => e.text))),
+  ];
   return { id: 'divergence', title: 'Divergence with equity-ETF flows', blocks };
 }
 
 /** Digital-asset treasury companies: mNAV, holdings and the forced-sale question. */
-export function treasuriesSection(analysis: Analysis, series: MarketSeries): NoteSection {
-  const blocks = signalBlocks(analysis, analysis.signals.treasuries, /treasur|mnav|mstr/i);
-  if (series.treasuries.length > 0) {
+export function treasuriesSection(analysis: Analysis, ledger: FactLedger): NoteSection {
+  const t = analysis.signals.treasuries;
+  // The peers' mNAVs are in the table below.
+  ledger.cover(t.evidence.filter((e) => e.signal === 'treasuries.peers').map((e) => e.text));
+  const blocks: NoteBlock[] = [...bullets(ledger.take(t.evidence.map((e) => e.text)))];
+  if (t.companies.length > 0) {
+    const companies = [...t.companies].sort((a, b) => (b.coinsHeld ?? 0) - (a.coinsHeld ?? 0));
     blocks.push({
       kind: 'table',
-      columns: ['Company', 'Coins held', 'as of', 'mNAV', 'as of'],
-      rows: series.treasuries.map((t) => {
-        const coins = t.coinsHeld.at(-1);
-        const mnav = t.mnav.at(-1);
-        return [
-          t.company,
-          coins ? formatCount(coins.value) : 'n/a',
-          coins?.date ?? '-',
-          mnav ? formatDecimal(mnav.value) : 'n/a',
-          mnav?.date ?? '-',
-        ];
-      }),
+      columns: ['Company', `${analysis.asset} held`, 'mNAV', '30-day change', 'As of'],
+      rows: companies.map((c) => [
+        companyName(c.company),
+        formatCount(c.coinsHeld),
+        formatRatio(c.mnav),
+        formatSignedDecimal(c.mnavChange30d),
+        c.date ?? 'n/a',
+      ]),
+      numeric: [false, true, true, true, false],
     });
-  }
+  } else blocks.push({ kind: 'missing', text: 'No treasury company is stored for this asset.' });
   return { id: 'treasuries', title: 'Treasury companies', blocks };
 }
 
@@ -119,7 +128,7 @@ export function checklistSection(analysis: Analysis): NoteSection {
     title: 'Confirmation checklist',
     blocks: [
       { kind: 'paragraph', text: `${met} of ${analysis.checklist.length} confirmations met.` },
-      { kind: 'checklist', items: analysis.checklist.map((c) => ({ met: c.met, text: c.text })) },
+      { kind: 'checklist', items: analysis.checklist.map((c) => ({ met: c.met, text: humanText(c.text) })) },
     ],
   };
 }

@@ -1,8 +1,10 @@
-// Data coverage and sources: per dataset the span, rows, gaps, revisions and sources stored for
+// The caveats box and the data-coverage appendix: per dataset the span, rows, gaps, revisions and sources stored for
 // the analysed asset (and the cross-asset series it reads), plus every input the engine lacked.
 import type { Analysis } from '../domain/analysis.js';
 import type { CoverageRow } from '../store/store.js';
-import { sectionMissing, type NoteBlock, type NoteSection } from './note-model.js';
+import { datasetName, humanText, sourceName } from '../domain/labels.js';
+import { formatCount } from '../format/numbers.js';
+import type { NoteBlock, NoteSection } from './note-model.js';
 
 export interface DatasetCoverage {
   readonly dataset: string;
@@ -60,52 +62,62 @@ export function summariseCoverage(rows: readonly CoverageRow[], assets: readonly
     .sort((a, b) => a.dataset.localeCompare(b.dataset) || a.asset.localeCompare(b.asset));
 }
 
-/** The section: the coverage table (datasets of the asset, MULTI and EQUITY) and the missing inputs. */
+/** The data-coverage appendix: per dataset the span, values, gaps, revisions and sources, in words. */
 export function coverageSection(analysis: Analysis, coverage: readonly CoverageRow[]): NoteSection {
   const summary = summariseCoverage(coverage, [analysis.asset, 'MULTI', 'EQUITY']);
-  const blocks: NoteBlock[] = [
-    {
-      kind: 'paragraph',
-      text: `Point-in-time: every figure uses only what was published by the end of ${analysis.asOf} (UTC); later revisions are not visible to this note.`,
-    },
-  ];
+  const blocks: NoteBlock[] = [];
   if (summary.length === 0) blocks.push({ kind: 'missing', text: 'The store reported no coverage for this asset.' });
-  else {
-    const later = summary.filter((c) => c.lastDate > analysis.asOf).map((c) => c.dataset);
-    if (later.length > 0)
-      blocks.push({
-        kind: 'paragraph',
-        text: `The table describes the whole store: ${later.length} dataset${later.length === 1 ? '' : 's'} (${[...new Set(later)].join(', ')}) run past ${analysis.asOf}; those later values were not used here.`,
-      });
+  else
     blocks.push({
       kind: 'table',
-      columns: ['Dataset', 'Asset', 'Keys', 'From', 'To', 'Values', 'Gaps', 'Revised', 'Sources'],
+      columns: ['Dataset', 'Series', 'From', 'To', 'Values', 'Gaps', 'Revised', 'Sources'],
       rows: summary.map((c) => [
-        c.dataset,
-        c.asset,
-        String(c.keys),
+        datasetName(c.dataset) +
+          (c.asset === analysis.asset ? '' : c.asset === 'EQUITY' ? ' (equities)' : ' (all assets)'),
+        formatCount(c.keys),
         c.firstDate,
         c.lastDate,
-        String(c.rows),
-        String(c.gaps),
-        String(c.revisedRows),
-        c.sources.join(', '),
+        formatCount(c.rows),
+        formatCount(c.gaps),
+        formatCount(c.revisedRows),
+        c.sources.map(sourceName).join(', '),
       ]),
+      numeric: [false, true, false, false, true, true, true, false],
+      dense: true,
     });
-  }
-  const sections = analysis.signals;
-  const missing = [
-    ...Object.entries({
-      etfFlows: sections.etfFlows,
-      positioning: sections.positioning,
-      liquidity: sections.liquidity,
-      divergence: sections.divergence,
-      trend: sections.trend,
-      treasuries: sections.treasuries,
-    }).flatMap(([name, s]) => sectionMissing(s).map((m) => `${name}: ${m}`)),
-    ...(analysis.phase.unusedEvidence ?? []),
+  return { id: 'coverage', title: 'Data coverage', blocks };
+}
+
+/** The caveats box: simulated data, point-in-time reading, what could not be computed, later data not used. */
+export function caveatsSection(analysis: Analysis, coverage: readonly CoverageRow[]): NoteSection {
+  const items: string[] = [];
+  if (analysis.simulated)
+    items.push('Simulated data: every figure comes from the seeded market simulator, not from markets.');
+  items.push(
+    `Point-in-time: every figure uses only what was published by the end of ${analysis.asOf} (UTC); later revisions are not visible to this note.`,
+  );
+  items.push(
+    'The confidence is a model probability fitted in sample (simulator and BTC to 2022); it is not a forecast of returns.',
+  );
+  const later = [
+    ...new Set(
+      summariseCoverage(coverage, [analysis.asset, 'MULTI', 'EQUITY'])
+        .filter((c) => c.lastDate > analysis.asOf)
+        .map((c) => datasetName(c.dataset)),
+    ),
   ];
-  if (missing.length > 0)
-    blocks.push({ kind: 'paragraph', text: 'Inputs missing at the as-of date:' }, { kind: 'bullets', items: missing });
-  return { id: 'coverage', title: 'Data coverage and sources', blocks };
+  if (later.length > 0) items.push(`The store holds later data (${later.join(', ')}); none of it was used here.`);
+  const s = analysis.signals;
+  const missing = [
+    ...new Set(
+      [s.etfFlows, s.positioning, s.liquidity, s.divergence, s.trend, s.treasuries]
+        .flatMap((x) => x.availability.missing)
+        .map((m) => humanText(m)),
+    ),
+  ];
+  if (missing.length > 0) items.push(`Not computed for lack of data: ${missing.join(', ')}.`);
+  for (const u of analysis.phase.unusedEvidence ?? []) items.push(`Left out of the judgment: ${humanText(u)}.`);
+  if (s.positioning.cme.nearExpiry)
+    items.push('The CME basis is not annualised: the front month is within 7 days of expiry.');
+  return { id: 'caveats', title: 'Caveats', blocks: [{ kind: 'box', title: 'Read with care', items }] };
 }

@@ -24,7 +24,20 @@ h2 { font-size: 16px; border-bottom: 2px solid #1f4e79; padding-bottom: 3px; mar
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 12.5px; break-inside: avoid; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f3f6f9; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.dense { font-size: 10.5px; }
+table.dense th, table.dense td { padding: 3px 4px; }
+.nw { white-space: nowrap; }
+p.lead { font-size: 18px; font-weight: bold; color: #1f4e79; margin: 4px 0 8px; }
+.strip { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 12px 0; break-inside: avoid; }
+.kn { border: 1px solid #d5dde6; border-radius: 4px; padding: 6px 8px; background: #f7f9fb; }
+.kn-label { font-size: 11px; color: #555; }
+.kn-value { font-size: 16px; font-weight: bold; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.kn-note { font-size: 10.5px; color: #666; }
+aside.box { border: 1px solid #d9822b; background: #fff7e6; border-radius: 4px; padding: 8px 14px; margin: 8px 0; break-inside: avoid; }
+aside.box h3 { margin: 0 0 4px; font-size: 14px; color: #8a5a00; }
+ul, .checklist { break-inside: auto; }
+li { break-inside: avoid; }
 figure { margin: 12px 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 12px; color: #555; }
@@ -33,30 +46,46 @@ ul.checklist { list-style: none; padding-left: 4px; }
 ul.checklist li::before { display: inline-block; width: 1.4em; font-weight: bold; }
 ul.checklist li.met::before { content: "\\2713"; color: #2e8b57; }
 ul.checklist li.unmet::before { content: "\\2717"; color: #c0504d; }
-#headline p:first-child { font-size: 16px; font-weight: bold; }
-@page { size: A4; margin: 14mm; }
+@page { size: A4; margin: 18mm 12mm 16mm; }
 @media print { body { padding: 0; max-width: none; } .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
+/** Escaped text with ISO dates kept on one line. */
+function text(t: string): string {
+  return escapeHtml(t).replace(/\d{4}-\d{2}-\d{2}/g, '<span class="nw">$&</span>');
+}
+
+/** A cell that reads as a figure (right-aligned) when a table does not say which columns are numeric. */
 const NUMERIC = /^[-+−]?\$?[\d,.]+(%|×|[KMBT]|\s(coins|per 8h|d))?$|^n\/a$|^–$/;
 
 function block(b: NoteBlock): string {
   switch (b.kind) {
     case 'paragraph':
-      return `<p>${escapeHtml(b.text)}</p>`;
+      return `<p>${text(b.text)}</p>`;
+    case 'lead':
+      return `<p class="lead">${text(b.text)}</p>`;
+    case 'keyNumbers':
+      return `<div class="strip">${b.items
+        .map(
+          (i) =>
+            `<div class="kn"><div class="kn-label">${escapeHtml(i.label)}</div><div class="kn-value">${escapeHtml(i.value)}</div><div class="kn-note">${text(i.note)}</div></div>`,
+        )
+        .join('')}</div>`;
+    case 'box':
+      return `<aside class="box"><h3>${escapeHtml(b.title)}</h3><ul>${b.items.map((i) => `<li>${text(i)}</li>`).join('')}</ul></aside>`;
     case 'bullets':
-      return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+      return `<ul>${b.items.map((i) => `<li>${text(i)}</li>`).join('')}</ul>`;
     case 'missing':
-      return `<p class="missing">${escapeHtml(b.text)}</p>`;
+      return `<p class="missing">${text(b.text)}</p>`;
     case 'checklist':
-      return `<ul class="checklist">${b.items.map((i) => `<li class="${i.met ? 'met' : 'unmet'}">${escapeHtml(i.text)}</li>`).join('')}</ul>`;
+      return `<ul class="checklist">${b.items.map((i) => `<li class="${i.met ? 'met' : 'unmet'}">${text(i.text)}</li>`).join('')}</ul>`;
     case 'chart':
       return `<figure id="chart-${escapeHtml(b.chart.id)}">${b.chart.svg}<figcaption>${escapeHtml(b.chart.title)}</figcaption></figure>`;
     case 'table':
-      return `<table><thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
+      return `<table${b.dense ? ' class="dense"' : ''}><thead><tr>${b.columns.map((c, i) => `<th${b.numeric?.[i] ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map(
           (r) =>
-            `<tr>${r.map((c) => `<td${NUMERIC.test(c) ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`,
+            `<tr>${r.map((c, i) => `<td${(b.numeric ? b.numeric[i] : NUMERIC.test(c)) ? ' class="num"' : ''}>${text(c)}</td>`).join('')}</tr>`,
         )
         .join('')}</tbody></table>`;
   }

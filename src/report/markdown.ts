@@ -3,7 +3,7 @@
 import type { NoteBlock, NoteDocument } from './note-model.js';
 
 export const SIMULATED_BANNER =
-  'SIMULATED DATA - this note is built from the seeded market simulator, not real market data.';
+  'SIMULATED DATA — this note is built from the seeded market simulator, not real market data.';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -11,6 +11,16 @@ function block(b: NoteBlock, chartFile: (id: string) => string): string {
   switch (b.kind) {
     case 'paragraph':
       return b.text;
+    case 'lead':
+      return `**${b.text}**`;
+    case 'keyNumbers':
+      return [
+        '| Key number | Value | Note |',
+        '| --- | ---: | --- |',
+        ...b.items.map((i) => `| ${cell(i.label)} | ${cell(i.value)} | ${cell(i.note)} |`),
+      ].join('\n');
+    case 'box':
+      return [`> **${b.title}**`, '>', ...b.items.map((i) => `> - ${i}`)].join('\n');
     case 'bullets':
       return b.items.map((i) => `- ${i}`).join('\n');
     case 'missing':
@@ -22,7 +32,7 @@ function block(b: NoteBlock, chartFile: (id: string) => string): string {
     case 'table':
       return [
         `| ${b.columns.map(cell).join(' | ')} |`,
-        `| ${b.columns.map(() => '---').join(' | ')} |`,
+        `| ${b.columns.map((_, i) => (b.numeric?.[i] ? '---:' : '---')).join(' | ')} |`,
         ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
       ].join('\n');
   }

@@ -16,6 +16,16 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** A header or footer band for every PDF page: text left and right, small grey type (Chromium's template). */
+function pageBand(left: string, right: string): string {
+  const esc = (t: string): string =>
+    t
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replace(/&lt;(\/?span[^&]*?)>/g, '<$1>');
+  return `<div style="font: 8px Helvetica, Arial, sans-serif; color: #777; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between; white-space: nowrap;"><span>${esc(left)}</span><span>${right}</span></div>`;
+}
+
 /** The Chromium executable to use: $TIDEMARK_CHROMIUM, else /usr/bin/chromium. */
 export function chromiumPath(): string {
   return process.env['TIDEMARK_CHROMIUM'] ?? DEFAULT_CHROMIUM;
@@ -27,7 +37,10 @@ export function chromiumPath(): string {
  * executable and how to install it when Chromium is missing ('missing-chromium'), or when printing
  * fails ('pdf-failed').
  */
-export async function htmlToPdf(html: string, options: { executablePath?: string } = {}): Promise<Uint8Array> {
+export async function htmlToPdf(
+  html: string,
+  options: { executablePath?: string; asset?: string; asOf?: string } = {},
+): Promise<Uint8Array> {
   const executablePath = options.executablePath ?? chromiumPath();
   if (!existsSync(executablePath))
     throw new ReportError(
@@ -49,7 +62,17 @@ export async function htmlToPdf(html: string, options: { executablePath?: string
     const page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: pageBand(`Tidemark · ${options.asset ?? ''} market phase`, `as of ${options.asOf ?? ''}`),
+      footerTemplate: pageBand(
+        'Point-in-time note; figures as published by the as-of date',
+        'page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+      ),
+    });
     return new Uint8Array(pdf);
   } finally {
     await browser.close();

@@ -48,7 +48,10 @@ export async function renderReport(
       )
     : [];
   const html = formats.has('html') || formats.has('pdf') ? renderHtml(note) : undefined;
-  const pdf = formats.has('pdf') && html !== undefined ? await htmlToPdf(html) : undefined;
+  const pdf =
+    formats.has('pdf') && html !== undefined
+      ? await htmlToPdf(html, { asset: input.analysis.asset, asOf: input.analysis.asOf })
+      : undefined;
   return {
     baseName,
     summary: terminalSummary(input.analysis),

@@ -3,7 +3,7 @@
 import type { Analysis } from '../domain/analysis.js';
 import { formatPercent } from '../format/percent.js';
 import { EVIDENCE_MARKER_LEGEND, evidenceMarker } from '../phase/evidence-direction.js';
-import { rankedEvidence } from './signal-sections.js';
+import { rankedEvidence } from './headline-section.js';
 
 /**
  * Summarises an analysis for the terminal. `topEvidence` (default 3) lines of evidence, strongest

@@ -1,9 +1,14 @@
-// "What would change the call": derived, never typed — the checklist items not yet met say what
-// would move the phase forward; the met items and the evidence against the call say what would
-// send it back. Thresholds come from the checklist and evidence texts themselves.
+// "What would change the call": derived, never typed. The price levels at which the judgment's own
+// rules flip (the 15 % regime threshold from the regime's extreme; bottoming's depth and nearness to
+// the low), then the unmet confirmations by name (forward) and the met ones (back). Thresholds come
+// from phase/rules.ts, prices from the analysis.
 import type { Analysis, PhaseLabel } from '../domain/analysis.js';
+import { PHASE_NAMES } from '../domain/labels.js';
+import { formatPrice } from '../format/numbers.js';
+import { formatPercent } from '../format/percent.js';
+import { BOTTOMING_MIN_DRAWDOWN, HOLDING_RETURN_10D, NEAR_EXTREME, REGIME_THRESHOLD } from '../phase/rules.js';
 import type { NoteSection } from './note-model.js';
-import { rankedEvidence, supportsCall } from './signal-sections.js';
+import { checklistName } from './what-changed.js';
 
 /** Where the call goes when the missing confirmations arrive. */
 const FORWARD: Record<PhaseLabel, string> = {
@@ -15,24 +20,40 @@ const FORWARD: Record<PhaseLabel, string> = {
 /** Where it goes when what holds it up gives way. */
 const BACKWARD: Record<PhaseLabel, string> = {
   'trend-decline': 'a deeper trend decline',
-  bottoming: 'trend-decline',
+  bottoming: 'trend decline',
   uptrend: 'topping',
-  topping: 'trend-decline',
+  topping: 'trend decline',
 };
 
-/** Lists of conditions that would move the call forward or back; empty lists are left out. */
-export function whatWouldChange(analysis: Analysis): { forward: string[]; backward: string[] } {
-  const forward = analysis.checklist.filter((c) => !c.met).map((c) => `${c.text} (not met at ${analysis.asOf}).`);
-  const backward = [
-    ...analysis.checklist.filter((c) => c.met).map((c) => `${c.text} stops holding.`),
-    ...rankedEvidence(analysis)
-      .filter((e) => !supportsCall(analysis.phase.label, e.weight))
-      .map((e) => `The evidence against the call strengthens: ${e.text}`),
-  ];
-  return { forward, backward };
+/** The price levels at which the regime (and with it the side of the call) would turn. */
+export function priceTriggers(analysis: Analysis): string[] {
+  const t = analysis.signals.trend;
+  const lines: string[] = [];
+  if (t.regime === 'bear' && t.regimeExtremeClose !== null) {
+    lines.push(
+      `A close above ${formatPrice(t.regimeExtremeClose * (1 + REGIME_THRESHOLD))} (${formatPercent(REGIME_THRESHOLD, 0)} above the regime low ${formatPrice(t.regimeExtremeClose)} of ${t.regimeExtremeDate}) would confirm a bull regime: the call would turn to ${PHASE_NAMES.uptrend}.`,
+    );
+    if (analysis.phase.label === 'trend-decline' && t.peakClose !== null)
+      lines.push(
+        `Bottoming needs all of: a close within ${formatPercent(NEAR_EXTREME, 0)} of the regime low (at most ${formatPrice(t.regimeExtremeClose * (1 + NEAR_EXTREME))}), at least ${formatPercent(BOTTOMING_MIN_DRAWDOWN, 0)} below the peak (at most ${formatPrice(t.peakClose * (1 - BOTTOMING_MIN_DRAWDOWN))}), two-way ETF flows, and a 10-day return above ${formatPercent(HOLDING_RETURN_10D, 0)}.`,
+      );
+  }
+  if (t.regime === 'bull' && t.regimeExtremeClose !== null)
+    lines.push(
+      `A close below ${formatPrice(t.regimeExtremeClose * (1 - REGIME_THRESHOLD))} (${formatPercent(REGIME_THRESHOLD, 0)} under the regime high ${formatPrice(t.regimeExtremeClose)} of ${t.regimeExtremeDate}) would confirm a bear regime: the call would turn to ${PHASE_NAMES['trend-decline']}.`,
+    );
+  return lines;
 }
 
-/** The section: the forward and backward conditions under the phase they lead to. */
+/** Lists of conditions that would move the call forward or back (checklist items by name). */
+export function whatWouldChange(analysis: Analysis): { forward: string[]; backward: string[] } {
+  return {
+    forward: analysis.checklist.filter((c) => !c.met).map((c) => checklistName(c.text)),
+    backward: analysis.checklist.filter((c) => c.met).map((c) => `${checklistName(c.text)} stops holding`),
+  };
+}
+
+/** The section: price triggers, then the confirmations forward and back. */
 export function whatWouldChangeSection(analysis: Analysis): NoteSection {
   const label = analysis.phase.label;
   if (label === null)
@@ -47,21 +68,22 @@ export function whatWouldChangeSection(analysis: Analysis): NoteSection {
       ],
     };
   const { forward, backward } = whatWouldChange(analysis);
+  const triggers = priceTriggers(analysis);
   return {
     id: 'what-would-change',
     title: 'What would change the call',
     blocks: [
-      forward.length > 0
-        ? { kind: 'paragraph', text: `Towards ${FORWARD[label]}, if these confirmations arrive:` }
-        : {
-            kind: 'paragraph',
-            text: `Every confirmation is met; the call would only move towards ${FORWARD[label]} on new evidence.`,
-          },
-      ...(forward.length > 0 ? [{ kind: 'bullets' as const, items: forward }] : []),
-      { kind: 'paragraph', text: `Back towards ${BACKWARD[label]}, if:` },
+      ...(triggers.length > 0 ? [{ kind: 'bullets' as const, items: triggers }] : []),
       {
-        kind: 'bullets',
-        items: backward.length > 0 ? backward : ['Any new one-way ETF outflow or renewed leverage build-up.'],
+        kind: 'paragraph',
+        text:
+          forward.length > 0
+            ? `Towards ${FORWARD[label]}, the confirmations still missing: ${forward.join('; ')}.`
+            : `Every confirmation is met; the call would only move towards ${FORWARD[label]} on new evidence.`,
+      },
+      {
+        kind: 'paragraph',
+        text: `Back towards ${BACKWARD[label]}: ${backward.length > 0 ? `${backward.join('; ')}, or ` : ''}the evidence against the call (above) strengthening.`,
       },
     ],
   };

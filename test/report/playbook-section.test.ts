@@ -10,7 +10,8 @@ import { buildNote } from '../../src/report/build-note.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { thinCurve } from '../../src/report/playbook-charts.js';
 import { bottomingCallSentence, playbookSection } from '../../src/report/playbook-section.js';
-import { buildSeriesFixture, loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
+import { analyzeSeries } from '../../src/phase/analyze.js';
+import { buildSeriesFixture } from '../fixtures/analysis/series-btc.js';
 import { day, market } from '../backtest/fixtures.js';
 
 // 90 days from 2024-01-01: 100 flat for 30 days, down 1 a day to 70 (day 60), then up 1 a day.
@@ -65,7 +66,7 @@ describe('playbook backtests for the report', () => {
 
   it('puts the table, the charts and the trade log in the note', () => {
     const note = buildNote({
-      analysis: loadAnalysisFixture(),
+      analysis: analyzeSeries(buildSeriesFixture()),
       series: buildSeriesFixture(),
       coverage: [],
       playbook,

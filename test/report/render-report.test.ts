@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/domain/analysis.js';
 import type { MarketSeries } from '../../src/domain/market-series.js';
 import { analyzeSeries } from '../../src/phase/analyze.js';
@@ -8,12 +8,21 @@ import { chromiumPath } from '../../src/report/pdf.js';
 import { renderReport } from '../../src/report/render-report.js';
 import { terminalSummary } from '../../src/report/terminal-summary.js';
 import { whatWouldChange } from '../../src/report/what-would-change.js';
+import type { PastCall } from '../../src/report/call-history.js';
 import type { CoverageRow } from '../../src/store/store.js';
-import { buildSeriesFixture, loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
+import { simulatedNoteInput } from './simulated-note-input.js';
 import { emptyMarketSeries } from '../signals/section-fixtures.js';
 
-const analysis = loadAnalysisFixture();
-const series = buildSeriesFixture();
+let analysis: Analysis;
+let series: MarketSeries;
+let history: PastCall[];
+
+beforeAll(async () => {
+  const input = await simulatedNoteInput();
+  analysis = input.analysis;
+  series = input.series;
+  history = [...input.history];
+}, 180_000);
 const coverage: CoverageRow[] = [
   {
     dataset: 'etf-flows',
@@ -73,53 +82,89 @@ const emptySeries = (asset: MarketSeries['asset']): MarketSeries => emptyMarketS
 
 describe('renderReport', () => {
   it('builds the sections of a desk note in reading order', () => {
-    const note = buildNote({ analysis, series, coverage });
+    const note = buildNote({ analysis, series, coverage, history });
     expect(note.sections.map((s) => s.id)).toEqual([
       'headline',
+      'what-changed',
       'etf-flows',
       'positioning',
-      'events',
+      'trend',
       'liquidity',
       'waves',
       'divergence',
       'treasuries',
       'checklist',
       'what-would-change',
+      'events',
       'track-record',
       'playbook',
+      'caveats',
       'coverage',
     ]);
     expect(note.simulated).toBe(true);
   });
 
-  it('writes Markdown whose figures come from the analysis and series', async () => {
-    const report = await renderReport({ analysis, series, coverage }, { formats: ['md'] });
+  it('opens with the call, how long it has held and what it was before', async () => {
+    const made: PastCall[] = [
+      '2026-01-05',
+      '2026-01-06',
+      '2026-01-07',
+      '2026-01-08',
+      '2026-01-09',
+      '2026-01-12',
+      '2026-01-13',
+      '2026-01-14',
+      '2026-01-15',
+    ].map((date) => ({
+      date,
+      label:
+        date <= '2026-01-08'
+          ? 'uptrend'
+          : analysis.phase.label === 'uptrend'
+            ? 'topping'
+            : (analysis.phase.label ?? 'bottoming'),
+      confidence: 0.5,
+      checklist: analysis.checklist.map((c) => ({ ...c, met: !c.met })),
+    }));
+    const call: Analysis = {
+      ...analysis,
+      phase: { ...analysis.phase, label: made.at(-1)!.label, confidence: 0.64, noCallReason: undefined },
+    };
+    const md =
+      (await renderReport({ analysis: call, series, coverage, history: made }, { formats: ['md'] })).markdown ?? '';
+    expect(md.startsWith('# Tidemark — BTC market phase as of 2026-01-16\n\n> **SIMULATED DATA')).toBe(true);
+    // 2026-01-09 … 2026-01-15 (5 sessions) plus the as-of date: 6 sessions.
+    expect(md).toMatch(
+      /\*\*BTC as of 2026-01-16: [A-Z][a-z ]+, unchanged for 6 sessions \(since 2026-01-09\); was uptrend until 2026-01-08\*\*/,
+    );
+    expect(md).toContain('Confidence 64% — the model');
+    // The week: the call a week earlier (2026-01-09) and every checklist item flipped since.
+    expect(md).toContain('as on 2026-01-09; confidence +14 pp.');
+    expect(md.match(/^- Checklist: ".*" is (now met|no longer met) \(2026-01-09: /gm)).toHaveLength(
+      analysis.checklist.length,
+    );
+  });
+
+  it('says the call has no history when none was replayed', async () => {
+    const md = (await renderReport({ analysis, series, coverage }, { formats: ['md'] })).markdown ?? '';
+    expect(md).toMatch(/\*\*BTC as of 2026-01-16: [A-Z][a-z ]+ \(no earlier sessions replayed\)\*\*/);
+  });
+
+  it('writes Markdown with the figures of the analysis, labelled', async () => {
+    const report = await renderReport({ analysis, series, coverage, history }, { formats: ['md'] });
     const md = report.markdown ?? '';
-    expect(report.baseName).toBe('tidemark-BTC-2026-01-07');
-    expect(md.startsWith('# Tidemark - BTC market phase as of 2026-01-07\n\n> **SIMULATED DATA')).toBe(true);
-    expect(md).toContain(
-      'Judgment: BTC is bottoming as of 2026-01-07 (phase "bottoming", confidence 64%), on 6 pieces of evidence.',
-    );
-    expect(md).toContain('Flow regime: two-way (directionality −0.18');
-    expect(md).toContain('| Net flow window | −$612M |');
-    expect(md).toContain('| Funding rate8h mean14d | 0.0042% per 8h |');
-    expect(md).toContain(
-      '3 waves in this order: perps from 2025-10-10, then cme from 2025-10-20, then etf from 2025-11-03.',
-    );
-    expect(md).toContain('| 1 | perps | 2025-10-10 | 2025-10-17 | $12.6B |');
-    expect(md).toContain('The selling reads as position rebalancing, not a liquidity failure');
-    expect(md).toContain('- [x] ETF flows two-way (|directionality| < 0.3 over 20 days)');
-    expect(md).toContain('- [ ] Close back above the 50-day average');
-    expect(md).toContain('4 of 6 confirmations met.');
+    expect(report.baseName).toBe('tidemark-BTC-2026-01-16');
+    const met = analysis.checklist.filter((c) => c.met).length;
+    expect(md).toContain(`${met} of ${analysis.checklist.length} confirmations met.`);
     // Coverage rolls keys up per dataset and asset; ETH rows are not this note's.
-    expect(md).toContain('| etf-flows | BTC | 2 | 2024-01-11 | 2026-01-07 | 999 | 1 | 3 | farside, sosovalue |');
-    expect(md).toContain('| exchange-oi | MULTI | 1 |');
+    expect(md).toContain(
+      '| ETF flows per fund (daily) | 2 | 2024-01-11 | 2026-01-07 | 999 | 1 | 3 | Farside, SoSoValue |',
+    );
+    expect(md).toContain('| Exchange open interest (all assets) | 1 |');
     expect(md).not.toContain('ETHA');
     // Each chart is an SVG file referenced by the Markdown.
     expect(report.chartFiles.map((c) => c.fileName)).toEqual(
-      ['etf', 'perp-oi', 'funding', 'cme', 'waves'].map(
-        (id) => `tidemark-BTC-2026-01-07-${id === 'etf' ? 'etf-flows' : id}.svg`,
-      ),
+      ['etf-flows', 'perp-oi', 'funding', 'cme', 'waves'].map((id) => `tidemark-BTC-2026-01-16-${id}.svg`),
     );
     for (const chart of report.chartFiles) {
       expect(md).toContain(`](${chart.fileName})`);
@@ -128,21 +173,33 @@ describe('renderReport', () => {
     expect(report.html).toBeUndefined();
   });
 
-  it('computes the series figures it quotes (hand-checked on three days of flows)', async () => {
+  it('computes the flow windows and the per-fund table (hand-checked on three days of flows)', async () => {
     const tiny: MarketSeries = {
-      ...emptySeries('BTC'),
+      ...emptyMarketSeries({ asset: 'BTC', asOf: '2026-01-07' }),
       etfFlows: [
+        { date: '2025-12-31', fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: 40e6 },
         { date: '2026-01-05', fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: 100e6 },
         { date: '2026-01-05', fund: 'FBTC', issuer: 'Fidelity', netFlowUsd: -30e6 },
         { date: '2026-01-06', fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: -50e6 },
         { date: '2026-01-07', fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: 5e6 },
       ],
     };
-    const md = (await renderReport({ analysis, series: tiny, coverage: [] }, { formats: ['md'] })).markdown ?? '';
-    // Daily: +70M, -50M, +5M → cumulative +25M; worst day 01-06, best 01-05.
-    expect(md).toContain(
-      "From 2026-01-05 to 2026-01-07 (3 trading days) the funds' cumulative net flow was $25.0M; the largest outflow day was 2026-01-06 (−$50.0M), the largest inflow day 2026-01-05 ($70.0M).",
-    );
+    const md =
+      (
+        await renderReport(
+          { analysis: { ...analysis, asOf: '2026-01-07' }, series: tiny, coverage: [] },
+          { formats: ['md'] },
+        )
+      ).markdown ?? '';
+    // Day 01-07: +5M; week from Monday 01-05: +70 − 50 + 5 = +25M; month from 01-01: the same; all: +65M.
+    expect(md).toContain('| ETF flows, day | +$5.00M | 2026-01-07 |');
+    expect(md).toContain('| ETF flows, week to date | +$25.0M | 3 sessions from 2026-01-05 |');
+    expect(md).toContain('| ETF flows, month to date | +$25.0M | 3 sessions from 2026-01-01 |');
+    expect(md).toContain("the funds' net flow was +$65.0M.");
+    expect(md).toContain('| US$ M | IBIT | FBTC | Total |');
+    expect(md).toContain('| 2026-01-05 | 100.0 | −30.0 | 70.0 |');
+    expect(md).toContain('| 2026-01-06 | −50.0 |  | −50.0 |');
+    expect(md).toContain('| Sum | 95.0 | −30.0 | 65.0 |');
   });
 
   it('says what is missing instead of drawing empty charts, and drops the banner for real data', async () => {
@@ -153,18 +210,20 @@ describe('renderReport', () => {
     expect(md).not.toContain('SIMULATED');
     expect(md).toContain('No chart: the per-fund ETF flow series has no data up to the as-of date.');
     expect(md).toContain('No chart: perp open interest has no data');
-    expect(md).toContain('No de-risking wave was under way between 2025-07-11 and 2026-01-07.');
+    expect(md).toContain('No de-risking wave was under way between 2025-07-20 and 2026-01-16.');
     expect(md).toContain('The store reported no coverage for this asset.');
   });
 
-  it('writes one self-contained HTML file with inline SVG charts and the banner', async () => {
-    const report = await renderReport({ analysis, series, coverage }, { formats: ['html'] });
+  it('writes one self-contained HTML file with inline SVG charts, the banner and unwrapped dates', async () => {
+    const report = await renderReport({ analysis, series, coverage, history }, { formats: ['html'] });
     const html = report.html ?? '';
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.match(/<figure id="chart-/g)).toHaveLength(5);
     expect(html.match(/class="banner"/g)).toHaveLength(2);
     expect(html).not.toMatch(/<script|<link|\ssrc=|href="http/i);
-    expect(html).toContain('<li class="unmet">ETF net inflows over 10 consecutive trading days</li>');
+    expect(html).toContain('<span class="nw">2026-01-16</span>');
+    expect(html).toMatch(/table \{[^}]*break-inside: avoid/);
+    expect(html).toMatch(/figure \{[^}]*break-inside: avoid/);
     expect(report.markdown).toBeUndefined();
     expect(report.chartFiles).toEqual([]);
   });
@@ -185,34 +244,18 @@ describe('renderReport', () => {
     );
   });
 
-  it('derives what would change the call from the checklist and the negative evidence', () => {
+  it('derives what would change the call from the checklist, by name', () => {
     const { forward, backward } = whatWouldChange(analysis);
-    expect(forward).toEqual([
-      'ETF net inflows over 10 consecutive trading days (not met at 2026-01-07).',
-      'Close back above the 50-day average (not met at 2026-01-07).',
-    ]);
-    expect(backward).toHaveLength(4 + 2);
-    expect(backward[4]).toMatch(/^The evidence against the call strengthens: Price is 8\.9% below/);
+    expect(forward).toHaveLength(analysis.checklist.filter((c) => !c.met).length);
+    expect(backward).toHaveLength(analysis.checklist.filter((c) => c.met).length);
+    for (const f of forward) expect(f).not.toContain(':');
   });
 
   it('prints a short terminal summary', () => {
-    expect(terminalSummary(analysis)).toBe(
-      [
-        'Tidemark BTC as of 2026-01-07  [SIMULATED DATA]',
-        'Phase: bottoming (confidence 64%)',
-        'Evidence (+ for the call, − against it, · context):',
-        `  + ${analysis.phase.evidence[0]?.text}`,
-        `  + ${analysis.phase.evidence[1]?.text}`,
-        `  + ${analysis.phase.evidence[2]?.text}`,
-        'Checklist: 4/6 met',
-        '  [x] ETF flows two-way (|directionality| < 0.3 over 20 days)',
-        '  [x] Perp OI at least 20% below its peak with funding near neutral',
-        '  [x] MSCI decision removes the index-exclusion overhang',
-        '  [ ] ETF net inflows over 10 consecutive trading days',
-        '  [ ] Close back above the 50-day average',
-        '  [x] Strategy mNAV holds above 1.0',
-        '',
-      ].join('\n'),
+    const summary = terminalSummary(analysis);
+    expect(summary.split('\n')[0]).toBe('Tidemark BTC as of 2026-01-16  [SIMULATED DATA]');
+    expect(summary).toContain(
+      `Checklist: ${analysis.checklist.filter((c) => c.met).length}/${analysis.checklist.length} met`,
     );
   });
 
@@ -225,36 +268,15 @@ describe('renderReport', () => {
   });
 });
 
-describe('figure tables', () => {
-  it('flatten one level of nested objects and skip arrays', async () => {
-    const { figureRows } = await import('../../src/report/note-model.js');
-    expect(
-      figureRows({
-        openInterestUsd: 33.5e9,
-        cme: { openInterestUsd: 10.4e9, daysToExpiry: 23 },
-        history: [1, 2],
-        evidence: [],
-        missing: null,
-      }),
-    ).toEqual([
-      ['Open interest', '$33.5B'],
-      ['Cme: open interest', '$10.4B'],
-      ['Cme: days to expiry', '23'],
-    ]);
-  });
-});
-
-describe('coverage section', () => {
-  it('warns when stored datasets run past the as-of date', async () => {
+describe('caveats', () => {
+  it('says when stored datasets run past the as-of date', async () => {
     const later: CoverageRow[] = [{ ...coverage[0]!, lastDate: '2026-03-31' }, coverage[3]!];
     const md = (await renderReport({ analysis, series, coverage: later }, { formats: ['md'] })).markdown ?? '';
-    expect(md).toContain(
-      'The table describes the whole store: 1 dataset (etf-flows) run past 2026-01-07; those later values were not used here.',
-    );
+    expect(md).toContain('> - The store holds later data (ETF flows per fund (daily)); none of it was used here.');
   });
 });
 
-describe('evidence direction and waves window', () => {
+describe('evidence direction, each fact once, and waves window', () => {
   it('reads weights as bullish/bearish: negative weights support a trend-decline call', () => {
     const bearish: Analysis = {
       ...analysis,
@@ -263,17 +285,21 @@ describe('evidence direction and waves window', () => {
         label: 'trend-decline',
         confidence: analysis.phase.confidence ?? 0.5,
         noCallReason: undefined,
+        evidence: [{ signal: 'trend', text: 'Down.', value: null, weight: -1 }],
       },
     };
-    const summary = terminalSummary(bearish);
-    expect(summary).toContain(`  − ${analysis.phase.evidence[0]?.text}`);
-    const note = buildNote({ analysis: bearish, series, coverage });
-    const headline = note.sections[0]?.blocks ?? [];
-    expect(headline[1]).toEqual({ kind: 'paragraph', text: 'Evidence supporting the call, strongest first:' });
-    expect(headline[2]).toEqual({
-      kind: 'bullets',
-      items: [analysis.phase.evidence[5]?.text, analysis.phase.evidence[4]?.text],
-    });
+    expect(terminalSummary(bearish)).toContain('  + Down.');
+    const bullish: Analysis = {
+      ...bearish,
+      phase: { ...bearish.phase, label: 'uptrend', confidence: 0.5, noCallReason: undefined },
+    };
+    expect(terminalSummary(bullish)).toContain('  − Down.');
+  });
+
+  it('prints every evidence sentence at most once in the whole note', async () => {
+    const md = (await renderReport({ analysis, series, coverage, history }, { formats: ['md'] })).markdown ?? '';
+    const bulletsOnce = md.split('\n').filter((l) => l.startsWith('- ') && l.length > 40);
+    expect(new Set(bulletsOnce).size).toBe(bulletsOnce.length);
   });
 
   it('shows only waves that reach into the charted period and counts the earlier ones', () => {
@@ -281,17 +307,13 @@ describe('evidence direction and waves window', () => {
       ...analysis,
       waves: [
         { segment: 'perps', start: '2024-06-05', end: '2024-06-15', size: 7.4e9, unit: 'USD of open interest shed' },
-        ...analysis.waves,
+        ...analysis.waves.filter((w) => w.end === null || w.end >= '2025-07-20'),
       ],
     };
     const note = buildNote({ analysis: withOld, series, coverage });
     const waves = note.sections.find((s) => s.id === 'waves');
-    expect(waves?.blocks[0]).toEqual({
-      kind: 'paragraph',
-      text: '1 earlier wave ended before 2025-09-01 and is left out here.',
-    });
-    const table = waves?.blocks.find((b) => b.kind === 'table');
-    expect(table?.kind === 'table' ? table.rows.length : 0).toBe(3);
+    const first = waves?.blocks[0];
+    expect(first?.kind === 'paragraph' ? first.text : '').toMatch(/ 1 earlier wave ended before 2025-07-20\.$/);
   });
 });
 

@@ -8,7 +8,8 @@ import type { NoteBlock, NoteSection } from '../../src/report/note-model.js';
 import { renderReport } from '../../src/report/render-report.js';
 import { decimate } from '../../src/report/track-record-charts.js';
 import { trackRecordSections } from '../../src/report/track-record-section.js';
-import { buildSeriesFixture, loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
+import { analyzeSeries } from '../../src/phase/analyze.js';
+import { buildSeriesFixture } from '../fixtures/analysis/series-btc.js';
 import { fixtureRun } from './track-record-fixture.js';
 
 const run = fixtureRun();
@@ -88,7 +89,7 @@ describe('trackRecordSections', () => {
     expect(blocksOf(simulated[0]!, 'paragraph')[0]!.text).toMatch(/^SIMULATED DATA: /);
     for (const c of simulated.flatMap((s) => blocksOf(s, 'chart'))) expect(c.chart.title).toContain('SIMULATED DATA');
     const note = buildNote({
-      analysis: { ...loadAnalysisFixture(), simulated: false },
+      analysis: { ...analyzeSeries(buildSeriesFixture()), simulated: false },
       series: { ...buildSeriesFixture(), simulated: false },
       coverage: [],
       trackRecord: { run: fixtureRun(true) },
@@ -111,7 +112,12 @@ describe('trackRecordSections', () => {
 
   it('comes out in Markdown (chart files) and HTML (sections) after what would change the judgment', async () => {
     const report = await renderReport(
-      { analysis: loadAnalysisFixture(), series: buildSeriesFixture(), coverage: [], trackRecord: { run } },
+      {
+        analysis: analyzeSeries(buildSeriesFixture()),
+        series: buildSeriesFixture(),
+        coverage: [],
+        trackRecord: { run },
+      },
       { formats: ['md', 'html'] },
     );
     const md = report.markdown!;

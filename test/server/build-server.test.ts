@@ -7,6 +7,7 @@ import type { Observation } from '../../src/domain/observation.js';
 import { buildServer, type AnalyzeFn } from '../../src/server/build-server.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import type { Store } from '../../src/store/store.js';
+import { analyzeSeries } from '../../src/phase/analyze.js';
 import { buildSeriesFixture, loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
 
 const NOW = new Date('2026-01-09T12:00:00Z'); // "today" is 2026-01-09
@@ -267,7 +268,16 @@ describe('buildServer', () => {
   });
 
   it('GET /api/report renders the HTML note, cached for past dates', async () => {
-    const res = await app.inject({ url: '/api/report?asOf=2026-01-07' });
+    // The note reads the whole analysis contract: analyse the fixture's series (the JSON fixture predates parts of it).
+    const noteApp = buildServer({
+      store,
+      analyze: async () => analyzeSeries(buildSeriesFixture()),
+      loadSeries: async () => buildSeriesFixture(),
+      webRoot,
+      now: () => NOW,
+    });
+    const res = await noteApp.inject({ url: '/api/report?asOf=2026-01-07' });
+    await noteApp.close();
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('SIMULATED DATA');
