@@ -23,7 +23,7 @@ const JUDGMENT_SIGNALS = new Set(['trend', 'etfFlows', 'positioning']);
 /** The call line: the phase and its run from the replayed sessions, or the phase alone without history. */
 export function callLine(analysis: Analysis, history: readonly PastCall[] | undefined): string {
   const head = `${analysis.asset} as of ${analysis.asOf}: `;
-  if (analysis.phase.label === null) return `${head}no call (${analysis.phase.noCallReason})`;
+  if (analysis.phase.label === null) return `${head}no call — ${analysis.phase.noCallReason}`;
   if (history === undefined || history.length === 0) {
     return `${head}${capitalise(PHASE_NAMES[analysis.phase.label])} (no earlier sessions replayed)`;
   }
@@ -71,7 +71,7 @@ function noCallHeadline(analysis: Analysis, series: MarketSeries, reason: string
       .map((e) => e.text),
   );
   const blocks: NoteBlock[] = [
-    { kind: 'lead', text: `${analysis.asset} as of ${analysis.asOf}: no call (${reason})` },
+    { kind: 'lead', text: `${analysis.asset} as of ${analysis.asOf}: no call — ${reason}` },
     { kind: 'paragraph', text: freshnessLine(analysis) },
     { kind: 'keyNumbers', items: keyNumbers(analysis, series) },
   ];

@@ -331,9 +331,9 @@ describe('no call', () => {
       { analysis: none, series: emptySeries('BTC'), coverage: [] },
       { formats: ['md', 'html'] },
     );
-    expect(markdown).toContain(`Judgment: no call for BTC as of 2026-01-07: ${reason}.`);
+    expect(markdown).toContain(`BTC as of 2026-01-07: no call — ${reason}`);
     expect(markdown).toContain(`There is no call to change: ${reason}.`);
-    expect(html).toContain('Judgment: no call for BTC as of 2026-01-07');
+    expect(html).toMatch(/BTC as of .{0,40}2026-01-07.{0,10}: no call — /);
     for (const text of [markdown, html]) {
       expect(text).not.toMatch(/is in a trend decline|phase "|confidence \d/i);
       expect(text).not.toContain('Evidence supporting the call');
