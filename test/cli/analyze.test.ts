@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHASE_LABELS, type Analysis } from '../../src/domain/analysis.js';
-import { tidemark } from './run-cli.js';
+import { tidemark } from '../helpers/run-cli.js';
 
 let dir: string;
 let db: string;

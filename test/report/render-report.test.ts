@@ -9,7 +9,7 @@ import { terminalSummary } from '../../src/report/terminal-summary.js';
 import { whatWouldChange } from '../../src/report/what-would-change.js';
 import type { CoverageRow } from '../../src/store/store.js';
 import { buildSeriesFixture, loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
-import { emptyMarketSeries } from '../signals/section-fixtures.js';
+import { emptyMarketSeries } from '../helpers/market-series.js';
 
 const analysis = loadAnalysisFixture();
 const series = buildSeriesFixture();

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { realMarketStats, type MarketStats } from '../../src/sim/calibration/real-stats.js';
 import { simulatedMarketStats } from '../../src/sim/calibration/simulated-stats.js';
 import { simulateMarket } from '../../src/sim/simulate.js';
-import { SHARED_DATA_DIR } from '../shared-data-dir.js';
+import { SHARED_DATA_DIR } from '../helpers/shared-data-dir.js';
 
 const SHARED = SHARED_DATA_DIR;
 

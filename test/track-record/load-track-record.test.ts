@@ -9,7 +9,7 @@ import { importFiles } from '../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import type { Store } from '../../src/store/store.js';
 import { trackRecordFromStore } from '../../src/track-record/load-track-record.js';
-import { SHARED_DATA_DIR } from '../shared-data-dir.js';
+import { SHARED_DATA_DIR } from '../helpers/shared-data-dir.js';
 
 describe('track record on the simulated default', () => {
   it('replays every trading day, scores the engine and both baselines, all in-sample', async () => {
