@@ -60,3 +60,16 @@ describe('onlineChangePoints (BOCPD)', () => {
     expect(onlineChangePoints(Array(50).fill(0)).changePoints).toEqual([]);
   });
 });
+
+describe('BOCPD is repeatable', () => {
+  it('BOCPD gives the same run lengths on repeated calls (cached log-gamma ratios)', () => {
+    const z = seededNormal(8);
+    const values = Array.from({ length: 600 }, (_, i) => (i < 300 ? 0 : 2) + z());
+    const first = onlineChangePoints(values);
+    const second = onlineChangePoints(values, { alpha0: 2.5 });
+    const third = onlineChangePoints(values);
+    expect(third).toEqual(first);
+    expect(first.changePoints.some((c) => c.startsAt >= 295 && c.startsAt <= 315)).toBe(true);
+    expect(second.steps.length).toBe(600);
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
-import type { DailyBar } from '../../src/domain/market-series.js';
+import type { DailyBar, DatedValue, FundFlow } from '../../src/domain/market-series.js';
 import { visibleOn, type SelloffInputs } from '../../src/signals/selloff-context.js';
 import {
   latestSelloffAsOf,
@@ -8,11 +8,13 @@ import {
   selloffsAsOf,
   selloffsAt,
   type SelloffRecord,
+  classifySelloffs,
 } from '../../src/signals/selloff-history.js';
 import { createRandom } from '../../src/sim/random.js';
 import { simulateMarket } from '../../src/sim/simulate-market.js';
 import { plantedSelloff } from '../helpers/selloff-scenarios.js';
 import { inputsFor } from '../helpers/sim-inputs.js';
+import { seededNormal } from '../helpers/seeded-normal.js';
 
 type Dated = { readonly date: string; readonly knownAt?: string };
 const publicBy = (x: Dated, asOf: string): boolean => visibleOn(x.date, x.knownAt) <= asOf;
@@ -153,5 +155,45 @@ describe('no look-ahead', () => {
       dates += 1;
     }
     expect(dates).toBeGreaterThan(20);
+  });
+});
+
+const days = (n: number, start = '2023-01-02'): string[] => Array.from({ length: n }, (_, i) => addDays(start, i));
+
+describe('classifySelloffs is independent of input order', () => {
+  it('classifySelloffs gives the same labels with ETF flows ascending or shuffled', () => {
+    const z = seededNormal(21);
+    let close = 30_000;
+    const spot: DailyBar[] = days(700).map((date, i) => {
+      close *= Math.exp(0.035 * z() - (i % 97 > 88 ? 0.03 : 0));
+      return {
+        date,
+        open: close,
+        high: close * (1 + 0.02 * Math.abs(z())),
+        low: close * (1 - 0.02 * Math.abs(z())),
+        close,
+        volumeUsd: 2e10 * Math.exp(0.3 * z()),
+        volumeUnits: null,
+      };
+    });
+    const flows: FundFlow[] = spot.flatMap((b) => [
+      { date: b.date, fund: 'IBIT', issuer: 'BlackRock', netFlowUsd: 1e8 * z() },
+      { date: b.date, fund: 'FBTC', issuer: 'Fidelity', netFlowUsd: 5e7 * z() },
+    ]);
+    const oi: DatedValue[] = spot.map((b) => ({ date: b.date, value: 3e10 * Math.exp(0.05 * z()) }));
+    const inputs = {
+      spot,
+      openInterestUsd: oi,
+      longLiquidationsUsd: [],
+      cot: [],
+      etfFlows: flows,
+      etfAumUsd: [{ date: '2023-01-01', value: 5e10 }],
+      etfHoldingsCoins: [],
+    };
+    const sorted = classifySelloffs(inputs);
+    expect(sorted.length).toBeGreaterThan(3);
+    expect(sorted.some((s) => s.measures.etfNetFlowUsd !== null)).toBe(true);
+    const shuffled = classifySelloffs({ ...inputs, etfFlows: [...flows].reverse() });
+    expect(shuffled).toEqual(sorted);
   });
 });

@@ -1,30 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianInPlace } from '../../src/signals/stats/median-in-place.js';
-import { medianAbsoluteDeviation, robustZScore } from '../../src/signals/stats/robust-z-score.js';
 import { referenceDistribution, rollingMeans, scoreAgainst } from '../../src/signals/trailing-reference.js';
-
-describe('robust statistics', () => {
-  it('median by quickselect equals the sorted median', () => {
-    expect(medianInPlace(Float64Array.of(3, 1, 2, 10))).toBe(2.5);
-    expect(medianInPlace(Float64Array.of(5, 1, 4))).toBe(4);
-    expect(medianInPlace(new Float64Array(0))).toBeNaN();
-    let seed = 7;
-    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 100;
-    for (let n = 1; n < 60; n += 1) {
-      const xs = Array.from({ length: n }, () => Math.round(rnd()));
-      const sorted = [...xs].sort((a, b) => a - b);
-      const expected = n % 2 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-      expect(medianInPlace(Float64Array.from(xs))).toBe(expected);
-    }
-  });
-
-  it('MAD and robust z (hand-computed)', () => {
-    // median 3, deviations 2, 1, 0, 1, 97 → MAD 1; z(10) = 7 / 1.4826 = 4.72144
-    expect(medianAbsoluteDeviation([1, 2, 3, 4, 100])).toBe(1);
-    expect(robustZScore(10, [1, 2, 3, 4, 100])).toBeCloseTo(4.721435, 6);
-    expect(robustZScore(10, [5, 5, 5])).toBeNaN();
-  });
-});
 
 describe('trailing reference distribution', () => {
   it('takes the means of every complete run of the window length', () => {

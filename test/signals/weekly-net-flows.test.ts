@@ -1,6 +1,6 @@
 // Weekly flows flag the current, partial week and the positive-week streak counts complete weeks only.
 import { describe, expect, it } from 'vitest';
-import type { FundFlow } from '../../src/domain/market-series.js';
+import type { FundFlow, DatedValue } from '../../src/domain/market-series.js';
 import { etfFlowsSection } from '../../src/signals/sections/etf-flows-section.js';
 import {
   consecutivePositiveWeeks,
@@ -10,6 +10,8 @@ import {
 } from '../../src/signals/weekly-net-flows.js';
 import { emptyFlowsMarketSeries as emptyMarketSeries } from '../helpers/market-series.js';
 import { dailyFlowTotals } from '../../src/signals/daily-flow-totals.js';
+import { addDays, dayOfWeek } from '../../src/domain/dates.js';
+import { seededNormal } from '../helpers/seeded-normal.js';
 
 const day = (date: string, value: number): { date: string; value: number } => ({ date, value });
 // Week ending 2026-01-02: outflow; weeks ending 01-09 and 01-16 (01-16 holds only its Monday): inflows.
@@ -94,5 +96,29 @@ describe('weekly net flows from daily totals', () => {
     expect(consecutivePositiveWeeks(weeks)).toBe(2);
     expect(consecutivePositiveWeeks([...weeks, { weekEnding: '2026-01-23', netFlowUsd: -1, days: 5 }])).toBe(0);
     expect(weeklyNetFlows(dailyFlowTotals(flows), { weeks: 1 })).toHaveLength(1);
+  });
+});
+
+const days400 = (n: number, start = '2023-01-02'): string[] => Array.from({ length: n }, (_, i) => addDays(start, i));
+
+describe('weeklyNetFlows equals its naive form', () => {
+  it('weeklyNetFlows keys each day to its Friday, ascending or not', () => {
+    const z = seededNormal(5);
+    const daily: DatedValue[] = days400(400)
+      .filter((d) => dayOfWeek(d) % 6 !== 0)
+      .map((date) => ({ date, value: 1e8 * z() }));
+    const naive = new Map<string, { netFlowUsd: number; days: number }>();
+    for (const d of daily) {
+      const w = naive.get(fridayOnOrAfter(d.date)) ?? { netFlowUsd: 0, days: 0 };
+      w.netFlowUsd += d.value;
+      w.days += 1;
+      naive.set(fridayOnOrAfter(d.date), w);
+    }
+    const expected = [...naive].sort(([a], [b]) => (a < b ? -1 : 1)).map(([weekEnding, w]) => ({ weekEnding, ...w }));
+    expect(weeklyNetFlows(daily, { weeks: 1000 })).toEqual(expected);
+    const shuffled = [...daily].reverse();
+    expect(weeklyNetFlows(shuffled, { weeks: 1000 }).map((w) => [w.weekEnding, w.days])).toEqual(
+      expected.map((w) => [w.weekEnding, w.days]),
+    );
   });
 });
