@@ -7,4 +7,12 @@ describe('logGamma', () => {
     expect(logGamma(5)).toBeCloseTo(Math.log(24), 10);
     expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 10);
   });
+
+  it('matches ln Γ at integers and half-integers', () => {
+    // Γ(1) = Γ(2) = 1; Γ(10) = 9! = 362880; Γ(3/2) = √π / 2
+    expect(logGamma(1)).toBeCloseTo(0, 10);
+    expect(logGamma(2)).toBeCloseTo(0, 10);
+    expect(logGamma(10)).toBeCloseTo(Math.log(362880), 9);
+    expect(logGamma(1.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI) / 2), 10);
+  });
 });

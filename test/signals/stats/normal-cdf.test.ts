@@ -9,4 +9,11 @@ describe('normalCdf', () => {
     expect(normalCdf(-1)).toBeCloseTo(0.158655, 6);
     expect(normalTwoSidedPValue(1.959964)).toBeCloseTo(0.05, 6);
   });
+
+  it('matches the standard normal table to 7 decimals', () => {
+    expect(normalCdf(1.96)).toBeCloseTo(0.9750021, 7);
+    expect(normalCdf(1)).toBeCloseTo(0.8413447, 7);
+    expect(normalCdf(-2.5758293)).toBeCloseTo(0.005, 7);
+    expect(normalTwoSidedPValue(1)).toBeCloseTo(0.3173105, 7);
+  });
 });
