@@ -60,6 +60,8 @@ const EXCEPTIONS = {
   'src/phase/analyze.ts': ['store', 'sources'],
   // The track record's entry point: loads the whole history from the store, then replays and scores.
   'src/track-record/load-track-record.ts': ['store'],
+  // The backtest's entry point likewise: loads the whole history from the store, then replays.
+  'src/backtest/load-backtest.ts': ['store'],
 };
 
 const ALL = Object.keys(LAYERS);

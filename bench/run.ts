@@ -1,14 +1,16 @@
-// `npm run bench [-- name...]`: runs the benchmarks (import, analyze, report, api, dashboard, track-record) one
+// `npm run bench [-- name...]`: runs the benchmarks (cli, import, analyze, report, api, dashboard, track-record, replay, backtest) one
 // after another and prints each figure against its target. Not part of the test suite.
 import type { BenchResult } from './result.js';
 
 const BENCHES: Record<string, () => Promise<{ main: () => Promise<BenchResult[]> }>> = {
+  cli: () => import('./cli.js'),
   import: () => import('./import.js'),
   analyze: () => import('./analyze.js'),
   report: () => import('./report.js'),
   api: () => import('./api.js'),
   dashboard: () => import('./dashboard.js'),
   'track-record': () => import('./track-record.js'),
+  backtest: () => import('./backtest.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

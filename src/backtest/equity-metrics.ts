@@ -1,10 +1,9 @@
 // The equity curve of a daily exposure series and its performance figures: growth, drawdown with its
 // dates, volatility, Sharpe, Sortino, Calmar, time in market, switches, turnover and fees.
-// Shared by the track record's phase-following strategy and the backtest.
+// Shared by the track record's phase-following strategy and the backtest's cash/units ledger
+// (curveMetrics is the one implementation of the figures).
 import type { DailyClose, EquityMetrics } from '../domain/track-record.js';
 import { isoDayNumber } from '../domain/day-number.js';
-import { mean } from '../signals/stats/mean.js';
-import { sampleStandardDeviation } from '../signals/stats/sample-standard-deviation.js';
 
 /** Days per year for annualising 24/7 crypto returns (CAGR years of 365 days, volatility × √365). */
 export const DAYS_PER_YEAR = 365;
@@ -72,69 +71,129 @@ export function equityMetrics(
   }
 
   const cost = costBps / 10_000;
-  const curve: EquityCurvePoint[] = [];
-  const returns: number[] = [];
-  let equity = 1;
+  const equity = new Float64Array(n);
+  let value = 1;
   let fees = 0;
   let turnover = 0;
   let switches = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0) value *= 1 + exposure[i - 1]! * (closes[i]!.close / closes[i - 1]!.close - 1);
+    const change = Math.abs(exposure[i]! - (i > 0 ? exposure[i - 1]! : initialExposure));
+    const fee = value * cost * change;
+    value -= fee;
+    fees += fee;
+    turnover += change;
+    if (i > 0 && exposure[i] !== exposure[i - 1]) switches++;
+    equity[i] = value;
+  }
+  const dates = closes.map((c) => c.date);
+  const metrics = curveMetrics(dates, equity, exposure, { switches, turnover, feesPaid: fees });
+  const curve: EquityCurvePoint[] = [];
+  let peak = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || equity[i]! > peak) peak = equity[i]!;
+    curve.push({ date: dates[i]!, equity: equity[i]!, exposure: exposure[i]!, drawdown: 1 - equity[i]! / peak });
+  }
+  return { metrics, curve };
+}
+
+/** What trading cost and how often it happened, counted by the caller (see equityMetrics for the definitions). */
+export interface TradingTotals {
+  /** Days the exposure changed, the first trade not counted. */
+  readonly switches: number;
+  /** Σ |exposure change|, units of equity, the first trade counted. */
+  readonly turnover: number;
+  /** Costs paid, units of the starting capital. */
+  readonly feesPaid: number;
+}
+
+/**
+ * The performance figures of an equity curve: `equity[i]` is the value at close i in units of the
+ * starting capital (1 before any cost; the first point is after the first trade) and `exposure[i]`
+ * the share held from close i to the next. The one implementation of growth, drawdown (with its
+ * peak, trough and recovery dates), volatility, Sharpe, Sortino, Calmar and time in market, shared by
+ * the exposure runs (equityMetrics) and the cash/units ledger (backtest/ledger.ts); the formulas
+ * are those listed on equityMetrics. `dates` ascend, one per close; O(n) without allocation beyond
+ * the result.
+ */
+export function curveMetrics(
+  dates: readonly string[],
+  equity: ArrayLike<number>,
+  exposure: ArrayLike<number>,
+  trading: TradingTotals,
+): EquityMetrics {
+  const n = dates.length;
+  if (n === 0) throw new RangeError('curveMetrics: no closes');
+  if (equity.length !== n || exposure.length !== n)
+    throw new RangeError(
+      `curveMetrics: ${equity.length} equity values and ${exposure.length} exposures for ${n} dates: need one each per date`,
+    );
   let peak = 0;
   let peakIndex = 0;
   let maxDrawdown = 0;
   let ddPeak = -1;
   let ddTrough = -1;
+  // Welford's running mean and variance of the daily returns, and the downside sum of squares.
+  let count = 0;
+  let meanReturn = 0;
+  let m2 = 0;
+  let downsideSquares = 0;
+  let heldDays = 0;
+  let heldExposure = 0;
   for (let i = 0; i < n; i++) {
-    const before = equity;
-    if (i > 0) equity *= 1 + exposure[i - 1]! * (closes[i]!.close / closes[i - 1]!.close - 1);
-    const change = Math.abs(exposure[i]! - (i > 0 ? exposure[i - 1]! : initialExposure));
-    const fee = equity * cost * change;
-    equity -= fee;
-    fees += fee;
-    turnover += change;
-    if (i > 0 && exposure[i] !== exposure[i - 1]) switches++;
-    if (i > 0) returns.push(equity / before - 1);
-    if (i === 0 || equity > peak) [peak, peakIndex] = [equity, i];
-    const drawdown = 1 - equity / peak;
+    const e = equity[i]!;
+    if (i > 0) {
+      const r = e / equity[i - 1]! - 1;
+      count += 1;
+      const delta = r - meanReturn;
+      meanReturn += delta / count;
+      m2 += delta * (r - meanReturn);
+      if (r < 0) downsideSquares += r * r;
+    }
+    if (i < n - 1) {
+      const x = exposure[i]!;
+      if (x > 0) heldDays += 1;
+      heldExposure += x;
+    }
+    if (i === 0 || e > peak) [peak, peakIndex] = [e, i];
+    const drawdown = 1 - e / peak;
     if (drawdown > maxDrawdown) [maxDrawdown, ddPeak, ddTrough] = [drawdown, peakIndex, i];
-    curve.push({ date: closes[i]!.date, equity, exposure: exposure[i]!, drawdown });
   }
   let recovery: number | null = null;
   if (ddTrough >= 0)
-    for (let i = ddTrough + 1; i < n && recovery === null; i++)
-      if (curve[i]!.equity >= curve[ddPeak]!.equity) recovery = i;
+    for (let i = ddTrough + 1; i < n && recovery === null; i++) if (equity[i]! >= equity[ddPeak]!) recovery = i;
 
-  const firstDate = closes[0]!.date;
-  const lastDate = closes[n - 1]!.date;
+  const final = equity[n - 1]!;
+  const firstDate = dates[0]!;
+  const lastDate = dates[n - 1]!;
   const years = (isoDayNumber(lastDate) - isoDayNumber(firstDate)) / DAYS_PER_YEAR;
-  const cagr = years > 0 ? equity ** (1 / years) - 1 : null;
-  const sd = sampleStandardDeviation(returns);
-  const meanReturn = mean(returns);
-  const downside = returns.length >= 2 ? Math.sqrt(mean(returns.map((r) => Math.min(r, 0) ** 2))) : 0;
+  const cagr = years > 0 ? final ** (1 / years) - 1 : null;
+  const sd = count >= 2 ? Math.sqrt(m2 / (count - 1)) : 0;
+  const downside = count >= 2 ? Math.sqrt(downsideSquares / count) : 0;
   const annual = Math.sqrt(DAYS_PER_YEAR);
-  const held = exposure.slice(0, n - 1);
-  const logGrowth = Math.log(equity);
-  const metrics: EquityMetrics = {
+  const held = n - 1;
+  const logGrowth = Math.log(final);
+  return {
     firstDate,
     lastDate,
     days: n,
-    finalEquity: equity,
-    totalReturn: equity - 1,
+    finalEquity: final,
+    totalReturn: final - 1,
     logGrowth,
     cagr,
     maxDrawdown,
-    maxDrawdownPeakDate: ddPeak >= 0 ? closes[ddPeak]!.date : null,
-    maxDrawdownTroughDate: ddTrough >= 0 ? closes[ddTrough]!.date : null,
-    maxDrawdownRecoveryDate: recovery === null ? null : closes[recovery]!.date,
-    volatilityAnnualised: returns.length >= 2 ? sd * annual : null,
-    sharpe: returns.length >= 2 && sd > 0 ? (meanReturn / sd) * annual : null,
+    maxDrawdownPeakDate: ddPeak >= 0 ? dates[ddPeak]! : null,
+    maxDrawdownTroughDate: ddTrough >= 0 ? dates[ddTrough]! : null,
+    maxDrawdownRecoveryDate: recovery === null ? null : dates[recovery]!,
+    volatilityAnnualised: count >= 2 ? sd * annual : null,
+    sharpe: count >= 2 && sd > 0 ? (meanReturn / sd) * annual : null,
     sortino: downside > 0 ? (meanReturn / downside) * annual : null,
     calmar: cagr !== null && maxDrawdown > 0 ? cagr / maxDrawdown : null,
-    timeInMarket: held.length > 0 ? held.filter((e) => e > 0).length / held.length : null,
-    meanExposure: held.length > 0 ? mean(held) : null,
-    switches,
-    turnover,
-    feesPaid: fees,
+    timeInMarket: held > 0 ? heldDays / held : null,
+    meanExposure: held > 0 ? heldExposure / held : null,
+    switches: trading.switches,
+    turnover: trading.turnover,
+    feesPaid: trading.feesPaid,
     logGrowthPerMaxDrawdown: maxDrawdown > 0 ? logGrowth / maxDrawdown : null,
   };
-  return { metrics, curve };
 }

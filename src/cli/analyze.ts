@@ -1,7 +1,6 @@
 // `tidemark analyze`: the phase judgment with its evidence at a date (or replayed day by day with
 // --walk-forward). Human-readable by default; --json prints the contract object.
 import type { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import type { Analysis } from '../domain/analysis.js';
 import { addDays, dateRange, daysBetween } from '../domain/dates.js';
@@ -11,12 +10,13 @@ import { monthlyReadings, walkForward, type DailyReading } from '../phase/walk-f
 import { defaultAsOf, defaultAsOfWithReason, loadMarketSeries } from '../store/market-series-loader.js';
 import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { UsageError, withStore } from './context.js';
-import { dateFlag } from './options.js';
+import { asOfFlag, checkRange, dateFlag } from './options.js';
 import { formatTable } from './table.js';
 import { formatUsd } from '../format/money.js';
 import { formatCount, formatDecimal, formatNumber, formatPrice } from '../format/numbers.js';
 import { FRESHNESS_INPUT_LABELS } from '../domain/freshness.js';
-import { formatPercent } from '../format/percent.js';
+import { formatPercent, formatSignedPct } from '../format/percent.js';
+import { EVIDENCE_MARKER_LEGEND, evidenceMarker } from '../phase/evidence-direction.js';
 
 interface AnalyzeFlags {
   db?: string;
@@ -51,11 +51,11 @@ export function registerAnalyze(program: Command): void {
     .option('--monthly', 'with --walk-forward: one line per month')
     .action(async (flags: AnalyzeFlags) => {
       const asset = analysedAssetFlag(flags.asset);
-      const asOfFlag = dateFlag('--as-of', flags.asOf);
+      const asOfGiven = asOfFlag('--as-of', flags.asOf);
       await withStore(flags, 'read', async (store) => {
         const shippedEvents = loadShippedEvents();
         if (!flags.walkForward) {
-          let asOf = asOfFlag;
+          let asOf = asOfGiven;
           if (asOf === undefined) {
             const chosen = await defaultAsOfWithReason(store, asset);
             asOf = chosen.asOf;
@@ -66,9 +66,9 @@ export function registerAnalyze(program: Command): void {
           process.stdout.write(flags.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis));
           return;
         }
-        const to = dateFlag('--to', flags.to) ?? asOfFlag ?? (await defaultAsOf(store, asset));
+        const to = asOfFlag('--to', flags.to) ?? asOfGiven ?? (await defaultAsOf(store, asset));
         const from = dateFlag('--from', flags.from) ?? addDays(to, -365);
-        if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+        checkRange(from, to);
         const full = await loadMarketSeries(store, {
           asset,
           asOf: to,
@@ -76,10 +76,14 @@ export function registerAnalyze(program: Command): void {
           lookbackDays: 1100 + daysBetween(from, to) + 1,
         });
         const dates = dateRange(from, to).filter(isUsTradingDay);
-        const bar = process.stderr.isTTY
-          ? new SingleBar(
+        if (dates.length === 0)
+          throw new UsageError(`--from ${from} to --to ${to} holds no US trading day: the range is empty`);
+        // The progress bar's package is loaded only when a bar is drawn (a terminal, a replay).
+        const progress = process.stderr.isTTY ? await import('cli-progress') : null;
+        const bar = progress
+          ? new progress.SingleBar(
               { format: 'walk-forward {bar} {value}/{total} days', clearOnComplete: true },
-              Presets.shades_classic,
+              progress.Presets.shades_classic,
             )
           : null;
         bar?.start(dates.length, 0);
@@ -109,9 +113,8 @@ export function formatAnalysis(a: Analysis): string {
       `  ${f.stale ? '!' : ' '} ${FRESHNESS_INPUT_LABELS[f.input].padEnd(20)} ${f.lastDate ?? 'none'}${f.ageDays === null ? '' : `  ${formatCount(f.ageDays)} d`}${f.source ? `  (${f.source})` : ''}${f.stale ? '  STALE — left out of the judgment' : ''}`,
     );
   lines.push('');
-  lines.push('Evidence');
-  for (const e of a.phase.evidence)
-    lines.push(`  ${(e.weight ?? 0) > 0 ? '+' : (e.weight ?? 0) < 0 ? '−' : '·'} [${e.signal}] ${e.text}`);
+  lines.push(`Evidence (${EVIDENCE_MARKER_LEGEND})`);
+  for (const e of a.phase.evidence) lines.push(`  ${evidenceMarker(a.phase.label, e.weight)} [${e.signal}] ${e.text}`);
   lines.push('', 'Confirmation checklist');
   for (const c of a.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${c.text}`);
   lines.push('', 'De-risking waves');
@@ -120,7 +123,7 @@ export function formatAnalysis(a: Analysis): string {
     lines.push(`  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${waveSize(w.size, w.unit)}`);
   lines.push(
     '',
-    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${formatDecimal(a.signals.etfFlows.directionality)});  last sell-off: ${a.signals.liquidity.selloffType};  drawdown from peak ${formatPercent(a.signals.trend.drawdownFromPeak)}`,
+    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${formatDecimal(a.signals.etfFlows.directionality)});  last sell-off: ${a.signals.liquidity.selloffType};  close ${formatSignedPct(a.signals.trend.drawdownFromPeakPct)} from its peak`,
   );
   if (a.phase.unusedEvidence && a.phase.unusedEvidence.length > 0) {
     lines.push('', `Could not use (${a.phase.unusedEvidence.length}): ${a.phase.unusedEvidence.join('; ')}`);

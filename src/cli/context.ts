@@ -9,7 +9,6 @@ import type { LockHolder } from '../store/duckdb/duckdb-errors.js';
 import { formatWait } from '../store/duckdb/open-database.js';
 import { IdleReleasingStore } from '../store/idle-releasing-store.js';
 import type { Store } from '../store/store.js';
-import { writeSimulatedDataset } from '../sim/simulate.js';
 
 /** Where imported and synced real data lives unless --db or TIDEMARK_DB says otherwise. */
 export const DEFAULT_DB = '.tidemark/tidemark.duckdb';
@@ -26,10 +25,8 @@ export interface DbOptions {
   readonly db?: string;
 }
 
-/** A usage error: bad flag value, unknown dataset … (exit code 2). */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+// Re-exported so that commands keep importing it from here; the leaf is ./usage-error.ts.
+export { UsageError } from './usage-error.js';
 
 /** Whether a command reads the store (opened read-only, never created) or writes it. */
 export type StoreMode = 'read' | 'write';
@@ -75,6 +72,7 @@ export async function openStoreFor(options: DbOptions, mode: StoreMode): Promise
     process.stderr.write(
       `tidemark: no database yet; generating the simulated default dataset (seed ${DEFAULT_SEED}) in ${path}\n`,
     );
+    const { writeSimulatedDataset } = await import('../sim/simulate.js');
     const writer = await openStoreAt(path, 'write');
     try {
       await writeSimulatedDataset(writer, { seed: DEFAULT_SEED, progress: process.stderr.isTTY === true });

@@ -2,11 +2,13 @@
 // TIDEMARK_DEBUG is set) and an exit code that says which failure it was, so scripts can tell a
 // locked database (retry later) from bad arguments or a foreign file.
 import { ZodError } from 'zod';
+import { ConfigError } from '../alerts/config/config-error.js';
+import { RunFailedError } from '../alerts/run-failed-error.js';
 import { ReportError, type ReportErrorKind } from '../report/report-error.js';
 import { ServerStartError } from '../server/server-start-error.js';
 import { ImportError, SourceError } from '../sources/errors.js';
 import { StoreError, type StoreErrorKind } from '../store/store-error.js';
-import { UsageError } from './context.js';
+import { UsageError } from './usage-error.js';
 
 /** Exit codes of `tidemark`, one per known failure (documented in docs/reliability.md). */
 export const EXIT_CODES = {
@@ -71,6 +73,15 @@ export function reportError(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(line(error.message));
     return EXIT_CODES.usage;
+  }
+  if (error instanceof ConfigError) {
+    // One problem per line, each naming where the value came from, the key and the value.
+    process.stderr.write(`tidemark: ${error.message}\n`);
+    return EXIT_CODES.usage;
+  }
+  if (error instanceof RunFailedError) {
+    process.stderr.write(`tidemark: ${error.message}\n`);
+    return EXIT_CODES.failed;
   }
   if (error instanceof ZodError) {
     process.stderr.write(

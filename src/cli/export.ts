@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { DATASET_NAMES, isDatasetName } from '../domain/datasets.js';
-import { toWideTable, wideTableToCsv, type WideTable } from '../store/wide-rows.js';
+import { DuckDBInstance } from '../store/duckdb/duckdb-api.js';
+import { DATASET_NAMES, isDatasetName, type DatasetName } from '../domain/datasets.js';
+import { fieldColumns, fieldForColumn, toWideTable, wideTableToCsv, type WideTable } from '../store/wide-rows.js';
 import { UsageError, withStore } from './context.js';
-import { assetFlag, dateFlag } from './options.js';
+import { asOfFlag, assetFlag, checkRange, dateFlag } from './options.js';
 
 interface ExportFlags {
   db?: string;
@@ -26,16 +26,19 @@ interface ExportFlags {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description(`export a dataset (${DATASET_NAMES.join(', ')}, events)`)
-    .argument('<dataset>', 'dataset name')
+    .description('export a dataset as csv, json or parquet (`tidemark export --help` lists the datasets)')
+    .argument('<dataset>', `one of ${DATASET_NAMES.join(', ')}, events`)
     .option('--db <path>', 'database file')
     .option('--asset <asset>', 'BTC, ETH, SOL, XRP, MULTI or EQUITY')
     .option('--from <date>', 'first date (YYYY-MM-DD)')
     .option('--to <date>', 'last date (YYYY-MM-DD)')
     .option('--as-of <date>', 'only what was known at the end of this date (UTC)')
     .option('--format <format>', 'csv, json or parquet', 'csv')
-    .option('--field <field...>', 'only these fields')
-    .option('--key <key...>', 'only these keys (funds, venues, …)')
+    .option(
+      '--field <column...>',
+      'only these columns, named as the CSV header names them (net_flow_usd) or as fields (netFlowUsd)',
+    )
+    .option('--key <key...>', 'only these keys (funds, venues, …; any case: ibit = IBIT)')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (name: string, flags: ExportFlags) => {
       const format = flags.format.toLowerCase();
@@ -44,7 +47,8 @@ export function registerExport(program: Command): void {
       const asset = assetFlag(flags.asset);
       const from = dateFlag('--from', flags.from);
       const to = dateFlag('--to', flags.to);
-      const asOf = dateFlag('--as-of', flags.asOf);
+      checkRange(from, to);
+      const asOf = asOfFlag('--as-of', flags.asOf);
       const table = await withStore(flags, 'read', async (store): Promise<WideTable> => {
         if (name === 'events') {
           const events = await store.readEvents({ from, to, asOf });
@@ -61,7 +65,7 @@ export function registerExport(program: Command): void {
           from,
           to,
           asOf,
-          fields: flags.field,
+          fields: flags.field === undefined ? undefined : fieldsFlag(name, flags.field),
           keys: flags.key,
         });
         return toWideTable(name, observations, asset === undefined);
@@ -71,6 +75,26 @@ export function registerExport(program: Command): void {
       if (flags.out) writeFileSync(flags.out, output);
       else process.stdout.write(output);
     });
+}
+
+/**
+ * Maps --field values (the CSV's column names, or field names, in any case; comma-separated or
+ * repeated) to the dataset's fields; an unknown one is a usage error listing the columns.
+ */
+export function fieldsFlag(dataset: DatasetName, values: readonly string[]): string[] {
+  const names = values.flatMap((v) => v.split(',')).filter((v) => v.trim() !== '');
+  return [
+    ...new Set(
+      names.map((n) => {
+        const field = fieldForColumn(dataset, n);
+        if (field === undefined)
+          throw new UsageError(
+            `--field "${n}" is not a column of ${dataset}; its columns: ${fieldColumns(dataset).join(', ')}`,
+          );
+        return field;
+      }),
+    ),
+  ];
 }
 
 function toJson(table: WideTable): string {

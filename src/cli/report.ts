@@ -1,8 +1,10 @@
 // `tidemark report`: the analyst note for one asset as of a date, written as Markdown (with its
 // chart SVGs), self-contained HTML and/or PDF into --out; prints the terminal summary and paths.
+// The playbook section replays the history first (a few seconds); --no-playbook leaves it out.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { playbookBacktestsFromStore } from '../backtest/load-backtest.js';
 import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import { analyzeStore } from '../phase/analyze.js';
 import {
@@ -11,9 +13,11 @@ import {
   renderReport,
   type ReportFormat,
 } from '../report/render-report.js';
+import { noteTrackRecord } from '../report/note-track-record.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
+import { trackRecordFromStore } from '../track-record/load-track-record.js';
 import { UsageError, withStore } from './context.js';
-import { dateFlag } from './options.js';
+import { asOfFlag } from './options.js';
 
 interface ReportFlags {
   db?: string;
@@ -21,6 +25,7 @@ interface ReportFlags {
   asset: string;
   out: string;
   format: string;
+  playbook: boolean;
 }
 
 /** Parses --format "md,html,pdf" (case-insensitive, no duplicates kept). */
@@ -52,17 +57,25 @@ export function registerReport(program: Command): void {
     .option('--asset <asset>', 'BTC or ETH', 'BTC')
     .option('--out <dir>', 'output directory', 'out')
     .option('--format <list>', 'comma-separated: md, html, pdf', 'md,html')
+    .option('--no-playbook', 'leave out the playbook backtests (they replay the whole history first)')
     .action(async (flags: ReportFlags) => {
       const asset = analysedAssetFlag(flags.asset);
-      const asOf = dateFlag('--as-of', flags.asOf);
+      const asOf = asOfFlag('--as-of', flags.asOf);
       const formats = reportFormatsFlag(flags.format);
       const report = await withStore(flags, 'read', async (store) => {
         const analysis = await analyzeStore(store, { asset, ...(asOf !== undefined ? { asOf } : {}) });
-        const [series, coverage] = await Promise.all([
+        const [series, coverage, trackRecord] = await Promise.all([
           loadMarketSeries(store, { asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
           store.coverage({ asOf: analysis.asOf }),
+          noteTrackRecord((a, to) => trackRecordFromStore(store, { asset: a, to }), asset, analysis.asOf),
         ]);
-        return renderReport({ analysis, series, coverage }, { formats });
+        const playbook = flags.playbook
+          ? await playbookBacktestsFromStore(store, { asset, asOf: analysis.asOf, waves: analysis.waves })
+          : undefined;
+        return renderReport(
+          { analysis, series, coverage, trackRecord, ...(playbook ? { playbook } : {}) },
+          { formats },
+        );
       });
       const outDir = resolve(flags.out);
       mkdirSync(outDir, { recursive: true });

@@ -1,7 +1,7 @@
 // `tidemark status`: what the database holds — coverage per series, gaps, revisions, last runs.
 import type { Command } from 'commander';
 import { resolveDbPath, withStore } from './context.js';
-import { dateFlag } from './options.js';
+import { asOfFlag } from './options.js';
 import { formatTable } from './table.js';
 
 export function registerStatus(program: Command): void {
@@ -12,7 +12,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print JSON')
     .option('--as-of <date>', 'coverage of what was known at the end of this date (UTC)')
     .action(async (opts: { db?: string; json?: boolean; asOf?: string }) => {
-      const asOf = dateFlag('--as-of', opts.asOf);
+      const asOf = asOfFlag('--as-of', opts.asOf);
       await withStore(opts, 'read', async (store) => {
         const coverage = await store.coverage({ asOf });
         const runs = await store.runs(10);

@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import { SourceError } from '../sources/errors.js';
 import { isSourceName, resolveEndpoints, SOURCE_NAMES, type SourceName } from '../sources/live/endpoints.js';
-import { runSync } from '../sources/live/sync-runner.js';
+import { runSync, type SourceSummary } from '../sources/live/sync-runner.js';
+import { formatCount } from '../format/numbers.js';
 import { UsageError, withStore } from './context.js';
-import { assetFlag, dateFlag } from './options.js';
+import { asOfFlag, assetFlag } from './options.js';
 import { formatTable } from './table.js';
 
 interface SyncFlags {
@@ -73,7 +74,7 @@ export function registerSync(program: Command): void {
       if (asset !== undefined && !(ANALYSED_ASSETS as readonly string[]).includes(asset))
         throw new UsageError(`--asset "${flags.asset}": sync reads BTC or ETH`);
       const assets: AnalysedAsset[] = asset ? [asset as AnalysedAsset] : [...ANALYSED_ASSETS];
-      const since = dateFlag('--since', flags.since);
+      const since = asOfFlag('--since', flags.since);
       let endpoints;
       try {
         endpoints = resolveEndpoints(parseEndpoints(flags.endpoint));
@@ -119,6 +120,15 @@ export function registerSync(program: Command): void {
           },
         }),
       );
+      const offline = summaries.length > 0 && summaries.every((s) => s.unresolvedHost !== undefined);
+      if (offline) {
+        // Every host failed its DNS lookup: one line says it (the table and per-source errors would repeat it).
+        const hosts = [...new Set(summaries.map((s) => s.unresolvedHost))].join(', ');
+        throw new SourceError(
+          `sync: no source could be reached — cannot resolve ${hosts} (offline, or wrong endpoints?); nothing was stored`,
+          'sync',
+        );
+      }
       const rows = summaries.map((s) => [
         s.source,
         s.status,
@@ -133,16 +143,29 @@ export function registerSync(program: Command): void {
       );
       for (const s of summaries) for (const w of s.warnings) process.stderr.write(`warning: ${s.source}: ${w}\n`);
       for (const s of summaries) {
-        if (s.error) process.stderr.write(`error: ${s.source}: ${s.error}\n`);
+        if (s.error)
+          process.stderr.write(`error: ${s.error.startsWith(`${s.source}:`) ? s.error : `${s.source}: ${s.error}`}\n`);
         for (const f of s.failures) process.stderr.write(`error: ${s.source} (partly stored): ${f}\n`);
       }
       const failed = summaries.filter((s) => s.status !== 'ok');
-      if (failed.length > 0) {
-        const what = failed.map((s) => (s.status === 'partial' ? `${s.source} (partly)` : s.source)).join(', ');
-        throw new SourceError(
-          `sync: ${failed.length} of ${summaries.length} source(s) failed: ${what} (everything else was stored)`,
-          'sync',
-        );
-      }
+      if (failed.length > 0) throw new SourceError(syncFailureMessage(summaries, failed), 'sync');
     });
+}
+
+/**
+ * The closing line of a sync where some source failed: which ones, and what was stored — never
+ * "everything else was stored" when nothing was.
+ */
+export function syncFailureMessage(all: readonly SourceSummary[], failed: readonly SourceSummary[]): string {
+  const what = failed.map((s) => (s.status === 'partial' ? `${s.source} (partly)` : s.source)).join(', ');
+  const storedRows = all.reduce((n, s) => n + s.counts.inserted + s.counts.revised, 0);
+  const synced = all.filter((s) => s.status === 'ok').map((s) => s.source);
+  const partly = failed.filter((s) => s.status === 'partial').map((s) => s.source);
+  const stored =
+    storedRows === 0 ? 'nothing new was stored' : `${formatCount(storedRows)} new or revised rows were stored`;
+  const from = [
+    ...(synced.length > 0 ? [`${synced.join(', ')} synced`] : []),
+    ...(partly.length > 0 ? [`the parts of ${partly.join(', ')} that worked kept`] : []),
+  ];
+  return `sync: ${failed.length} of ${all.length} source(s) failed: ${what}; ${from.length > 0 ? `${from.join('; ')}; ` : ''}${stored}`;
 }

@@ -2,7 +2,6 @@
 // against hindsight dating next to the two price-only baselines — in-sample and out-of-sample apart.
 // Human-readable tables by default; --json prints the TrackRecord contract object.
 import type { Command } from 'commander';
-import { Presets, SingleBar } from 'cli-progress';
 import type { EngineTrackRecord, TrackRecord, TrackRecordPeriodResult } from '../domain/track-record.js';
 import { TRACK_RECORD_ENGINES } from '../domain/track-record.js';
 import { formatDecimal, formatPrice } from '../format/numbers.js';
@@ -11,7 +10,7 @@ import { trackRecordFromStore, type TrackRecordRun } from '../track-record/load-
 import { TRACK_RECORD_ENGINE_NAMES } from '../track-record/track-record.js';
 import { analysedAssetFlag } from './analyze.js';
 import { UsageError, withStore } from './context.js';
-import { dateFlag } from './options.js';
+import { asOfFlag, checkRange, dateFlag } from './options.js';
 import { formatTable } from './table.js';
 
 interface TrackRecordFlags {
@@ -48,12 +47,16 @@ export function registerTrackRecord(program: Command): void {
     .action(async (flags: TrackRecordFlags) => {
       const asset = analysedAssetFlag(flags.asset);
       const from = dateFlag('--from', flags.from);
-      const to = dateFlag('--to', flags.to);
-      if (from !== undefined && to !== undefined && from > to)
-        throw new UsageError(`--from ${from} is after --to ${to}`);
+      const to = asOfFlag('--to', flags.to);
+      checkRange(from, to);
       const horizons = horizonsFlag(flags.horizons);
-      const bar = process.stderr.isTTY
-        ? new SingleBar({ format: 'replay {bar} {value}/{total} days', clearOnComplete: true }, Presets.shades_classic)
+      // The progress bar's package is loaded only when a bar is drawn.
+      const progress = process.stderr.isTTY ? await import('cli-progress') : null;
+      const bar = progress
+        ? new progress.SingleBar(
+            { format: 'replay {bar} {value}/{total} days', clearOnComplete: true },
+            progress.Presets.shades_classic,
+          )
         : null;
       let started = false;
       const run = await withStore(flags, 'read', (store) =>

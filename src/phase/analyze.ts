@@ -44,7 +44,14 @@ export function factsOfSeries(m: MarketSeries): PhaseFacts {
  * window are shown.
  */
 export function analyzeSeries(m: MarketSeries): Analysis {
-  const facts = factsOfSeries(m);
+  return analysisFromFacts(m, factsOfSeries(m));
+}
+
+/**
+ * The analysis of `m` from its phase facts already computed (by factsOfSeries, or by the replay,
+ * which reads each day's facts from inputs built once): what analyzeSeries does after the facts.
+ */
+export function analysisFromFacts(m: MarketSeries, facts: PhaseFacts): Analysis {
   const view = sliceMarketSeries(m, m.asOf, { lookbackDays: ANALYSIS_WINDOW_DAYS });
   const etfFlows = etfFlowsSection(view, { changePointTotals: dailyFlowTotals(m.etfFlows) });
   const positioning = positioningSection(view);

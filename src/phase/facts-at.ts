@@ -205,6 +205,8 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     return20d: momentum.return20d,
     aboveLow20d: momentum.aboveLow20d,
     aboveResistance: sr.aboveResistance,
+    nearestSupport: sr.supports[0] ?? null,
+    nearestResistance: sr.resistances[0] ?? null,
     regime: regimePoint?.state ?? null,
     regimeConfirmedOn: regimePoint && regimePoint.confirmedIndex >= 0 ? m.spot[regimePoint.confirmedIndex]!.date : null,
     regimeExtremeClose: regimeExtreme?.close ?? null,

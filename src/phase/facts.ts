@@ -18,6 +18,10 @@ export interface PhaseFacts {
   /** close / 20-day low − 1, a fraction. */
   readonly aboveLow20d: number | null;
   readonly aboveResistance: boolean | null;
+  /** The nearest support below the close from prior consolidation ranges (signals/support-resistance.ts), USD; null when none. */
+  readonly nearestSupport: number | null;
+  /** The nearest resistance above the close, USD; null when none. */
+  readonly nearestResistance: number | null;
   /** The online price regime (signals/price-regime.ts): null until the first 20 % move of the history. */
   readonly regime: PriceRegimeState | null;
   /** Date the current regime was confirmed (its threshold first crossed). */

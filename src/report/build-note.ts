@@ -1,5 +1,6 @@
 // Assembles the note's sections in reading order, like a research desk's note: judgment first,
-// the three key signals, the diagnostics, the checklist and what would change it, then the data.
+// the three key signals, the diagnostics, the checklist and what would change it, what the playbook
+// would have done, then the data.
 import { addDays } from '../domain/dates.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { coverageSection } from './coverage-section.js';
@@ -11,7 +12,9 @@ import {
   wavesSection,
 } from './context-sections.js';
 import type { NoteDocument, ReportInput } from './note-model.js';
+import { playbookSection } from './playbook-section.js';
 import { etfFlowSection, eventsSection, headlineSection, positioningSection } from './signal-sections.js';
+import { trackRecordSections } from './track-record-section.js';
 import { whatWouldChangeSection } from './what-would-change.js';
 
 /** Calendar days of history the note's charts show (the loader's lookbackDays for reports); the
@@ -35,14 +38,17 @@ export function noteTitle(asset: string, asOf: string): string {
  * Builds the note from the analysis, the market series (charts) and the store coverage.
  * The series must be for the same asset as the analysis; a mismatch throws, naming both.
  */
-export function buildNote({ analysis, series, coverage }: ReportInput): NoteDocument {
+export function buildNote({ analysis, series, coverage, trackRecord, playbook }: ReportInput): NoteDocument {
   if (series.asset !== analysis.asset)
     throw new Error(`buildNote: series asset "${series.asset}" differs from analysis asset "${analysis.asset}"`);
   return {
     title: noteTitle(analysis.asset, analysis.asOf),
     asset: analysis.asset,
     asOf: analysis.asOf,
-    simulated: analysis.simulated || series.simulated,
+    simulated:
+      analysis.simulated ||
+      series.simulated ||
+      (trackRecord !== undefined && 'run' in trackRecord && trackRecord.run.simulated),
     sections: [
       headlineSection(analysis),
       etfFlowSection(analysis, series),
@@ -54,6 +60,8 @@ export function buildNote({ analysis, series, coverage }: ReportInput): NoteDocu
       treasuriesSection(analysis, series),
       checklistSection(analysis),
       whatWouldChangeSection(analysis),
+      ...trackRecordSections(trackRecord),
+      playbookSection(playbook),
       coverageSection(analysis, coverage),
     ],
   };

@@ -38,7 +38,7 @@ ul.checklist li.unmet::before { content: "\\2717"; color: #c0504d; }
 @media print { body { padding: 0; max-width: none; } .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
-const NUMERIC = /^[-$]?[\d,.]+(%|[KMBT]|\s(coins|per 8h))?$|^n\/a$/;
+const NUMERIC = /^[-+−]?\$?[\d,.]+(%|×|[KMBT]|\s(coins|per 8h|d))?$|^n\/a$|^–$/;
 
 function block(b: NoteBlock): string {
   switch (b.kind) {

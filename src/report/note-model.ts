@@ -2,11 +2,13 @@
 // built once from the analysis, the market series and the coverage, then rendered to Markdown,
 // HTML (and through HTML to PDF). Renderers never compute figures; builders never format markup.
 import type { Analysis, Evidence } from '../domain/analysis.js';
+import type { PlaybookBacktests } from '../domain/backtest.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import type { CoverageRow } from '../store/store.js';
 import type { RenderedChart } from './chart-svg.js';
 import { formatFigure, labelOf } from './figure-text.js';
 import type { SignalSection } from '../domain/sections/signal-section.js';
+import type { TrackRecordRun } from '../track-record/load-track-record.js';
 
 export type NoteBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
@@ -31,11 +33,18 @@ export interface NoteDocument {
   readonly sections: readonly NoteSection[];
 }
 
+/** The note's track record: the run to the note's as-of date, or why there is none. */
+export type NoteTrackRecord = { readonly run: TrackRecordRun } | { readonly missing: string };
+
 /** What the note is built from. */
 export interface ReportInput {
   readonly analysis: Analysis;
   readonly series: MarketSeries;
   readonly coverage: readonly CoverageRow[];
+  /** The Track record section's record (see note-track-record.ts); absent: the section says it was not computed. */
+  readonly trackRecord?: NoteTrackRecord;
+  /** The playbook backtests (backtest/playbook-backtests.ts); without them the section says so. */
+  readonly playbook?: PlaybookBacktests;
 }
 
 /** Keys of a signal section that are structure, not figures. */

@@ -23,18 +23,9 @@ const PHASE_WORDS: Record<Analysis['phase']['label'], string> = {
   topping: 'topping',
 };
 
-/** Phases whose call is bearish: evidence with a negative weight supports them. */
-const BEARISH: ReadonlySet<Analysis['phase']['label']> = new Set(['trend-decline', 'topping']);
-
-/**
- * Whether a piece of evidence supports the call: weights are signed bullish (+) / bearish (−),
- * so a negative weight supports trend-decline/topping and a positive one bottoming/uptrend.
- * Unweighted (0 or absent) evidence counts as supporting context.
- */
-export function supportsCall(label: Analysis['phase']['label'], weight: number | undefined): boolean {
-  const w = weight ?? 0;
-  return w === 0 || (BEARISH.has(label) ? w < 0 : w > 0);
-}
+// Whether evidence supports the call is decided in one place for every output (phase/evidence-direction.ts).
+export { supportsCall } from '../phase/evidence-direction.js';
+import { supportsCall } from '../phase/evidence-direction.js';
 
 /** The strongest evidence first: by |weight|, unweighted last, original order kept on ties. */
 export function rankedEvidence(analysis: Analysis): Analysis['phase']['evidence'] {

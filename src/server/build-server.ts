@@ -14,6 +14,7 @@ import type { AnalysedAsset } from '../domain/assets.js';
 import { todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketSeries } from '../domain/market-series.js';
+import { noteTrackRecord } from '../report/note-track-record.js';
 import { REPORT_CHART_LOOKBACK_DAYS, renderReport } from '../report/render-report.js';
 import type { Store } from '../store/store.js';
 import { toWideTable } from '../store/wide-rows.js';
@@ -27,6 +28,7 @@ import {
   type CachedBody,
 } from './http-cache.js';
 import { LruCache } from './lru-cache.js';
+import { backtestQuerySchema, cachedBacktest, type BacktestFn } from './backtest-route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import {
   analysisQuerySchema,
@@ -36,6 +38,10 @@ import {
   seriesQuerySchema,
 } from './schemas.js';
 import { registerStaticFiles } from './static-files.js';
+import { trackRecordAnswers, type TrackRecordFn } from './track-record-answers.js';
+import { trackRecordQuerySchema } from './track-record-schemas.js';
+import { trackRecordFromStore } from '../track-record/load-track-record.js';
+import { defaultAsOf } from '../store/market-series-loader.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -55,10 +61,14 @@ export interface ServerOptions {
   readonly analyze: AnalyzeFn;
   /** Enables /api/report; without it that route answers 404. */
   readonly loadSeries?: LoadSeriesFn;
+  /** Computes /api/backtest answers (default: cachedBacktest(), histories replayed from the store). */
+  readonly backtest?: BacktestFn;
   /** Directory of the built dashboard (web-dist/); without it `/` is a 404. */
   readonly webRoot?: string;
   /** Clock deciding what "today" is (default: the system clock). */
   readonly now?: () => Date;
+  /** Computes track records (default trackRecordFromStore); /api/track-record and the note's section use it. */
+  readonly trackRecord?: TrackRecordFn;
   /** Past-date analyses and reports kept in memory (default 128). */
   readonly cacheSize?: number;
   /** fastify's logger option (default off). */
@@ -95,13 +105,14 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
 
 /**
  * Builds the API server (not listening: call `.listen()`, or `.inject()` in tests).
- * Routes: /api/analysis, /api/report, /api/series/:name, /api/events, /api/coverage,
+ * Routes: /api/analysis, /api/report, /api/track-record, /api/backtest, /api/series/:name, /api/events, /api/coverage,
  * /api/health, /api/openapi.json, and `/` + `/assets/*` when `webRoot` is given.
  */
 export function buildServer(options: ServerOptions): FastifyInstance {
   const { store, analyze, loadSeries } = options;
   const now = options.now ?? ((): Date => new Date());
   const cache = new LruCache<CachedBody>(options.cacheSize ?? 128);
+  const trackRecords = trackRecordAnswers(store, options.trackRecord ?? trackRecordFromStore);
   const app = Fastify({
     logger: options.logger ?? false,
     // Bad URL encoding and over-long path parameters go through the same answer as every error.
@@ -127,15 +138,15 @@ export function buildServer(options: ServerOptions): FastifyInstance {
    * The as-of date of a request: after today is a 400; a date before today is immutable; none
    * (the engine's default) or today is not.
    */
-  const resolveAsOf = (asOf: string | undefined): { asOf: string | undefined; immutable: boolean } => {
+  const resolveAsOf = (asOf: string | undefined, field = 'asOf'): { asOf: string | undefined; immutable: boolean } => {
     const today = todayUtc(now());
     if (asOf === undefined) return { asOf, immutable: false };
     if (asOf > today)
       throw new ApiError(
         'bad-request',
         'invalid-parameter',
-        `query parameter "asOf": ${asOf} is after today (${today} UTC)`,
-        'asOf',
+        `query parameter "${field}": ${asOf} is after today (${today} UTC)`,
+        field,
       );
     return { asOf, immutable: asOf < today };
   };
@@ -166,11 +177,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {
       const analysis = await analyze(store, { asset: query.asset, ...asOfOption(asOf) });
-      const [series, coverage] = await Promise.all([
+      const [series, coverage, trackRecord] = await Promise.all([
         loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
         store.coverage({ asOf: analysis.asOf }),
+        noteTrackRecord((asset, to) => trackRecords.run({ asset, to }), query.asset, analysis.asOf),
       ]);
-      const report = await renderReport({ analysis, series, coverage }, { formats: ['html'] });
+      const report = await renderReport({ analysis, series, coverage, trackRecord }, { formats: ['html'] });
       return report.html ?? '';
     });
     return send(
@@ -180,6 +192,26 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL,
       'text/html; charset=utf-8',
     );
+  });
+
+  // Computed once per (asset, from, to, horizons, store revision), `to` resolved first: the default
+  // (latest data) is cached too; only a past `to` is immutable for HTTP caches.
+  app.get('/api/track-record', async (request, reply) => {
+    const { asset, from, to: asked, horizons, omit } = parse(trackRecordQuerySchema, request.query, 'query');
+    const { immutable } = resolveAsOf(asked, 'to');
+    const to = asked ?? (await defaultAsOf(store, asset));
+    const answer = await trackRecords.answer({ asset, from, to, horizons }, omit ?? []);
+    return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
+  });
+
+  const backtest = options.backtest ?? cachedBacktest();
+  app.get('/api/backtest', async (request, reply) => {
+    const query = parse(backtestQuerySchema, request.query, 'query');
+    const { immutable } = resolveAsOf(query.asOf);
+    const answer = await cachedAnswer(`backtest|${JSON.stringify(query)}`, immutable, async () =>
+      JSON.stringify(await backtest(store, query)),
+    );
+    return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
   });
 
   app.get('/api/series/:name', async (request, reply) => {

@@ -17,6 +17,9 @@ import {
   wideTableResponseSchema,
 } from './schemas.js';
 import { API_COMPONENTS } from './section-schemas.js';
+import { trackRecordQuerySchema, trackRecordResponseSchema } from './track-record-schemas.js';
+import { backtestQuerySchema } from './backtest-route.js';
+import { backtestResultSchema } from '../domain/backtest-schema.js';
 
 export interface ApiRoute {
   /** Fastify path syntax (`:name`); the document uses `{name}`. */
@@ -60,6 +63,24 @@ export const API_ROUTES: readonly ApiRoute[] = [
     response: z.string(),
     cached: true,
     contentType: 'text/html',
+  },
+  {
+    path: '/api/track-record',
+    summary: 'Every replayed call scored against hindsight, next to the two price-only baselines',
+    description:
+      'The engine’s call of every US trading day, replayed point-in-time, and the 200-day and 50/200-day rules on the same days, scored against a Lunde–Timmermann hindsight dating: label agreement, forward returns per label and horizon (block-bootstrap intervals), turning-point lags, calibration, phase-following equity vs buy-and-hold, and verdicts in plain words; in-sample and out-of-sample periods apart. Computed once per parameters and store revision (the first request replays the history: seconds). A past `to` is immutable. `omit=days,scoredCalls,equityCurves` trims the answer from ~0.5–3 MB to ~60 KB. 404 not-enough-history when the store holds 200 closes or fewer.',
+    query: trackRecordQuerySchema,
+    response: trackRecordResponseSchema,
+    cached: true,
+  },
+  {
+    path: '/api/backtest',
+    summary: 'What the playbook would have done: strategies backtested point-in-time',
+    description:
+      'Buy-and-hold, weekly DCA, phased accumulation, right-side confirmation and phase-following over a window, each from fresh cash, in-sample and out-of-sample periods apart: equity, drawdown and exposure curves, trades and figures. Decisions dated D fill at the close of bar D. The first request per asset and as-of date replays the history (seconds to a minute); later ones reuse it. A past asOf is cached like /api/analysis.',
+    query: backtestQuerySchema,
+    response: backtestResultSchema,
+    cached: true,
   },
   {
     path: '/api/events',
@@ -140,7 +161,8 @@ function hoistNullableDescriptions(node: unknown): Record<string, unknown> {
 export const ERROR_ANSWERS: Readonly<Record<ApiErrorKind, string>> = {
   'bad-request':
     'Bad request. Codes: invalid-parameter or unknown-parameter (error.field names the parameter), bad-url (percent-encoding that does not decode), invalid-json (a body that is not JSON), malformed-request (not valid HTTP/1.1), invalid-value.',
-  'not-found': 'Not found. Code not-found: no such route, dataset or file.',
+  'not-found':
+    'Not found. Code not-found: no such route, dataset or file; not-enough-history: too few daily closes for a track record.',
   'request-timeout': 'The request was not received in time. Code request-timeout.',
   conflict: 'The request contradicts what the store holds. Code store-conflict (no read route raises it today).',
   'payload-too-large': 'The request body is larger than the server reads (1 MiB). Code payload-too-large.',

@@ -31,7 +31,9 @@ const isoDate = (description: string) =>
     .refine(isIsoDate, { message: 'is not a real calendar date' })
     .meta({ description, examples: ['2026-01-07'] });
 
-const optionalDate = (description: string) => z.preprocess(blankAsAbsent, isoDate(description).optional());
+/** An optional YYYY-MM-DD query date (blank = absent), checked to be a real calendar date. */
+export const optionalDate = (description: string): z.ZodPreprocess<z.ZodOptional<z.ZodString>, unknown> =>
+  z.preprocess(blankAsAbsent, isoDate(description).optional());
 
 const upper = (value: unknown): unknown =>
   typeof value === 'string' ? (value === '' ? undefined : value.toUpperCase()) : value;

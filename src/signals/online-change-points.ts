@@ -52,6 +52,28 @@ interface RunState {
 }
 
 /**
+ * The run-length posterior as parallel arrays (one slot per run, newest run first): a step writes
+ * the next posterior into the spare set and swaps, so the replay allocates nothing per run and step
+ * (an object per run and step cost more in garbage collection than the arithmetic).
+ */
+class RunArrays {
+  readonly logMass: Float64Array;
+  readonly length: Float64Array;
+  readonly mu: Float64Array;
+  readonly kappa: Float64Array;
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+  constructor(capacity: number) {
+    this.logMass = new Float64Array(capacity);
+    this.length = new Float64Array(capacity);
+    this.mu = new Float64Array(capacity);
+    this.kappa = new Float64Array(capacity);
+    this.alpha = new Float64Array(capacity);
+    this.beta = new Float64Array(capacity);
+  }
+}
+
+/**
  * logΓ((ν+1)/2) − logΓ(ν/2) by ν: it depends only on the run length (α grows by ½ per observation),
  * so it is computed once per distinct ν instead of once per run per step. Same numbers.
  */
@@ -66,30 +88,40 @@ function logGammaRatio(nu: number): number {
   return v;
 }
 
-function logStudentT(x: number, s: RunState): number {
-  const nu = 2 * s.alpha;
-  const scale2 = (s.beta * (s.kappa + 1)) / (s.alpha * s.kappa);
-  const z = ((x - s.mu) * (x - s.mu)) / (nu * scale2);
+/** log Student-t predictive density of x under a run with parameters (mu, kappa, alpha, beta). */
+function logStudentT(x: number, mu: number, kappa: number, alpha: number, beta: number): number {
+  const nu = 2 * alpha;
+  const scale2 = (beta * (kappa + 1)) / (alpha * kappa);
+  const z = ((x - mu) * (x - mu)) / (nu * scale2);
   return logGammaRatio(nu) - 0.5 * Math.log(nu * Math.PI * scale2) - ((nu + 1) / 2) * Math.log1p(z);
 }
 
-function updated(s: RunState, x: number, logMass: number): RunState {
-  return {
-    logMass,
-    length: s.length + 1,
-    mu: (s.kappa * s.mu + x) / (s.kappa + 1),
-    kappa: s.kappa + 1,
-    alpha: s.alpha + 0.5,
-    beta: s.beta + (s.kappa * (x - s.mu) ** 2) / (2 * (s.kappa + 1)),
-  };
+/** Writes into slot `i` of `out` the run (length, mu, kappa, alpha, beta) updated with x, with its mass. */
+function writeUpdated(
+  out: RunArrays,
+  i: number,
+  x: number,
+  logMass: number,
+  length: number,
+  mu: number,
+  kappa: number,
+  alpha: number,
+  beta: number,
+): void {
+  out.logMass[i] = logMass;
+  out.length[i] = length + 1;
+  out.mu[i] = (kappa * mu + x) / (kappa + 1);
+  out.kappa[i] = kappa + 1;
+  out.alpha[i] = alpha + 0.5;
+  out.beta[i] = beta + (kappa * (x - mu) ** 2) / (2 * (kappa + 1));
 }
 
-function logSumExp(values: readonly number[]): number {
+function logSumExp(values: Float64Array, count: number): number {
   let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
+  for (let i = 0; i < count; i++) if (values[i]! > max) max = values[i]!;
   if (max === -Infinity) return max;
   let total = 0;
-  for (const v of values) total += Math.exp(v - max);
+  for (let i = 0; i < count; i++) total += Math.exp(values[i]! - max);
   return max + Math.log(total);
 }
 
@@ -125,7 +157,16 @@ export function onlineChangePoints(
   const logH = Math.log(hazard);
   const log1mH = Math.log1p(-hazard);
 
-  let runs: RunState[] = [prior];
+  // Slots for the new run plus every kept run (at most maxRunLength) before truncation; two sets, swapped each step.
+  let runs = new RunArrays(maxRunLength + 1);
+  let next = new RunArrays(maxRunLength + 1);
+  runs.logMass[0] = prior.logMass;
+  runs.length[0] = prior.length;
+  runs.mu[0] = prior.mu;
+  runs.kappa[0] = prior.kappa;
+  runs.alpha[0] = prior.alpha;
+  runs.beta[0] = prior.beta;
+  let runCount = 1;
   const steps: RunLengthStep[] = [];
   const changePoints: ChangePoint[] = [];
   let previousMap = 0;
@@ -133,27 +174,37 @@ export function onlineChangePoints(
   let armed = false;
   for (let t = 0; t < values.length; t++) {
     const x = values[t]!;
-    const next: RunState[] = [];
     // A new regime starting with x: every old run ends with probability H (masses sum to 1).
-    next.push(updated(prior, x, logH + logStudentT(x, prior)));
-    for (const r of runs) next.push(updated(r, x, r.logMass + log1mH + logStudentT(x, r)));
-    const norm = logSumExp(next.map((r) => r.logMass));
-    for (const r of next) r.logMass -= norm;
-    runs = next.length > maxRunLength ? next.slice(0, maxRunLength) : next;
-    let best = runs[0]!;
-    let shortMass = 0;
-    for (const r of runs) {
-      if (r.logMass > best.logMass) best = r;
-      if (r.length <= shortRun) shortMass += Math.exp(r.logMass);
+    const { mu: mu0, kappa: kappa0, alpha: a0, beta: b0 } = prior;
+    writeUpdated(next, 0, x, logH + logStudentT(x, mu0, kappa0, a0, b0), prior.length, mu0, kappa0, a0, b0);
+    for (let i = 0; i < runCount; i++) {
+      const mu = runs.mu[i]!;
+      const kappa = runs.kappa[i]!;
+      const alpha = runs.alpha[i]!;
+      const beta = runs.beta[i]!;
+      const logMass = runs.logMass[i]! + log1mH + logStudentT(x, mu, kappa, alpha, beta);
+      writeUpdated(next, i + 1, x, logMass, runs.length[i]!, mu, kappa, alpha, beta);
     }
-    steps.push({ index: t, mapRunLength: best.length, probShortRun: Math.min(1, shortMass) });
-    const startsAt = t - best.length + 1;
-    if (best.length > shortRun) armed = true;
-    else if (armed && t >= warmup && best.length <= previousMap && shortMass >= minShortProb) {
+    const nextCount = runCount + 1;
+    const norm = logSumExp(next.logMass, nextCount);
+    for (let i = 0; i < nextCount; i++) next.logMass[i] = next.logMass[i]! - norm;
+    [runs, next] = [next, runs];
+    runCount = Math.min(nextCount, maxRunLength);
+    let bestIndex = 0;
+    let shortMass = 0;
+    for (let i = 0; i < runCount; i++) {
+      if (runs.logMass[i]! > runs.logMass[bestIndex]!) bestIndex = i;
+      if (runs.length[i]! <= shortRun) shortMass += Math.exp(runs.logMass[i]!);
+    }
+    const bestLength = runs.length[bestIndex]!;
+    steps.push({ index: t, mapRunLength: bestLength, probShortRun: Math.min(1, shortMass) });
+    const startsAt = t - bestLength + 1;
+    if (bestLength > shortRun) armed = true;
+    else if (armed && t >= warmup && bestLength <= previousMap && shortMass >= minShortProb) {
       changePoints.push({ detectedAt: t, startsAt });
       armed = false;
     }
-    previousMap = best.length;
+    previousMap = bestLength;
   }
   return { steps, changePoints };
 }

@@ -2,6 +2,7 @@
 // first call and closes it after a quiet spell, so that another process (an import or sync, which
 // needs DuckDB's exclusive lock) can write between bursts of reads. `tidemark serve` reads through
 // one; every call of a burst shares one open store.
+import type { AlertOutbox } from './alert-outbox.js';
 import type {
   CoverageRow,
   IngestBatch,
@@ -136,6 +137,23 @@ export class IdleReleasingStore implements Store {
   /** The underlying store's revision; after a release the store is reopened, which picks up other writers' changes. */
   revision(): Promise<number> {
     return this.use((s) => s.revision());
+  }
+
+  /** The outbox of whichever underlying store is open at each call (opened on demand, released when idle). */
+  alertOutbox(): AlertOutbox {
+    const on = <T>(work: (outbox: AlertOutbox) => Promise<T>): Promise<T> => this.use((s) => work(s.alertOutbox()));
+    return {
+      recordAnalysis: (analysis, alerts) => on((o) => o.recordAnalysis(analysis, alerts)),
+      recentAnalyses: (asset, beforeAsOf, limit) => on((o) => o.recentAnalyses(asset, beforeAsOf, limit)),
+      lastQueued: (rule, asset, beforeAsOf) => on((o) => o.lastQueued(rule, asset, beforeAsOf)),
+      claimOwners: () => on((o) => o.claimOwners()),
+      claimNext: (request) => on((o) => o.claimNext(request)),
+      markDelivered: (key, sink, owner, at) => on((o) => o.markDelivered(key, sink, owner, at)),
+      markFailedAttempt: (key, sink, owner, outcome) => on((o) => o.markFailedAttempt(key, sink, owner, outcome)),
+      nextDue: (sinks) => on((o) => o.nextDue(sinks)),
+      deliveryCounts: () => on((o) => o.deliveryCounts()),
+      list: (query) => on((o) => o.list(query)),
+    };
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Asset } from '../domain/assets.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
 import type { Observation, Provenance, UpsertCounts } from '../domain/observation.js';
+import type { AlertOutbox } from './alert-outbox.js';
 
 /** A batch to ingest: rows from one file or one connector call, with where they came from. */
 export interface IngestBatch {
@@ -17,6 +18,7 @@ export interface ObservationQuery {
   readonly dataset: DatasetName;
   readonly fields?: readonly string[];
   readonly asset?: Asset;
+  /** Only these keys (funds, venues …), matched in any case: ibit = IBIT. */
   readonly keys?: readonly string[];
   /** First market date included. */
   readonly from?: string;
@@ -109,5 +111,7 @@ export interface Store {
    * then; cheap to call (no query while the store is open). Caches key on it.
    */
   revision(): Promise<number>;
+  /** The alert outbox kept in the same database (analyses, alerts, deliveries; see alert-outbox.ts). */
+  alertOutbox(): AlertOutbox;
   close(): Promise<void>;
 }

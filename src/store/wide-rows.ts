@@ -18,6 +18,20 @@ export function snakeCase(name: string): string {
 }
 
 /**
+ * The field of `dataset` that a column name or field name means, in any case: `net_flow_usd`,
+ * `netFlowUsd` and `NET_FLOW_USD` all give `netFlowUsd` for etf-flows; undefined when none does.
+ */
+export function fieldForColumn(dataset: DatasetName, name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  return Object.keys(DATASETS[dataset].fields).find((f) => f.toLowerCase() === wanted || snakeCase(f) === wanted);
+}
+
+/** The CSV column names of a dataset's fields, in catalog order: ['net_flow_usd'] for etf-flows. */
+export function fieldColumns(dataset: DatasetName): string[] {
+  return Object.keys(DATASETS[dataset].fields).map(snakeCase);
+}
+
+/**
  * Pivots observations of one dataset into rows ordered by date then key. Fields present in no row
  * are left out; a field missing on one row is null. `withAsset` adds an asset column after date.
  */

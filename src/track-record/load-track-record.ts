@@ -13,7 +13,21 @@ import type { Store } from '../store/store.js';
 import { buildTrackRecord, type TrackRecordOptions } from './track-record.js';
 
 /** Closes the engine needs before its first call (the 200-day average). */
-const WARM_UP_CLOSES = 200;
+export const WARM_UP_CLOSES = 200;
+
+/** The store holds too few daily closes of the asset (as known at `to`) for a first call. */
+export class NotEnoughHistoryError extends Error {
+  override readonly name = 'NotEnoughHistoryError';
+  constructor(
+    readonly asset: AnalysedAsset,
+    readonly to: string,
+    readonly closes: number,
+  ) {
+    super(
+      `track record of ${asset} to ${to}: the store holds ${closes} daily close${closes === 1 ? '' : 's'} known by then; the first call needs ${WARM_UP_CLOSES + 1} (the 200-day average)`,
+    );
+  }
+}
 
 export interface TrackRecordRequest {
   readonly asset: AnalysedAsset;
@@ -111,11 +125,13 @@ function scoreReplay(
  * Loads the asset's whole history as known at `to` and builds its track record. Days whose
  * single-date analysis would read another spot source (one source per analysis, chosen by
  * freshness) are replayed on a history of that source; the hindsight uses the closes of the
- * source chosen at `to`.
+ * source chosen at `to`. Throws NotEnoughHistoryError when the store holds no more than
+ * WARM_UP_CLOSES closes of the asset by then.
  */
 export async function trackRecordFromStore(store: Store, request: TrackRecordRequest): Promise<TrackRecordRun> {
   const to = request.to ?? (await defaultAsOf(store, request.asset));
   const series = await loadMarketSeries(store, { asset: request.asset, asOf: to, cache: false });
+  if (series.spot.length <= WARM_UP_CLOSES) throw new NotEnoughHistoryError(request.asset, to, series.spot.length);
   const dates = replayDates(series, request.from ?? TRACK_RECORD_START, to);
   const runs = await spotSourceRuns(store, request.asset, dates);
   const histories = new Map<string, MarketSeries>();

@@ -1,15 +1,14 @@
 // The plain-words comparison of the engine with the best price-only baseline on each yardstick of a
 // period: the product must say where the engine is worse, not only where it is better.
-import type { PhaseLabel } from '../domain/analysis.js';
 import {
   BASELINE_RULES,
   type BaselineRule,
   type EngineTrackRecord,
   type EquityMetrics,
-  type ForwardReturnStats,
   type TrackRecordEngineId,
   type Verdict,
 } from '../domain/track-record.js';
+import { forwardReturnSpread } from '../domain/track-record-views.js';
 import { formatDecimal } from '../format/numbers.js';
 import { formatPercent } from '../format/percent.js';
 import { BASELINE_NAMES } from './baselines.js';
@@ -32,18 +31,6 @@ const pct = (v: number): string => formatPercent(v);
 const pp = (a: number, b: number): string => `${formatDecimal(Math.abs(a - b) * 100, 1)} pp`;
 const fixed = (digits: number) => (v: number) => formatDecimal(v, digits);
 const absGap = (digits: number) => (a: number, b: number) => formatDecimal(Math.abs(a - b), digits);
-
-/** Mean forward return after the calls of one side (weighted by calls), null without calls. */
-function sideMean(stats: readonly ForwardReturnStats[], horizon: number, labels: readonly PhaseLabel[]): number | null {
-  let total = 0;
-  let n = 0;
-  for (const s of stats)
-    if (s.horizonDays === horizon && s.label !== 'all' && labels.includes(s.label) && s.meanReturn.value !== null) {
-      total += s.meanReturn.value * s.n;
-      n += s.n;
-    }
-  return n > 0 ? total / n : null;
-}
 
 function yardsticks(horizons: readonly number[]): Yardstick[] {
   return [
@@ -75,11 +62,7 @@ function yardsticks(horizons: readonly number[]): Yardstick[] {
     ...horizons.map((h): Yardstick => ({
       name: `forward-return spread ${h}d (bull-side minus bear-side calls)`,
       better: 'higher',
-      value: (r) => {
-        const bull = sideMean(r.forwardReturns, h, ['uptrend', 'bottoming']);
-        const bear = sideMean(r.forwardReturns, h, ['trend-decline', 'topping']);
-        return bull === null || bear === null ? null : bull - bear;
-      },
+      value: (r) => forwardReturnSpread(r.forwardReturns, h),
       format: pct,
       gap: pp,
     })),

@@ -62,8 +62,26 @@ export async function getJson(path: string, query: Record<string, string | null 
   return body;
 }
 
-/** GET /api/analysis; checks the minimum shape (phase.label) and throws ApiError otherwise. */
-export async function fetchAnalysis(asOf: string | null, asset: string): Promise<Analysis> {
+// Analyses of a given day are point-in-time: each (asOf, asset) is asked for once per page session
+// (the overview's "what changed" reads the previous session's, which the as-of picker may then show).
+const analysisMemo = new Map<string, Promise<Analysis>>();
+
+/**
+ * GET /api/analysis; checks the minimum shape (phase.label) and throws ApiError otherwise. Answers
+ * (and requests in flight) are reused for the same asOf and asset; failures are not kept.
+ */
+export function fetchAnalysis(asOf: string | null, asset: string): Promise<Analysis> {
+  const key = `${asOf ?? 'latest'}|${asset}`;
+  let pending = analysisMemo.get(key);
+  if (!pending) {
+    pending = loadAnalysis(asOf, asset);
+    analysisMemo.set(key, pending);
+    pending.catch(() => analysisMemo.delete(key));
+  }
+  return pending;
+}
+
+async function loadAnalysis(asOf: string | null, asset: string): Promise<Analysis> {
   const body = await getJson('/api/analysis', { asOf, asset });
   const phase = asRecord(asRecord(body)?.['phase']);
   if (!phase || !asString(phase['label'])) {

@@ -4,9 +4,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const WEB_SRC = fileURLToPath(new URL('.', import.meta.url));
+// The repository root: two folders up from this file, whether it runs from src/web/ or compiled in dist/web/.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The dashboard's sources (always src/web, also when this file runs compiled from dist/). */
+const WEB_SRC = resolve(ROOT, 'src/web');
 /** Where the built dashboard lands (repo root /web-dist). */
-export const WEB_DIST = resolve(WEB_SRC, '../../web-dist');
+export const WEB_DIST = resolve(ROOT, 'web-dist');
 
 let pending: Promise<string> | null = null;
 

@@ -1,5 +1,6 @@
 // Text helpers of the dashboard: a field's value by its name, wave sizes, labels and HTML escaping.
 // The digits themselves come from src/format (the same module as the note and the CLI).
+import { formatShortDate } from '../format/dates.js';
 import { formatUsd } from '../format/money.js';
 import { formatNumber, formatRatio } from '../format/numbers.js';
 import { formatFundingRate8h, formatPct, formatPercent } from '../format/percent.js';
@@ -36,4 +37,10 @@ export function escapeHtml(text: string): string {
 export function formatSize(size: number | null, unit: string): string {
   if (/^USD\b/.test(unit)) return `${formatUsd(size)}${unit.slice(3)}`;
   return `${formatNumber(size)} ${unit}`;
+}
+
+/** A time-axis tick (ms since epoch, UTC) as desks read it: "18 Aug", and the year alone on 1 January. */
+export function dateTick(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.slice(5, 10) === '01-01' ? iso.slice(0, 4) : formatShortDate(iso);
 }

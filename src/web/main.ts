@@ -18,6 +18,8 @@ const LOADERS: Record<PageName, () => Promise<Renderer>> = {
   liquidity: async () => (await import('./pages/liquidity.js')).renderLiquidity,
   events: async () => (await import('./pages/events.js')).renderEvents,
   waves: async () => (await import('./pages/waves.js')).renderWaves,
+  'track-record': async () => (await import('./pages/track-record.js')).renderTrackRecord,
+  playbook: async () => (await import('./pages/playbook.js')).renderPlaybook,
 };
 
 const pageRoot = document.getElementById('page') as HTMLElement;
@@ -114,8 +116,23 @@ tabs.addEventListener('click', (event) => {
   event.preventDefault();
   navigate({ ...view, page: link.getAttribute('data-page') as PageName });
 });
+// Typing a date fires 'change' for every complete value on the way (2026 → 0002, 0020, 0202, 2026):
+// the day is applied once, when typing pauses, on Enter or on leaving the field.
+const AS_OF_SETTLE_MS = 400;
+let asOfTimer: ReturnType<typeof setTimeout> | undefined;
+const applyAsOf = (): void => {
+  clearTimeout(asOfTimer);
+  const value = asOfInput.value;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value !== (view.asOf ?? analysis?.value.asOf))
+    navigate({ ...view, asOf: value });
+};
 asOfInput.addEventListener('change', () => {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate({ ...view, asOf: asOfInput.value });
+  clearTimeout(asOfTimer);
+  asOfTimer = setTimeout(applyAsOf, AS_OF_SETTLE_MS);
+});
+asOfInput.addEventListener('blur', applyAsOf);
+asOfInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') applyAsOf();
 });
 assetSelect.addEventListener('change', () => navigate({ ...view, asset: assetSelect.value === 'ETH' ? 'ETH' : 'BTC' }));
 (document.getElementById('controls') as HTMLFormElement).addEventListener('submit', (e) => e.preventDefault());
@@ -135,8 +152,8 @@ window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () 
 });
 
 // Fetch the chart library (and, for a known day, the overview's prices) while the analysis is on
-// its way; every page but events/waves uses lightweight-charts.
-if (view.page !== 'events' && view.page !== 'waves') void import('./charts/lw.js');
+// its way; every page but events/waves/track-record/playbook uses lightweight-charts.
+if (!['events', 'waves', 'track-record', 'playbook'].includes(view.page)) void import('./charts/lw.js');
 if (view.page === 'overview' && view.asOf)
   fetchSeries('spot', seriesWindow(view.asOf, view.asset, 365)).catch(() => undefined);
 void load();

@@ -1,7 +1,16 @@
 // The dashboard's view state (page, as-of date, asset) and its two-way sync with the URL query
 // (?tab=&asOf=&asset=), so any view can be linked and the back button replays past judgments.
 
-export const PAGES = ['overview', 'etf-flows', 'positioning', 'liquidity', 'events', 'waves'] as const;
+export const PAGES = [
+  'overview',
+  'etf-flows',
+  'positioning',
+  'liquidity',
+  'events',
+  'waves',
+  'track-record',
+  'playbook',
+] as const;
 export type PageName = (typeof PAGES)[number];
 
 export const PAGE_TITLES: Record<PageName, string> = {
@@ -11,6 +20,8 @@ export const PAGE_TITLES: Record<PageName, string> = {
   liquidity: 'Liquidity',
   events: 'Events',
   waves: 'Waves',
+  'track-record': 'Track record',
+  playbook: 'Playbook',
 };
 
 export interface ViewState {

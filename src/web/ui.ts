@@ -47,6 +47,8 @@ export function card(
 ): HTMLElement {
   const box = el('section', `card${options.wide ? ' wide' : ''}`);
   if (options.id) box.id = options.id;
+  // Marks chart cards, so tests can require that every chart drew points.
+  if (options.chart) box.dataset['kind'] = 'chart';
   box.append(el('h2', undefined, escapeHtml(title)));
   if (options.note) box.append(el('p', 'note', escapeHtml(options.note)));
   const body = el('div', options.chart ? 'chart' : 'card-body');

@@ -82,7 +82,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
 
   it('liquidity page shows the sell-off type and draws volume, Amihud and spread', async () => {
     const page = await open('liquidity');
-    expect((await page.textContent('#selloff-type'))?.trim()).toMatch(/liquidity-failure|position-rebalancing|none/);
+    expect(await page.getAttribute('#selloff-type', 'data-code')).toMatch(
+      /^(liquidity-failure|position-rebalancing|none)$/,
+    );
+    expect((await page.textContent('#selloff-type'))?.trim()).toMatch(
+      /^(liquidity failure|position rebalancing|none)$/,
+    );
     expect(await inkedPixels(page, '#volume')).toBeGreaterThan(100);
     for (const id of ['#amihud', '#spread']) {
       expect(Number(await page.getAttribute(`${id} .chart`, 'data-points')), id).toBeGreaterThan(100);
@@ -178,10 +183,11 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   it('writes a screenshot of every page in light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
-      for (const tab of PAGES) {
+      // The track record has its own full-page screenshots (test/browser/track-record.test.ts).
+      for (const tab of PAGES.filter((p) => p !== 'track-record')) {
         const page = await open(tab, scheme);
         await page.waitForTimeout(300); // let chart animations settle before the picture
-        await page.screenshot({ path: resolve(SCREENSHOTS, `${tab}-${scheme}.png`) });
+        await page.screenshot({ path: resolve(SCREENSHOTS, `${tab}-${scheme}.png`), fullPage: true });
         await page.close();
       }
     }

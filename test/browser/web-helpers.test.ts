@@ -78,3 +78,63 @@ describe('formatting', () => {
     expect(formatSize(12, 'coins')).toBe('12 coins');
   });
 });
+
+describe('CSV, the per-fund table and the previous session', () => {
+  it('writes RFC 4180 CSV and joins series on date', async () => {
+    const { seriesCsv, toCsv } = await import('../../src/web/csv.js');
+    expect(
+      toCsv({
+        header: ['date', 'title'],
+        rows: [
+          ['2026-01-02', 'a, "b"'],
+          ['2026-01-03', null],
+        ],
+      }),
+    ).toBe('date,title\r\n2026-01-02,"a, ""b"""\r\n2026-01-03,\r\n');
+    expect(
+      seriesCsv([
+        { name: 'a', points: [{ date: '2026-01-02', value: 1 }] },
+        {
+          name: 'b',
+          points: [
+            { date: '2026-01-01', value: 2 },
+            { date: '2026-01-02', value: 3 },
+          ],
+        },
+      ]),
+    ).toEqual({
+      header: ['date', 'a', 'b'],
+      rows: [
+        ['2026-01-01', null, 2],
+        ['2026-01-02', 1, 3],
+      ],
+    });
+  });
+  it('orders funds as Farside does, latest day first, totals over the funds that reported', async () => {
+    const { fundFlowTable } = await import('../../src/web/pages/etf-fund-table.js');
+    const perFund = new Map([
+      [
+        'GBTC',
+        new Map([
+          ['2026-01-02', -100],
+          ['2026-01-05', -50],
+        ]),
+      ],
+      ['IBIT', new Map([['2026-01-02', 300]])],
+      ['ZZZZ', new Map([['2026-01-05', 10]])],
+    ]);
+    expect(fundFlowTable(perFund, 'BTC')).toEqual({
+      funds: ['IBIT', 'GBTC', 'ZZZZ'],
+      days: [
+        { date: '2026-01-05', flowsUsd: [null, -50, 10], totalUsd: -40 },
+        { date: '2026-01-02', flowsUsd: [300, -100, null], totalUsd: 200 },
+      ],
+    });
+  });
+  it('takes the previous US trading day as the previous session', async () => {
+    const { previousSession } = await import('../../src/web/what-changed.js');
+    expect(previousSession('2026-01-05')).toBe('2026-01-02'); // Monday → Friday
+    expect(previousSession('2025-11-28')).toBe('2025-11-26'); // Thanksgiving skipped
+    expect(previousSession('2026-08-18')).toBe('2026-08-17');
+  });
+});

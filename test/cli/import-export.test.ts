@@ -101,6 +101,46 @@ describe('tidemark import / export / status', () => {
     ).toEqual([]);
   });
 
+  it('--field takes the column names the CSV prints (or the field names, any case); --key any case', async () => {
+    const byColumn = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--field', 'net_flow_usd', '--db', db);
+    expect(byColumn.code).toBe(0);
+    const byField = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--field', 'netFlowUsd', '--db', db);
+    const shouted = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--field', 'NET_FLOW_USD', '--db', db);
+    expect(byField.stdout).toBe(byColumn.stdout);
+    expect(shouted.stdout).toBe(byColumn.stdout);
+    expect(byColumn.stdout.trim().split('\n')).toHaveLength(1 + 8);
+    const unknown = await tidemark('export', 'etf-flows', '--field', 'net_flow', '--db', db);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--field "net_flow" is not a column of etf-flows; its columns: net_flow_usd/);
+    const lower = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--key', 'ibit', '--db', db);
+    expect(lower.stdout.trim().split('\n')).toEqual([
+      'date,fund,net_flow_usd',
+      '2026-01-05,IBIT,371900000',
+      '2026-01-06,IBIT,-100000000',
+    ]);
+  });
+
+  it('an inverted range and a future --as-of are refused with exit 2, as the API refuses them', async () => {
+    const inverted = await tidemark('export', 'etf-flows', '--from', '2026-01-06', '--to', '2026-01-05', '--db', db);
+    expect(inverted.code).toBe(2);
+    expect(inverted.stderr).toMatch(/--from 2026-01-06 is after --to 2026-01-05: the range is empty/);
+    const oneDay = await tidemark('export', 'etf-flows', '--from', '2026-01-05', '--to', '2026-01-05', '--db', db);
+    expect(oneDay.code).toBe(0);
+    const future = '2999-01-01';
+    for (const command of [
+      ['export', 'etf-flows', '--as-of', future],
+      ['status', '--as-of', future],
+      ['analyze', '--as-of', future],
+      ['report', '--as-of', future],
+    ]) {
+      const res = await tidemark(...command, '--db', db);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(
+        /--as-of 2999-01-01 is after today \(\d{4}-\d{2}-\d{2} UTC\): nothing about it is known yet/,
+      );
+    }
+  });
+
   it('bad input: clear errors and exit codes, nothing already stored is lost', async () => {
     const bad = join(dir, 'bad', 'farside_btc_bad.csv');
     rmSync(join(dir, 'bad'), { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Every command beside a running `tidemark serve` (a real second process): readers work at any time;
 // an import waits for the server's next quiet second, then stores, and the server serves the new data.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,18 +36,30 @@ async function storeRows(): Promise<number> {
 }
 
 describe('beside a running tidemark serve', () => {
-  it('status, export and analyze work while the server holds the database', async () => {
+  it('status, export, analyze and report work while the server holds the database', async () => {
     expect(await storeRows()).toBe(5);
     // A request makes the server open the database; the commands run while it still holds it.
     expect((await fetch(`${server!.url}/api/coverage`)).status).toBe(200);
     const status = await tidemark('status', '--db', db);
     const exported = await tidemark('export', 'etf-flows', '--asset', 'BTC', '--db', db);
     const analysis = await tidemark('analyze', '--json', '--db', db, '--as-of', '2026-01-07');
-    for (const res of [status, exported, analysis]) {
+    const note = await tidemark(
+      'report',
+      '--db',
+      db,
+      '--as-of',
+      '2026-01-07',
+      '--format',
+      'md',
+      '--out',
+      join(dir, 'out'),
+    );
+    for (const res of [status, exported, analysis, note]) {
       expect(res.stderr).toBe('');
       expect(res.code).toBe(0);
     }
     expect(exported.stdout).toContain('2026-01-05,IBIT,371900000');
+    expect(readdirSync(join(dir, 'out')).some((f) => f.endsWith('.md'))).toBe(true);
   });
 
   it('an import right after a request waits for the server to let go, stores, and the server sees it', async () => {

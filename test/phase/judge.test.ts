@@ -16,6 +16,8 @@ const base: PhaseFacts = {
   return20d: null,
   aboveLow20d: null,
   aboveResistance: null,
+  nearestSupport: null,
+  nearestResistance: null,
   regime: null,
   regimeConfirmedOn: null,
   regimeExtremeClose: null,

@@ -54,6 +54,11 @@ describe('tidemark report', () => {
     expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(4);
     const md = readFileSync(join(out, 'tidemark-BTC-2026-01-07.md'), 'utf8');
     expect(md).toContain('SIMULATED DATA');
+    // The playbook section ran every shipped strategy on the simulated history (not --no-playbook).
+    expect(md).toContain('## What the playbook would have done');
+    expect(md).toMatch(/\| total return \| [+−]?[\d,.]+% \|/);
+    expect(md).not.toContain('The playbook backtests were not run');
+    expect(files).toContain('tidemark-BTC-2026-01-07-playbook-full-equity.svg');
     const text = printed.join('');
     expect(text).toMatch(
       /^Tidemark BTC as of 2026-01-07 {2}\[SIMULATED DATA\]\nPhase: (trend-decline|bottoming|uptrend|topping) \(confidence \d+%\)/,

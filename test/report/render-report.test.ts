@@ -84,6 +84,8 @@ describe('renderReport', () => {
       'treasuries',
       'checklist',
       'what-would-change',
+      'track-record',
+      'playbook',
       'coverage',
     ]);
     expect(note.simulated).toBe(true);
@@ -197,7 +199,7 @@ describe('renderReport', () => {
       [
         'Tidemark BTC as of 2026-01-07  [SIMULATED DATA]',
         'Phase: bottoming (confidence 64%)',
-        'Evidence:',
+        'Evidence (+ for the call, − against it, · context):',
         `  + ${analysis.phase.evidence[0]?.text}`,
         `  + ${analysis.phase.evidence[1]?.text}`,
         `  + ${analysis.phase.evidence[2]?.text}`,
@@ -255,7 +257,7 @@ describe('evidence direction and waves window', () => {
   it('reads weights as bullish/bearish: negative weights support a trend-decline call', () => {
     const bearish: Analysis = { ...analysis, phase: { ...analysis.phase, label: 'trend-decline' } };
     const summary = terminalSummary(bearish);
-    expect(summary).toContain(`  - ${analysis.phase.evidence[0]?.text}`);
+    expect(summary).toContain(`  − ${analysis.phase.evidence[0]?.text}`);
     const note = buildNote({ analysis: bearish, series, coverage });
     const headline = note.sections[0]?.blocks ?? [];
     expect(headline[1]).toEqual({ kind: 'paragraph', text: 'Evidence supporting the call, strongest first:' });

@@ -177,6 +177,10 @@ describe('buildServer', () => {
       columns: ['date', 'fund', 'net_flow_usd'],
       rows: [['2026-01-06', 'IBIT', -50e6]],
     });
+    // Tickers in any case, as people type them.
+    const lower = await app.inject({ url: '/api/series/etf-flows?asset=btc&key=ibit&from=2026-01-06&to=2026-01-06' });
+    expect(lower.statusCode).toBe(200);
+    expect(lower.json()).toEqual(filtered.json());
     const asOf = await app.inject({ url: '/api/series/etf-flows?asset=BTC&asOf=2026-01-05' });
     expect(asOf.json<{ rows: unknown[] }>().rows).toHaveLength(2);
     const perp = await app.inject({ url: '/api/series/perp?asset=BTC' });
@@ -217,12 +221,14 @@ describe('buildServer', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/analysis',
+      '/api/backtest',
       '/api/coverage',
       '/api/events',
       '/api/health',
       '/api/openapi.json',
       '/api/report',
       '/api/series/{name}',
+      '/api/track-record',
     ]);
     expect(doc.paths['/api/series/{name}']?.get.parameters.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual([
       'path:name:true',

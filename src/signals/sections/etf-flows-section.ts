@@ -30,13 +30,16 @@ export interface EtfFlowsSectionOptions {
   readonly changePointTotals?: readonly DatedValue[];
   /** BOCPD expected run length in trading days (default 120, about half a year). */
   readonly expectedRunLength?: number;
-  /** Days of regime history returned (default 60; 0 = none). */
+  /**
+   * Trading days of regime history returned (default 260: the year the dashboard's flow chart shows,
+   * so its regime shading covers the whole visible range; 0 = none).
+   */
   readonly historyDays?: number;
 }
 
 /**
  * ETF-flow signals from `m.etfFlows` (per fund; summed per day) known by `m.asOf`.
- * Options: window 10, weeks 12, changePointLookback 250, expectedRunLength 120, historyDays 60.
+ * Options: window 10, weeks 12, changePointLookback 250, expectedRunLength 120, historyDays 260.
  * No flows → every figure null/empty and `availability.missing` names etfFlows.
  */
 export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions = {}): EtfFlowsSection {
@@ -69,7 +72,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
           regime.to,
         )
       : [];
-  const historyDays = options.historyDays ?? 60;
+  const historyDays = options.historyDays ?? 260;
   const regimeHistory =
     historyDays > 0
       ? etfFlowRegimeHistory(daily.slice(Math.max(0, daily.length - historyDays - window + 1)), { window })

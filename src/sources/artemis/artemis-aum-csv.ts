@@ -6,11 +6,11 @@
 // are "not listed" rows: skipped and counted in a warning.
 import { todayUtc } from '../../domain/dates.js';
 import { cryptoDailyKnownAt } from '../../domain/known-at.js';
-import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { headerCells, readDatedTable } from '../vendor-csv/dated-table.js';
 import { artemisEtfAssetOfFile, artemisFundColumns } from './fund-columns.js';
+import { wideTableFile } from './wide-table.js';
 
 const FILE_NAME = /ETFs? AUM/i;
 
@@ -37,39 +37,30 @@ export const artemisAumCsv: FileLayout = {
     // Rows come sorted by date: the "not launched yet" state below does not depend on row order.
     const table = readDatedTable(path, text, { today });
     const funds = artemisFundColumns(asset, table.columns);
-    const warnings = [...funds.warnings];
-    const out = new CheckedRows(today);
     const launched = funds.tickers.map(() => false);
     let preLaunchZeros = 0;
-    for (const row of table.rows) {
-      const knownAt = cryptoDailyKnownAt(row.date);
-      const cells: CellObservation[] = [];
-      row.values.forEach((value, i) => {
+    const file = wideTableFile(
+      table,
+      today,
+      cryptoDailyKnownAt,
+      (value, i, date, knownAt) => {
         const ticker = funds.tickers[i];
-        if (value === null || !ticker) return;
+        if (!ticker) return null;
         if (!launched[i]) {
           if (value === 0) {
             preLaunchZeros++;
-            return;
+            return null;
           }
           if (value > 0) launched[i] = true;
         }
-        cells.push({
-          column: table.columns[i]!,
-          observation: { dataset: 'etf-aum', field: 'aumUsd', asset, key: ticker, date: row.date, value, knownAt },
-        });
-      });
-      out.addRow(row.line, cells);
-    }
+        return { dataset: 'etf-aum', field: 'aumUsd', asset, key: ticker, date, value, knownAt };
+      },
+      funds.warnings,
+    );
     if (preLaunchZeros > 0)
-      warnings.push(
+      file.warnings.push(
         `${preLaunchZeros} zero AUM cell(s) before a fund's first non-zero value (not yet launched) skipped`,
       );
-    return {
-      source: 'artemis',
-      observations: out.observations,
-      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
-      warnings,
-    };
+    return file;
   },
 };

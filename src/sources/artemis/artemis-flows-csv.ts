@@ -7,11 +7,11 @@
 import type { Asset } from '../../domain/assets.js';
 import { todayUtc } from '../../domain/dates.js';
 import { periodEndKnownAt } from '../../domain/known-at.js';
-import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { headerCells, readDatedTable } from '../vendor-csv/dated-table.js';
 import { artemisEtfAssetOfFile, artemisFundColumns } from './fund-columns.js';
+import { wideTableFile } from './wide-table.js';
 
 const FLOW_SUFFIX = / - ETF Flows$/i;
 
@@ -52,34 +52,18 @@ export const artemisWeeklyFlowsCsv: FileLayout = {
       taken.add(asset);
       return asset;
     });
-    const out = new CheckedRows(today);
-    for (const row of table.rows) {
-      const knownAt = periodEndKnownAt(row.date);
-      const cells: CellObservation[] = [];
-      row.values.forEach((value, i) => {
+    return wideTableFile(
+      table,
+      today,
+      periodEndKnownAt,
+      (value, i, date, knownAt) => {
         const asset = assets[i];
-        if (value === null || !asset) return;
-        cells.push({
-          column: table.columns[i]!,
-          observation: {
-            dataset: 'etf-flows-weekly',
-            field: 'netFlowUsd',
-            asset,
-            key: 'artemis',
-            date: row.date,
-            value,
-            knownAt,
-          },
-        });
-      });
-      out.addRow(row.line, cells);
-    }
-    return {
-      source: 'artemis',
-      observations: out.observations,
-      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+        return asset
+          ? { dataset: 'etf-flows-weekly', field: 'netFlowUsd', asset, key: 'artemis', date, value, knownAt }
+          : null;
+      },
       warnings,
-    };
+    );
   },
 };
 
@@ -99,33 +83,17 @@ export const artemisMonthlyFlowsCsv: FileLayout = {
       );
     const table = readDatedTable(path, text, { today });
     const funds = artemisFundColumns(asset, table.columns, (c) => c.replace(FLOW_SUFFIX, ''));
-    const out = new CheckedRows(today);
-    for (const row of table.rows) {
-      const knownAt = periodEndKnownAt(row.date);
-      const cells: CellObservation[] = [];
-      row.values.forEach((value, i) => {
+    return wideTableFile(
+      table,
+      today,
+      periodEndKnownAt,
+      (value, i, date, knownAt) => {
         const ticker = funds.tickers[i];
-        if (value === null || !ticker) return;
-        cells.push({
-          column: table.columns[i]!,
-          observation: {
-            dataset: 'etf-flows-monthly',
-            field: 'netFlowUsd',
-            asset,
-            key: ticker,
-            date: row.date,
-            value,
-            knownAt,
-          },
-        });
-      });
-      out.addRow(row.line, cells);
-    }
-    return {
-      source: 'artemis',
-      observations: out.observations,
-      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
-      warnings: funds.warnings,
-    };
+        return ticker
+          ? { dataset: 'etf-flows-monthly', field: 'netFlowUsd', asset, key: ticker, date, value, knownAt }
+          : null;
+      },
+      funds.warnings,
+    );
   },
 };

@@ -8,10 +8,10 @@
 import type { FieldName } from '../../domain/datasets.js';
 import { todayUtc } from '../../domain/dates.js';
 import { cryptoDailyKnownAt } from '../../domain/known-at.js';
-import { CheckedRows, type CellObservation } from '../checked-rows.js';
 import { ImportError } from '../errors.js';
 import type { FileLayout, ParsedFile } from '../layout.js';
 import { headerCells, readDatedTable, slugOf } from '../vendor-csv/dated-table.js';
+import { uniqueColumnKeys, wideTableFile } from './wide-table.js';
 
 const SUFFIX_FIELD: readonly { suffix: RegExp; field: FieldName<'treasury'> }[] = [
   { suffix: / - Number of Tokens Held$/i, field: 'coinsHeld' },
@@ -39,43 +39,16 @@ export const artemisTreasuryCsv: FileLayout = {
       throw new ImportError(
         `${path}: expected every column to end in " - Number of Tokens Held" or " - Fully Diluted EV / Nav", found "${table.columns.join(',')}"`,
       );
-    const warnings: string[] = [];
-    const taken = new Map<string, string>();
-    const keys = table.columns.map((c) => {
-      const slug = slugOf(c.replace(spec.suffix, ''));
-      if (slug === '') {
-        warnings.push(`column ${JSON.stringify(c)} names no company: skipped`);
-        return null;
-      }
-      const earlier = taken.get(slug);
-      if (earlier !== undefined) {
-        warnings.push(
-          `column ${JSON.stringify(c)} repeats company ${slug} (column ${JSON.stringify(earlier)}): skipped`,
-        );
-        return null;
-      }
-      taken.set(slug, c);
-      return slug;
-    });
-    const out = new CheckedRows(today);
-    for (const row of table.rows) {
-      const knownAt = cryptoDailyKnownAt(row.date);
-      const cells: CellObservation[] = [];
-      row.values.forEach((value, i) => {
+    const { keys, warnings } = uniqueColumnKeys(table.columns, (c) => slugOf(c.replace(spec.suffix, '')), 'company');
+    return wideTableFile(
+      table,
+      today,
+      cryptoDailyKnownAt,
+      (value, i, date, knownAt) => {
         const key = keys[i];
-        if (value === null || !key) return;
-        cells.push({
-          column: table.columns[i]!,
-          observation: { dataset: 'treasury', field: spec.field, asset: 'BTC', key, date: row.date, value, knownAt },
-        });
-      });
-      out.addRow(row.line, cells);
-    }
-    return {
-      source: 'artemis',
-      observations: out.observations,
-      rejects: [...table.rejects, ...out.rejects].sort((a, b) => a.line - b.line),
+        return key ? { dataset: 'treasury', field: spec.field, asset: 'BTC', key, date, value, knownAt } : null;
+      },
       warnings,
-    };
+    );
   },
 };

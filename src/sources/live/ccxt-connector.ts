@@ -231,7 +231,7 @@ export function perpVenueConnector(venue: VenueId, options: { limits?: Partial<V
     description: `${venue} USDT perp daily funding (per 8h) and open interest${venue === 'binance' ? ', spot daily OHLCV' : ''} via ccxt`,
     async run(context: SyncContext): Promise<ConnectorResult> {
       const base = context.endpoints[venue];
-      const exchange = spec.create(base);
+      const exchange = await spec.create(base);
       const run: VenueRun = { context, spec, exchange, hostUrl: base ?? `https://${venue}.ccxt.invalid`, warnings: [] };
       await call(run, 'loadMarkets', () => exchange.loadMarkets());
       if (!exchange.markets || Object.keys(exchange.markets).length === 0)

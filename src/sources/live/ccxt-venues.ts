@@ -1,9 +1,11 @@
 // The three perp venues read through ccxt: how to build each exchange (markets kept to what we
 // need, URLs overridable), their symbols, page limits and history depth, and a retrying call
-// wrapper that turns ccxt errors into SourceErrors naming the venue, method and URL.
-import { binance, bybit, okx, NetworkError, type Exchange } from 'ccxt';
+// wrapper that turns ccxt errors into SourceErrors naming the venue, method and URL. ccxt itself
+// (over a second of CPU to load) is imported on first use, so a sync of other sources never loads it.
+import type { Exchange } from 'ccxt';
 import type { AnalysedAsset } from '../../domain/assets.js';
 import { SourceError } from '../errors.js';
+import { describeDnsFailure, dnsFailure } from './dns-failure.js';
 import type { HostRateLimiter } from './rate-limiter.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 
@@ -11,8 +13,8 @@ export type VenueId = 'binance' | 'bybit' | 'okx';
 
 export interface VenueSpec {
   readonly id: VenueId;
-  /** Builds the exchange; `baseUrl` replaces the scheme and host of every REST URL. */
-  create(baseUrl: string | undefined): Exchange;
+  /** Builds the exchange (loading ccxt on first use); `baseUrl` replaces the scheme and host of every REST URL. */
+  create(baseUrl: string | undefined): Promise<Exchange>;
   /** The USDT-margined perpetual's unified symbol. */
   perpSymbol(asset: AnalysedAsset): string;
   /** Max items per request, per method (the venue's documented page size). */
@@ -40,13 +42,22 @@ function build(exchange: Exchange, baseUrl: string | undefined): Exchange {
 
 const usdtPerp = (asset: AnalysedAsset): string => `${asset}/USDT:USDT`;
 
+type Ccxt = typeof import('ccxt');
+let ccxtModule: Promise<Ccxt> | null = null;
+
+/** The ccxt module, imported once on first use. */
+function loadCcxt(): Promise<Ccxt> {
+  ccxtModule ??= import('ccxt');
+  return ccxtModule;
+}
+
 export const VENUES: Readonly<Record<VenueId, VenueSpec>> = {
   binance: {
     id: 'binance',
     // Spot (for the spot bars) and USD-M futures only; no margin pairs, no currencies (private).
-    create: (base) =>
+    create: async (base) =>
       build(
-        new binance({
+        new (await loadCcxt()).binance({
           enableRateLimit: true,
           options: { fetchMarkets: { types: ['spot', 'linear'] }, fetchMargins: false, fetchCurrencies: false },
         }),
@@ -59,8 +70,11 @@ export const VENUES: Readonly<Record<VenueId, VenueSpec>> = {
   },
   bybit: {
     id: 'bybit',
-    create: (base) =>
-      build(new bybit({ enableRateLimit: true, options: { fetchMarkets: { types: ['linear'] } } }), base),
+    create: async (base) =>
+      build(
+        new (await loadCcxt()).bybit({ enableRateLimit: true, options: { fetchMarkets: { types: ['linear'] } } }),
+        base,
+      ),
     perpSymbol: usdtPerp,
     limits: { ohlcv: 1000, funding: 200, openInterest: 200 },
     openInterestDays: 720,
@@ -68,9 +82,12 @@ export const VENUES: Readonly<Record<VenueId, VenueSpec>> = {
   },
   okx: {
     id: 'okx',
-    create: (base) =>
+    create: async (base) =>
       build(
-        new okx({ enableRateLimit: true, options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' } }),
+        new (await loadCcxt()).okx({
+          enableRateLimit: true,
+          options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' },
+        }),
         base,
       ),
     perpSymbol: usdtPerp,
@@ -92,6 +109,15 @@ export interface CallOptions {
 
 /** ccxt quietly returns [] when a body is not JSON; this makes that an error naming the URL. */
 class NotJsonError extends Error {}
+
+/** The host name of a venue URL (the URL itself when it does not parse). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
 
 function checkLastBody(exchange: Exchange | undefined): void {
   const body: unknown = exchange?.last_http_response;
@@ -118,6 +144,7 @@ export async function callVenue<T>(
   call: () => Promise<T>,
   options: CallOptions,
 ): Promise<T> {
+  const { NetworkError } = await loadCcxt();
   let tries = 0;
   try {
     return await withRetry(
@@ -129,13 +156,19 @@ export async function callVenue<T>(
         checkLastBody(options.exchange);
         return result;
       },
-      (error) => ({ retryable: error instanceof NetworkError }),
+      // A failed DNS lookup (offline, a wrong host) fails the same way on every retry.
+      (error) => ({ retryable: error instanceof NetworkError && dnsFailure(error) === null }),
       options.retry,
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof NotJsonError)
       throw new SourceError(`${venue}: ${method}: ${message}`, venue, { cause: error });
+    const dns = dnsFailure(error);
+    if (dns)
+      throw new SourceError(`${venue}: ${method}: ${describeDnsFailure(dns, hostOf(options.hostUrl))}.`, venue, {
+        cause: error,
+      });
     // ccxt writes HTTP failures as "<venue> GET <url> <status> <text> <body>".
     const status = / (?:GET|POST) \S+ (\d{3})\b/.exec(message)?.[1];
     const after = tries > 1 ? ` after ${tries} attempts` : '';

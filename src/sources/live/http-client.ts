@@ -1,7 +1,10 @@
 // The HTTP client every non-ccxt connector uses: per-host rate limit, bounded retries with
-// backoff on 429/5xx/network errors, a timeout, and SourceErrors that name the URL, the status
-// and a hint. Counts its requests (printed by `tidemark sync`).
+// backoff on 429/5xx/network errors (never on a failed DNS lookup: a host that cannot be resolved
+// fails at once, and every later request to it in the same run fails without a new lookup), a
+// timeout, and SourceErrors that name the URL, the status and a hint. Counts its requests
+// (printed by `tidemark sync`).
 import { SourceError } from '../errors.js';
+import { describeDnsFailure, dnsFailure, type DnsFailure } from './dns-failure.js';
 import { HostRateLimiter } from './rate-limiter.js';
 import { isRetryableStatus, withRetry, type RetryPolicy } from './retry.js';
 
@@ -44,6 +47,8 @@ export class HttpClient {
   /** Requests sent (attempts included). */
   requests = 0;
   readonly limiter: HostRateLimiter;
+  /** Hosts whose DNS lookup failed in this client's run, with that failure and the error it came in. */
+  private readonly unresolved = new Map<string, { failure: DnsFailure; error: unknown }>();
 
   constructor(private readonly options: HttpClientOptions = {}) {
     this.limiter = options.limiter ?? new HostRateLimiter();
@@ -61,6 +66,10 @@ export class HttpClient {
    */
   async getText(url: string, get: GetOptions): Promise<string> {
     const attempts = Math.max(1, this.options.retry?.attempts ?? 4);
+    const host = hostOf(url);
+    const hint = get.hint ? ` ${get.hint}` : '';
+    const known = this.unresolved.get(host);
+    if (known) throw dnsSourceError(get.source, url, known.failure, host, hint, known.error);
     let tries = 0;
     try {
       return await withRetry(
@@ -83,13 +92,17 @@ export class HttpClient {
           if (error instanceof SourceError) return { retryable: false };
           if (error instanceof HttpStatusError)
             return { retryable: isRetryableStatus(error.status), retryAfterMs: error.retryAfterMs };
-          return { retryable: true };
+          return { retryable: dnsFailure(error) === null };
         },
         this.options.retry,
       );
     } catch (error) {
       if (error instanceof SourceError) throw error;
-      const hint = get.hint ? ` ${get.hint}` : '';
+      const dns = dnsFailure(error);
+      if (dns) {
+        this.unresolved.set(host, { failure: dns, error });
+        throw dnsSourceError(get.source, url, dns, host, hint, error);
+      }
       const after = tries > 1 ? ` after ${tries} of ${attempts} attempts` : '';
       if (error instanceof HttpStatusError) {
         const snippet = error.body.replace(/\s+/g, ' ').trim().slice(0, 160);
@@ -123,6 +136,26 @@ export class HttpClient {
       );
     }
   }
+}
+
+/** The host name of `url` ('' when it is not a URL: the request then fails on its own). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function dnsSourceError(
+  source: string,
+  url: string,
+  failure: DnsFailure,
+  host: string,
+  hint: string,
+  cause: unknown,
+): SourceError {
+  return new SourceError(`${source}: GET ${url}: ${describeDnsFailure(failure, host)}.${hint}`, source, { cause });
 }
 
 function retryAfterMs(header: string | null): number | undefined {

@@ -9,6 +9,7 @@ import type { IngestBatch, RunRecord, Store } from '../../store/store.js';
 import { applyFirstSeenTimes } from '../first-seen.js';
 import type { Connector, ProgressFn } from './connector.js';
 import { cftcConnector } from './cftc-cot.js';
+import { dnsFailure } from './dns-failure.js';
 import { perpVenueConnector } from './ccxt-connector.js';
 import { resolveEndpoints, type Endpoints, type SourceName } from './endpoints.js';
 import { farsideConnector } from './farside-live.js';
@@ -57,6 +58,8 @@ export interface SourceSummary {
   readonly warnings: readonly string[];
   /** The error message when the source failed (nothing of it was stored). */
   readonly error?: string;
+  /** When the source failed because a host name could not be resolved (offline?): that host. */
+  readonly unresolvedHost?: string;
   /** Messages of the parts that failed in a partial run. */
   readonly failures: readonly string[];
   readonly requests: number;
@@ -203,6 +206,7 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
         warnings: [],
         failures: [],
         error: message,
+        ...unresolvedHostOf(error, endpoints[source]),
         requests: http.requests - requestsBefore,
       });
     } finally {
@@ -210,4 +214,19 @@ export async function runSync(store: Store, options: SyncOptions): Promise<Sourc
     }
   }
   return summaries;
+}
+
+/** `{ unresolvedHost }` when `error` is a failed DNS lookup (the host from the error, else the endpoint's). */
+function unresolvedHostOf(error: unknown, endpoint: string | undefined): { unresolvedHost?: string } {
+  const dns = dnsFailure(error);
+  if (!dns) return {};
+  let host = dns.hostname;
+  if (host === null && endpoint !== undefined) {
+    try {
+      host = new URL(endpoint).hostname;
+    } catch {
+      host = endpoint;
+    }
+  }
+  return { unresolvedHost: host ?? 'its host' };
 }

@@ -15,7 +15,9 @@ import type {
   Store,
   StoredObservation,
 } from '../store.js';
+import type { AlertOutbox } from '../alert-outbox.js';
 import { StoreError } from '../store-error.js';
+import { DuckDbAlertOutbox } from './alert-tables.js';
 import type { SerialConnection } from './connection.js';
 import { readCoverage } from './coverage.js';
 import { ingestBatches } from './ingest.js';
@@ -41,6 +43,8 @@ export async function openDuckDbStore(path: string, options: OpenOptions = {}): 
 }
 
 export class DuckDbStore implements Store {
+  private outbox: DuckDbAlertOutbox | null = null;
+
   constructor(
     private readonly db: SerialConnection,
     /** The file this store reads (for messages). */
@@ -105,6 +109,11 @@ export class DuckDbStore implements Store {
   /** Held in memory: while this store is open no other process can write the file (DuckDB's lock). */
   revision(): Promise<number> {
     return Promise.resolve(this.currentRevision);
+  }
+
+  alertOutbox(): AlertOutbox {
+    this.outbox ??= new DuckDbAlertOutbox(this.db, this.path, this.readOnly);
+    return this.outbox;
   }
 
   close(): Promise<void> {

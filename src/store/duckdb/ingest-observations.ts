@@ -2,7 +2,7 @@
 // (each distinct series, date and knownAt text once, then numbers per row in data chunks, which
 // keeps the per-row cost out of the native appender), classified round by round, then the staging
 // tables are dropped. Runs inside the ingest's transaction.
-import { DOUBLE, DuckDBDataChunk, INTEGER } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, INTEGER } from './duckdb-api.js';
 import type { UpsertCounts } from '../../domain/observation.js';
 import type { IngestBatch } from '../store.js';
 import { applyRound } from './apply-round.js';

@@ -4,6 +4,11 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /**
+   * True when a store without this migration can still be opened read-only: it only adds tables that
+   * writers create before using (the alert outbox), so reading commands on an older store keep working.
+   */
+  readonly optionalForReaders?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -47,6 +52,43 @@ export const MIGRATIONS: readonly Migration[] = [
         rejected    BIGINT    NOT NULL,
         status      VARCHAR   NOT NULL,
         message     VARCHAR   NOT NULL
+      );`,
+  },
+  {
+    version: 2,
+    name: 'alert outbox: analyses, alerts, deliveries',
+    optionalForReaders: true,
+    sql: `
+      CREATE TABLE analyses (
+        asset       VARCHAR   NOT NULL,
+        as_of       DATE      NOT NULL,
+        analysed_at TIMESTAMP NOT NULL,
+        phase       VARCHAR   NOT NULL,
+        confidence  DOUBLE    NOT NULL,
+        snapshot    VARCHAR   NOT NULL,
+        note_path   VARCHAR
+      );
+      CREATE TABLE alerts (
+        key        VARCHAR   PRIMARY KEY,
+        rule       VARCHAR   NOT NULL,
+        asset      VARCHAR   NOT NULL,
+        as_of      DATE      NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        status     VARCHAR   NOT NULL,
+        reason     VARCHAR,
+        payload    VARCHAR   NOT NULL
+      );
+      CREATE TABLE alert_deliveries (
+        key             VARCHAR   NOT NULL,
+        sink            VARCHAR   NOT NULL,
+        status          VARCHAR   NOT NULL,
+        attempts        INTEGER   NOT NULL,
+        next_attempt_at TIMESTAMP NOT NULL,
+        claimed_by      VARCHAR,
+        claimed_at      TIMESTAMP,
+        delivered_at    TIMESTAMP,
+        last_error      VARCHAR,
+        PRIMARY KEY (key, sink)
       );`,
   },
 ];

@@ -6,12 +6,18 @@
 import { formatDecimal } from '../../format/numbers.js';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb-api.js';
 import { StoreError } from '../store-error.js';
 import { SerialConnection } from './connection.js';
 import { lockHolder, storeErrorFromDuckDb, type LockHolder } from './duckdb-errors.js';
 import { describeFormat, fileFormat } from './file-format.js';
 import { ALL_MIGRATIONS, applyMigrations, schemaState, type SchemaState } from './migrate.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** Migrations a read-only open does without (their tables are read as empty when missing). */
+const OPTIONAL_FOR_READERS: ReadonlySet<number> = new Set(
+  MIGRATIONS.filter((m) => m.optionalForReaders === true).map((m) => m.version),
+);
 
 /** How a store is opened. */
 export type OpenMode = 'read' | 'write';
@@ -52,7 +58,7 @@ async function connect(path: string, mode: OpenMode): Promise<SerialConnection> 
   try {
     const instance = await DuckDBInstance.create(path, {
       ...STORE_DUCKDB_CONFIG,
-      ...(mode === 'read' ? { access_mode: 'READ_ONLY' } : {}),
+      ...(mode === 'read' ? { access_mode: 'READ_ONLY', threads: '1' } : {}),
     });
     return new SerialConnection(instance, await instance.connect());
   } catch (cause) {
@@ -77,13 +83,15 @@ function usableSchema(path: string, state: SchemaState, mode: OpenMode): readonl
       if (mode === 'read')
         throw new StoreError('missing', `store ${path} holds no Tidemark data yet (an empty database)`);
       return ALL_MIGRATIONS;
-    case 'tidemark':
-      if (mode === 'read' && state.pending.length > 0)
+    case 'tidemark': {
+      const needed = state.pending.filter((v) => !OPTIONAL_FOR_READERS.has(v));
+      if (mode === 'read' && needed.length > 0)
         throw new StoreError(
           'read-only',
-          `store ${path} needs schema migration ${state.pending.join(', ')}, which a read-only open cannot apply; run \`tidemark import\` or \`tidemark sync\` once`,
+          `store ${path} needs schema migration ${needed.join(', ')}, which a read-only open cannot apply; run \`tidemark import\` or \`tidemark sync\` once`,
         );
       return state.pending;
+    }
   }
 }
 

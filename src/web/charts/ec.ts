@@ -1,5 +1,5 @@
 // ECharts 6 for the non-financial plots, importing only the pieces used (bar, line, scatter,
-// custom; grid, tooltip, legend, mark areas/lines, data zoom; SVG renderer) to keep the bundle small.
+// custom; grid, tooltip, legend, mark areas/lines, data zoom, label layout; SVG renderer) to keep the bundle small.
 import { init, use, type ECharts } from 'echarts/core';
 import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
@@ -11,6 +11,7 @@ import {
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { palette } from '../theme.js';
 
@@ -26,6 +27,7 @@ use([
   MarkLineComponent,
   TitleComponent,
   DataZoomComponent,
+  LabelLayout,
   SVGRenderer,
 ]);
 

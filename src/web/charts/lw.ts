@@ -10,8 +10,30 @@ import {
   type HistogramData,
   type Time,
 } from 'lightweight-charts';
+import { formatDate, formatShortDate } from '../../format/dates.js';
 import type { DatedPoint } from '../read.js';
 import { palette } from '../theme.js';
+
+/** The series drawn on each chart (CSV column name and points), for the card's CSV download. */
+const drawnSeries = new WeakMap<IChartApi, { name: string; points: readonly DatedPoint[] }[]>();
+
+/** The series added to `chart` through addLine/addHistogram, in order. */
+export function chartSeries(chart: IChartApi): readonly { name: string; points: readonly DatedPoint[] }[] {
+  return drawnSeries.get(chart) ?? [];
+}
+
+function remember(chart: IChartApi, name: string, points: readonly DatedPoint[]): void {
+  const list = drawnSeries.get(chart) ?? [];
+  list.push({ name, points });
+  drawnSeries.set(chart, list);
+}
+
+/** A lightweight-charts time (business day object, ISO string or UTC seconds) as YYYY-MM-DD. */
+export function isoOfTime(time: Time): string {
+  if (typeof time === 'string') return time;
+  if (typeof time === 'number') return new Date(time * 1000).toISOString().slice(0, 10);
+  return `${time.year}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}`;
+}
 
 /** A themed chart filling `container` (autoSize); panes are added by series pane index. */
 export function createTimeChart(container: HTMLElement): IChartApi {
@@ -22,7 +44,13 @@ export function createTimeChart(container: HTMLElement): IChartApi {
     grid: { vertLines: { color: p.grid }, horzLines: { color: p.grid } },
     rightPriceScale: { borderColor: p.grid },
     leftPriceScale: { borderColor: p.grid },
-    timeScale: { borderColor: p.grid },
+    // Desks read "18 Aug" on the axis, "18 Aug 2026" under the crosshair; a year tick is the year.
+    timeScale: {
+      borderColor: p.grid,
+      tickMarkFormatter: (time: Time, tickMarkType: number): string =>
+        tickMarkType === 0 ? isoOfTime(time).slice(0, 4) : formatShortDate(isoOfTime(time)),
+    },
+    localization: { timeFormatter: (time: Time): string => formatDate(isoOfTime(time)) },
     crosshair: { mode: 0 },
   });
 }
@@ -35,7 +63,15 @@ function lineData(points: readonly DatedPoint[]): LineData<Time>[] {
 export function addLine(
   chart: IChartApi,
   points: readonly DatedPoint[],
-  options: { color: string; title: string; scale?: 'left' | 'right'; pane?: number; format?: (v: number) => string },
+  options: {
+    color: string;
+    title: string;
+    scale?: 'left' | 'right';
+    pane?: number;
+    format?: (v: number) => string;
+    /** CSV column name with its unit (default the title). */
+    column?: string;
+  },
 ): ISeriesApi<'Line'> {
   const series = chart.addSeries(
     LineSeries,
@@ -49,6 +85,7 @@ export function addLine(
     options.pane ?? 0,
   );
   series.setData(lineData(points));
+  remember(chart, options.column ?? options.title, points);
   if (options.scale === 'left') chart.priceScale('left', options.pane ?? 0).applyOptions({ visible: true });
   return series;
 }
@@ -57,7 +94,14 @@ export function addLine(
 export function addHistogram(
   chart: IChartApi,
   points: readonly DatedPoint[],
-  options: { title: string; colorOf: (v: number) => string; pane?: number; format?: (v: number) => string },
+  options: {
+    title: string;
+    colorOf: (v: number) => string;
+    pane?: number;
+    format?: (v: number) => string;
+    /** CSV column name with its unit (default the title). */
+    column?: string;
+  },
 ): ISeriesApi<'Histogram'> {
   const series = chart.addSeries(
     HistogramSeries,
@@ -73,5 +117,6 @@ export function addHistogram(
     color: options.colorOf(p.value),
   }));
   series.setData(data);
+  remember(chart, options.column ?? options.title, points);
   return series;
 }

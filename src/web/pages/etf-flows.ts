@@ -2,9 +2,11 @@
 // flow-regime shading, and a weekly view that sums the days of each week.
 import { fetchSeries } from '../api.js';
 import { formatUsd } from '../../format/money.js';
-import { formatDecimal } from '../../format/numbers.js';
-import { formatPercent } from '../../format/percent.js';
+import { formatDate, formatShortDate } from '../../format/dates.js';
+import { ETF_FLOWS_LABELS, labelledRows, valueLabel } from '../../format/field-labels.js';
+import { addCsvButton, addTableCsvButton } from '../csv.js';
 import { escapeHtml } from '../format.js';
+import { renderFundFlowTable } from './etf-fund-table.js';
 import type { EtfFlowsSection } from '../../domain/sections/etf-flows.js';
 import { byKey, weekStart } from '../series.js';
 import { palette } from '../theme.js';
@@ -54,7 +56,7 @@ export function regimeSpans(etfFlows: EtfFlowsSection, dates: readonly string[])
 /** "2026-01-05 → 2026-01-16 (10 days)" from the section's window. */
 function windowText(section: EtfFlowsSection): string {
   const { windowFrom: from, windowTo: to, days } = section;
-  return from && to ? `${from} → ${to} (${days} days)` : 'n/a';
+  return from && to ? `${formatShortDate(from)} → ${formatDate(to)} (${days} days)` : 'n/a';
 }
 
 /** Renders the ETF flows page into ctx.root. */
@@ -62,12 +64,20 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
   const flowsSection = ctx.analysis.signals.etfFlows;
   const grid = el('div', 'grid');
   ctx.root.append(grid);
-  const summary = card(grid, 'Flow regime', { wide: true });
-  summary.innerHTML = `<table class="kv inline"><tr>
-      <th>Regime</th><td id="etf-regime">${escapeHtml(flowsSection.regime ?? 'n/a')}</td>
-      <th>Directionality</th><td>${escapeHtml(formatDecimal(flowsSection.directionality))}</td>
-      <th>Outflow share</th><td>${escapeHtml(formatPercent(flowsSection.outflowShare))}</td>
-      <th>Window</th><td>${escapeHtml(windowText(flowsSection))}</td></tr></table>`;
+  const summary = card(grid, 'Flow regime', { wide: true, id: 'etf-summary' });
+  const summaryRows: [string, string][] = [
+    ...labelledRows(flowsSection, ETF_FLOWS_LABELS),
+    ['Window', windowText(flowsSection)],
+  ];
+  summary.innerHTML = `<table class="stats"><thead><tr>${summaryRows
+    .map(([k]) => `<th>${escapeHtml(k)}</th>`)
+    .join('')}</tr></thead><tbody><tr>${summaryRows
+    .map(
+      ([, v], i) =>
+        `<td${i === 0 ? ` id="etf-regime" data-code="${escapeHtml(flowsSection.regime ?? '')}"` : ''}>${escapeHtml(v)}</td>`,
+    )
+    .join('')}</tr></tbody></table>`;
+  addTableCsvButton(summary, 'etf-summary');
 
   const toolbar = el('div', 'toolbar');
   toolbar.innerHTML = `<span class="muted">View:</span>
@@ -90,6 +100,7 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
   if (!ctx.isCurrent()) return;
   const perFund = byKey(table, 'fund', 'net_flow_usd');
   if (perFund.size === 0) return notAvailable(body, `ETF flows for ${ctx.analysis.asset}`);
+  renderFundFlowTable(grid, perFund, ctx.analysis.asset);
 
   const { createEChart, themedAxis, themedBase } = await import('../charts/ec.js');
   if (!ctx.isCurrent()) return;
@@ -134,7 +145,7 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
           type: 'category',
           data: dates,
           splitLine: { show: false },
-          axisLabel: { hideOverlap: true, color: palette().muted, formatter: (d: string) => d.slice(2) },
+          axisLabel: { hideOverlap: true, color: palette().muted, formatter: (d: string) => formatShortDate(d) },
         }),
         yAxis: [
           themedAxis({
@@ -168,14 +179,15 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
             z: 5,
             markArea: {
               silent: true,
-              data: spans.map((s) => [
+              data: spans.map((s, i) => [
                 {
                   xAxis: dates.indexOf(snapStart(s.start)),
                   itemStyle: { color: REGIME_COLORS[s.regime] ?? 'rgba(128,128,128,0.1)' },
-                  name: s.regime,
+                  name: valueLabel(s.regime),
                   label: { show: spanWidth(s) >= LABELLED_SPAN, position: 'insideTop', fontSize: 10, color: '#888' },
                 },
-                { xAxis: dates.indexOf(snapEnd(s.end)) },
+                // Each span runs to where the next begins, so no unshaded gap shows between regimes.
+                { xAxis: spans[i + 1] ? dates.indexOf(snapStart(spans[i + 1]!.start)) : dates.indexOf(snapEnd(s.end)) },
               ]),
             },
           },
@@ -184,6 +196,14 @@ export async function renderEtfFlows(ctx: PageContext): Promise<void> {
       { notMerge: true },
     );
     body.dataset['points'] = String(dates.length);
+    body.dataset['firstDate'] = dates[0] ?? '';
+    body.dataset['lastDate'] = dates.at(-1) ?? '';
+    body.dataset['shadedFrom'] = spans[0] ? snapStart(spans[0].start) : '';
+    body.dataset['shadedTo'] = spans.at(-1) ? snapEnd(spans.at(-1)!.end) : '';
+    addCsvButton(body, weekly ? 'etf-flows-weekly' : 'etf-flows-daily', () => ({
+      header: [weekly ? 'week_starting' : 'date', ...fundTotals.map((f) => `${f.fund}_usd`), 'cumulative_usd'],
+      rows: dates.map((d, i) => [d, ...fundTotals.map((f) => f.values[i] ?? 0), cumulative[i] ?? null]),
+    }));
   };
   draw(false);
   toolbar.addEventListener('click', (event) => {

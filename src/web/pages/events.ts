@@ -3,7 +3,9 @@
 import { formatSignedUsd, formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { formatSignedPercent } from '../../format/percent.js';
-import { escapeHtml } from '../format.js';
+import { formatDate } from '../../format/dates.js';
+import { addCsvButton, addTableCsvButton } from '../csv.js';
+import { dateTick, escapeHtml } from '../format.js';
 import type { EventStudyResult } from '../../domain/sections/events.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { palette } from '../theme.js';
@@ -75,55 +77,73 @@ export function renderEvents(ctx: PageContext): void {
     notAvailable(studyBox, 'Event study');
     return;
   }
-  const kinds = [...new Set(events.map((e) => e.kind))];
+  // Latest first; a point on the timeline carries its row number in the table (titles stay in the
+  // table and the tooltip, whole, where they cannot overlap or be cut).
+  const sorted = [...events].sort((a, b) => b.date.localeCompare(a.date));
+  const kinds = [...new Set(sorted.map((e) => e.kind))].sort();
+  const kindLabel = (kind: string): string => kind.charAt(0).toUpperCase() + kind.slice(1);
+  const day = (d: string): number => Date.parse(`${d}T00:00:00Z`);
   const tl = createEChart(timeline);
   ctx.onDispose(tl.dispose);
+  const p = palette();
   tl.chart.setOption({
     ...themedBase(),
     tooltip: {
       trigger: 'item',
-      formatter: (p: { data?: { title?: string; value?: [string, string] } }) =>
-        escapeHtml(`${p.data?.value?.[0] ?? ''} ${p.data?.title ?? ''}`),
+      formatter: (x: { data?: { title?: string; date?: string } }) =>
+        escapeHtml(`${formatDate(x.data?.date ?? '')}: ${x.data?.title ?? ''}`),
     },
-    grid: { left: 90, right: 20, top: 10, bottom: 30 },
+    grid: { left: 12, right: 24, top: 12, bottom: 8, containLabel: true },
     xAxis: themedAxis({
       type: 'time',
-      min: Math.min(
-        Date.parse(`${addDays(ctx.analysis.asOf, -400)}T00:00:00Z`),
-        ...events.map((e) => Date.parse(`${e.date}T00:00:00Z`) - 20 * 86_400_000),
-      ),
-      max: Date.parse(`${ctx.analysis.asOf}T00:00:00Z`),
+      min: Math.min(day(addDays(ctx.analysis.asOf, -400)), ...events.map((e) => day(e.date) - 20 * 86_400_000)),
+      max: Math.max(day(ctx.analysis.asOf), ...events.map((e) => day(e.date) + 5 * 86_400_000)),
+      axisLabel: {
+        color: p.muted,
+        hideOverlap: true,
+        formatter: dateTick,
+      },
     }),
-    yAxis: themedAxis({ type: 'category', data: kinds }),
+    yAxis: themedAxis({ type: 'category', data: kinds.map(kindLabel), axisTick: { show: false } }),
     series: [
       {
         type: 'scatter',
-        symbolSize: 12,
+        symbolSize: 18,
+        itemStyle: { color: p.accent, opacity: 0.85 },
         label: {
           show: true,
-          position: 'top',
+          position: 'inside',
           fontSize: 10,
-          color: palette().muted,
-          formatter: (x: { data?: { title?: string } }) => (x.data?.title ?? '').slice(0, 28),
+          color: '#fff',
+          formatter: (x: { data?: { n?: number } }) => String(x.data?.n ?? ''),
         },
         labelLayout: { hideOverlap: true },
-        data: events.map((e) => ({
-          value: [e.date, e.kind],
+        data: sorted.map((e, i) => ({
+          value: [day(e.date), kindLabel(e.kind)],
           title: e.title,
+          date: e.date,
+          n: i + 1,
         })),
       },
     ],
   });
   timeline.dataset['points'] = String(events.length);
+  addCsvButton(timeline, 'event-timeline', () => ({
+    header: ['number', 'date', 'kind', 'title'],
+    rows: sorted.map((e, i) => [i + 1, e.date, e.kind, e.title]),
+  }));
 
-  const sorted = [...events].sort((a, b) => b.date.localeCompare(a.date));
-  listBox.innerHTML = `<table class="events"><thead><tr><th>Date</th><th>Kind</th><th>Event</th><th>Study</th></tr></thead><tbody>${sorted
+  listBox.innerHTML = `<table class="events"><thead><tr><th class="num">#</th><th>Date</th><th>Kind</th><th>Event</th><th>Study</th></tr></thead><tbody>${sorted
     .map(
       (e, i) => `<tr data-index="${i}" class="${e.study ? 'has-study' : ''}" tabindex="0">
-        <td>${escapeHtml(e.date)}</td><td>${escapeHtml(e.kind)}</td>
+        <td class="num">${i + 1}</td><td class="date">${escapeHtml(formatDate(e.date))}</td><td>${escapeHtml(kindLabel(e.kind))}</td>
         <td>${escapeHtml(e.title)}</td><td>${e.study ? 'yes' : '—'}</td></tr>`,
     )
     .join('')}</tbody></table>`;
+  addTableCsvButton(listBox, 'event-list');
+  tl.chart.on('click', (x: { dataIndex?: number }) => {
+    if (typeof x.dataIndex === 'number') select(x.dataIndex);
+  });
 
   let study: ReturnType<typeof createEChart> | null = null;
   const select = (index: number): void => {
@@ -141,21 +161,19 @@ export function renderEvents(ctx: PageContext): void {
     const caption = studySummary(event.study);
     const card = studyBox.parentElement;
     card?.querySelector('p.study-caption')?.remove();
-    const note = el('p', 'note study-caption', escapeHtml(caption.join(' · ') || 'CAR not available'));
+    const note = el(
+      'p',
+      'note study-caption',
+      `<strong>${escapeHtml(`${formatDate(event.date)}: ${event.title}`)}</strong><br>${escapeHtml(caption.join(' · ') || 'CAR not available')}`,
+    );
     card?.insertBefore(note, studyBox);
     const chartEl = el('div', 'chart-fill');
     studyBox.append(chartEl);
     study = createEChart(chartEl);
     study.chart.setOption({
       ...themedBase(),
-      title: {
-        text: `${event.date} ${event.title}`.slice(0, 90),
-        left: 0,
-        top: 0,
-        textStyle: { fontSize: 12, color: palette().text },
-      },
       legend: { ...(themedBase()['legend'] as object), top: 'auto', bottom: 0 },
-      grid: { left: 70, right: 20, top: 30, bottom: 58 },
+      grid: { left: 70, right: 20, top: 12, bottom: 58 },
       tooltip: {
         ...(themedBase()['tooltip'] as object),
         valueFormatter: (v: unknown) => (typeof v === 'number' ? formatUsd(v) : String(v)),
@@ -179,6 +197,14 @@ export function renderEvents(ctx: PageContext): void {
       })),
     });
     studyBox.dataset['points'] = String(lines.reduce((s, l) => s + l.points.length, 0));
+    addCsvButton(studyBox, 'event-study', () => {
+      const offsets = [...new Set(lines.flatMap((l) => l.points.map(([o]) => o)))].sort((x, y) => x - y);
+      const byOffset = lines.map((l) => new Map(l.points));
+      return {
+        header: ['offset_days', ...lines.map((l) => `${l.name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_usd`)],
+        rows: offsets.map((o) => [o, ...byOffset.map((m) => m.get(o) ?? null)]),
+      };
+    });
   };
   ctx.onDispose(() => study?.dispose());
   listBox.addEventListener('click', (ev) => {

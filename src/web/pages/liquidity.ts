@@ -7,7 +7,10 @@ import { formatPct } from '../../format/percent.js';
 import { escapeHtml } from '../format.js';
 import { sumByDate } from '../series.js';
 import { palette } from '../theme.js';
-import { card, el, type PageContext } from '../ui.js';
+import { LIQUIDITY_LABELS, valueLabel } from '../../format/field-labels.js';
+import { formatDate } from '../../format/dates.js';
+import { addTableCsvButton } from '../csv.js';
+import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { fetchAll, fieldsCard, need, timeCard } from './time-cards.js';
 
 /** Amihud per USD → per $1B traded, the unit the evidence sentence uses. */
@@ -24,7 +27,7 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
   const selloff = card(grid, 'Sell-off type', { id: 'selloff' });
   const latest = section.selloffs.at(-1);
   const reasons = latest?.reasons ?? [];
-  selloff.innerHTML = `<div class="phase-label small" id="selloff-type">${escapeHtml(section.selloffType)}</div>
+  selloff.innerHTML = `<div class="phase-label small" id="selloff-type" data-code="${escapeHtml(section.selloffType)}">${escapeHtml(valueLabel(section.selloffType))}</div>
     ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
   if (latest) {
     selloff.append(
@@ -32,12 +35,26 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
         'p',
         'note',
         escapeHtml(
-          `Latest sell-off ${latest.start} → ${latest.end}, drawdown ${formatPct(latest.drawdownPct)}; ${section.selloffs.length} sell-off(s) in the look-back.`,
+          `Latest sell-off ${formatDate(latest.start)} → ${formatDate(latest.end)}, drawdown ${formatPct(latest.drawdownPct)}; ${section.selloffs.length} sell-off(s) in the look-back.`,
         ),
       ),
     );
   }
-  fieldsCard(grid, 'Liquidity signal', section);
+  const list = card(grid, 'Sell-offs in the look-back', { id: 'selloff-list' });
+  if (section.selloffs.length === 0) notAvailable(list, 'Sell-offs');
+  else {
+    list.innerHTML = `<table class="events"><thead><tr><th>Peak</th><th>Low</th><th class="num">Drawdown</th><th>Type</th><th>Classified</th></tr></thead><tbody>${[
+      ...section.selloffs,
+    ]
+      .reverse()
+      .map(
+        (s) =>
+          `<tr><td>${escapeHtml(formatDate(s.start))}</td><td>${escapeHtml(formatDate(s.end))}</td><td class="num">${escapeHtml(formatPct(s.drawdownPct))}</td><td>${escapeHtml(valueLabel(s.type))}${s.revisedOn ? ` (revised ${escapeHtml(formatDate(s.revisedOn))})` : ''}</td><td>${escapeHtml(formatDate(s.classifiedOn))}</td></tr>`,
+      )
+      .join('')}</tbody></table>`;
+    addTableCsvButton(list, 'selloff-list');
+  }
+  fieldsCard(grid, 'Liquidity signal', section, LIQUIDITY_LABELS, 'liquidity-signal');
 
   const data = await fetchAll(ctx, ['spot']);
   if (!ctx.isCurrent()) return;
@@ -50,19 +67,34 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
     'Spot volume',
     (chart) => {
       const volume = sumByDate(need(data, 'spot'), 'volume_usd');
-      addHistogram(chart, volume, { title: 'volume', colorOf: () => p.series[0] ?? p.accent, format: formatUsd });
+      addHistogram(chart, volume, {
+        title: 'volume',
+        colorOf: () => p.series[0] ?? p.accent,
+        format: formatUsd,
+        column: 'volume_usd',
+      });
       return volume.length;
     },
     { wide: true },
   );
   timeCard(ctx, grid, 'Amihud illiquidity, 20-day (|return| per $1B traded)', 'amihud', 'Amihud series', (chart) => {
     const amihud = section.amihudSeries.map((d) => ({ date: d.date, value: d.value * PER_BILLION_USD }));
-    addLine(chart, amihud, { color: p.series[1] ?? p.accent, title: 'Amihud', format: (v) => formatDecimal(v, 4) });
+    addLine(chart, amihud, {
+      color: p.series[1] ?? p.accent,
+      title: 'Amihud',
+      format: (v) => formatDecimal(v, 4),
+      column: 'amihud_per_1b_usd',
+    });
     return amihud.length;
   });
   timeCard(ctx, grid, 'Spread estimate, 20-day Corwin–Schultz (bp)', 'spread', 'Spread series', (chart) => {
     const spread = section.corwinSchultzSpreadSeries.map((d) => ({ date: d.date, value: d.value * BASIS_POINTS }));
-    addLine(chart, spread, { color: p.series[2] ?? p.accent, title: 'spread', format: (v) => formatDecimal(v, 1) });
+    addLine(chart, spread, {
+      color: p.series[2] ?? p.accent,
+      title: 'spread',
+      format: (v) => formatDecimal(v, 1),
+      column: 'corwin_schultz_spread_bp',
+    });
     return spread.length;
   });
 }

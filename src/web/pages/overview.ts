@@ -1,11 +1,15 @@
 // Overview page: phase label, confidence gauge, headline signals, ranked evidence, the
 // confirmation checklist and the spot price leading to the as-of date.
 import type { Evidence } from '../../domain/analysis.js';
-import { fetchSeries } from '../api.js';
+import { fetchAnalysis, fetchSeries } from '../api.js';
 import { formatUsd } from '../../format/money.js';
-import { formatDecimal } from '../../format/numbers.js';
+import { formatDecimal, formatPrice } from '../../format/numbers.js';
 import { formatPercent, formatSignedPct } from '../../format/percent.js';
-import { escapeHtml, humanize } from '../format.js';
+import { formatDate } from '../../format/dates.js';
+import { signalLabel, valueLabel } from '../../format/field-labels.js';
+import { addCsvButton, addTableCsvButton, seriesCsv } from '../csv.js';
+import { escapeHtml } from '../format.js';
+import { previousSession, whatChanged, type WhatChanged } from '../what-changed.js';
 import { asNumber, asStrings } from '../read.js';
 import { meanByDate } from '../series.js';
 import { palette } from '../theme.js';
@@ -38,6 +42,26 @@ function evidenceRank(e: Evidence): number {
   return Math.abs(asNumber(e.weight) ?? 0);
 }
 
+/** Fills the "what changed" card: the call line, the compared figures and the inputs gone stale. */
+function renderWhatChanged(body: HTMLElement, diff: WhatChanged): void {
+  const stale =
+    diff.newStale.length > 0
+      ? `<p class="stale-new">Newly stale: ${diff.newStale.map(escapeHtml).join('; ')}</p>`
+      : `<p class="muted">No input went stale since ${escapeHtml(formatDate(diff.previousAsOf))}.</p>`;
+  const still =
+    diff.stale.length > diff.newStale.length
+      ? `<p class="muted">Stale (left out of the call): ${diff.stale.map(escapeHtml).join('; ')}</p>`
+      : '';
+  body.innerHTML = `<p class="headline" id="what-changed-call">${escapeHtml(diff.headline)}</p>
+    <table class="events compare"><thead><tr><th>Figure</th><th class="num">${escapeHtml(formatDate(diff.previousAsOf))}</th><th class="num">Now</th><th class="num">Change</th></tr></thead><tbody>${diff.rows
+      .map(
+        (r) =>
+          `<tr><th>${escapeHtml(r.label)}</th><td class="num">${escapeHtml(r.before)}</td><td class="num">${escapeHtml(r.now)}</td><td class="num">${escapeHtml(r.change)}</td></tr>`,
+      )
+      .join('')}</tbody></table>${stale}${still}`;
+  addTableCsvButton(body, 'what-changed');
+}
+
 /** Renders the overview into ctx.root. */
 export async function renderOverview(ctx: PageContext): Promise<void> {
   const a = ctx.analysis;
@@ -47,21 +71,28 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const phase = card(grid, 'Market phase', { id: 'phase-card' });
   phase.innerHTML = `<div class="phase-row">
       <div><div class="phase-label phase-${escapeHtml(a.phase.label)}" id="phase-label">${escapeHtml(a.phase.label)}</div>
-      <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(a.asOf)}</div></div>
+      <div class="muted">${escapeHtml(a.asset)} as of ${escapeHtml(formatDate(a.asOf))}</div></div>
       <div class="gauge-box">${gaugeSvg(a.phase.confidence)}<div class="muted">confidence</div></div>
     </div>`;
 
-  const head = card(grid, 'Headline signals');
-  const { etfFlows: flows, liquidity, positioning } = a.signals;
+  const head = card(grid, 'Headline signals', { id: 'headline' });
+  const { etfFlows: flows, liquidity, positioning, trend } = a.signals;
   const rows: [string, string][] = [
-    ['ETF flow regime', flows.regime ?? 'n/a'],
+    [`${a.asset} close`, formatPrice(trend.close)],
+    ['Price against 200-day average', formatSignedPct(trend.pctFromSma200)],
+    ['ETF flow regime', valueLabel(flows.regime)],
     ['Flow directionality', formatDecimal(flows.directionality)],
     ['Outflow share', formatPercent(flows.outflowShare)],
-    ['Sell-off type', liquidity.selloffType],
+    ['Sell-off type', valueLabel(liquidity.selloffType)],
     ['Perp open interest', formatUsd(positioning.openInterestUsd)],
     ['Perp OI change, 30 days', formatSignedPct(positioning.oiChangePct.d30)],
   ];
   head.innerHTML = `<table class="kv">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
+  addTableCsvButton(head, 'headline');
+
+  const changed = card(grid, 'What changed since the previous session', { id: 'what-changed' });
+  const previousAsOf = previousSession(a.asOf);
+  const previous = fetchAnalysis(previousAsOf, a.asset);
 
   const evidence = card(grid, 'Evidence, strongest first', { id: 'evidence' });
   const ranked = [...(a.phase.evidence ?? [])].sort((x, y) => evidenceRank(y) - evidenceRank(x));
@@ -72,7 +103,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
         const w = asNumber(e.weight) ?? 0;
         const width = Math.min(100, Math.abs(w) * 100);
         return `<li${i >= SHOWN_EVIDENCE ? ' class="more" hidden' : ''}><span class="weight ${w >= 0 ? 'pos' : 'neg'}" title="weight ${formatDecimal(w)}"><i style="width:${Math.round(width)}%"></i></span>
-          <span class="sig">${escapeHtml(humanize(String(e.signal)))}</span>
+          <span class="sig">${escapeHtml(signalLabel(String(e.signal)))}</span>
           <span class="txt">${escapeHtml(String(e.text))}</span></li>`;
       })
       .join('')}</ol>`;
@@ -105,9 +136,16 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
       .join('')}</ul>`;
   }
 
+  try {
+    renderWhatChanged(changed, whatChanged(await previous, a));
+  } catch (error) {
+    showError(changed, `The analysis of ${formatDate(previousAsOf)} could not be loaded`, error);
+  }
+  if (!ctx.isCurrent()) return;
+
   const priceBox = card(grid, `${a.asset} spot close`, { chart: true, id: 'overview-price', wide: true });
   try {
-    const [spot, { createTimeChart, addLine }] = await Promise.all([
+    const [spot, { createTimeChart, addLine, chartSeries }] = await Promise.all([
       fetchSeries('spot', seriesQuery(ctx, 365)),
       import('../charts/lw.js'),
     ]);
@@ -116,8 +154,10 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     if (closes.length === 0) return notAvailable(priceBox, 'Spot prices');
     const chart = createTimeChart(priceBox);
     ctx.onDispose(() => chart.remove());
-    addLine(chart, closes, { color: palette().accent, title: 'close' });
+    addLine(chart, closes, { color: palette().accent, title: 'close', format: formatPrice, column: 'close' });
     chart.timeScale().fitContent();
+    priceBox.dataset['points'] = String(closes.length);
+    addCsvButton(priceBox, 'overview-price', () => seriesCsv(chartSeries(chart)));
   } catch (error) {
     showError(priceBox, 'Spot prices could not be loaded', error);
   }

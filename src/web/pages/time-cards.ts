@@ -2,9 +2,10 @@
 // (each may fail on its own) and draw one time chart per card, or say what is missing.
 import type { IChartApi } from 'lightweight-charts';
 import { fetchSeries, type SeriesTable } from '../api.js';
-import { escapeHtml, formatField, humanize } from '../format.js';
-import { scalarFields } from '../read.js';
-import { createTimeChart } from '../charts/lw.js';
+import { labelledRows, type FieldLabel } from '../../format/field-labels.js';
+import { addCsvButton, addTableCsvButton, seriesCsv } from '../csv.js';
+import { escapeHtml } from '../format.js';
+import { chartSeries, createTimeChart } from '../charts/lw.js';
 import { card, notAvailable, seriesQuery, showError, type PageContext } from '../ui.js';
 
 /** Each dataset's table, or the error it failed with. */
@@ -64,15 +65,26 @@ export function timeCard(
   }
   body.dataset['points'] = String(points);
   chart.timeScale().fitContent();
+  addCsvButton(body, id, () => seriesCsv(chartSeries(chart)));
   ctx.onDispose(() => chart.remove());
 }
 
-/** A card listing the scalar fields of a signal section (name → formatted value). */
-export function fieldsCard(parent: HTMLElement, title: string, section: object | null): void {
-  const body = card(parent, title);
-  const fields = scalarFields(section);
-  if (fields.length === 0) return notAvailable(body, title);
-  body.innerHTML = `<table class="kv">${fields
-    .map(([k, v]) => `<tr><th>${escapeHtml(humanize(k))}</th><td>${escapeHtml(formatField(k, v))}</td></tr>`)
+/**
+ * A card listing a signal section's figures with the label table's words and digits (fields not in
+ * `labels` are not shown); `id` names the card and its CSV download.
+ */
+export function fieldsCard(
+  parent: HTMLElement,
+  title: string,
+  section: object | null,
+  labels: Readonly<Record<string, FieldLabel>>,
+  id: string,
+): void {
+  const body = card(parent, title, { id });
+  const rows = labelledRows(section, labels);
+  if (rows.length === 0) return notAvailable(body, title);
+  body.innerHTML = `<table class="kv">${rows
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
     .join('')}</table>`;
+  addTableCsvButton(body, id);
 }

@@ -2,7 +2,10 @@
 // their sizes; a wave still under way runs to the as-of date.
 import type { ECharts } from 'echarts/core';
 import { formatUsd } from '../../format/money.js';
-import { escapeHtml, formatSize } from '../format.js';
+import { formatDate } from '../../format/dates.js';
+import { valueLabel } from '../../format/field-labels.js';
+import { addCsvButton, addTableCsvButton } from '../csv.js';
+import { dateTick, escapeHtml, formatSize } from '../format.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { createEChart, themedAxis, themedBase } from '../charts/ec.js';
@@ -38,13 +41,18 @@ export function renderWaves(ctx: PageContext): void {
   chart.setOption({
     ...themedBase(),
     tooltip: { trigger: 'item', formatter: (x: { data?: { label?: string } }) => escapeHtml(x.data?.label ?? '') },
-    grid: { left: 70, right: 30, top: 20, bottom: 40 },
+    grid: { left: 12, right: 30, top: 20, bottom: 8, containLabel: true },
     xAxis: themedAxis({
       type: 'time',
       max: time(asOf),
       min: Math.min(...waves.map((w) => time(w.start))) - 14 * 86_400_000,
+      axisLabel: {
+        color: p.muted,
+        hideOverlap: true,
+        formatter: dateTick,
+      },
     }),
-    yAxis: themedAxis({ type: 'category', data: segments }),
+    yAxis: themedAxis({ type: 'category', data: segments.map((s) => valueLabel(s)) }),
     series: [
       {
         type: 'custom',
@@ -92,18 +100,23 @@ export function renderWaves(ctx: PageContext): void {
             w.end === null ? 1 : 0,
             i,
           ],
-          label: `${w.segment}: ${w.start} → ${w.end ?? 'ongoing'}, ${formatSize(w.size, w.unit)}`,
+          label: `${valueLabel(w.segment)}: ${formatDate(w.start)} → ${w.end ? formatDate(w.end) : 'ongoing'}, ${formatSize(w.size, w.unit)}`,
         })),
       },
     ],
   });
   chartBox.dataset['points'] = String(waves.length);
-  tableBox.innerHTML = `<table class="events"><thead><tr><th>Segment</th><th>Start</th><th>End</th><th>Size</th></tr></thead><tbody>${waves
+  tableBox.innerHTML = `<table class="events"><thead><tr><th>Segment</th><th>Start</th><th>End</th><th class="num">Size</th></tr></thead><tbody>${waves
     .map(
       (
         w,
-      ) => `<tr><td>${escapeHtml(w.segment)}</td><td>${escapeHtml(w.start)}</td><td>${escapeHtml(w.end ?? 'ongoing')}</td>
-        <td>${escapeHtml(formatSize(w.size, w.unit))}</td></tr>`,
+      ) => `<tr><td>${escapeHtml(valueLabel(w.segment))}</td><td>${escapeHtml(formatDate(w.start))}</td><td>${escapeHtml(w.end ? formatDate(w.end) : 'ongoing')}</td>
+        <td class="num">${escapeHtml(formatSize(w.size, w.unit))}</td></tr>`,
     )
     .join('')}</tbody></table>`;
+  addTableCsvButton(tableBox, 'waves-table');
+  addCsvButton(chartBox, 'waves-chart', () => ({
+    header: ['segment', 'start', 'end', 'size', 'unit'],
+    rows: waves.map((w) => [w.segment, w.start, w.end, w.size, w.unit]),
+  }));
 }

@@ -73,8 +73,10 @@ describe('tidemark sync (CLI against a local server)', () => {
     );
     expect(lines.find((l) => l.startsWith('cftc'))).toMatch(/^cftc\s+ok\s+20\s+0\s+0\s+2025-12-30\.\.2026-01-06/);
     expect(lines.find((l) => l.startsWith('bybit'))).toMatch(/^bybit\s+failed/);
-    expect(err).toMatch(/error: bybit: bybit: loadMarkets failed/);
-    expect(err).toMatch(/sync: 1 of 5 source\(s\) failed: bybit \(everything else was stored\)/);
+    expect(err).toMatch(/error: bybit: loadMarkets failed/);
+    expect(err).toMatch(
+      /sync: 1 of 5 source\(s\) failed: bybit; farside, binance, cftc, quotes synced; [\d,]+ new or revised rows were stored/,
+    );
     const store = await openDuckDbStore(db);
     try {
       const ibit = await store.read({ dataset: 'etf-flows', asset: 'BTC', keys: ['IBIT'] });
@@ -121,6 +123,43 @@ describe('tidemark sync (CLI against a local server)', () => {
     const second = await run(args);
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/\ncftc\s+ok\s+0\s+0\s+20\s/);
+  });
+
+  it('offline (no host resolves): fails in seconds without retrying, in one line, and says nothing was stored', async () => {
+    // `.invalid` never resolves (RFC 2606): every lookup fails with ENOTFOUND, as on a machine without network.
+    const endpoints = ['farside', 'binance', 'bybit', 'okx', 'cftc', 'quotes'].flatMap((n) => [
+      '--endpoint',
+      `${n}=http://${n}.tidemark-test.invalid`,
+    ]);
+    const started = Date.now();
+    // Default retry policy (4 attempts, 0.5 s doubling): before, this took over a minute.
+    const { code, out, err } = await run(['--db', join(dir, 'offline.duckdb'), '--asset', 'BTC', ...endpoints]);
+    const seconds = (Date.now() - started) / 1000;
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err.trimEnd().split('\n')).toEqual([
+      'tidemark: sync: no source could be reached — cannot resolve farside.tidemark-test.invalid, binance.tidemark-test.invalid, bybit.tidemark-test.invalid, okx.tidemark-test.invalid, cftc.tidemark-test.invalid, quotes.tidemark-test.invalid (offline, or wrong endpoints?); nothing was stored',
+    ]);
+    expect(err).not.toContain('everything else');
+    // No retry waits (they alone would be ≥ 3 × 0.4 s per request); the rest is loading ccxt on a busy machine.
+    expect(seconds).toBeLessThan(20);
+  });
+
+  it('every source failing with nothing stored says so (never "everything else was stored")', async () => {
+    const { code, err } = await run([
+      '--db',
+      join(dir, 'down.duckdb'),
+      '--source',
+      'cftc',
+      '--asset',
+      'BTC',
+      '--retries',
+      '1',
+      '--endpoint',
+      `cftc=${server.url}/no-such-prefix`,
+    ]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/tidemark: sync: 1 of 1 source\(s\) failed: cftc; nothing new was stored\n$/);
   });
 
   it('bad flags are usage errors (exit 2)', async () => {

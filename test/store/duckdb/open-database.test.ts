@@ -137,7 +137,15 @@ describe('openDuckDbStore', () => {
     await rawDuckDb(path, 'CREATE TABLE t (x INTEGER); DROP TABLE t');
     expect((await openError(path, 'read')).kind).toBe('missing');
     await (await openDuckDbStore(path)).close();
-    expect(await tables(path)).toEqual(['events', 'observations', 'runs', 'schema_migrations']);
+    expect(await tables(path)).toEqual([
+      'alert_deliveries',
+      'alerts',
+      'analyses',
+      'events',
+      'observations',
+      'runs',
+      'schema_migrations',
+    ]);
   });
 
   it('refuses a store written by a newer Tidemark', async () => {
