@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.js';
 import { verifySignature } from '../../src/alerts/sinks/webhook-signature.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { tidemark } from '../cli/run-cli.js';
+import { tidemark } from '../helpers/run-cli.js';
 import { COT_DATASET_PATH } from '../../src/sources/live/cftc-cot.js';
-import { fixture, startFixtureServer } from '../sources/live/fixture-server.js';
-import { binanceRoutes } from '../sources/live/venue-routes.js';
-import { startHttpReceiver, type HttpReceiver } from './receivers.js';
+import { fixture, startFixtureServer } from '../helpers/fixture-server.js';
+import { binanceRoutes } from '../helpers/venue-routes.js';
+import { startHttpReceiver, type HttpReceiver } from '../helpers/alert-receivers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, 'bin/tidemark.js');

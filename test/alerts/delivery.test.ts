@@ -16,7 +16,7 @@ import { verifySignature } from '../../src/alerts/sinks/webhook-signature.js';
 import { webhookSink } from '../../src/alerts/sinks/webhook-sink.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import type { Store } from '../../src/store/store.js';
-import { startHttpReceiver, startSmtpReceiver, type HttpReceiver } from './receivers.js';
+import { startHttpReceiver, startSmtpReceiver, type HttpReceiver } from '../helpers/alert-receivers.js';
 
 const SECRET = 'whsec-test-0123456789';
 const TOKEN = '123456:telegram-test-token';

@@ -16,7 +16,7 @@ import { loadShippedEvents } from '../../src/sources/events/shipped-calendar.js'
 import { importFiles } from '../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../src/store/market-series-loader.js';
-import { SHARED_DATA_DIR } from '../shared-data-dir.js';
+import { SHARED_DATA_DIR } from '../helpers/shared-data-dir.js';
 
 const FROM = '2025-09-01';
 const TO = '2026-02-28';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAYS_PER_YEAR, equityMetrics } from '../../src/backtest/equity-metrics.js';
-import { dailyCloses } from '../track-record/price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 
 // +10 %, −10 %, 0 %, +10 %; in the market except over the third day.
 const closes = dailyCloses([100, 110, 99, 99, 108.9]);

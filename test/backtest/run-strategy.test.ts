@@ -10,7 +10,7 @@ import { phasedAccumulationStrategy } from '../../src/backtest/strategies/phased
 import { rightSideConfirmationStrategy } from '../../src/backtest/strategies/right-side-confirmation.js';
 import { withStops } from '../../src/backtest/stops.js';
 import { PHASE_FOLLOWING_DEFAULTS } from '../../src/track-record/phase-following.js';
-import { dailyCloses } from '../track-record/price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 import { day, everyDay, market } from './fixtures.js';
 
 const free = { startCashUsd: 1000, feeBps: 0, slippageBps: 0 };

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     if (server.kind !== 'real') {
       const { analyzeSeries } = await import('../../src/phase/analyze.js');
-      const { emptyMarketSeries } = await import('../signals/section-fixtures.js');
+      const { emptyMarketSeries } = await import('../helpers/market-series.js');
       const none = analyzeSeries(emptyMarketSeries({ asset: dates.asset, asOf }));
       await page.route('**/api/analysis**', (route) =>
         route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(none) }),

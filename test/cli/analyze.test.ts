@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHASE_LABELS, type Analysis } from '../../src/domain/analysis.js';
 import type { DailyReading } from '../../src/phase/walk-forward.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { tidemark } from './run-cli.js';
+import { tidemark } from '../helpers/run-cli.js';
 
 let dir: string;
 let db: string;

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandName } from '../../src/cli/commands.js';
 import { commandFor, TIDEMARK_VERSION } from '../../src/cli/main.js';
-import { tidemark } from './run-cli.js';
+import { tidemark } from '../helpers/run-cli.js';
 
 describe('the command table', () => {
   it.each(COMMANDS.map((c) => [commandName(c), c] as const))(

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXIT_CODES, reportError } from '../../src/cli/error-output.js';
-import { canMountReadOnly, holdDatabase, runTidemarkOnReadOnlyDir } from '../store/other-process.js';
-import { tidemark } from './run-cli.js';
+import { canMountReadOnly, holdDatabase, runTidemarkOnReadOnlyDir } from '../helpers/other-process.js';
+import { tidemark } from '../helpers/run-cli.js';
 
 const FARSIDE = `date,IBIT,FBTC,GBTC,BTC,Total
 2026-01-05,371.9,191.2,-16.8,150.9,697.2

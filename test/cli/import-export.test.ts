@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tidemark } from './run-cli.js';
+import { tidemark } from '../helpers/run-cli.js';
 
 let dir: string;
 let db: string;

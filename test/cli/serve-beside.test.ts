@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type OtherProcess } from '../store/other-process.js';
-import { tidemark } from './run-cli.js';
+import { startServe, type OtherProcess } from '../helpers/other-process.js';
+import { tidemark } from '../helpers/run-cli.js';
 
 let dir: string;
 let db: string;

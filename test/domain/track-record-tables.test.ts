@@ -14,7 +14,7 @@ import {
   reliabilityRows,
 } from '../../src/domain/track-record-tables.js';
 import { formatSignedPercent } from '../../src/format/percent.js';
-import { fixtureRun } from '../report/track-record-fixture.js';
+import { fixtureRun } from '../helpers/track-record-fixture.js';
 
 const base = fixtureRun().record.periods[1]!;
 

@@ -9,7 +9,7 @@ import {
   verdictMark,
   yardstickRows,
 } from '../../src/domain/track-record-views.js';
-import { fixtureRun } from '../report/track-record-fixture.js';
+import { fixtureRun } from '../helpers/track-record-fixture.js';
 
 const day = (date: string, engine: PhaseLabel | null, hindsight: PhaseLabel | null): TrackRecordDay => ({
   date,

@@ -13,7 +13,7 @@ import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../src/store/market-series-loader.js';
 import { loadShippedEvents } from '../../src/sources/events/shipped-calendar.js';
 import type { Store } from '../../src/store/store.js';
-import { SHARED_DATA_DIR } from '../shared-data-dir.js';
+import { SHARED_DATA_DIR } from '../helpers/shared-data-dir.js';
 
 const SHARED = SHARED_DATA_DIR;
 

@@ -10,8 +10,8 @@ import { terminalSummary } from '../../src/report/terminal-summary.js';
 import { whatWouldChange } from '../../src/report/what-would-change.js';
 import type { PastCall } from '../../src/report/call-history.js';
 import type { CoverageRow } from '../../src/store/store.js';
-import { simulatedNoteInput } from './simulated-note-input.js';
-import { emptyMarketSeries } from '../signals/section-fixtures.js';
+import { simulatedNoteInput } from '../helpers/simulated-note-input.js';
+import { emptyMarketSeries } from '../helpers/market-series.js';
 
 let analysis: Analysis;
 let series: MarketSeries;

@@ -10,7 +10,7 @@ import { decimate } from '../../src/report/track-record-charts.js';
 import { trackRecordSections } from '../../src/report/track-record-section.js';
 import { analyzeSeries } from '../../src/phase/analyze.js';
 import { buildSeriesFixture } from '../fixtures/analysis/series-btc.js';
-import { fixtureRun } from './track-record-fixture.js';
+import { fixtureRun } from '../helpers/track-record-fixture.js';
 
 const run = fixtureRun();
 const blocksOf = <K extends NoteBlock['kind']>(section: NoteSection, kind: K): Extract<NoteBlock, { kind: K }>[] =>

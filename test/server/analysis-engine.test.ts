@@ -104,7 +104,7 @@ describe('AnalysisEngine vs analyzeStore on the simulator', () => {
 describe('AnalysisPool limits', () => {
   it('refuses jobs beyond its queue with ApiError 503 busy and Retry-After 1', async () => {
     const pool = new AnalysisPool({ workers: 1, queueLimit: 1 });
-    const series = (await import('../signals/section-fixtures.js')).emptyMarketSeries();
+    const series = (await import('../helpers/market-series.js')).emptyMarketSeries();
     try {
       const results = await Promise.allSettled([1, 2, 3, 4].map(() => pool.analyzeSeries(series)));
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
@@ -119,7 +119,7 @@ describe('AnalysisPool limits', () => {
 
   it('fails the job of a worker that stops, and replaces the worker', async () => {
     const pool = new AnalysisPool({ workers: 1, workerUrl: new URL('./fixtures/stopping-worker.ts', import.meta.url) });
-    const series = (await import('../signals/section-fixtures.js')).emptyMarketSeries();
+    const series = (await import('../helpers/market-series.js')).emptyMarketSeries();
     try {
       await expect(pool.analyzeSeries(series)).rejects.toThrow(
         /analysis worker stopped while analysing: exited with code 3/,

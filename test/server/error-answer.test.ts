@@ -13,7 +13,7 @@ import { IdleReleasingStore } from '../../src/store/idle-releasing-store.js';
 import { StoreError, STORE_ERROR_KINDS, type StoreErrorKind } from '../../src/store/store-error.js';
 import type { Store } from '../../src/store/store.js';
 import { loadAnalysisFixture } from '../fixtures/analysis/series-btc.js';
-import { holdDatabase } from '../store/other-process.js';
+import { holdDatabase } from '../helpers/other-process.js';
 
 const analyze = async (): Promise<ReturnType<typeof loadAnalysisFixture>> => loadAnalysisFixture();
 

@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, type FileImportSummary } from '../../src/sources/import-files.js';
 import { openDuckDbStore, type DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { SHARED_DATA_DIR } from '../shared-data-dir.js';
+import { SHARED_DATA_DIR } from '../helpers/shared-data-dir.js';
 
 const SHARED = SHARED_DATA_DIR;
 const MILLION = 1e6;

@@ -11,8 +11,8 @@ import { cotObservations } from '../../src/sources/live/cftc-cot.js';
 import { runSync } from '../../src/sources/live/sync-runner.js';
 import { resolveEndpoints, SOURCE_NAMES } from '../../src/sources/live/endpoints.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
-import { startFixtureServer, type FixtureServer } from './live/fixture-server.js';
-import { scratch, type Scratch } from './regressions/helpers.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { scratch, type Scratch } from '../helpers/regression-scratch.js';
 
 const TODAY = '2026-06-30';
 

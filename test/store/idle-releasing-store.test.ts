@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/domain/observation.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { IdleReleasingStore } from '../../src/store/idle-releasing-store.js';
-import { holdDatabase } from './other-process.js';
+import { holdDatabase } from '../helpers/other-process.js';
 
 let dir: string;
 let path: string;

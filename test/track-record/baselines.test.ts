@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { createRandom } from '../../src/signals/stats/seeded-random.js';
 import { BASELINE_NAMES, baselineCalls } from '../../src/track-record/baselines.js';
-import { dailyCloses } from './price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 
 describe('baselineCalls', () => {
   // 199 closes of 100 from 2024-01-01, then 300 on day 199 (2024-07-18).

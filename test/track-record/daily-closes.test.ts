@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertDailyCloses, dayIndex, fillCalendarGaps } from '../../src/track-record/daily-closes.js';
-import { dailyCloses } from './price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 
 describe('daily closes', () => {
   const closes = dailyCloses([1, 2, 3], '2024-02-28');

@@ -4,7 +4,7 @@ import {
   forwardOutcomes,
   forwardReturnStats,
 } from '../../src/track-record/forward-returns.js';
-import { dailyCloses } from './price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 
 const closes = dailyCloses([100, 120, 90, 110, 130, 117, 140, 126]);
 const d = (i: number): string => closes[i]!.date;

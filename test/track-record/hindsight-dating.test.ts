@@ -4,7 +4,7 @@ import {
   PAGAN_SOSSOUNOV_DEFAULTS,
   hindsightDating,
 } from '../../src/track-record/hindsight-dating.js';
-import { dailyCloses, piecewisePath } from './price-paths.js';
+import { dailyCloses, piecewisePath } from '../helpers/price-paths.js';
 
 const compact = (states: readonly string[]): string =>
   states.map((s) => (s === 'bull' ? '+' : s === 'bear' ? '-' : '?')).join('');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hindsightDating } from '../../src/track-record/hindsight-dating.js';
 import { HINDSIGHT_LABEL_DEFAULTS, hindsightLabels } from '../../src/track-record/hindsight-labels.js';
-import { dailyCloses } from './price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 
 describe('hindsightLabels', () => {
   // Trough 100 (day 0), peak 130 (day 2), trough 95 (day 5), pending high 150 (day 9).

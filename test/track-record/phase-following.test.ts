@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseLabel } from '../../src/domain/analysis.js';
 import { PHASE_FOLLOWING_DEFAULTS, buyAndHold, phaseFollowing } from '../../src/track-record/phase-following.js';
-import { dailyCloses } from './price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 
 // Mon 2024-01-01 … Sun 2024-01-14; calls on weekdays only.
 const closes = dailyCloses([100, 102, 104, 106, 100, 110, 121, 110, 99, 100, 100, 105, 105, 105]);

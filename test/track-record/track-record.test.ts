@@ -6,7 +6,7 @@ import { createRandom } from '../../src/signals/stats/seeded-random.js';
 import { hindsightDating } from '../../src/track-record/hindsight-dating.js';
 import { hindsightLabels } from '../../src/track-record/hindsight-labels.js';
 import { buildTrackRecord } from '../../src/track-record/track-record.js';
-import { dailyCloses } from './price-paths.js';
+import { dailyCloses } from '../helpers/price-paths.js';
 
 /** A seeded cycle of bull and bear markets with daily noise: `days` closes from 2019-01-01. */
 function cyclePath(days: number, seed: number): ReturnType<typeof dailyCloses> {

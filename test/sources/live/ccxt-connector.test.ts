@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Observation } from '../../../src/domain/observation.js';
 import { perpVenueConnector } from '../../../src/sources/live/ccxt-connector.js';
 import { SourceError } from '../../../src/sources/errors.js';
-import { startFixtureServer, type FixtureServer } from './fixture-server.js';
-import { testContext } from './helpers.js';
-import { binanceRoutes, bybitRoutes, okxRoutes } from './venue-routes.js';
+import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.js';
+import { testContext } from '../../helpers/connector-context.js';
+import { binanceRoutes, bybitRoutes, okxRoutes } from '../../helpers/venue-routes.js';
 
 let server: FixtureServer | undefined;
 afterEach(async () => {

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/sources/errors.js';
 import { cftcConnector, COT_DATASET_PATH, makeCftcConnector } from '../../../src/sources/live/cftc-cot.js';
 import { quotesConnector } from '../../../src/sources/live/yahoo-quotes.js';
-import { fixture, startFixtureServer, type FixtureServer } from './fixture-server.js';
-import { testContext } from './helpers.js';
+import { fixture, startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.js';
+import { testContext } from '../../helpers/connector-context.js';
 
 let server: FixtureServer | undefined;
 afterEach(async () => {

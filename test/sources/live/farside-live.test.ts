@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/sources/errors.js';
 import { farsideConnector } from '../../../src/sources/live/farside-live.js';
-import { startFixtureServer, type FixtureServer } from './fixture-server.js';
-import { testContext } from './helpers.js';
+import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.js';
+import { testContext } from '../../helpers/connector-context.js';
 
 const html = (name: string): string => readFileSync(resolve(process.cwd(), 'test/fixtures/farside-html', name), 'utf8');
 const BTC_PATH = '/bitcoin-etf-flow-all-data/';

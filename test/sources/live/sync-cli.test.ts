@@ -6,8 +6,8 @@ import { runCli } from '../../../src/cli/main.js';
 import { COT_DATASET_PATH } from '../../../src/sources/live/cftc-cot.js';
 import { DEFAULT_QUOTE_TICKERS } from '../../../src/sources/live/yahoo-quotes.js';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
-import { fixture, startFixtureServer, type FixtureServer } from './fixture-server.js';
-import { binanceRoutes } from './venue-routes.js';
+import { fixture, startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.js';
+import { binanceRoutes } from '../../helpers/venue-routes.js';
 
 const farsideHtml = readFileSync(resolve(process.cwd(), 'test/fixtures/farside-html/btc-all-data.html'), 'utf8');
 

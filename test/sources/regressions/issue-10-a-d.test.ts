@@ -10,7 +10,7 @@ import { cftcCotJsonCache } from '../../../src/sources/caches/cftc-cot-json.js';
 import { parseFarsideHtml } from '../../../src/sources/farside/farside-html.js';
 import { importFiles } from '../../../src/sources/import-files.js';
 import { tradingViewCsv } from '../../../src/sources/tradingview/tradingview-csv.js';
-import { rowsOf, scratch, TODAY, type Scratch } from './helpers.js';
+import { rowsOf, scratch, TODAY, type Scratch } from '../../helpers/regression-scratch.js';
 
 const FIXTURES = resolve(process.cwd(), 'test/fixtures');
 const fixture = (p: string): string => readFileSync(resolve(FIXTURES, p), 'utf8');

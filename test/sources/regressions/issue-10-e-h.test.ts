@@ -14,7 +14,7 @@ import { parseFarsideHtml } from '../../../src/sources/farside/farside-html.js';
 import { genericLongCsv } from '../../../src/sources/generic/generic-long-csv.js';
 import { detectLayout } from '../../../src/sources/import-files.js';
 import { tradingViewCsv } from '../../../src/sources/tradingview/tradingview-csv.js';
-import { rowsOf, scratch, TODAY } from './helpers.js';
+import { rowsOf, scratch, TODAY } from '../../helpers/regression-scratch.js';
 
 const FIXTURES = resolve(process.cwd(), 'test/fixtures');
 const fixture = (p: string): string => readFileSync(resolve(FIXTURES, p), 'utf8');

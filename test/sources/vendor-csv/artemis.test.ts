@@ -4,7 +4,7 @@ import { artemisExchangeOiCsv } from '../../../src/sources/artemis/artemis-excha
 import { artemisMonthlyFlowsCsv, artemisWeeklyFlowsCsv } from '../../../src/sources/artemis/artemis-flows-csv.js';
 import { artemisTreasuryCsv } from '../../../src/sources/artemis/artemis-treasury-csv.js';
 import { identicalColumns } from '../../../src/sources/artemis/identical-columns.js';
-import { parseFixture, rejectSites, rows } from './fixture.js';
+import { parseFixture, rejectSites, rows } from '../../helpers/vendor-csv-fixture.js';
 
 describe('artemis-aum-csv', () => {
   it('stores AUM per fund, the "Bitcoin" column as the mini trust BTC, skipping pre-launch zeros', () => {

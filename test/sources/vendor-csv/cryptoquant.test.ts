@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cryptoQuantMetricCsv } from '../../../src/sources/cryptoquant/cryptoquant-metric-csv.js';
 import { cryptoQuantPriceCsv } from '../../../src/sources/cryptoquant/cryptoquant-price-csv.js';
 import { CRYPTOQUANT_METRICS } from '../../../src/sources/cryptoquant/metrics.js';
-import { parseFixture, rejectSites, rows } from './fixture.js';
+import { parseFixture, rejectSites, rows } from '../../helpers/vendor-csv-fixture.js';
 
 describe('cryptoquant-metric-csv', () => {
   it('stores funding as a fraction per 8h (percent / 100), key all, known the next 00:00 UTC', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLayout } from '../../../src/sources/import-files.js';
 import { FILE_LAYOUTS } from '../../../src/sources/layouts.js';
-import { fixturePath } from './fixture.js';
+import { fixturePath } from '../../helpers/vendor-csv-fixture.js';
 
 const EXPECTED: Record<string, string> = {
   'cryptoquant/Bitcoin Funding Rates - All Exchanges - Day.csv': 'cryptoquant-metric-csv',

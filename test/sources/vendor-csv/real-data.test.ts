@@ -7,7 +7,7 @@ import { importFiles, type FileImportSummary } from '../../../src/sources/import
 import { VENDOR_CSV_LAYOUTS } from '../../../src/sources/layouts-vendor-csv.js';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
 import type { Store } from '../../../src/store/store.js';
-import { SHARED_DATA_DIR } from '../../shared-data-dir.js';
+import { SHARED_DATA_DIR } from '../../helpers/shared-data-dir.js';
 
 const SHARED = SHARED_DATA_DIR;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tradingViewCsv } from '../../../src/sources/tradingview/tradingview-csv.js';
 import { importFiles } from '../../../src/sources/import-files.js';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
-import { fixturePath, parseFixture, rejectSites, rows } from './fixture.js';
+import { fixturePath, parseFixture, rejectSites, rows } from '../../helpers/vendor-csv-fixture.js';
 
 const HEADER =
   'date,open,high,low,close,Volume,Open Interest,Open Interest (Open),Open Interest (High,Open Interest (Low),Open Interest (Close)';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDbStore } from '../../../src/store/duckdb/duckdb-store.js';
 import type { LockHolder } from '../../../src/store/duckdb/duckdb-errors.js';
 import { StoreError } from '../../../src/store/store-error.js';
-import { holdDatabase } from '../other-process.js';
+import { holdDatabase } from '../../helpers/other-process.js';
 
 let dir: string;
 let path: string;
