@@ -50,7 +50,8 @@ export function formatCycle(report: CycleReport, config: RunConfig, dryRun: bool
       lines.push(`${a.asset}: NOT ANALYSED: ${a.error}`);
       continue;
     }
-    const call = a.label !== null && a.confidence !== null ? `${a.label} (${formatPercent(a.confidence, 0)})` : 'no call';
+    const call =
+      a.label !== null && a.confidence !== null ? `${a.label} (${formatPercent(a.confidence, 0)})` : 'no call';
     lines.push(`${a.asset}: ${call}${a.notePath !== null ? `; note ${a.notePath}` : ''}`);
     const stale = a.freshness.filter((f) => f.stale).map((f) => `${f.input} (last ${f.lastDate ?? 'none'})`);
     if (stale.length > 0) lines.push(`  stale inputs: ${stale.join(', ')}`);

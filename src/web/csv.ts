@@ -77,3 +77,16 @@ export function addTableCsvButton(body: HTMLElement, name: string): void {
     return table ? htmlTableCsv(table) : { header: [], rows: [] };
   });
 }
+
+/**
+ * Gives every card under `root` that holds a table but no CSV button of its page's one for its (first)
+ * table, so a table a page draws later (a period switch, a re-render) is downloadable too. Idempotent.
+ */
+export function addMissingTableCsvButtons(root: HTMLElement): void {
+  for (const cardEl of root.querySelectorAll<HTMLElement>('section.card')) {
+    const existing = cardEl.querySelector<HTMLElement>('button.csv');
+    // A page's own button stays; the chart's automatic one gives way to the card's table (what it shows).
+    if ((existing !== null && existing.dataset['auto'] !== 'chart') || cardEl.querySelector('table') === null) continue;
+    addTableCsvButton(cardEl, cardEl.id !== '' ? cardEl.id : 'table');
+  }
+}

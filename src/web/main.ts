@@ -7,6 +7,7 @@ import { PAGES, PAGE_TITLES, readViewState, viewQuery, type PageName, type ViewS
 import { applyTheme, currentTheme } from './theme.js';
 import { el, seriesWindow, showError, type PageContext } from './ui.js';
 import { renderOverview } from './pages/overview.js';
+import { addMissingTableCsvButtons } from './csv.js';
 
 type Renderer = (ctx: PageContext) => void | Promise<void>;
 
@@ -23,6 +24,8 @@ const LOADERS: Record<PageName, () => Promise<Renderer>> = {
 };
 
 const pageRoot = document.getElementById('page') as HTMLElement;
+// Every table a page draws, now or after a later switch, gets a CSV button.
+new MutationObserver(() => addMissingTableCsvButtons(pageRoot)).observe(pageRoot, { childList: true, subtree: true });
 const tabs = document.getElementById('tabs') as HTMLElement;
 const asOfInput = document.getElementById('asof') as HTMLInputElement;
 const assetSelect = document.getElementById('asset') as HTMLSelectElement;

@@ -14,6 +14,8 @@ import {
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { palette } from '../theme.js';
+import { addCsvButton } from '../csv.js';
+import { echartsCsv } from './echarts-csv.js';
 
 use([
   BarChart,
@@ -34,6 +36,14 @@ use([
 /** An SVG-rendered chart in `container`, resized with the window; returns it and its disposer. */
 export function createEChart(container: HTMLElement): { chart: ECharts; dispose: () => void } {
   const chart = init(container, null, { renderer: 'svg' });
+  // Every chart downloads what it draws, unless its page gives the card a CSV of its own.
+  const cardEl = container.closest('section.card');
+  if (cardEl && cardEl.querySelector('button.csv') === null) {
+    addCsvButton(container, cardEl.id !== '' ? cardEl.id : 'chart', () => echartsCsv(chart));
+    // A table in the same card (drawn now or later) takes the button over: see addMissingTableCsvButtons.
+    const button = cardEl.querySelector<HTMLElement>('button.csv');
+    if (button) button.dataset['auto'] = 'chart';
+  }
   const onResize = (): void => chart.resize();
   window.addEventListener('resize', onResize);
   return {

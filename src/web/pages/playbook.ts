@@ -8,7 +8,8 @@ import { episodeStart } from '../../domain/de-risking-episode.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatDecimal, formatPrice } from '../../format/numbers.js';
 import { formatPercent, formatPercentagePoints, formatSignedPercent } from '../../format/percent.js';
-import { escapeHtml } from '../format.js';
+import { escapeHtml, readableDates } from '../format.js';
+import { formatDate } from '../../format/dates.js';
 import { palette } from '../theme.js';
 import { card, el, showError, type PageContext } from '../ui.js';
 
@@ -59,7 +60,7 @@ export function comparisonHtml(period: BacktestPeriodResult): string {
   const head = period.runs.map((r) => `<th>${escapeHtml(r.title)}</th>`).join('');
   const body = ROWS.map(
     ([name, cell]) =>
-      `<tr><th>${escapeHtml(name)}</th>${period.runs.map((r) => `<td>${escapeHtml(cell(r, reference))}</td>`).join('')}</tr>`,
+      `<tr><th>${escapeHtml(name)}</th>${period.runs.map((r) => `<td>${escapeHtml(readableDates(cell(r, reference)))}</td>`).join('')}</tr>`,
   ).join('');
   return `<table class="events compare"><thead><tr><th></th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -199,10 +200,11 @@ export async function renderPlaybook(ctx: PageContext): Promise<void> {
         : `<table class="events"><thead><tr><th>Date</th><th>Strategy</th><th>Side</th><th>Fill price</th><th>Notional</th><th>Exposure after</th><th>Phase</th><th>Why</th></tr></thead><tbody>${log
             .map(
               ({ r, t }) =>
-                `<tr><td>${escapeHtml(t.date)}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(t.side)}</td><td>${escapeHtml(formatPrice(t.priceUsd))}</td><td>${escapeHtml(formatUsd(t.notionalUsd))}</td><td>${escapeHtml(formatPercent(t.exposureAfter))}</td><td>${escapeHtml(t.label)}</td><td>${escapeHtml(t.reason)}</td></tr>`,
+                `<tr><td>${escapeHtml(formatDate(t.date))}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(t.side)}</td><td>${escapeHtml(formatPrice(t.priceUsd))}</td><td>${escapeHtml(formatUsd(t.notionalUsd))}</td><td>${escapeHtml(formatPercent(t.exposureAfter))}</td><td>${escapeHtml(t.label)}</td><td>${escapeHtml(readableDates(t.reason))}</td></tr>`,
             )
             .join('')}</tbody></table>`;
-    equityBox.dataset['points'] = String(period.runs[0]?.curve.length ?? 0);
+    const curvePoints = String(period.runs[0]?.curve.length ?? 0);
+    for (const box of [equityBox, drawdownBox, exposureBox]) box.dataset['points'] = curvePoints;
   };
 
   const load = async (): Promise<void> => {
