@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ main: () => Promise<BenchResult[]>
   api: () => import('./api.js'),
   dashboard: () => import('./dashboard.js'),
   'track-record': () => import('./track-record.js'),
+  replay: () => import('./replay.js'),
   backtest: () => import('./backtest.js'),
 };
 
