@@ -2,7 +2,8 @@
 // between two analyses of the same asset (the previous US trading day's and the shown day's).
 // A comparison for display only: both sides come from /api/analysis as they are.
 import type { Analysis } from '../domain/analysis.js';
-import { FRESHNESS_INPUT_LABELS } from '../domain/freshness.js';
+import { daysBetween } from '../domain/dates.js';
+import { FRESHNESS_INPUT_LABELS, type FreshnessInput } from '../domain/freshness.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
 import { formatPrice, formatRatio } from '../format/numbers.js';
@@ -60,6 +61,21 @@ function staleNames(a: Analysis): Map<string, string> {
   );
 }
 
+/** mNAV is read as stale past a week, as in the note's key numbers (daily values, weekends carried). */
+const MNAV_MAX_AGE_DAYS = 7;
+
+/** `value` with " (stale)" appended when `input` is stale in `a` (the note marks the same figures). */
+export function markStale(a: Analysis, input: FreshnessInput, value: string): string {
+  return a.freshness.some((f) => f.input === input && f.stale) ? `${value} (stale)` : value;
+}
+
+/** Strategy's mNAV, marked " (stale)" when its latest value is more than a week before the as-of date. */
+function mnavText(a: Analysis): string {
+  const value = formatRatio(a.signals.treasuries.strategyMnav);
+  const date = a.signals.treasuries.companies.find((c) => c.company === 'strategy')?.date;
+  return date && daysBetween(date, a.asOf) > MNAV_MAX_AGE_DAYS ? `${value} (stale)` : value;
+}
+
 /** Compares the previous session's analysis with the shown one (same asset). */
 export function whatChanged(previous: Analysis, current: Analysis): WhatChanged {
   const p = previous.signals;
@@ -98,28 +114,28 @@ export function whatChanged(previous: Analysis, current: Analysis): WhatChanged 
     },
     {
       label: 'Perp open interest',
-      before: formatUsd(p.positioning.openInterestUsd),
-      now: formatUsd(c.positioning.openInterestUsd),
+      before: markStale(previous, 'openInterestUsd', formatUsd(p.positioning.openInterestUsd)),
+      now: markStale(current, 'openInterestUsd', formatUsd(c.positioning.openInterestUsd)),
       change: relative(p.positioning.openInterestUsd, c.positioning.openInterestUsd),
     },
     {
       label: 'Funding rate',
-      before: formatFundingRate8h(p.positioning.fundingRate8h),
-      now: formatFundingRate8h(c.positioning.fundingRate8h),
+      before: markStale(previous, 'fundingRate8h', formatFundingRate8h(p.positioning.fundingRate8h)),
+      now: markStale(current, 'fundingRate8h', formatFundingRate8h(c.positioning.fundingRate8h)),
       change: '',
     },
     {
       label: 'CME basis, annualised',
-      before: formatSignedPercent(p.positioning.cme.annualisedBasis),
-      now: formatSignedPercent(c.positioning.cme.annualisedBasis),
+      before: markStale(previous, 'cme', formatSignedPercent(p.positioning.cme.annualisedBasis)),
+      now: markStale(current, 'cme', formatSignedPercent(c.positioning.cme.annualisedBasis)),
       change: change(p.positioning.cme.annualisedBasis, c.positioning.cme.annualisedBasis, (d) =>
         formatPercentagePoints(d * 100),
       ),
     },
     {
       label: 'Strategy mNAV',
-      before: formatRatio(p.treasuries.strategyMnav),
-      now: formatRatio(c.treasuries.strategyMnav),
+      before: mnavText(previous),
+      now: mnavText(current),
       change: change(p.treasuries.strategyMnav, c.treasuries.strategyMnav, (d) => formatRatio(d)),
     },
   ];

@@ -1,6 +1,7 @@
 // The dashboard's pure helpers (no browser needed): URL state, defensive readers, series
 // aggregation, regime spans and event-study reading, with hand-worked expectations.
 import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/domain/analysis.js';
 import { formatUsd } from '../../src/format/money.js';
 import { formatField, formatSize } from '../../src/web/format.js';
 import { asDatedSeries, scalarFields } from '../../src/web/read.js';
@@ -136,5 +137,17 @@ describe('CSV, the per-fund table and the previous session', () => {
     expect(previousSession('2026-01-05')).toBe('2026-01-02'); // Monday → Friday
     expect(previousSession('2025-11-28')).toBe('2025-11-26'); // Thanksgiving skipped
     expect(previousSession('2026-08-18')).toBe('2026-08-17');
+  });
+  it('marks a figure "(stale)" only when its own input is stale, as the note does', async () => {
+    const { markStale } = await import('../../src/web/what-changed.js');
+    const analysis = {
+      freshness: [
+        { input: 'openInterestUsd', lastDate: '2026-04-11', ageDays: 87, stale: true },
+        { input: 'cme', lastDate: '2026-07-06', ageDays: 1, stale: false },
+      ],
+    } as unknown as Analysis;
+    expect(markStale(analysis, 'openInterestUsd', '$24.6B')).toBe('$24.6B (stale)');
+    expect(markStale(analysis, 'cme', '+10.5%')).toBe('+10.5%');
+    expect(markStale(analysis, 'fundingRate8h', '−0.0007% per 8h')).toBe('−0.0007% per 8h');
   });
 });

@@ -9,7 +9,7 @@ import { formatDate } from '../../format/dates.js';
 import { signalLabel, valueLabel } from '../../format/field-labels.js';
 import { addCsvButton, addTableCsvButton, seriesCsv } from '../csv.js';
 import { escapeHtml } from '../format.js';
-import { previousSession, whatChanged, type WhatChanged } from '../what-changed.js';
+import { markStale, previousSession, whatChanged, type WhatChanged } from '../what-changed.js';
 import { asNumber, asStrings } from '../read.js';
 import { meanByDate } from '../series.js';
 import { palette } from '../theme.js';
@@ -92,8 +92,8 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     ['Flow directionality', formatDecimal(flows.directionality)],
     ['Outflow share', formatPercent(flows.outflowShare)],
     ['Sell-off type', valueLabel(liquidity.selloffType)],
-    ['Perp open interest', formatUsd(positioning.openInterestUsd)],
-    ['Perp OI change, 30 days', formatSignedPct(positioning.oiChangePct.d30)],
+    ['Perp open interest', markStale(a, 'openInterestUsd', formatUsd(positioning.openInterestUsd))],
+    ['Perp OI change, 30 days', markStale(a, 'openInterestUsd', formatSignedPct(positioning.oiChangePct.d30))],
   ];
   head.innerHTML = `<table class="kv">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
   addTableCsvButton(head, 'headline');
