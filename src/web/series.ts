@@ -71,3 +71,15 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The rows whose `keyColumn` equals `key` (e.g. the one spot source the analysis read), so a chart
+ * shows the figure the engine used instead of a mean across sources; the whole table when `key`
+ * is undefined or matches no row.
+ */
+export function onlyKey(table: SeriesTable, keyColumn: string, key: string | undefined): SeriesTable {
+  const ki = columnIndex(table, keyColumn);
+  if (key === undefined || ki < 0) return table;
+  const rows = table.rows.filter((row) => row[ki] === key);
+  return rows.length > 0 ? { ...table, rows } : table;
+}

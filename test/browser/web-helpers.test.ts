@@ -5,7 +5,7 @@ import type { Analysis } from '../../src/domain/analysis.js';
 import { formatUsd } from '../../src/format/money.js';
 import { formatField, formatSize } from '../../src/web/format.js';
 import { asDatedSeries, scalarFields } from '../../src/web/read.js';
-import { byKey, meanByDate, sumByDate, weekStart } from '../../src/web/series.js';
+import { byKey, meanByDate, onlyKey, sumByDate, weekStart } from '../../src/web/series.js';
 import { readViewState, viewQuery } from '../../src/web/state.js';
 
 describe('view state in the URL', () => {
@@ -149,5 +149,25 @@ describe('CSV, the per-fund table and the previous session', () => {
     expect(markStale(analysis, 'openInterestUsd', '$24.6B')).toBe('$24.6B (stale)');
     expect(markStale(analysis, 'cme', '+10.5%')).toBe('+10.5%');
     expect(markStale(analysis, 'fundingRate8h', '−0.0007% per 8h')).toBe('−0.0007% per 8h');
+  });
+});
+
+describe('one source out of several', () => {
+  const spot = {
+    columns: ['date', 'venue', 'close'],
+    rows: [
+      ['2026-01-15', 'coingecko', 95514.88],
+      ['2026-01-15', 'cryptoquant', 95583.35],
+    ],
+  };
+  it('charts the source the analysis read instead of the mean across sources', () => {
+    expect(meanByDate(spot, 'close')[0]?.value).toBeCloseTo(95549.115, 3);
+    expect(meanByDate(onlyKey(spot, 'venue', 'cryptoquant'), 'close')).toEqual([
+      { date: '2026-01-15', value: 95583.35 },
+    ]);
+  });
+  it('keeps every row when the source is unknown or absent', () => {
+    expect(onlyKey(spot, 'venue', undefined)).toBe(spot);
+    expect(onlyKey(spot, 'venue', 'kraken')).toBe(spot);
   });
 });

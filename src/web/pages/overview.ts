@@ -11,7 +11,7 @@ import { addCsvButton, addTableCsvButton, seriesCsv } from '../csv.js';
 import { escapeHtml } from '../format.js';
 import { markStale, previousSession, whatChanged, type WhatChanged } from '../what-changed.js';
 import { asNumber, asStrings } from '../read.js';
-import { meanByDate } from '../series.js';
+import { meanByDate, onlyKey } from '../series.js';
 import { palette } from '../theme.js';
 import { card, el, notAvailable, seriesQuery, showError, type PageContext } from '../ui.js';
 
@@ -158,7 +158,9 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
       import('../charts/lw.js'),
     ]);
     if (!ctx.isCurrent()) return;
-    const closes = meanByDate(spot, 'close');
+    // The spot source the analysis read (its close is the headline's), not a mean across sources.
+    const spotSource = a.freshness.find((f) => f.input === 'spot')?.source;
+    const closes = meanByDate(onlyKey(spot, 'venue', spotSource), 'close');
     if (closes.length === 0) return notAvailable(priceBox, 'Spot prices');
     const chart = createTimeChart(priceBox);
     ctx.onDispose(() => chart.remove());

@@ -4,7 +4,7 @@ import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatPrice } from '../../format/numbers.js';
 import { formatPercent } from '../../format/percent.js';
-import { meanByDate, sumByDate } from '../series.js';
+import { meanByDate, onlyKey, sumByDate } from '../series.js';
 import { palette } from '../theme.js';
 import { POSITIONING_LABELS } from '../../format/field-labels.js';
 import { el, type PageContext } from '../ui.js';
@@ -28,7 +28,8 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
       format: formatUsd,
       column: 'perp_open_interest_usd',
     });
-    const price = meanByDate(optional(data, 'spot'), 'close');
+    const spotSource = ctx.analysis.freshness.find((f) => f.input === 'spot')?.source;
+    const price = meanByDate(onlyKey(optional(data, 'spot'), 'venue', spotSource), 'close');
     if (oi.length > 0 && price.length > 0)
       addLine(chart, price, { color: p.muted, title: 'price', format: formatPrice, column: 'spot_close' });
     return oi.length;
