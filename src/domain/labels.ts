@@ -19,6 +19,26 @@ export const FLOW_REGIME_NAMES: Readonly<Record<FlowRegime, string>> = {
   'one-way-inflow': 'one-way inflow',
 };
 
+/** Confirmation checklist items (phase/checklist.ts ids) as a person reads them. */
+export const CHECKLIST_ITEM_NAMES: Readonly<Record<string, string>> = {
+  'weekly-etf-inflows-persisting': 'weekly ETF inflows persisting',
+  'etf-flows-not-one-way-out': 'ETF flows no longer one-way out',
+  'price-above-key-averages': 'price above its 50- and 200-day averages',
+  'price-above-resistance': 'price above resistance',
+  'leverage-rebuilt-without-stress': 'leverage rebuilt without stress',
+  'no-derisking-wave-under-way': 'no de-risking wave under way',
+};
+
+/** A coded value (phase, flow regime, checklist item) as a person reads it; other text unchanged. */
+export function codeName(code: string): string {
+  return (
+    (PHASE_NAMES as Readonly<Record<string, string>>)[code] ??
+    (FLOW_REGIME_NAMES as Readonly<Record<string, string>>)[code] ??
+    CHECKLIST_ITEM_NAMES[code] ??
+    code
+  );
+}
+
 export const SEGMENT_NAMES: Readonly<Record<Segment, string>> = {
   perps: 'Perpetual futures',
   etf: 'Spot ETFs',

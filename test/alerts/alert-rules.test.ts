@@ -86,7 +86,7 @@ describe('rules', () => {
     const rule = phaseFlipRule('phase-flip', { confirmDays: 3, minConfidence: 0.6 });
     expect(firings(rule, days)).toEqual(['2025-11-06']);
     const finding = rule.evaluate({ current: days[5]!, history: days.slice(0, 5).reverse() });
-    expect(finding?.changed).toBe('phase uptrend → trend-decline, held 3 analyses');
+    expect(finding?.changed).toBe('phase uptrend → trend decline, held 3 analyses');
   });
 
   it('threshold: funding below −0.01 % per 8 h fires once per crossing', () => {

@@ -52,8 +52,8 @@ describe.skipIf(!existsSync(SHARED_DATA_DIR))('default alert rules over the real
   });
 
   it('the November turn: trend-decline firm, ETF flows one-way out and the ETF wave confirmed', () => {
-    expect(sent('phase-flip', '2025-11-01')?.alert.title).toMatch(/^BTC: phase now trend-decline/);
-    expect(sent('flow-regime', '2025-11-06')?.alert.title).toBe('BTC: ETF flows now one-way-outflow');
+    expect(sent('phase-flip', '2025-11-01')?.alert.title).toMatch(/^BTC: phase now trend decline/);
+    expect(sent('flow-regime', '2025-11-06')?.alert.title).toBe('BTC: ETF flows now one-way outflow');
     expect(sent('waves', '2025-11-06')?.alert.title).toBe('BTC: ETF wave confirmed');
   });
 

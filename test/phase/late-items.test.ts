@@ -11,6 +11,7 @@ import { replayPhases } from '../../src/phase/replay.js';
 import { simulateMarket } from '../../src/sim/simulate.js';
 import { openDuckDbStore, type DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../src/store/market-series-loader.js';
+import { emptyMarketSeries } from '../helpers/market-series.js';
 
 const day = (date: string, knownAt?: string): { date: string; value: number; knownAt?: string } =>
   knownAt === undefined ? { date, value: 1 } : { date, value: 1, knownAt };
@@ -24,7 +25,7 @@ describe('lateItems', () => {
       day('2026-01-04', '2026-01-05T00:00:00.000Z'),
     ],
   };
-  const m: MarketSeries = { asset: 'BTC', asOf: '2026-01-10', simulated: true, ...emptySeries(), ...base };
+  const m: MarketSeries = emptyMarketSeries({ asOf: '2026-01-10', ...base });
 
   it('finds the item published after a later-dated one, and only it', () => {
     expect(lateItems(m).map((i) => [i.field, i.index])).toEqual([['fundingRate8h', 1]]);
@@ -97,25 +98,4 @@ describe('replay with a late ETF flow cell (simulator)', () => {
 
 function addDaysIso(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function emptySeries(): Omit<MarketSeries, 'asset' | 'asOf' | 'simulated'> {
-  return {
-    etfFlows: [],
-    etfAumUsd: [],
-    etfHoldingsCoins: [],
-    spot: [],
-    openInterestUsd: [],
-    fundingRate8h: [],
-    leverageRatio: [],
-    longLiquidationsUsd: [],
-    shortLiquidationsUsd: [],
-    cme: [],
-    cmeBasisUsd: [],
-    cot: [],
-    treasuries: [],
-    equityEtfFlowsUsd: [],
-    treasuryStock: [],
-    events: [],
-  };
 }

@@ -1,4 +1,5 @@
 // Built-in rule `checklist`: an item of the confirmation checklist became met, or was lost, and held.
+import { codeName } from '../../domain/labels.js';
 import { chronological, confirmedChange, type AlertRule, type Finding, type RuleContext } from './rule.js';
 
 export interface ChecklistOptions {
@@ -31,8 +32,8 @@ export function checklistRule(name: string, options: ChecklistOptions): AlertRul
       const { current } = context;
       const texts = current.checklist.filter((c) => met.includes(c.id) || lost.includes(c.id));
       const parts = [
-        ...(met.length > 0 ? [`newly met: ${met.join(', ')}`] : []),
-        ...(lost.length > 0 ? [`lost: ${lost.join(', ')}`] : []),
+        ...(met.length > 0 ? [`newly met: ${met.map(codeName).join(', ')}`] : []),
+        ...(lost.length > 0 ? [`lost: ${lost.map(codeName).join(', ')}`] : []),
       ];
       const metCount = current.checklist.filter((c) => c.met).length;
       return {

@@ -1,6 +1,7 @@
 // Built-in rule `confidence-level`: the confidence of an unchanged phase call crossed a level — up
 // through `level`, or down below `level − hysteresis` (the band keeps a call hovering at the level
 // from alerting every day). A change of label resets the state without an alert (phase-flip says it).
+import { codeName } from '../../domain/labels.js';
 import { formatPercent } from '../../format/percent.js';
 import { formatFieldValue } from '../alert-fields.js';
 import { chronological, type AlertRule, type Finding, type RuleContext } from './rule.js';
@@ -49,8 +50,8 @@ export function confidenceLevelRule(name: string, options: ConfidenceLevelOption
       return {
         title:
           event === 'rose'
-            ? `${current.asset}: ${label} call firmer (${confidence})`
-            : `${current.asset}: ${label} call weaker (${confidence})`,
+            ? `${current.asset}: ${codeName(String(label))} call firmer (${confidence})`
+            : `${current.asset}: ${codeName(String(label))} call weaker (${confidence})`,
         changed:
           event === 'rose'
             ? `confidence ${formatFieldValue('phase.confidence', previous)} → ${confidence}, at or above ${formatPercent(options.level, 0)}`

@@ -1,5 +1,6 @@
 // Built-in rule `flow-regime`: the US spot ETF flow regime (one-way out, two-way, one-way in) changed
 // and held over new flow days.
+import { codeName } from '../../domain/labels.js';
 import { formatFieldValue } from '../alert-fields.js';
 import { chronological, confirmedChange, type AlertRule, type Finding, type RuleContext } from './rule.js';
 
@@ -25,8 +26,8 @@ export function flowRegimeRule(name: string, options: FlowRegimeOptions): AlertR
       if (change === null) return null;
       const v = context.current.fields;
       return {
-        title: `${context.current.asset}: ETF flows now ${change.to}`,
-        changed: `ETF flow regime ${change.from} → ${change.to}`,
+        title: `${context.current.asset}: ETF flows now ${codeName(change.to)}`,
+        changed: `ETF flow regime ${codeName(change.from)} → ${codeName(change.to)}`,
         evidence: [
           {
             label: 'directionality D',

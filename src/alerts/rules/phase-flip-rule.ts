@@ -1,4 +1,5 @@
 // Built-in rule `phase-flip`: the market phase call changed and the new call has held.
+import { codeName } from '../../domain/labels.js';
 import { formatPercent } from '../../format/percent.js';
 import { formatFieldValue } from '../alert-fields.js';
 import { chronological, confirmedChange, type AlertRule, type RuleContext, type Finding } from './rule.js';
@@ -27,8 +28,8 @@ export function phaseFlipRule(name: string, options: PhaseFlipOptions): AlertRul
       const { current } = context;
       const confidence = current.fields['phase.confidence'];
       return {
-        title: `${current.asset}: phase now ${change.to} (${formatFieldValue('phase.confidence', confidence)})`,
-        changed: `phase ${change.from} → ${change.to}, held ${options.confirmDays} analyses`,
+        title: `${current.asset}: phase now ${codeName(change.to)} (${formatFieldValue('phase.confidence', confidence)})`,
+        changed: `phase ${codeName(change.from)} → ${codeName(change.to)}, held ${options.confirmDays} analyses`,
         evidence: [
           { label: 'confidence', value: formatFieldValue('phase.confidence', confidence) },
           { label: 'close', value: formatFieldValue('signals.trend.close', current.fields['signals.trend.close']) },

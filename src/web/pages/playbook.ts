@@ -2,6 +2,7 @@
 // window (since the de-risking episode began, or the full history), the comparison table with
 // buy-and-hold as the reference, equity and drawdown curves, the trades marked on the price, the
 // exposure over time and the trade log. A period picker shows the in-sample and out-of-sample parts apart when the window has them.
+import { codeName } from '../../domain/labels.js';
 import { getJson } from '../api.js';
 import type { BacktestPeriodResult, BacktestResult, StrategyRun } from '../../domain/backtest.js';
 import { episodeStart } from '../../domain/de-risking-episode.js';
@@ -200,7 +201,7 @@ export async function renderPlaybook(ctx: PageContext): Promise<void> {
         : `<table class="events"><thead><tr><th>Date</th><th>Strategy</th><th>Side</th><th>Fill price</th><th>Notional</th><th>Exposure after</th><th>Phase</th><th>Why</th></tr></thead><tbody>${log
             .map(
               ({ r, t }) =>
-                `<tr><td>${escapeHtml(formatDate(t.date))}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(t.side)}</td><td>${escapeHtml(formatPrice(t.priceUsd))}</td><td>${escapeHtml(formatUsd(t.notionalUsd))}</td><td>${escapeHtml(formatPercent(t.exposureAfter))}</td><td>${escapeHtml(t.label)}</td><td>${escapeHtml(readableDates(t.reason))}</td></tr>`,
+                `<tr><td>${escapeHtml(formatDate(t.date))}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(t.side)}</td><td>${escapeHtml(formatPrice(t.priceUsd))}</td><td>${escapeHtml(formatUsd(t.notionalUsd))}</td><td>${escapeHtml(formatPercent(t.exposureAfter))}</td><td>${escapeHtml(codeName(t.label))}</td><td>${escapeHtml(readableDates(t.reason))}</td></tr>`,
             )
             .join('')}</tbody></table>`;
     const curvePoints = String(period.runs[0]?.curve.length ?? 0);
