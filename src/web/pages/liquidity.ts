@@ -1,5 +1,6 @@
 // Liquidity page: traded volume, the rolling Amihud illiquidity and Corwin–Schultz spread the analysis
 // carries, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
+import { humanText } from '../../domain/labels.js';
 import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
@@ -28,7 +29,7 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
   const latest = section.selloffs.at(-1);
   const reasons = latest?.reasons ?? [];
   selloff.innerHTML = `<div class="phase-label small" id="selloff-type" data-code="${escapeHtml(section.selloffType)}">${escapeHtml(valueLabel(section.selloffType))}</div>
-    ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
+    ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(humanText(r))}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
   if (latest) {
     selloff.append(
       el(

@@ -9,6 +9,7 @@ import { formatDate } from '../../format/dates.js';
 import { signalLabel, valueLabel } from '../../format/field-labels.js';
 import { addCsvButton, addTableCsvButton, seriesCsv } from '../csv.js';
 import { escapeHtml } from '../format.js';
+import { humanText } from '../../domain/labels.js';
 import { markStale, previousSession, whatChanged, type WhatChanged } from '../what-changed.js';
 import { asNumber, asStrings } from '../read.js';
 import { meanByDate, onlyKey } from '../series.js';
@@ -112,7 +113,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
         const width = Math.min(100, Math.abs(w) * 100);
         return `<li${i >= SHOWN_EVIDENCE ? ' class="more" hidden' : ''}><span class="weight ${w >= 0 ? 'pos' : 'neg'}" title="weight ${formatDecimal(w)}"><i style="width:${Math.round(width)}%"></i></span>
           <span class="sig">${escapeHtml(signalLabel(String(e.signal)))}</span>
-          <span class="txt">${escapeHtml(String(e.text))}</span></li>`;
+          <span class="txt">${escapeHtml(humanText(String(e.text)))}</span></li>`;
       })
       .join('')}</ol>`;
     if (ranked.length > SHOWN_EVIDENCE) {
@@ -139,7 +140,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     checklist.innerHTML = `<p class="muted">${met} of ${items.length} met</p><ul class="checklist">${items
       .map(
         (i) =>
-          `<li class="${i.met ? 'met' : 'unmet'}"><span aria-hidden="true">${i.met ? '✓' : '✗'}</span> ${escapeHtml(i.text)}</li>`,
+          `<li class="${i.met ? 'met' : 'unmet'}"><span aria-hidden="true">${i.met ? '✓' : '✗'}</span> ${escapeHtml(humanText(i.text))}</li>`,
       )
       .join('')}</ul>`;
   }
