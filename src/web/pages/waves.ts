@@ -19,6 +19,9 @@ interface RenderApi {
 }
 
 /** Renders the waves page into ctx.root. */
+/** Bar width (px) below which an ongoing wave's label drops " · ongoing" (the paler bar says it) rather than being cut. */
+const ONGOING_LABEL_MIN_PX = 130;
+
 export function renderWaves(ctx: PageContext): void {
   const asOf = ctx.analysis.asOf;
   const waves = ctx.analysis.waves.map((w) => ({ ...w, unit: w.unit ?? 'USD' }));
@@ -80,7 +83,7 @@ export function renderWaves(ctx: PageContext): void {
                 style: {
                   text:
                     width > 60 && wave
-                      ? `${/^USD/.test(wave.unit) ? formatUsd(wave.size) : String(wave.size ?? '')}${wave.end === null ? ' · ongoing' : ''}`
+                      ? `${/^USD/.test(wave.unit) ? formatUsd(wave.size) : String(wave.size ?? '')}${wave.end === null && width > ONGOING_LABEL_MIN_PX ? ' · ongoing' : ''}`
                       : '',
                   fill: '#fff',
                   fontSize: 12,
