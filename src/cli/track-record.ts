@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { EngineTrackRecord, TrackRecord, TrackRecordPeriodResult } from '../domain/track-record.js';
 import { TRACK_RECORD_ENGINES } from '../domain/track-record.js';
+import { engineForwardCells } from '../domain/track-record-tables.js';
 import { formatDecimal, formatPrice } from '../format/numbers.js';
 import { formatPercent, formatSignedPercent } from '../format/percent.js';
 import { trackRecordFromStore, type TrackRecordRun } from '../track-record/load-track-record.js';
@@ -117,17 +118,7 @@ function yardstickTable(period: TrackRecordPeriodResult): string {
 
 /** Forward outcomes of the engine's calls per label and horizon. */
 function forwardTable(period: TrackRecordPeriodResult): string {
-  const rows = period.engines.engine.forwardReturns
-    .filter((s) => s.n > 0)
-    .map((s) => [
-      s.label,
-      `${s.horizonDays} d`,
-      formatDecimal(s.n, 0),
-      `${formatSignedPercent(s.meanReturn.value)} [${formatSignedPercent(s.meanReturn.lower)}, ${formatSignedPercent(s.meanReturn.upper)}]`,
-      formatSignedPercent(s.medianReturn),
-      formatPercent(s.shareUp.value),
-      formatPercent(s.meanMaxDrawdown.value),
-    ]);
+  const rows = engineForwardCells(period);
   return formatTable(['label', 'horizon', 'calls', 'mean return [90% CI]', 'median', 'share up', 'mean max DD'], rows);
 }
 

@@ -1,4 +1,4 @@
-// The per-label tables of a track-record period as people read them, for the dashboard: each engine's
+// The per-label tables of a track-record period as people read them, for the dashboard, the note and the CLI: each engine's
 // days per called label with the share right in hindsight, and what followed the calls of each label
 // over one horizon (mean with its block-bootstrap interval, median, share up, largest fall) — the
 // engine and both baselines side by side, the digits through src/format.
@@ -94,6 +94,24 @@ export function forwardReturnRows(
       });
     }
   return rows;
+}
+
+/**
+ * The engine's own forward outcomes, one row per label and horizon with calls: label, horizon, calls,
+ * mean return [interval], median, share up, mean max drawdown — the note's and the CLI's table.
+ */
+export function engineForwardCells(period: Pick<TrackRecordPeriodResult, 'engines'>): string[][] {
+  return period.engines.engine.forwardReturns
+    .filter((s) => s.n > 0)
+    .map((s) => [
+      s.label,
+      `${s.horizonDays} d`,
+      formatDecimal(s.n, 0),
+      `${formatSignedPercent(s.meanReturn.value)} [${formatSignedPercent(s.meanReturn.lower)}, ${formatSignedPercent(s.meanReturn.upper)}]`,
+      formatSignedPercent(s.medianReturn),
+      formatPercent(s.shareUp.value),
+      formatPercent(s.meanMaxDrawdown.value),
+    ]);
 }
 
 /** One reliability bin as text: confidence range, calls, mean confidence, share right. */

@@ -5,8 +5,9 @@
 import { PHASE_LABELS } from '../domain/analysis.js';
 import { TRACK_RECORD_ENGINES, type TrackRecord, type TrackRecordPeriodResult } from '../domain/track-record.js';
 import { sampleMeaning, verdictMark, worseVerdicts, yardstickRows } from '../domain/track-record-views.js';
+import { engineForwardCells } from '../domain/track-record-tables.js';
 import { formatDecimal, formatPrice } from '../format/numbers.js';
-import { formatPercent, formatSignedPercent } from '../format/percent.js';
+import { formatPercent } from '../format/percent.js';
 import { TRACK_RECORD_ENGINE_NAMES } from '../track-record/track-record.js';
 import type { TrackRecordRun } from '../track-record/load-track-record.js';
 import type { NoteBlock, NoteSection, NoteTrackRecord } from './note-model.js';
@@ -62,17 +63,7 @@ function overviewSection(run: TrackRecordRun): NoteSection {
 
 /** The engine's forward outcomes per label and horizon, with the bootstrap interval of the mean. */
 function forwardRows(period: TrackRecordPeriodResult, level: number): NoteBlock {
-  const rows = period.engines.engine.forwardReturns
-    .filter((s) => s.n > 0)
-    .map((s) => [
-      s.label,
-      `${s.horizonDays} d`,
-      formatDecimal(s.n, 0),
-      `${formatSignedPercent(s.meanReturn.value)} [${formatSignedPercent(s.meanReturn.lower)}, ${formatSignedPercent(s.meanReturn.upper)}]`,
-      formatSignedPercent(s.medianReturn),
-      formatPercent(s.shareUp.value),
-      formatPercent(s.meanMaxDrawdown.value),
-    ]);
+  const rows = engineForwardCells(period);
   if (rows.length === 0) return { kind: 'missing', text: 'No call has a full forward horizon of data yet.' };
   return {
     kind: 'table',

@@ -8,6 +8,7 @@ import type {
 } from '../../src/domain/track-record.js';
 import {
   brierSentence,
+  engineForwardCells,
   forwardReturnRows,
   intervalText,
   labelRows,
@@ -65,6 +66,18 @@ describe('labelRows', () => {
     expect(uptrend.shareRight).toEqual({ engine: 0.8, sma200: 0.5, sma50and200: null });
     expect(uptrend.text).toEqual(['1,234 days, 80.0% right', '10 days, 50.0% right', 'never called']);
     expect(rows[0]!.text).toEqual(['never called', 'never called', 'never called']);
+  });
+});
+
+describe('engineForwardCells', () => {
+  it('gives the engine’s own rows with calls only, each cell formatted', () => {
+    const rows = engineForwardCells(
+      period({
+        engine: { forwardReturns: [stats('uptrend', 20, 1500), stats('topping', 60, 0)] },
+        sma200: { forwardReturns: [stats('uptrend', 20, 9)] },
+      }),
+    );
+    expect(rows).toEqual([['uptrend', '20 d', '1,500', '+4.1% [−2.0%, +9.8%]', '+3.0%', '60.0%', '12.0%']]);
   });
 });
 
