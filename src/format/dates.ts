@@ -23,3 +23,8 @@ export function formatShortDate(isoDate: string): string {
   const p = parts(isoDate);
   return p === null ? isoDate : `${p.day} ${p.month}`;
 }
+
+/** `text` with every ISO date (2023-11-08) written as a desk reads it ("8 Nov 2023"). */
+export function readableDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
+}

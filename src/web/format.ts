@@ -1,6 +1,6 @@
 // Text helpers of the dashboard: a field's value by its name, wave sizes, labels and HTML escaping.
 // The digits themselves come from src/format (the same module as the note and the CLI).
-import { formatDate, formatShortDate } from '../format/dates.js';
+import { formatShortDate } from '../format/dates.js';
 import { formatUsd } from '../format/money.js';
 import { formatNumber, formatRatio } from '../format/numbers.js';
 import { formatFundingRate8h, formatPct, formatPercent } from '../format/percent.js';
@@ -43,9 +43,4 @@ export function formatSize(size: number | null, unit: string): string {
 export function dateTick(ms: number): string {
   const iso = new Date(ms).toISOString();
   return iso.slice(5, 10) === '01-01' ? iso.slice(0, 4) : formatShortDate(iso);
-}
-
-/** `text` with every ISO date (2023-11-08) written as a desk reads it ("8 Nov 2023"). */
-export function readableDates(text: string): string {
-  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
 }

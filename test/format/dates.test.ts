@@ -1,6 +1,6 @@
 // Dates for people, pinned by exact strings.
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatShortDate } from '../../src/format/dates.js';
+import { formatDate, formatShortDate, readableDates } from '../../src/format/dates.js';
 
 describe('formatDate', () => {
   it.each([
@@ -21,5 +21,14 @@ describe('formatShortDate', () => {
   it('gives the axis form', () => {
     expect(formatShortDate('2026-08-18')).toBe('18 Aug');
     expect(formatShortDate('2026-02-01')).toBe('1 Feb');
+  });
+});
+
+describe('readableDates', () => {
+  it('writes every ISO date in a text as a desk reads it and leaves the rest', () => {
+    expect(readableDates('2023-11-08 → 2024-01-02, first buy 2025-12-12')).toBe(
+      '8 Nov 2023 → 2 Jan 2024, first buy 12 Dec 2025',
+    );
+    expect(readableDates('never')).toBe('never');
   });
 });

@@ -9,8 +9,8 @@ import { episodeStart } from '../../domain/de-risking-episode.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatDecimal, formatPrice } from '../../format/numbers.js';
 import { formatPercent, formatPercentagePoints, formatSignedPercent } from '../../format/percent.js';
-import { escapeHtml, readableDates } from '../format.js';
-import { formatDate } from '../../format/dates.js';
+import { escapeHtml } from '../format.js';
+import { formatDate, readableDates } from '../../format/dates.js';
 import { palette } from '../theme.js';
 import { card, el, showError, type PageContext } from '../ui.js';
 

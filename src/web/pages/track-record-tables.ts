@@ -1,5 +1,6 @@
 // The Track record page's tables as HTML: a header row and text cells (escaped here), numbers right-aligned.
-import { escapeHtml, readableDates } from '../format.js';
+import { escapeHtml } from '../format.js';
+import { readableDates } from '../../format/dates.js';
 
 /**
  * A table of `rows` under `columns`; cells from index `firstNumeric` on are right-aligned figures, an
