@@ -111,6 +111,10 @@ export class IdleReleasingStore implements Store {
     return this.use((s) => s.read(query));
   }
 
+  readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]> {
+    return this.use((s) => s.readMany(queries));
+  }
+
   readEvents(options?: { from?: string; to?: string; asOf?: string }): Promise<MarketEvent[]> {
     return this.use((s) => s.readEvents(options));
   }

@@ -17,7 +17,7 @@ import type {
 import { findFund } from '../domain/etf-funds.js';
 import { DEFAULT_LOOKBACK_DAYS } from '../domain/slice-market-series.js';
 import { cachedSeries, seriesCacheKey } from './market-series-cache.js';
-import type { Store, StoredObservation } from './store.js';
+import type { ObservationQuery, Store, StoredObservation } from './store.js';
 import { MAX_AGE_DAYS } from '../domain/freshness.js';
 
 export interface LoadOptions {
@@ -307,34 +307,35 @@ async function readMarketSeries(
 ): Promise<MarketSeries> {
   const { asset } = options;
   // Only the fields (and CME contract) the series use are read: fewer rows to window and convert.
-  const read = (
+  // All in one store call: one pass over the store instead of one per dataset.
+  const query = (
     dataset: DatasetName,
     narrow: { fields?: readonly string[]; keys?: readonly string[] } = {},
-  ): Promise<StoredObservation[]> => store.read({ dataset, asset, from, asOf, ...narrow });
+  ): ObservationQuery => ({ dataset, asset, from, asOf, ...narrow });
   const [
-    flows,
-    aum,
-    holdings,
-    spotRows,
-    perpRows,
-    cmeRows,
-    basisRows,
-    cotRows,
-    treasuryRows,
-    equityFlowRows,
-    equityRows,
-  ] = await Promise.all([
-    read('etf-flows'),
-    read('etf-aum'),
-    read('etf-holdings'),
-    read('spot'),
-    read('perp', { fields: PERP_FIELDS }),
-    read('cme', { keys: ['front'], fields: CME_FIELDS }),
-    read('cme-basis'),
-    read('cot', { fields: COT_FIELDS }),
-    read('treasury'),
-    store.read({ dataset: 'equity-etf-flows', from, asOf }),
-    store.read({ dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf }),
+    flows = [],
+    aum = [],
+    holdings = [],
+    spotRows = [],
+    perpRows = [],
+    cmeRows = [],
+    basisRows = [],
+    cotRows = [],
+    treasuryRows = [],
+    equityFlowRows = [],
+    equityRows = [],
+  ] = await store.readMany([
+    query('etf-flows'),
+    query('etf-aum'),
+    query('etf-holdings'),
+    query('spot'),
+    query('perp', { fields: PERP_FIELDS }),
+    query('cme', { keys: ['front'], fields: CME_FIELDS }),
+    query('cme-basis'),
+    query('cot', { fields: COT_FIELDS }),
+    query('treasury'),
+    { dataset: 'equity-etf-flows', from, asOf },
+    { dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf },
   ]);
   const all = [flows, aum, spotRows, perpRows, cmeRows];
   // Simulated is a property of the store's data for the asset, not of the date: a date before the

@@ -103,6 +103,8 @@ export interface Store {
     options?: IngestOptions,
   ): Promise<IngestResult[]>;
   read(query: ObservationQuery): Promise<StoredObservation[]>;
+  /** What `read` returns for each of `queries`, in order, read together (one pass over the store). */
+  readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]>;
   readEvents(options?: { from?: string; to?: string; asOf?: string }): Promise<MarketEvent[]>;
   /** The last market date stored for a dataset (optionally one asset/key/source), or null. */
   lastDate(options: { dataset: DatasetName; asset?: Asset; key?: string; source?: string }): Promise<string | null>;

@@ -24,7 +24,7 @@ import { readCoverage } from './coverage.js';
 import { ingestBatches } from './ingest.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
 import { readEvents } from './read-events.js';
-import { lastStoredDate, readObservations } from './read-observations.js';
+import { lastStoredDate, readObservationSets, readObservations } from './read-observations.js';
 import { contentRevision, countObservationRows } from './row-counts.js';
 import { insertRun, readRuns } from './runs-table.js';
 import { readSupersededSpans } from './superseded-spans.js';
@@ -79,6 +79,10 @@ export class DuckDbStore implements Store {
 
   read(query: ObservationQuery): Promise<StoredObservation[]> {
     return this.db.serial(() => readObservations(this.db, query));
+  }
+
+  readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]> {
+    return this.db.serial(() => readObservationSets(this.db, queries));
   }
 
   readEvents(options: { from?: string; to?: string; asOf?: string } = {}): Promise<MarketEvent[]> {
