@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point for the `tidemark` binary. Runs the compiled CLI in dist/ (built by `npm ci` through
-// the `prepare` script, or `npm run build`) when it is fresh: dist/cli/main.js exists and is at least
+// the `prepare` script, or `npm run build`) when it is fresh: its main module — the bundle
+// dist/bundle/cli/main.js (bin/bundle-cli.js), else tsc's dist/cli/main.js — exists and is at least
 // as new as every .ts file under src/ (src/web/ is the browser bundle, not part of the CLI, except
 // src/web/build.ts). Otherwise — no build yet, or sources edited since — it runs the TypeScript
 // sources through tsx, which works but starts ~20× slower; TIDEMARK_FROM_SOURCE=1 forces that.
@@ -10,7 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const compiledMain = join(root, 'dist', 'cli', 'main.js');
+const bundledMain = join(root, 'dist', 'bundle', 'cli', 'main.js');
+const compiledMain = existsSync(bundledMain) ? bundledMain : join(root, 'dist', 'cli', 'main.js');
 
 /** Whether any compiled source under `dir` was modified after `builtMs`. */
 function sourceNewerThan(dir, builtMs) {
