@@ -84,12 +84,27 @@ function segmentLevels(
 }
 
 /**
+ * waveLevels with the default options, per series object: an analysis reads them twice (the phase
+ * inputs and the waves section), ~50 ms each on ten years of real data. A MarketSeries and the
+ * levels are read-only, so the same object answers both.
+ */
+const defaultWaveLevels = new WeakMap<MarketSeries, WaveLevels>();
+
+/**
  * The wave levels of a MarketSeries (everything in it is taken as known): perp OI in coins (USD when
  * spot is missing; −15 % from a 30-day peak), cumulative ETF flow (1.5 % of the AUM known each day,
  * or $1.5B), CME OI in coins from CFTC totals (else front-month OI once per cycle). Per-segment
  * options override the defaults (DeRiskingWaveOptions).
  */
 export function waveLevels(m: MarketSeries, options: DeRiskingWaveOptions = {}): WaveLevels {
+  const defaults = options.perps === undefined && options.etf === undefined && options.cme === undefined;
+  if (!defaults) return computeWaveLevels(m, options);
+  let levels = defaultWaveLevels.get(m);
+  if (levels === undefined) defaultWaveLevels.set(m, (levels = computeWaveLevels(m, options)));
+  return levels;
+}
+
+function computeWaveLevels(m: MarketSeries, options: DeRiskingWaveOptions): WaveLevels {
   const perpsCoins = openInterestCoins(m.openInterestUsd, m.spot);
   const spotUsd = new Map(m.spot.map((b) => [b.date, b.close]));
   const perpsOptions = options.perps ?? { minDropFraction: PERPS_MIN_DROP_FRACTION };

@@ -80,7 +80,7 @@ export async function readObservationSets(
     `WITH tagged AS (${tagged}), series AS (${seriesSql})
      SELECT l.last.sid, l.day, l.last.value, l.known_ms FROM (
        SELECT t.qi, s.nk, (t.date - DATE '1970-01-01')::INTEGER AS day,
-         arg_max({sid: s.sid, value: t.value}, t.known_at) AS last, epoch_ms(max(t.known_at)) AS known_ms
+         arg_max({sid: s.sid, value: t.value}, t.known_at) AS last, epoch_ms(max(t.known_at))::DOUBLE AS known_ms
        FROM tagged t JOIN series s
          ON s.qi = t.qi AND s.field = t.field AND s.asset = t.asset AND s.key = t.key AND s.source = t.source
        GROUP BY t.qi, s.nk, t.date
@@ -110,7 +110,7 @@ export async function readObservationSets(
       date = new Date(day * DAY_MS).toISOString().slice(0, 10);
       dates.set(day, date);
     }
-    const ms = Number(kn![i]);
+    const ms = kn![i] as number;
     let knownAt = instants.get(ms);
     if (knownAt === undefined) {
       knownAt = new Date(ms).toISOString();
