@@ -212,22 +212,71 @@ export function acrossKeys(rows: Rows, field: string, keys: readonly string[], h
 const PRICE_FIELDS = new Set(['open', 'high', 'low', 'close']);
 const VOLUME_FIELDS = new Set(['volumeUsd', 'volumeCoins', 'volumeShares', 'volumeContracts']);
 
+/** One date's prices and volumes while bars are built (a fixed shape: no per-date records). */
+class BarDay {
+  open: number | undefined = undefined;
+  high: number | undefined = undefined;
+  low: number | undefined = undefined;
+  close: number | undefined = undefined;
+  /** Latest publication time of the date's price rows; '' while it has none. */
+  pricesKnownAt = '';
+  volumeUsd: number | undefined = undefined;
+  volumeCoins: number | undefined = undefined;
+  volumeShares: number | undefined = undefined;
+  volumeContracts: number | undefined = undefined;
+  /** Latest publication time of the date's volume rows; '' while it has none. */
+  volumesKnownAt = '';
+}
+
 /**
  * Daily bars from rows of one key: a bar is known when its prices are; volume published later
  * keeps its own time in `volumeKnownAt` (so slicing to an earlier as-of can drop just the volume).
  */
 function toBars(rows: Rows): DailyBar[] {
-  const prices = byDate(rows.filter((r) => PRICE_FIELDS.has(r.field)));
-  const volumes = byDate(rows.filter((r) => VOLUME_FIELDS.has(r.field)));
+  const days = new Map<string, BarDay>();
+  for (const r of rows) {
+    const price = PRICE_FIELDS.has(r.field);
+    if (!price && !VOLUME_FIELDS.has(r.field)) continue;
+    let day = days.get(r.date);
+    if (!day) days.set(r.date, (day = new BarDay()));
+    switch (r.field) {
+      case 'open':
+        day.open = r.value;
+        break;
+      case 'high':
+        day.high = r.value;
+        break;
+      case 'low':
+        day.low = r.value;
+        break;
+      case 'close':
+        day.close = r.value;
+        break;
+      case 'volumeUsd':
+        day.volumeUsd = r.value;
+        break;
+      case 'volumeCoins':
+        day.volumeCoins = r.value;
+        break;
+      case 'volumeShares':
+        day.volumeShares = r.value;
+        break;
+      case 'volumeContracts':
+        day.volumeContracts = r.value;
+        break;
+    }
+    if (price) {
+      if (r.knownAt > day.pricesKnownAt) day.pricesKnownAt = r.knownAt;
+    } else if (r.knownAt > day.volumesKnownAt) day.volumesKnownAt = r.knownAt;
+  }
   const out: DailyBar[] = [];
-  for (const [date, { fields, knownAt }] of [...prices].sort(([a], [b]) => a.localeCompare(b))) {
-    const { open, high, low, close } = fields;
+  for (const [date, day] of [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const { open, high, low, close } = day;
     if (open === undefined || high === undefined || low === undefined || close === undefined) continue;
-    const volume = volumes.get(date);
-    const v = volume?.fields ?? {};
-    const units = v['volumeCoins'] ?? v['volumeShares'] ?? v['volumeContracts'] ?? null;
-    const volumeUsd = v['volumeUsd'] ?? (units !== null ? units * close : null);
-    const volumeLater = volume !== undefined && volume.knownAt > knownAt;
+    const knownAt = day.pricesKnownAt;
+    const units = day.volumeCoins ?? day.volumeShares ?? day.volumeContracts ?? null;
+    const volumeUsd = day.volumeUsd ?? (units !== null ? units * close : null);
+    const volumeLater = day.volumesKnownAt !== '' && day.volumesKnownAt > knownAt;
     out.push({
       date,
       open,
@@ -237,7 +286,7 @@ function toBars(rows: Rows): DailyBar[] {
       volumeUsd,
       volumeUnits: units,
       knownAt,
-      ...(volumeLater ? { volumeKnownAt: volume.knownAt } : {}),
+      ...(volumeLater ? { volumeKnownAt: day.volumesKnownAt } : {}),
     });
   }
   return out;

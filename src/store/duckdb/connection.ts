@@ -59,6 +59,29 @@ export class SerialConnection {
     return { columns, rowCount };
   }
 
+  /**
+   * Runs a query whose columns are all numeric and never NULL (INTEGER, DOUBLE …) and returns each
+   * column as a Float64Array, plus the row count (inside `serial`). Unlike `columns`, no value is
+   * boxed into a JS array: for the tens of thousands of rows of an analysis that is less garbage to
+   * collect. A NULL comes back as NaN.
+   */
+  async numberColumns(sql: string, params?: SqlParams): Promise<{ columns: Float64Array[]; rowCount: number }> {
+    const result = await this.connection.run(sql, params);
+    const chunks = await result.fetchAllChunks();
+    const rowCount = chunks.reduce((n, chunk) => n + chunk.rowCount, 0);
+    const columns = Array.from({ length: result.columnCount }, () => new Float64Array(rowCount));
+    let offset = 0;
+    for (const chunk of chunks) {
+      const n = chunk.rowCount;
+      columns.forEach((column, c) => {
+        const vector = chunk.getColumnVector(c);
+        for (let i = 0; i < n; i++) column[offset + i] = (vector.getItem(i) as number | null) ?? NaN;
+      });
+      offset += n;
+    }
+    return { columns, rowCount };
+  }
+
   /** An appender for bulk-loading `table` (inside `serial`; close it before the next statement). */
   appender(table: string): Promise<DuckDBAppender> {
     return this.connection.createAppender(table);

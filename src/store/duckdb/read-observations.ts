@@ -76,7 +76,7 @@ export async function readObservationSets(
   // series (so its source) taken together from one row (a struct), whichever row wins a tie on
   // known_at. Dates and timestamps come back as numbers (days, epoch ms) and are turned into ISO
   // text once per distinct value.
-  const { columns, rowCount } = await db.columns(
+  const { columns, rowCount } = await db.numberColumns(
     `WITH tagged AS (${tagged}), series AS (${seriesSql})
      SELECT l.last.sid, l.day, l.last.value, l.known_ms FROM (
        SELECT t.qi, s.nk, (t.date - DATE '1970-01-01')::INTEGER AS day,
@@ -104,20 +104,20 @@ export async function readObservationSets(
   const dates = new Map<number, string>();
   const instants = new Map<number, string>();
   for (let i = 0; i < rowCount; i++) {
-    const day = da![i] as number;
+    const day = da![i]!;
     let date = dates.get(day);
     if (date === undefined) {
       date = new Date(day * DAY_MS).toISOString().slice(0, 10);
       dates.set(day, date);
     }
-    const ms = kn![i] as number;
+    const ms = kn![i]!;
     let knownAt = instants.get(ms);
     if (knownAt === undefined) {
       knownAt = new Date(ms).toISOString();
       instants.set(ms, knownAt);
     }
-    const { rows, dataset, field, asset, key, source } = seriesOf[si![i] as number]!;
-    rows.push({ dataset, field, asset, key, date, value: va![i] as number, knownAt, source });
+    const { rows, dataset, field, asset, key, source } = seriesOf[si![i]!]!;
+    rows.push({ dataset, field, asset, key, date, value: va![i]!, knownAt, source });
   }
   return out;
 }
