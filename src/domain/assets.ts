@@ -1,10 +1,7 @@
 // The assets a series can belong to. Crypto assets by ticker; MULTI = all coins together
 // (e.g. an exchange's total derivatives OI); EQUITY = non-crypto instruments (MSTR, equity ETFs).
-import { z } from 'zod';
-
 export const ASSETS = ['BTC', 'ETH', 'SOL', 'XRP', 'MULTI', 'EQUITY'] as const;
-export const assetSchema = z.enum(ASSETS);
-export type Asset = z.infer<typeof assetSchema>;
+export type Asset = (typeof ASSETS)[number];
 
 /** The crypto assets that have spot ETFs and perps analysed by the signal engine. */
 export const ANALYSED_ASSETS = ['BTC', 'ETH'] as const satisfies readonly Asset[];

@@ -1,9 +1,10 @@
 // Market events: policy decisions, index consultations, crashes — the calendar that event studies
 // and the report refer to.
 import { z } from 'zod';
+import { EVENT_KINDS } from './event-kinds.js';
 import { isoDateSchema, isoTimestampSchema } from './observation.js';
 
-export const EVENT_KINDS = ['policy', 'index', 'market', 'regulation', 'macro', 'corporate', 'other'] as const;
+export { EVENT_KINDS };
 
 export const marketEventSchema = z.object({
   /** Stable slug, e.g. "msci-dat-consultation-2025-10-10". */

@@ -1,7 +1,7 @@
 // One stored number: a field of a dataset for an asset, key and date, with its provenance and the
 // instant it became known. The store keeps every distinct value a source reported as a version.
 import { z } from 'zod';
-import { assetSchema, type Asset } from './assets.js';
+import { ASSETS, type Asset } from './assets.js';
 import { isIsoDate, parseIsoTimestamp } from './dates.js';
 import { DATASETS, isDatasetName, isFieldOf, type DatasetName } from './datasets.js';
 
@@ -17,6 +17,9 @@ export interface Observation {
   /** ISO timestamp from which the number was public (see known-at.ts for the rules). */
   readonly knownAt: string;
 }
+
+/** A known asset (ASSETS). Kept here, beside the other schemas, so that assets.ts loads without zod. */
+export const assetSchema = z.enum(ASSETS);
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a YYYY-MM-DD calendar date' });
 export const isoTimestampSchema = z

@@ -21,7 +21,6 @@ import { StoreError } from '../store-error.js';
 import { DuckDbAlertOutbox } from './alert-tables.js';
 import type { SerialConnection } from './connection.js';
 import { readCoverage } from './coverage.js';
-import { ingestBatches } from './ingest.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
 import { readEvents } from './read-events.js';
 import { lastStoredDate, readObservationSets, readObservations } from './read-observations.js';
@@ -71,6 +70,9 @@ export class DuckDbStore implements Store {
   ): Promise<IngestResult[]> {
     return this.db.serial(async () => {
       this.refuseWrite('ingest');
+      // Loaded by writers only: ingest validates with the observation schemas (zod), which a reading
+      // command never needs (~0.15 s of CPU at start-up).
+      const { ingestBatches } = await import('./ingest.js');
       const results = await ingestBatches(this.db, batches, runs, options);
       this.currentRevision = await contentRevision(this.db);
       return results;
