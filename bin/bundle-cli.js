@@ -9,10 +9,12 @@
 // its compiled file in dist/. esbuild is installed with tsx (a dependency); without it the bundle is
 // skipped and bin/tidemark.js runs dist/cli/main.js.
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const requireHere = createRequire(import.meta.url);
 const outdir = join(root, 'dist', 'bundle', 'cli');
 rmSync(outdir, { recursive: true, force: true });
 
@@ -40,6 +42,26 @@ const keepModuleUrls = {
   },
 };
 
+/**
+ * Bundles the DuckDB client's JavaScript (@duckdb/node-api: ~50 CommonJS files, ~0.1 s of CPU to
+ * load one by one) with the CLI; its native part (@duckdb/node-bindings) stays a package. The
+ * client is reached through src/store/duckdb/duckdb-api.ts's createRequire call, which esbuild
+ * cannot follow: in the bundle that call becomes a plain require() of the package.
+ */
+const bundleDuckDbClient = {
+  name: 'bundle-duckdb-client',
+  setup(build) {
+    build.onResolve({ filter: /^@duckdb\/node-api$/ }, () => ({ path: requireHere.resolve('@duckdb/node-api') }));
+    build.onLoad({ filter: /[\\/]store[\\/]duckdb[\\/]duckdb-api\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const call = /createRequire\(import\.meta\.url\)\((['"])@duckdb\/node-api\1\)/;
+      if (!call.test(source))
+        throw new Error(`bundle-cli: ${args.path} no longer loads @duckdb/node-api with createRequire`);
+      return { contents: source.replace(call, "require('@duckdb/node-api')"), loader: 'js' };
+    });
+  },
+};
+
 await esbuild.build({
   entryPoints: { main: join(root, 'dist', 'cli', 'main.js') },
   outdir,
@@ -49,6 +71,10 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
-  plugins: [keepModuleUrls],
+  // The DuckDB client's own require() of its native bindings, from ESM chunks.
+  banner: {
+    js: "import { createRequire as __tidemarkRequire } from 'node:module'; const require = __tidemarkRequire(import.meta.url);",
+  },
+  plugins: [bundleDuckDbClient, keepModuleUrls],
   logLevel: 'warning',
 });
