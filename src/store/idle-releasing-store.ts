@@ -115,6 +115,10 @@ export class IdleReleasingStore implements Store {
     return this.use((s) => s.readMany(queries));
   }
 
+  lastDatesByKey(query: ObservationQuery): Promise<Map<string, string>> {
+    return this.use((s) => s.lastDatesByKey(query));
+  }
+
   readEvents(options?: { from?: string; to?: string; asOf?: string }): Promise<MarketEvent[]> {
     return this.use((s) => s.readEvents(options));
   }

@@ -361,6 +361,11 @@ async function readMarketSeries(
     dataset: DatasetName,
     narrow: { fields?: readonly string[]; keys?: readonly string[] } = {},
   ): ObservationQuery => ({ dataset, asset, from, asOf, ...narrow });
+  // The spot venue is chosen from each venue's last close (freshestSpotSource's rule) before reading,
+  // so that only its rows are read: on the real data the other venue is ~30,000 of ~136,000 rows.
+  // Without any close the venue is chosen from all spot rows afterwards, as before.
+  const chosenVenue =
+    options.spotSource ?? chooseSpotSource(await store.lastDatesByKey(query('spot', { fields: ['close'] })));
   const [
     flows = [],
     aum = [],
@@ -377,7 +382,7 @@ async function readMarketSeries(
     query('etf-flows'),
     query('etf-aum'),
     query('etf-holdings'),
-    query('spot'),
+    chosenVenue === undefined ? query('spot') : query('spot', { keys: [chosenVenue] }),
     query('perp', { fields: PERP_FIELDS }),
     query('cme', { keys: ['front'], fields: CME_FIELDS }),
     query('cme-basis'),
@@ -404,7 +409,7 @@ async function readMarketSeries(
     }));
 
   const spotByVenue = groupByKey(spotRows);
-  const spotVenue = options.spotSource ?? freshestSpotSource(spotByVenue);
+  const spotVenue = chosenVenue ?? freshestSpotSource(spotByVenue);
   const spot = spotVenue && spotByVenue.has(spotVenue) ? toBars(spotByVenue.get(spotVenue)!) : [];
 
   const perpByVenue = groupByKey(perpRows);

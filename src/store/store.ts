@@ -105,6 +105,11 @@ export interface Store {
   read(query: ObservationQuery): Promise<StoredObservation[]>;
   /** What `read` returns for each of `queries`, in order, read together (one pass over the store). */
   readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]>;
+  /**
+   * Per key, the last market date among the rows `read(query)` returns (a point-in-time read: with
+   * `asOf`, what was known by then), without reading them; keys without rows are absent.
+   */
+  lastDatesByKey(query: ObservationQuery): Promise<Map<string, string>>;
   readEvents(options?: { from?: string; to?: string; asOf?: string }): Promise<MarketEvent[]>;
   /** The last market date stored for a dataset (optionally one asset/key/source), or null. */
   lastDate(options: { dataset: DatasetName; asset?: Asset; key?: string; source?: string }): Promise<string | null>;

@@ -1,4 +1,4 @@
-// readMany: several point-in-time queries answered in one pass, each exactly as `read` answers it —
+// readMany and lastDatesByKey: several point-in-time queries answered in one pass, each exactly as `read` answers it —
 // revised values, a revision from another source, overlapping queries and an empty one included.
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/domain/observation.js';
@@ -73,6 +73,23 @@ describe('store readMany', () => {
       '2026-01-06 IBIT',
     ]);
     expect(await store.readMany([])).toEqual([]);
+    // Per key, the last date of what read returns: point in time, field and key filters applied.
+    expect(await store.lastDatesByKey({ dataset: 'etf-flows', asset: 'BTC', asOf: '2026-01-06' })).toEqual(
+      new Map([
+        ['IBIT', '2026-01-05'],
+        ['FBTC', '2026-01-05'],
+      ]),
+    );
+    expect(await store.lastDatesByKey({ dataset: 'etf-flows', asset: 'BTC' })).toEqual(
+      new Map([
+        ['IBIT', '2026-01-06'],
+        ['FBTC', '2026-01-05'],
+      ]),
+    );
+    expect(await store.lastDatesByKey({ dataset: 'spot', fields: ['close'], to: '2026-01-05' })).toEqual(
+      new Map([['coingecko', '2026-01-05']]),
+    );
+    expect(await store.lastDatesByKey({ dataset: 'cme' })).toEqual(new Map());
     await store.close();
   });
 });

@@ -23,7 +23,7 @@ import type { SerialConnection } from './connection.js';
 import { readCoverage } from './coverage.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
 import { readEvents } from './read-events.js';
-import { lastStoredDate, readObservationSets, readObservations } from './read-observations.js';
+import { lastDatesByKey, lastStoredDate, readObservationSets, readObservations } from './read-observations.js';
 import { contentRevision, countObservationRows } from './row-counts.js';
 import { insertRun, readRuns } from './runs-table.js';
 import { readSupersededSpans } from './superseded-spans.js';
@@ -85,6 +85,10 @@ export class DuckDbStore implements Store {
 
   readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]> {
     return this.db.serial(() => readObservationSets(this.db, queries));
+  }
+
+  lastDatesByKey(query: ObservationQuery): Promise<Map<string, string>> {
+    return this.db.serial(() => lastDatesByKey(this.db, query));
   }
 
   readEvents(options: { from?: string; to?: string; asOf?: string } = {}): Promise<MarketEvent[]> {

@@ -122,6 +122,16 @@ export async function readObservationSets(
   return out;
 }
 
+/** Per key, the last market date among the rows `query` reads (inside the connection's serial stream). */
+export async function lastDatesByKey(db: SerialConnection, query: ObservationQuery): Promise<Map<string, string>> {
+  const params: Record<string, DuckDBValue> = {};
+  const rows = await db.rows(
+    `SELECT key, max(date)::VARCHAR AS d FROM observations WHERE ${observationFilter(query, params, 'q_')} GROUP BY key`,
+    params,
+  );
+  return new Map(rows.map((r) => [r['key'] as string, r['d'] as string]));
+}
+
 /** The last market date stored for a dataset (optionally one asset/key/source), or null. */
 export async function lastStoredDate(
   db: SerialConnection,
