@@ -7,7 +7,7 @@ import { availabilityOf } from '../section.js';
 import { waveLevels, wavesAt } from '../wave-levels.js';
 import { waveOrder } from '../wave-order.js';
 import { formatUsd } from '../../format/money.js';
-import type { DeRiskingWave, WavesSection } from '../../domain/sections/waves.js';
+import type { CmeLevelSource, DeRiskingWave, WavesSection } from '../../domain/sections/waves.js';
 
 export interface WavesSectionOptions extends DeRiskingWaveOptions {
   /** Waves confirmed within this many days before asOf (or ongoing) are ordered (default 120). */
@@ -15,6 +15,13 @@ export interface WavesSectionOptions extends DeRiskingWaveOptions {
 }
 
 const NATIVE: ReadonlySet<Segment> = new Set(['perps']);
+
+/** Where the CME wave's open interest was read, for its evidence sentence. */
+function cmeSourceText(source: CmeLevelSource | null): string {
+  if (source === 'cftc-total-open-interest') return ' (CFTC total open interest)';
+  if (source === 'front-month-once-per-cycle') return ' (CME front month)';
+  return '';
+}
 
 /**
  * Waves from perp OI counted in coins (m.openInterestUsd / spot close; USD when spot is missing;
@@ -44,7 +51,7 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
   for (const w of ordered.recent) {
     evidence.push({
       signal: `wave-${w.segment}`,
-      text: `${w.segment.toUpperCase()} de-risking wave from ${w.start} (confirmed ${w.confirmedOn}) ${w.end ? `to ${w.end}` : 'still under way'}: ${formatUsd(w.size)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
+      text: `${w.segment.toUpperCase()} de-risking wave${w.segment === 'cme' ? cmeSourceText(levels.cmeLevelSource) : ''} from ${w.start} (confirmed ${w.confirmedOn}) ${w.end ? `to ${w.end}` : 'still under way'}: ${formatUsd(w.size)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
       value: w.size,
       // A finished wave means that money has already de-risked (supports bottoming); an open one is decline.
       weight: w.end === null ? -0.7 : 0.3,
