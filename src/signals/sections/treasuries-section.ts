@@ -7,6 +7,7 @@ import { availabilityOf } from '../section.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { roundTo } from '../series-helpers.js';
+import { companyName } from '../../domain/labels.js';
 import { isStrategy } from '../../domain/strategy-company.js';
 import { treasuryMnav, type PremiumCompressionOptions } from '../treasury-mnav.js';
 import type { TreasuriesSection } from '../../domain/sections/treasuries.js';
@@ -36,7 +37,7 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
           : '';
     evidence.push({
       signal: 'treasuries.strategyMnav',
-      text: `${strategy.company} mNAV ${formatDecimal(strategy.mnav)} on ${strategy.date}${change}${peak}${verdict}.`,
+      text: `${companyName(strategy.company)} mNAV ${formatDecimal(strategy.mnav)} on ${strategy.date}${change}${peak}${verdict}.`,
       value: roundTo(strategy.mnav, 3),
       weight:
         strategy.mnav < 1

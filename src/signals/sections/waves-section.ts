@@ -16,6 +16,9 @@ export interface WavesSectionOptions extends DeRiskingWaveOptions {
 
 const NATIVE: ReadonlySet<Segment> = new Set(['perps']);
 
+/** Segments as a sentence names them (it starts with one, so capitalised). */
+const SEGMENT_NAMES: Readonly<Record<Segment, string>> = { perps: 'Perps', etf: 'ETF', cme: 'CME' };
+
 /** Where the CME wave's open interest was read, for its evidence sentence. */
 function cmeSourceText(source: CmeLevelSource | null): string {
   if (source === 'cftc-total-open-interest') return ' (CFTC total open interest)';
@@ -58,10 +61,10 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
     });
   }
   if (ordered.order.length >= 2) {
-    const lags = ordered.leadLagDays.map((l) => `${l.follower} ${l.days} days later`).join(', ');
+    const lags = ordered.leadLagDays.map((l) => `${SEGMENT_NAMES[l.follower]} ${l.days} days later`).join(', ');
     evidence.push({
       signal: 'wave-order',
-      text: `${ordered.order[0]} de-risked first (confirmed ${ordered.recent[0]!.confirmedOn}); then ${lags}${cryptoNativeLed ? ': crypto-native leverage led, non-native ETF/CME money followed' : ''}.`,
+      text: `${SEGMENT_NAMES[ordered.order[0]!]} de-risked first (confirmed ${ordered.recent[0]!.confirmedOn}); then ${lags}${cryptoNativeLed ? ': crypto-native leverage led, non-native ETF/CME money followed' : ''}.`,
       value: ordered.leadLagDays[ordered.leadLagDays.length - 1]?.days ?? null,
       weight: 0,
     });

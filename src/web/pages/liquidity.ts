@@ -1,6 +1,6 @@
 // Liquidity page: traded volume, the rolling Amihud illiquidity and Corwin–Schultz spread the analysis
 // carries, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
-import { humanText } from '../../domain/labels.js';
+import { capitalise, humanText } from '../../domain/labels.js';
 import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
@@ -9,7 +9,7 @@ import { escapeHtml } from '../format.js';
 import { spotDollarVolume } from '../series.js';
 import { palette } from '../theme.js';
 import { formatPercentile, LIQUIDITY_LABELS, valueLabel } from '../../format/field-labels.js';
-import { formatDate } from '../../format/dates.js';
+import { formatDate, formatShortDate } from '../../format/dates.js';
 import type { CostMeasureName, SelloffAsOf } from '../../domain/sections/selloff.js';
 import { addTableCsvButton } from '../csv.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
@@ -45,7 +45,7 @@ function costsCard(grid: HTMLElement, latest: SelloffAsOf | null): void {
   const rows = (['amihud', 'abdiRanaldo', 'corwinSchultz'] as const).map((name) => {
     const m = latest.measures[name];
     const w = m.worst;
-    return `<tr><td>${escapeHtml(COST_NAMES[name])}</td><td>${w ? escapeHtml(`${formatDate(w.start)} → ${formatDate(w.end)}`) : 'not measurable'}</td><td class="num">${w ? escapeHtml(costValue(name, w.value)) : ''}</td><td class="num">${w ? escapeHtml(formatPercentile(w.percentile)) : ''}</td><td>${escapeHtml(m.level ?? '')}</td></tr>`;
+    return `<tr><td>${escapeHtml(COST_NAMES[name])}</td><td>${w ? escapeHtml(`${w.start.slice(0, 4) === w.end.slice(0, 4) ? formatShortDate(w.start) : formatDate(w.start)} → ${formatDate(w.end)}`) : 'not measurable'}</td><td class="num">${w ? escapeHtml(costValue(name, w.value)) : ''}</td><td class="num">${w ? escapeHtml(formatPercentile(w.percentile).replace(' percentile', '')) : ''}</td><td>${escapeHtml(m.level ?? '')}</td></tr>`;
   });
   body.innerHTML = `<table class="events"><thead><tr><th>Measure</th><th>Worst 3-day window</th><th class="num">Value</th><th class="num">Percentile</th><th>Level</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   addTableCsvButton(body, 'selloff-costs');
@@ -61,7 +61,7 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
   const latest = section.selloffs.at(-1);
   const reasons = latest?.reasons ?? [];
   selloff.innerHTML = `<div class="phase-label small" id="selloff-type" data-code="${escapeHtml(section.selloffType)}">${escapeHtml(valueLabel(section.selloffType))}</div>
-    ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(humanText(r))}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
+    ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(capitalise(humanText(r)))}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
   if (latest) {
     selloff.append(
       el(

@@ -4,13 +4,13 @@ import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatPrice } from '../../format/numbers.js';
 import { formatPercent, formatSignedPercent } from '../../format/percent.js';
-import { meanByDate, onlyKey, perpSeries, sumByDate } from '../series.js';
+import { addDays, meanByDate, onlyKey, perpSeries, sumByDate } from '../series.js';
 import { asDatedSeries } from '../read.js';
 import { CME_CONTRACT } from '../../domain/series-sources.js';
 import { palette } from '../theme.js';
 import { POSITIONING_LABELS } from '../../format/field-labels.js';
 import { el, type PageContext } from '../ui.js';
-import { fetchAll, fieldsCard, need, optional, timeCard } from './time-cards.js';
+import { fetchAll, fieldsCard, need, optional, PAGE_DAYS, timeCard } from './time-cards.js';
 
 /** Renders the positioning page into ctx.root. */
 export async function renderPositioning(ctx: PageContext): Promise<void> {
@@ -88,7 +88,11 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
         column: 'cme_open_interest_usd',
       });
     // The analysis's own annualised basis per day (same F, S and expiry as its latest figure).
-    const basis = asDatedSeries(ctx.analysis.signals.positioning.cme.annualisedBasisSeries);
+    // Over the window the page shows (the analysis carries its whole look-back).
+    const shownFrom = addDays(ctx.analysis.asOf, -PAGE_DAYS);
+    const basis = asDatedSeries(ctx.analysis.signals.positioning.cme.annualisedBasisSeries).filter(
+      (d) => d.date >= shownFrom,
+    );
     if (basis.length > 0)
       addLine(chart, basis, {
         color: p.series[2] ?? p.muted,
