@@ -1,6 +1,7 @@
 // The waves section: de-risking waves per segment (perps OI, ETF net flows, CME OI), their order
 // and the lead-lag between crypto-native perps and non-native ETF/CME money.
 import type { Evidence, Segment } from '../../domain/analysis.js';
+import { SEGMENT_NAMES } from '../../domain/labels.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import type { DeRiskingWaveOptions } from '../de-risking-waves.js';
 import { availabilityOf } from '../section.js';
@@ -15,9 +16,6 @@ export interface WavesSectionOptions extends DeRiskingWaveOptions {
 }
 
 const NATIVE: ReadonlySet<Segment> = new Set(['perps']);
-
-/** Segments as a sentence names them (it starts with one, so capitalised). */
-const SEGMENT_NAMES: Readonly<Record<Segment, string>> = { perps: 'Perps', etf: 'ETF', cme: 'CME' };
 
 /** Where the CME wave's open interest was read, for its evidence sentence. */
 function cmeSourceText(source: CmeLevelSource | null): string {
