@@ -2,6 +2,7 @@
 // only wires signals together). Weight: + towards bottoming/uptrend, − towards decline.
 import type { Evidence } from '../../domain/analysis.js';
 import type { AnalysedAsset } from '../../domain/assets.js';
+import { OI_PRICE_DIVERGENCE_NAMES } from '../../domain/labels/code-names.js';
 import type { CmeBasisResult } from '../annualised-basis.js';
 import type { FundingRegimeResult } from '../funding-regime.js';
 import type { OiPriceDivergenceResult } from '../oi-price-divergence.js';
@@ -74,11 +75,12 @@ export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures,
     });
   }
   if (d.divergence.divergence !== null && d.divergence.oiChangePct !== null && d.divergence.priceChangePct !== null) {
-    const meaning = {
-      'oi-falling-price-holding': 'OI falling while price holds: downside momentum weakening',
-      'oi-rising-price-falling': 'OI rising into a falling price: the decline is still being levered',
-      aligned: 'OI and price move together',
+    const reading = {
+      'oi-falling-price-holding': ': downside momentum weakening',
+      'oi-rising-price-falling': ': the decline is still being levered',
+      aligned: '',
     }[d.divergence.divergence];
+    const meaning = `${OI_PRICE_DIVERGENCE_NAMES[d.divergence.divergence]}${reading}`;
     out.push({
       signal: 'positioning.oiPriceDivergence',
       text: `From ${d.divergence.from} to ${d.divergence.to} OI ${formatSignedPct(d.divergence.oiChangePct)}, price ${formatSignedPct(d.divergence.priceChangePct)}: ${meaning}.`,

@@ -1,6 +1,6 @@
 // Liquidity page: traded volume, the rolling Amihud illiquidity and Corwin–Schultz spread the analysis
 // carries, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
-import { humanText } from '../../domain/labels.js';
+import { humanText } from '../../domain/labels/human-text.js';
 import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
@@ -8,7 +8,8 @@ import { formatPct } from '../../format/percent.js';
 import { escapeHtml } from '../format.js';
 import { sumByDate } from '../series.js';
 import { palette } from '../theme.js';
-import { LIQUIDITY_LABELS, valueLabel } from '../../format/field-labels.js';
+import { valueLabel } from '../../domain/labels/code-names.js';
+import { LIQUIDITY_LABELS } from '../../domain/labels/field-rows.js';
 import { formatDate } from '../../format/dates.js';
 import { addTableCsvButton } from '../csv.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';

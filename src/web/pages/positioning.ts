@@ -6,7 +6,7 @@ import { formatCount, formatPrice } from '../../format/numbers.js';
 import { formatPercent } from '../../format/percent.js';
 import { meanByDate, onlyKey, sumByDate } from '../series.js';
 import { palette } from '../theme.js';
-import { POSITIONING_LABELS } from '../../format/field-labels.js';
+import { POSITIONING_LABELS } from '../../domain/labels/field-rows.js';
 import { el, type PageContext } from '../ui.js';
 import { fetchAll, fieldsCard, need, optional, timeCard } from './time-cards.js';
 
