@@ -74,7 +74,7 @@ describe('tidemark report', () => {
     const md = readFileSync(join(dir, 'out', 'tidemark-BTC-2026-01-07.md'), 'utf8');
     const cliLead = /^\*\*(BTC as of 2026-01-07: .*)\*\*$/m.exec(md)?.[1];
     expect(cliLead).toMatch(/^BTC as of 2026-01-07: \w+[\w ]*, (unchanged for \d+ sessions|new today)/);
-    const store = await openDuckDbStore(db, { readOnly: true });
+    const store = await openDuckDbStore(db, { mode: 'read' });
     const app = buildServer({
       store,
       analyze: (s, options) => analyzeStore(s, options),

@@ -1,5 +1,6 @@
 // The divergence section: crypto ETF flows against equity ETF flows over the equity series' own
 // periods (weekly or monthly, whatever it carries) — selective crypto de-risking or general risk-off.
+import { formatDateRange } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
 import { DIVERGENCE_KIND_NAMES } from '../../domain/labels/code-names.js';
 import type { MarketSeries } from '../../domain/market-series.js';
@@ -43,7 +44,7 @@ export function divergenceSection(m: MarketSeries, options: DivergenceSectionOpt
     };
     evidence.push({
       signal: 'flow-divergence',
-      text: `${latest.from} → ${latest.to}: ${m.asset} ETFs ${formatSignedUsd(latest.cryptoFlowUsd)} vs equity ETFs ${formatSignedUsd(latest.equityFlowUsd)} — ${DIVERGENCE_KIND_NAMES[latest.kind]} (${meaning[latest.kind]})${streak > 1 ? `, ${streak} periods running` : ''}.`,
+      text: `${formatDateRange(latest.from, latest.to)}: ${m.asset} ETFs ${formatSignedUsd(latest.cryptoFlowUsd)} vs equity ETFs ${formatSignedUsd(latest.equityFlowUsd)} — ${DIVERGENCE_KIND_NAMES[latest.kind]} (${meaning[latest.kind]})${streak > 1 ? `, ${streak} periods running` : ''}.`,
       value: latest.cryptoFlowUsd,
       // Selective de-risking is crypto-specific selling (decline); broad risk-on or crypto-led inflow support recovery.
       weight:
