@@ -46,7 +46,7 @@ describe('tidemark analyze', () => {
     const { code, stdout } = await tidemark('analyze', '--db', db, '--as-of', '2026-01-20');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Tidemark — BTC as of 2026-01-20 {3}\[SIMULATED DATA/);
-    expect(stdout).toMatch(/Phase: (TREND-DECLINE|BOTTOMING|UPTREND|TOPPING) {2}\(confidence \d{1,3}%\)/);
+    expect(stdout).toMatch(/Phase: (TREND DECLINE|BOTTOMING|UPTREND|TOPPING) {2}\(confidence \d{1,3}%\)/);
     expect(stdout).toContain('Confirmation checklist');
   });
 
@@ -99,7 +99,7 @@ describe('tidemark analyze without data: no call, and why', () => {
     expect(text.stdout).toContain(
       'Phase: NO CALL  (no data for BTC was known by 20 Jan 2026 (no price, ETF flow, open interest, funding or CME figure))',
     );
-    expect(text.stdout).not.toMatch(/TREND-DECLINE|BOTTOMING|UPTREND|TOPPING/);
+    expect(text.stdout).not.toMatch(/TREND DECLINE|BOTTOMING|UPTREND|TOPPING/);
     const json = await tidemark('analyze', '--db', empty, '--as-of', '2026-01-20', '--json');
     const a = JSON.parse(json.stdout) as Analysis;
     expect(a.phase.label).toBeNull();

@@ -64,7 +64,7 @@ describe('tidemark report', () => {
     expect(files).toContain('tidemark-BTC-2026-01-07-playbook-full-equity.svg');
     const text = printed.join('');
     expect(text).toMatch(
-      /^Tidemark BTC as of 2026-01-07 {2}\[SIMULATED DATA\]\nPhase: (trend-decline|bottoming|uptrend|topping) \(confidence \d+%\)/,
+      /^Tidemark BTC as of 2026-01-07 {2}\[SIMULATED DATA\]\nPhase: (trend decline|bottoming|uptrend|topping) \(confidence \d+%\)/,
     );
     expect(text).toContain(`Wrote:\n  ${join(out, 'tidemark-BTC-2026-01-07.md')}`);
     expect(existsSync(join(out, 'tidemark-BTC-2026-01-07.html'))).toBe(true);

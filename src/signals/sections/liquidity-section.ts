@@ -93,7 +93,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     const vs = amihudResult.ratio !== null ? `, ${formatRatio(amihudResult.ratio)} its trailing median` : '';
     evidence.push({
       signal: 'liquidity.amihud',
-      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per 1 bn USD traded, 20-day mean)${vs}${pct(levels.amihud.percentile)}.`,
+      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per $1B traded, 20-day mean)${vs}${pct(levels.amihud.percentile)}.`,
       value: amihudResult.ratio !== null ? roundTo(amihudResult.ratio, 3) : null,
       weight: amihudResult.ratio !== null && amihudResult.ratio >= amihudAlertRatio ? -0.5 : 0,
     });
