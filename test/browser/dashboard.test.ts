@@ -63,7 +63,9 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.goto(`${server.url}/?tab=overview&asOf=${asOf}&asset=${dates.asset}`);
     expect(await waitForPage(page, 'overview')).toBe('ready');
     expect((await page.textContent('#phase-label'))?.trim()).toBe('no call');
-    expect(await page.textContent('#no-call-reason')).toContain(`no data for ${dates.asset} was known by ${formatDate(asOf)}`);
+    expect(await page.textContent('#no-call-reason')).toContain(
+      `no data for ${dates.asset} was known by ${formatDate(asOf)}`,
+    );
     expect(await page.locator('.gauge').count()).toBe(0);
     expect(await page.getAttribute('#page', 'data-phase')).toBe('no-call');
     await page.close();
