@@ -9,7 +9,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 /** Each folder of src/ and the folders it may import (besides itself). Bottom first. */
 const LAYERS = {
   format: [], // leaf: numbers, money, dates as people read them; imports nothing (browser-safe)
-  domain: ['format'], // types, zod schemas, calendars, the fund catalog, pure series slicing
+  domain: ['format'], // types, zod schemas, calendars, the fund catalog, the label table (labels/), pure series slicing
   store: ['domain', 'format'], // the Store interface and DuckDB; never a source, never a signal
   sources: ['domain', 'format', 'store'], // importers and connectors write through the Store interface
   signals: ['domain', 'format'], // pure: no store, no network

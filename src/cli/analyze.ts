@@ -1,5 +1,14 @@
 // `tidemark analyze`: the phase judgment with its evidence at a date (or replayed day by day with
 // --walk-forward). Human-readable by default; --json prints the contract object.
+import { humanText } from '../domain/labels/human-text.js';
+import {
+  capitalise,
+  PHASE_NAMES,
+  SEGMENT_NAMES,
+  signalLabel,
+  sourceName,
+  valueLabel,
+} from '../domain/labels/code-names.js';
 import type { Command } from 'commander';
 import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import type { Analysis } from '../domain/analysis.js';
@@ -109,29 +118,35 @@ export function formatAnalysis(a: Analysis): string {
   lines.push(
     a.phase.label === null
       ? `Phase: NO CALL  (${a.phase.noCallReason})`
-      : `Phase: ${a.phase.label.toUpperCase()}  (confidence ${formatPercent(a.phase.confidence, 0)})`,
+      : `Phase: ${PHASE_NAMES[a.phase.label].toUpperCase()}  (confidence ${formatPercent(a.phase.confidence, 0)})`,
     '',
   );
   lines.push('Inputs (latest date, age)');
   for (const f of a.freshness)
     lines.push(
-      `  ${f.stale ? '!' : ' '} ${FRESHNESS_INPUT_LABELS[f.input].padEnd(20)} ${f.lastDate ?? 'none'}${f.ageDays === null ? '' : `  ${formatCount(f.ageDays)} d`}${f.source ? `  (${f.source})` : ''}${f.stale ? '  STALE — left out of the judgment' : ''}`,
+      `  ${f.stale ? '!' : ' '} ${FRESHNESS_INPUT_LABELS[f.input].padEnd(20)} ${f.lastDate ?? 'none'}${f.ageDays === null ? '' : `  ${formatCount(f.ageDays)} d`}${f.source ? `  (${sourceName(f.source)})` : ''}${f.stale ? '  STALE — left out of the judgment' : ''}`,
     );
   lines.push('');
   lines.push(`Evidence (${EVIDENCE_MARKER_LEGEND})`);
-  for (const e of a.phase.evidence) lines.push(`  ${evidenceMarker(a.phase.label, e.weight)} [${e.signal}] ${e.text}`);
+  for (const e of a.phase.evidence)
+    lines.push(`  ${evidenceMarker(a.phase.label, e.weight)} [${signalLabel(e.signal)}] ${humanText(e.text)}`);
   lines.push('', 'Confirmation checklist');
-  for (const c of a.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${c.text}`);
+  for (const c of a.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${humanText(c.text)}`);
   lines.push('', 'De-risking waves');
   if (a.waves.length === 0) lines.push('  none detected in the lookback');
   for (const w of a.waves)
-    lines.push(`  ${w.segment.padEnd(6)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${waveSize(w.size, w.unit)}`);
+    lines.push(
+      `  ${capitalise(SEGMENT_NAMES[w.segment]).padEnd(18)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${waveSize(w.size, w.unit)}`,
+    );
   lines.push(
     '',
-    `ETF flow regime: ${a.signals.etfFlows.regime ?? 'n/a'} (D = ${formatDecimal(a.signals.etfFlows.directionality)});  last sell-off: ${a.signals.liquidity.selloffType};  close ${formatSignedPct(a.signals.trend.drawdownFromPeakPct)} from its peak`,
+    `ETF flow regime: ${valueLabel(a.signals.etfFlows.regime)} (D = ${formatDecimal(a.signals.etfFlows.directionality)});  last sell-off: ${valueLabel(a.signals.liquidity.selloffType)};  close ${formatSignedPct(a.signals.trend.drawdownFromPeakPct)} from its peak`,
   );
   if (a.phase.unusedEvidence && a.phase.unusedEvidence.length > 0) {
-    lines.push('', `Could not use (${a.phase.unusedEvidence.length}): ${a.phase.unusedEvidence.join('; ')}`);
+    lines.push(
+      '',
+      `Could not use (${a.phase.unusedEvidence.length}): ${a.phase.unusedEvidence.map(humanText).join('; ')}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -142,11 +157,11 @@ function formatDaily(readings: readonly DailyReading[]): string {
       ['date', 'phase', 'confidence', 'flow regime', 'D', 'sell-off', 'close'],
       readings.map((r) => [
         r.date,
-        r.label ?? 'no call',
+        r.label === null ? 'no call' : PHASE_NAMES[r.label],
         formatPercent(r.confidence, 0),
-        r.flowRegime ?? 'n/a',
+        valueLabel(r.flowRegime),
         formatDecimal(r.directionality),
-        r.selloffType,
+        valueLabel(r.selloffType),
         formatPrice(r.close),
       ]),
     ) + '\n'
@@ -159,13 +174,13 @@ function formatMonthly(readings: readonly DailyReading[]): string {
       ['month', 'phase (month end)', 'conf', 'days per phase', 'flow regime (month end)', 'sell-off', 'close'],
       monthlyReadings(readings).map((m) => [
         m.month,
-        m.endOfMonth.label ?? 'no call',
+        m.endOfMonth.label === null ? 'no call' : PHASE_NAMES[m.endOfMonth.label],
         formatPercent(m.endOfMonth.confidence, 0),
         Object.entries(m.daysByPhase)
-          .map(([k, v]) => `${k} ${v}`)
+          .map(([k, v]) => `${valueLabel(k)} ${v}`)
           .join(', '),
-        m.endOfMonth.flowRegime ?? 'n/a',
-        m.selloffType,
+        valueLabel(m.endOfMonth.flowRegime),
+        valueLabel(m.selloffType),
         formatPrice(m.endOfMonth.close),
       ]),
     ) + '\n'

@@ -3,6 +3,7 @@
 // older than that allows is *stale*: the judgment leaves it out (its rules become undecidable),
 // names it in the evidence, and every output shows its age. Source: ../shared/domain-notes.md
 // ("Freshness") and the known-at rules.
+import { SERIES_NAMES } from './labels/code-names.js';
 
 /** The inputs whose freshness is judged, in the order they are shown. */
 export const FRESHNESS_INPUTS = [
@@ -37,18 +38,8 @@ export const MAX_AGE_DAYS: Readonly<Record<FreshnessInput, { readonly days: numb
   mnav: { days: 7, why: "Strategy's mNAV is computed daily from its share price; exports carry weekends forward" },
 };
 
-/** Names of the inputs for people. */
-export const FRESHNESS_INPUT_LABELS: Readonly<Record<FreshnessInput, string>> = {
-  spot: 'spot price',
-  etfFlows: 'ETF flows',
-  openInterestUsd: 'perp open interest',
-  fundingRate8h: 'funding',
-  liquidations: 'liquidations',
-  cme: 'CME futures',
-  cot: 'CFTC positioning',
-  etfAumUsd: 'ETF assets',
-  mnav: 'Strategy mNAV',
-};
+/** Names of the inputs for people: the label table's words for these series (code-names.ts SERIES_NAMES). */
+export const FRESHNESS_INPUT_LABELS: Readonly<Record<FreshnessInput, string>> = SERIES_NAMES;
 
 /** One input's freshness at an as-of date. */
 export interface InputFreshness {

@@ -39,3 +39,12 @@ export function formatPercentagePoints(points: number | null | undefined, digits
 export function formatFundingRate8h(fundingRate8h: number | null | undefined): string {
   return isPrintable(fundingRate8h) ? `${percentText(fundingRate8h * 100, 4, false)} per 8h` : NOT_AVAILABLE;
 }
+
+/** A 0–1 rank as an ordinal percentile: 0.834 → "83rd percentile"; 0.01 → "1st percentile". */
+export function formatPercentile(rank: number | null | undefined): string {
+  if (!isPrintable(rank)) return NOT_AVAILABLE;
+  const n = Math.round(rank * 100);
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix} percentile`;
+}

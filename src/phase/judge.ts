@@ -2,6 +2,7 @@
 // on a confirmed 10 % move against it), then topping or bottoming within the side when all of their
 // rules hold. The confidence is a probability: the calibrated chance, fitted on the in-sample
 // period only, that a call like this one is right in hindsight (confidence-model.ts).
+import { formatDate } from '../format/dates.js';
 import { PHASE_LABELS, type Evidence, type PhaseLabel } from '../domain/analysis.js';
 import { daysBetween } from '../domain/dates.js';
 import { formatCount, formatDecimal, formatPrice } from '../format/numbers.js';
@@ -122,7 +123,7 @@ function staleEvidence(f: PhaseFacts): Evidence[] {
       text: `Left out as stale: ${stale
         .map(
           (x) =>
-            `${FRESHNESS_INPUT_LABELS[x.input]} (last ${x.lastDate}, ${formatCount(x.ageDays)} days old; allowed ${formatCount(MAX_AGE_DAYS[x.input].days)})`,
+            `${FRESHNESS_INPUT_LABELS[x.input]} (last ${formatDate(x.lastDate)}, ${formatCount(x.ageDays)} days old; allowed ${formatCount(MAX_AGE_DAYS[x.input].days)})`,
         )
         .join('; ')}.`,
       value: stale.length,
@@ -156,7 +157,7 @@ function callEvidence(f: PhaseFacts, basis: CallBasis, label: PhaseLabel): Evide
     const extremeWord = f.regime === 'bull' ? 'high' : 'low';
     out.push({
       signal: 'trend',
-      text: `${f.asset} has been in a ${regimeWord} regime since ${f.regimeConfirmedOn} (a ${pct(REGIME_THRESHOLD, 0)} move confirmed it); the close ${px(f.close)} is ${pct(basis.moveAgainstRegime)} ${f.regime === 'bull' ? 'below' : 'above'} the regime ${extremeWord} ${px(f.regimeExtremeClose)} of ${f.regimeExtremeDate}.`,
+      text: `${f.asset} has been in a ${regimeWord} regime since ${formatDate(f.regimeConfirmedOn)} (a ${pct(REGIME_THRESHOLD, 0)} move confirmed it); the close ${px(f.close)} is ${pct(basis.moveAgainstRegime)} ${f.regime === 'bull' ? 'below' : 'above'} the regime ${extremeWord} ${px(f.regimeExtremeClose)} of ${formatDate(f.regimeExtremeDate)}.`,
       value: f.close,
       weight: f.regime === 'bull' ? 1 : -1,
     });

@@ -3,7 +3,7 @@
 // reads first — "bottoming, unchanged for 9 sessions; was trend decline until 2026-01-05" — and to
 // the calls and checklist of one week earlier for "what changed this week".
 import type { ChecklistItem, PhaseLabel } from '../domain/analysis.js';
-import { PHASE_NAMES } from '../domain/labels.js';
+import { PHASE_NAMES } from '../domain/labels/code-names.js';
 import { formatPercent } from '../format/percent.js';
 
 /** One replayed session: the call and the checklist as they stood that day. */

@@ -2,7 +2,14 @@
 // order, the divergence with equity-ETF flows (or one line saying why it is absent), treasury
 // companies, and the checklist.
 import type { Analysis, SelloffType } from '../domain/analysis.js';
-import { companyName, DIVERGENCE_KIND_NAMES, humanText, SEGMENT_NAMES } from '../domain/labels.js';
+import {
+  capitalise,
+  companyName,
+  DIVERGENCE_KIND_NAMES,
+  SEGMENT_NAMES,
+  SELLOFF_NAMES,
+} from '../domain/labels/code-names.js';
+import { humanText } from '../domain/labels/human-text.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
 import { formatCount, formatNumber, formatRatio, formatSignedDecimal } from '../format/numbers.js';
 import { freshEvidence } from '../phase/evidence-inputs.js';
@@ -10,11 +17,9 @@ import { bullets, chartBlock, type FactLedger, type NoteBlock, type NoteSection 
 import { wavesChart } from './report-charts.js';
 
 const SELLOFF_VERDICT: Record<SelloffType, string> = {
-  'liquidity-failure':
-    'The selling reads as a liquidity failure: prices moved on thinning depth, so forced sellers met too few buyers.',
-  'position-rebalancing':
-    'The selling reads as position rebalancing, not a liquidity failure: holders cut exposure while the market kept absorbing the volume.',
-  none: 'The liquidity measures show no sell-off under way.',
+  'liquidity-failure': `The selling reads as a ${SELLOFF_NAMES['liquidity-failure']}: prices moved on thinning depth, so forced sellers met too few buyers.`,
+  'position-rebalancing': `The selling reads as ${SELLOFF_NAMES['position-rebalancing']}, not a ${SELLOFF_NAMES['liquidity-failure']}: holders cut exposure while the market kept absorbing the volume.`,
+  none: `The liquidity measures show ${SELLOFF_NAMES.none} under way.`,
 };
 
 /** Liquidity diagnosis: the verdict, then the measures that support it. */
@@ -61,7 +66,7 @@ export function wavesSection(analysis: Analysis, since: string, ledger: FactLedg
     columns: ['Order', 'Segment', 'Start', 'End', 'Size'],
     rows: waves.map((w, i) => [
       String(i + 1),
-      SEGMENT_NAMES[w.segment],
+      capitalise(SEGMENT_NAMES[w.segment]),
       w.start,
       w.end ?? 'under way',
       waveSize(w.size, w.unit),

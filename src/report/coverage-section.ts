@@ -2,7 +2,8 @@
 // the analysed asset (and the cross-asset series it reads), plus every input the engine lacked.
 import type { Analysis } from '../domain/analysis.js';
 import type { CoverageRow } from '../store/store.js';
-import { datasetName, humanText, sourceName } from '../domain/labels.js';
+import { datasetName, sourceName } from '../domain/labels/code-names.js';
+import { humanText } from '../domain/labels/human-text.js';
 import { formatCount } from '../format/numbers.js';
 import type { NoteBlock, NoteSection } from './note-model.js';
 

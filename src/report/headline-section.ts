@@ -3,7 +3,7 @@
 // head reads before deciding to forward.
 import type { Analysis } from '../domain/analysis.js';
 import { supportsCall } from '../phase/evidence-direction.js';
-import { capitalise, PHASE_NAMES } from '../domain/labels.js';
+import { capitalise, PHASE_NAMES } from '../domain/labels/code-names.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { callChange, callChangeText, confidenceWords, type PastCall } from './call-history.js';
 import { freshnessLine, keyNumbers } from './key-numbers.js';

@@ -1,5 +1,6 @@
 // HTML rendering of the note: one self-contained file — inline CSS, charts as inline SVG, no
 // scripts, no external requests — that prints cleanly to A4 (the PDF is this page printed).
+import { DATE_IN_TEXT } from '../format/dates.js';
 import { SIMULATED_BANNER } from './markdown.js';
 import type { NoteBlock, NoteDocument } from './note-model.js';
 
@@ -50,9 +51,9 @@ ul.checklist li.unmet::before { content: "\\2717"; color: #c0504d; }
 @media print { body { padding: 0; max-width: none; } .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
-/** Escaped text with ISO dates kept on one line. */
+/** Escaped text with its dates kept on one line. */
 function text(t: string): string {
-  return escapeHtml(t).replace(/\d{4}-\d{2}-\d{2}/g, '<span class="nw">$&</span>');
+  return escapeHtml(t).replace(DATE_IN_TEXT, '<span class="nw">$&</span>');
 }
 
 /** A cell that reads as a figure (right-aligned) when a table does not say which columns are numeric. */

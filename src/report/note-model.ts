@@ -5,7 +5,7 @@
 // from the analysis goes through the FactLedger, so each fact is printed once and in words.
 import type { Analysis } from '../domain/analysis.js';
 import type { PlaybookBacktests } from '../domain/backtest.js';
-import { humanText } from '../domain/labels.js';
+import { humanText } from '../domain/labels/human-text.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import type { CoverageRow } from '../store/store.js';
 import type { PastCall } from './call-history.js';

@@ -2,7 +2,7 @@
 // positioning (perp open interest, funding, liquidations, CME, CFTC) and the price trend. Each prints
 // its section's evidence not already printed above, in words, then its charts.
 import type { Analysis } from '../domain/analysis.js';
-import { FLOW_REGIME_NAMES } from '../domain/labels.js';
+import { FLOW_REGIME_NAMES } from '../domain/labels/code-names.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { formatSignedUsd } from '../format/money.js';
 import { formatDecimal } from '../format/numbers.js';

@@ -1,5 +1,7 @@
 // The short text block `tidemark report` prints: phase and confidence, the three strongest pieces
 // of evidence, the checklist ticks. Plain text, no colour codes, ~10 lines.
+import { humanText } from '../domain/labels/human-text.js';
+import { PHASE_NAMES } from '../domain/labels/code-names.js';
 import type { Analysis } from '../domain/analysis.js';
 import { formatPercent } from '../format/percent.js';
 import { EVIDENCE_MARKER_LEGEND, evidenceMarker } from '../phase/evidence-direction.js';
@@ -15,13 +17,13 @@ export function terminalSummary(analysis: Analysis, options: { topEvidence?: num
   lines.push(
     analysis.phase.label === null
       ? `Phase: no call (${analysis.phase.noCallReason})`
-      : `Phase: ${analysis.phase.label} (confidence ${formatPercent(analysis.phase.confidence, 0)})`,
+      : `Phase: ${PHASE_NAMES[analysis.phase.label]} (confidence ${formatPercent(analysis.phase.confidence, 0)})`,
   );
   const top = rankedEvidence(analysis).slice(0, options.topEvidence ?? 3);
   if (top.length > 0) lines.push(`Evidence (${EVIDENCE_MARKER_LEGEND}):`);
-  for (const e of top) lines.push(`  ${evidenceMarker(analysis.phase.label, e.weight)} ${e.text}`);
+  for (const e of top) lines.push(`  ${evidenceMarker(analysis.phase.label, e.weight)} ${humanText(e.text)}`);
   const met = analysis.checklist.filter((c) => c.met).length;
   lines.push(`Checklist: ${met}/${analysis.checklist.length} met`);
-  for (const c of analysis.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${c.text}`);
+  for (const c of analysis.checklist) lines.push(`  [${c.met ? 'x' : ' '}] ${humanText(c.text)}`);
   return lines.join('\n') + '\n';
 }

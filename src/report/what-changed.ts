@@ -4,7 +4,8 @@
 // series and the replayed history; nothing here is printed elsewhere in the note.
 import type { Analysis } from '../domain/analysis.js';
 import { addDays } from '../domain/dates.js';
-import { humanText, PHASE_NAMES, SEGMENT_NAMES } from '../domain/labels.js';
+import { PHASE_NAMES, SEGMENT_NAMES } from '../domain/labels/code-names.js';
+import { humanText } from '../domain/labels/human-text.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { formatSignedUsd } from '../format/money.js';
 import { formatPrice } from '../format/numbers.js';

@@ -3,7 +3,7 @@
 // the low), then the unmet confirmations by name (forward) and the met ones (back). Thresholds come
 // from phase/rules.ts, prices from the analysis.
 import type { Analysis, PhaseLabel } from '../domain/analysis.js';
-import { PHASE_NAMES } from '../domain/labels.js';
+import { PHASE_NAMES } from '../domain/labels/code-names.js';
 import { formatPrice } from '../format/numbers.js';
 import { formatPercent } from '../format/percent.js';
 import { BOTTOMING_MIN_DRAWDOWN, HOLDING_RETURN_10D, NEAR_EXTREME, REGIME_THRESHOLD } from '../phase/rules.js';
@@ -12,17 +12,17 @@ import { checklistName } from './what-changed.js';
 
 /** Where the call goes when the missing confirmations arrive. */
 const FORWARD: Record<PhaseLabel, string> = {
-  'trend-decline': 'bottoming',
-  bottoming: 'uptrend',
-  uptrend: 'a firmer uptrend',
-  topping: 'back to uptrend',
+  'trend-decline': PHASE_NAMES.bottoming,
+  bottoming: PHASE_NAMES.uptrend,
+  uptrend: `a firmer ${PHASE_NAMES.uptrend}`,
+  topping: `back to ${PHASE_NAMES.uptrend}`,
 };
 /** Where it goes when what holds it up gives way. */
 const BACKWARD: Record<PhaseLabel, string> = {
-  'trend-decline': 'a deeper trend decline',
-  bottoming: 'trend decline',
-  uptrend: 'topping',
-  topping: 'trend decline',
+  'trend-decline': `a deeper ${PHASE_NAMES['trend-decline']}`,
+  bottoming: PHASE_NAMES['trend-decline'],
+  uptrend: PHASE_NAMES.topping,
+  topping: PHASE_NAMES['trend-decline'],
 };
 
 /** The price levels at which the regime (and with it the side of the call) would turn. */

@@ -15,6 +15,8 @@ import type { AnalysedAsset } from '../domain/assets.js';
 import { todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketSeries } from '../domain/market-series.js';
+import type { PastCall } from '../report/call-history.js';
+import { loadCallHistory } from '../report/load-call-history.js';
 import { noteTrackRecord } from '../report/note-track-record.js';
 import { REPORT_CHART_LOOKBACK_DAYS, renderReport } from '../report/render-report.js';
 import type { Store } from '../store/store.js';
@@ -68,6 +70,9 @@ export type LoadSeriesFn = (
   options: { asset: AnalysedAsset; asOf: string; lookbackDays?: number },
 ) => Promise<MarketSeries>;
 
+/** The call's replayed recent sessions for the note's top line (loadCallHistory has this shape). */
+export type CallHistoryFn = (store: Store, asset: AnalysedAsset, asOf: string) => Promise<PastCall[]>;
+
 export interface ServerOptions {
   readonly store: Store;
   readonly analyze: AnalyzeFn;
@@ -75,6 +80,11 @@ export interface ServerOptions {
   readonly analyzeJson?: AnalyzeJsonFn;
   /** Enables /api/report; without it that route answers 404. */
   readonly loadSeries?: LoadSeriesFn;
+  /**
+   * The call's history for /api/report's top line ("unchanged for N sessions; was X until D"), replayed
+   * as `tidemark report` replays it (default loadCallHistory).
+   */
+  readonly callHistory?: CallHistoryFn;
   /** Computes /api/backtest answers (default: cachedBacktest(), histories replayed from the store). */
   readonly backtest?: BacktestFn;
   /** Directory of the built dashboard (web-dist/); without it `/` is a 404. */
@@ -126,6 +136,7 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
  */
 export function buildServer(options: ServerOptions): FastifyInstance {
   const { store, analyze, loadSeries } = options;
+  const callHistory = options.callHistory ?? loadCallHistory;
   const now = options.now ?? ((): Date => new Date());
   const cache = new LruCache<CachedBody>(options.cacheSize ?? ANSWER_CACHE_DEFAULTS.entries, {
     maxWeight: options.cacheBytes ?? ANSWER_CACHE_DEFAULTS.bytes,
@@ -198,12 +209,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const { asOf, immutable } = resolveAsOf(query.asOf);
     const answer = await cachedAnswer(`report|${query.asset}|${asOf}`, immutable, async () => {
       const analysis = await analyze(store, { asset: query.asset, ...asOfOption(asOf) });
-      const [series, coverage, trackRecord] = await Promise.all([
+      const [series, coverage, trackRecord, history] = await Promise.all([
         loadSeries(store, { asset: query.asset, asOf: analysis.asOf, lookbackDays: REPORT_CHART_LOOKBACK_DAYS }),
         store.coverage({ asOf: analysis.asOf }),
         noteTrackRecord((asset, to) => trackRecords.run({ asset, to }), query.asset, analysis.asOf),
+        callHistory(store, query.asset, analysis.asOf),
       ]);
-      const report = await renderReport({ analysis, series, coverage, trackRecord }, { formats: ['html'] });
+      const report = await renderReport({ analysis, series, coverage, history, trackRecord }, { formats: ['html'] });
       return report.html ?? '';
     });
     return send(

@@ -5,6 +5,7 @@
 // its normal range (positions are then reported as cut or not). Volume is not a cost measure: in a
 // liquidity crisis volume usually rises while price impact explodes. The point-in-time history of
 // every episode is in selloff-history.ts; this file holds the rule and the window-level entry point.
+import { formatDate, formatDateRange } from '../format/dates.js';
 import type { SelloffLabel, SelloffMeasures } from '../domain/sections/selloff.js';
 import { COST_MEASURES, costBaseline, costMeasure, type CostMeasure, type CostMeasureName } from './selloff-cost.js';
 import { selloffContext, type SelloffContext, type SelloffInputs } from './selloff-context.js';
@@ -57,9 +58,9 @@ function describeCost(name: CostMeasureName, m: CostMeasure): string | null {
   if (w === null) return null;
   // Spreads in basis points, the unit of the liquidity table and the spread chart.
   const value =
-    name === 'amihud' ? `${formatDecimal(w.value * 1e9, 3)} per bn USD` : `${formatDecimal(w.value * 1e4, 1)} bp`;
+    name === 'amihud' ? `${formatDecimal(w.value * 1e9, 3)} per $1B` : `${formatDecimal(w.value * 1e4, 1)} bp`;
   const z = w.robustZ === null ? 'no z' : `z ${formatDecimal(w.robustZ, 1)}`;
-  return `${NAMES[name]} ${value} over ${w.start} → ${w.end} (${percentileText(w.percentile)}, ${z})`;
+  return `${NAMES[name]} ${value} over ${formatDateRange(w.start, w.end)} (${percentileText(w.percentile)}, ${z})`;
 }
 
 /** The label and its reasons from the measures (SELLOFF_THRESHOLDS). */
@@ -94,7 +95,7 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
         ? ' — forced deleveraging into a market that could not absorb it'
         : ' — forced deleveraging, absorbed at a normal cost of trading';
     reasons.push(
-      `long liquidations peaked at ${formatUsd(measures.longLiquidationsPeakUsd)} on ${measures.longLiquidationsPeakDate}` +
+      `long liquidations peaked at ${formatUsd(measures.longLiquidationsPeakUsd)} on ${formatDate(measures.longLiquidationsPeakDate)}` +
         (multiple !== null ? `, ${formatRatio(multiple, 1)} their trailing median${channel}` : ''),
     );
   }
@@ -112,7 +113,7 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
     'CFTC total OI',
     measures.cftcOiChangePct,
     t.oiDropPct,
-    measures.cftcReports ? ` (${measures.cftcReports.from} → ${measures.cftcReports.to})` : '',
+    measures.cftcReports ? ` (${formatDateRange(measures.cftcReports.from, measures.cftcReports.to)})` : '',
   );
   note('ETF holdings (coins)', measures.etfHoldingsChangePct, t.etfHoldingsDropPct);
   if (measures.etfNetFlowUsd !== null) {

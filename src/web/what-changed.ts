@@ -15,7 +15,7 @@ import {
   formatSignedPercent,
 } from '../format/percent.js';
 import { formatDate } from '../format/dates.js';
-import { valueLabel } from '../format/field-labels.js';
+import { valueLabel } from '../domain/labels/code-names.js';
 import { addDays } from './series.js';
 
 /** The US trading day before `asOf` (the previous session a desk compares with). */

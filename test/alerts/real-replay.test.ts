@@ -45,16 +45,16 @@ describe.skipIf(!existsSync(SHARED_DATA_DIR))('default alert rules over the real
 
   it('the 10 Oct 2025 cascade: a liquidation spike as of the 11th (≥ 10× the median), then the perps wave', () => {
     const spike = sent('liquidation-spike', '2025-10-11');
-    expect(spike?.alert.title).toMatch(/liquidations vs their median \d+\.\d×/);
-    const multiple = Number(/(\d+\.\d)×/.exec(spike!.alert.title)![1]);
+    expect(spike?.alert.title).toMatch(/liquidations, multiple of median \d+\.\d+×/);
+    const multiple = Number(/(\d+\.\d+)×/.exec(spike!.alert.title)![1]);
     expect(multiple).toBeGreaterThanOrEqual(10);
-    expect(sent('waves', '2025-10-12')?.alert.title).toBe('BTC: perps wave confirmed');
+    expect(sent('waves', '2025-10-12')?.alert.title).toBe('BTC: de-risking wave in perpetual futures confirmed');
   });
 
   it('the November turn: trend-decline firm, ETF flows one-way out and the ETF wave confirmed', () => {
     expect(sent('phase-flip', '2025-11-01')?.alert.title).toMatch(/^BTC: phase now trend decline/);
     expect(sent('flow-regime', '2025-11-06')?.alert.title).toBe('BTC: ETF flows now one-way outflow');
-    expect(sent('waves', '2025-11-06')?.alert.title).toBe('BTC: ETF wave confirmed');
+    expect(sent('waves', '2025-11-06')?.alert.title).toBe('BTC: de-risking wave in spot ETFs confirmed');
   });
 
   it('inputs that really went late, and Strategy below its coins', () => {

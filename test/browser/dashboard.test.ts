@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/format/dates.js';
 import { PAGES } from '../../src/web/state.js';
 import { hasChromium, inkedPixels, launchChromium, openDashboard, waitForPage } from './helpers/browser.js';
 import { startDashboardServer, type RunningServer } from './helpers/start-server.js';
@@ -62,7 +63,9 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.goto(`${server.url}/?tab=overview&asOf=${asOf}&asset=${dates.asset}`);
     expect(await waitForPage(page, 'overview')).toBe('ready');
     expect((await page.textContent('#phase-label'))?.trim()).toBe('no call');
-    expect(await page.textContent('#no-call-reason')).toContain(`no data for ${dates.asset} was known by ${asOf}`);
+    expect(await page.textContent('#no-call-reason')).toContain(
+      `no data for ${dates.asset} was known by ${formatDate(asOf)}`,
+    );
     expect(await page.locator('.gauge').count()).toBe(0);
     expect(await page.getAttribute('#page', 'data-phase')).toBe('no-call');
     await page.close();

@@ -82,7 +82,7 @@ describe('CME front month and spot volume', () => {
 
 describe('evidence sentences read from a capital', () => {
   it("drops the judgment's 'against: ' tag and capitalises what follows", async () => {
-    const { humanText } = await import('../../src/domain/labels.js');
+    const { humanText } = await import('../../src/domain/labels/human-text.js');
     expect(humanText('against: the close 95,583 is below its 200-day average 106,013')).toBe(
       'The close 95,583 is below its 200-day average 106,013',
     );

@@ -43,4 +43,20 @@ describe('evidence text (simulated, seed 42, as of 2026-03-31)', () => {
       `../__snapshots__/evidence-text-seed${SEED}-${AS_OF}.txt`,
     );
   });
+
+  it('writes every date a person reads in the one readable form, never ISO', () => {
+    const sentences = analyses.flatMap((a) => [
+      ...a.phase.evidence.map((e) => e.text),
+      ...Object.values(a.signals).flatMap((s) =>
+        'evidence' in s ? (s.evidence as readonly { text: string }[]).map((e) => e.text) : [],
+      ),
+      ...(a.wavesDetail?.evidence ?? []).map((e) => e.text),
+      ...a.checklist.map((c) => c.text),
+      ...(a.phase.unusedEvidence ?? []),
+    ]);
+    expect(sentences.length).toBeGreaterThan(30);
+    expect(sentences.filter((t) => /\b\d{4}-\d{2}-\d{2}\b/.test(t))).toEqual([]);
+    // The structured fields stay ISO for programs.
+    expect(analyses[0]!.signals.trend.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
 });

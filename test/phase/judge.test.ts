@@ -117,7 +117,7 @@ describe('judgePhase (hand-computed)', () => {
     expect(confidenceFeatures('uptrend', j.basis)).toEqual([1, expect.closeTo(0.2, 12), 1, 0, Math.log(4), 0, 0, 0]);
     expect(j.confidence).toBe(Math.round(callConfidence('uptrend', j.basis) * 100) / 100);
     expect(j.evidence[0]?.text).toBe(
-      'BTC has been in a bull regime since 2025-05-02 (a 15% move confirmed it); the close 97.00 is 3.0% below the regime high 100.00 of 2025-07-20.',
+      'BTC has been in a bull regime since 2 May 2025 (a 15% move confirmed it); the close 97.00 is 3.0% below the regime high 100.00 of 20 Jul 2025.',
     );
   });
 

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerReport, reportFormatsFlag } from '../../src/cli/report.js';
+import { analyzeStore } from '../../src/phase/analyze.js';
+import { buildServer } from '../../src/server/build-server.js';
 import { writeSimulatedDataset } from '../../src/sim/simulate.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import { loadMarketSeries } from '../../src/store/market-series-loader.js';
 
 describe('tidemark report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tidemark-report-'));
@@ -61,11 +64,38 @@ describe('tidemark report', () => {
     expect(files).toContain('tidemark-BTC-2026-01-07-playbook-full-equity.svg');
     const text = printed.join('');
     expect(text).toMatch(
-      /^Tidemark BTC as of 2026-01-07 {2}\[SIMULATED DATA\]\nPhase: (trend-decline|bottoming|uptrend|topping) \(confidence \d+%\)/,
+      /^Tidemark BTC as of 2026-01-07 {2}\[SIMULATED DATA\]\nPhase: (trend decline|bottoming|uptrend|topping) \(confidence \d+%\)/,
     );
     expect(text).toContain(`Wrote:\n  ${join(out, 'tidemark-BTC-2026-01-07.md')}`);
     expect(existsSync(join(out, 'tidemark-BTC-2026-01-07.html'))).toBe(true);
   });
+
+  it("/api/report's note opens with the same call line as the CLI's, with the call's run of sessions", async () => {
+    const md = readFileSync(join(dir, 'out', 'tidemark-BTC-2026-01-07.md'), 'utf8');
+    const cliLead = /^\*\*(BTC as of 2026-01-07: .*)\*\*$/m.exec(md)?.[1];
+    expect(cliLead).toMatch(/^BTC as of 2026-01-07: \w+[\w ]*, (unchanged for \d+ sessions|new today)/);
+    const store = await openDuckDbStore(db, { mode: 'read' });
+    const app = buildServer({
+      store,
+      analyze: (s, options) => analyzeStore(s, options),
+      loadSeries: (s, options) => loadMarketSeries(s, options),
+      now: () => new Date('2026-02-01T12:00:00Z'),
+    });
+    try {
+      const response = await app.inject({ url: '/api/report?asset=BTC&asOf=2026-01-07' });
+      expect(response.statusCode).toBe(200);
+      // The lead paragraph's text (dates are wrapped in no-wrap spans; the line holds no other markup).
+      const apiLead = /<p class="lead">(.*?)<\/p>/
+        .exec(response.body)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .replaceAll('&amp;', '&');
+      expect(apiLead).not.toContain('no earlier sessions replayed');
+      expect(apiLead).toBe(cliLead);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  }, 120_000);
 
   it('rejects an asset the engine does not analyse', async () => {
     const program = new Command('tidemark').exitOverride();

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render-report.js';
 import { FLOW_REGIMES, PHASE_LABELS, SEGMENTS, SELLOFF_TYPES } from '../../src/domain/analysis.js';
-import { COMPANY_NAMES } from '../../src/domain/labels.js';
+import { COMPANY_NAMES } from '../../src/domain/labels/code-names.js';
 import { simulatedNoteInput, type NoteInput } from '../helpers/simulated-note-input.js';
 
 let input: NoteInput;

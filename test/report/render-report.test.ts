@@ -320,7 +320,7 @@ describe('evidence direction, each fact once, and waves window', () => {
 describe('no call', () => {
   // A real analysis of an empty series (an empty store): no price, so no call.
   const none = analyzeSeries(emptySeries('BTC'));
-  const reason = 'no data for BTC was known by 2026-01-07 (no price, ETF flow, open interest, funding or CME figure)';
+  const reason = 'no data for BTC was known by 7 Jan 2026 (no price, ETF flow, open interest, funding or CME figure)';
 
   it('the analysis has no label and no confidence, and says why', () => {
     expect(none.phase).toMatchObject({ label: null, confidence: null, noCallReason: reason });

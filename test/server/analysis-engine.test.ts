@@ -215,7 +215,7 @@ describe('/api/analysis through the engine', () => {
         expect(phase.confidence).toBeNull();
         // Without asOf the default is the day after the newest data, capped at today (the system clock).
         expect('noCallReason' in phase ? phase.noCallReason : '').toMatch(
-          /^no data for (BTC|ETH) was known by \d{4}-\d\d-\d\d \(no price/,
+          /^no data for (BTC|ETH) was known by \d{1,2} [A-Z][a-z]{2} \d{4} \(no price/,
         );
       }
     } finally {

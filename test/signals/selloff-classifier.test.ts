@@ -20,7 +20,7 @@ describe('the sell-off label on planted scenarios', () => {
     expect(s.measures.corwinSchultz.level).toBe('extreme');
     expect(s.measures.longLiquidationsMultiple!).toBeGreaterThan(10);
     expect(s.reasons[0]).toMatch(
-      /^cost of trading exploded: Amihud price impact [\d.]+ per bn USD over \S+ → \S+ \(p100, z [\d.]+\)/,
+      /^cost of trading exploded: Amihud price impact [\d.]+ per \$1B over [\d–]+ \w{3} \d{4} \(p100, z [\d.]+\)/,
     );
     expect(s.reasons.join(' ')).toContain('forced deleveraging into a market that could not absorb it');
     expect(s.reasons.join(' ')).toContain('positions not measurably cut');

@@ -67,8 +67,8 @@ describe('weeklyNetFlows completeness', () => {
     });
     expect(s.consecutivePositiveWeeks).toBe(1);
     const text = s.evidence.find((e) => e.signal === 'etf-weekly-flows')!.text;
-    expect(text).toContain('(1 days, partial)');
-    expect(text).toContain('last complete week (ending 2026-01-09) +$50.0M');
+    expect(text).toContain('(1 day, partial)');
+    expect(text).toContain('last complete week (ending 9 Jan 2026) +$50.0M');
     expect(text).toContain('1 consecutive positive complete week.');
   });
 });

@@ -1,13 +1,15 @@
 // A `changes: <field>` rule: fires when the field's value differs from the previous analysis (a label
 // changed, a new sell-off start date, a flag flipped) and the new value has held `confirmDays` analyses.
-import { ALERT_FIELDS, formatFieldValue, type AlertFieldPath } from '../alert-fields.js';
+import { FIELD_LABELS } from '../../domain/labels/field-labels.js';
+import { formatFieldValue } from '../../domain/labels/field-rows.js';
+import type { AlertFieldPath } from '../alert-fields.js';
 import { chronological, confirmedChange, type AlertRule, type Finding, type RuleContext } from './rule.js';
 
 const MISSING = '\u0000missing';
 
 /** The change rule `name` on `field`. */
 export function changeRule(name: string, field: AlertFieldPath, confirmDays: number): AlertRule {
-  const info = ALERT_FIELDS[field];
+  const info = FIELD_LABELS[field];
   return {
     name,
     summary: `changes: ${field}${confirmDays > 1 ? `, held ${confirmDays} analyses` : ''}`,

@@ -1,5 +1,5 @@
 // Built-in rule `checklist`: an item of the confirmation checklist became met, or was lost, and held.
-import { codeName } from '../../domain/labels.js';
+import { codeName } from '../../domain/labels/code-names.js';
 import { chronological, confirmedChange, type AlertRule, type Finding, type RuleContext } from './rule.js';
 
 export interface ChecklistOptions {

@@ -2,13 +2,8 @@
 // the config is read, so a misspelt field or a number compared with a label fails at start-up naming
 // the rule. Values: numbers (a `%` suffix is read in the field's unit: −0.01% of a funding rate is
 // −0.0001, −10% of a *Pct field is −10), true/false, null, or a label ("one-way-outflow").
-import {
-  ALERT_FIELDS,
-  resolveAlertField,
-  similarAlertFields,
-  type AlertFieldPath,
-  type FieldValue,
-} from '../alert-fields.js';
+import { FIELD_LABELS, type FieldKind } from '../../domain/labels/field-labels.js';
+import { resolveAlertField, similarAlertFields, type AlertFieldPath, type FieldValue } from '../alert-fields.js';
 
 export const CONDITION_OPERATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
@@ -21,19 +16,10 @@ export interface Condition {
   readonly text: string;
 }
 
-const NUMERIC_UNITS = new Set([
-  'usd',
-  'price',
-  'pct',
-  'fraction',
-  'rate8h',
-  'ratio',
-  'count',
-  'coins',
-  'decimal',
-  'days',
-  'per-usd',
-]);
+/** Kinds compared as text or yes/no; every other kind is a number. */
+const NON_NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set(['date', 'code', 'text', 'yesNo']);
+/** Kinds held as fractions, so "-0.01%" of one is −0.0001. */
+const FRACTION_KINDS: ReadonlySet<FieldKind> = new Set(['fraction', 'signedFraction', 'rate8h', 'percentile', 'bp']);
 const PATTERN = /^\s*([A-Za-z0-9_.]+)\s*(<=|>=|==|!=|=|<|>)\s*(.+?)\s*$/;
 
 /** Thrown for a condition that cannot be read; the config loader adds the key it came from. */
@@ -59,23 +45,23 @@ export function parseCondition(text: string): Condition {
   const field = fieldOrThrow(match[1]!);
   const operator = (match[2] === '=' ? '==' : match[2]) as ConditionOperator;
   const raw = match[3]!.replace(/^["']|["']$/g, '');
-  const unit = ALERT_FIELDS[field].unit;
-  const numeric = NUMERIC_UNITS.has(unit);
+  const kind = FIELD_LABELS[field].kind;
+  const numeric = !NON_NUMERIC_KINDS.has(kind);
   let value: string | number | boolean | null;
   if (raw === 'null') value = null;
   else if (raw === 'true' || raw === 'false') {
-    if (unit !== 'flag')
+    if (kind !== 'yesNo')
       throw new ConditionError(`${field} is not a yes/no field; "${raw}" cannot be compared with it`);
     value = raw === 'true';
   } else if (numeric) {
     const percent = raw.endsWith('%');
     const n = Number(raw.replace(/%$/, '').replace('\u2212', '-'));
     if (raw === '' || !Number.isFinite(n)) throw new ConditionError(`${field} is a number; "${raw}" is not one`);
-    if (percent && unit !== 'fraction' && unit !== 'rate8h' && unit !== 'pct')
+    if (percent && !FRACTION_KINDS.has(kind) && kind !== 'signedPct')
       throw new ConditionError(`${field} is not a percentage; write "${raw.slice(0, -1)}" without %`);
-    value = percent && unit !== 'pct' ? n / 100 : n;
+    value = percent && kind !== 'signedPct' ? n / 100 : n;
   } else {
-    if (unit === 'flag') throw new ConditionError(`${field} is a yes/no field; compare it with true or false`);
+    if (kind === 'yesNo') throw new ConditionError(`${field} is a yes/no field; compare it with true or false`);
     value = raw;
   }
   if (typeof value !== 'number' && value !== null && operator !== '==' && operator !== '!=')

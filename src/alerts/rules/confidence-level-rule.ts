@@ -1,9 +1,9 @@
 // Built-in rule `confidence-level`: the confidence of an unchanged phase call crossed a level — up
 // through `level`, or down below `level − hysteresis` (the band keeps a call hovering at the level
 // from alerting every day). A change of label resets the state without an alert (phase-flip says it).
-import { codeName } from '../../domain/labels.js';
+import { codeName } from '../../domain/labels/code-names.js';
 import { formatPercent } from '../../format/percent.js';
-import { formatFieldValue } from '../alert-fields.js';
+import { formatFieldValue } from '../../domain/labels/field-rows.js';
 import { chronological, type AlertRule, type Finding, type RuleContext } from './rule.js';
 
 export interface ConfidenceLevelOptions {

@@ -1,7 +1,7 @@
 // Built-in rule `flow-regime`: the US spot ETF flow regime (one-way out, two-way, one-way in) changed
 // and held over new flow days.
-import { codeName } from '../../domain/labels.js';
-import { formatFieldValue } from '../alert-fields.js';
+import { codeName } from '../../domain/labels/code-names.js';
+import { formatFieldValue } from '../../domain/labels/field-rows.js';
 import { chronological, confirmedChange, type AlertRule, type Finding, type RuleContext } from './rule.js';
 
 export interface FlowRegimeOptions {

@@ -1,7 +1,7 @@
 // Built-in rule `phase-flip`: the market phase call changed and the new call has held.
-import { codeName } from '../../domain/labels.js';
+import { codeName } from '../../domain/labels/code-names.js';
 import { formatPercent } from '../../format/percent.js';
-import { formatFieldValue } from '../alert-fields.js';
+import { formatFieldValue } from '../../domain/labels/field-rows.js';
 import { chronological, confirmedChange, type AlertRule, type RuleContext, type Finding } from './rule.js';
 
 export interface PhaseFlipOptions {

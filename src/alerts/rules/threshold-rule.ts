@@ -2,7 +2,8 @@
 // mnav-below-one, liquidation-spike): fires when the condition holds and did not hold at the previous
 // analysis — once per crossing, not every day it stays true. With no earlier analysis it fires when
 // the condition holds (the first run reports what is already true).
-import { ALERT_FIELDS, formatFieldValue } from '../alert-fields.js';
+import { FIELD_LABELS } from '../../domain/labels/field-labels.js';
+import { formatFieldValue } from '../../domain/labels/field-rows.js';
 import { conditionHolds, type Condition } from './condition.js';
 import type { AlertRule, Finding, RuleContext } from './rule.js';
 
@@ -14,7 +15,7 @@ function valueText(condition: Condition): string {
 
 /** The threshold rule `name` on `condition`. */
 export function thresholdRule(name: string, condition: Condition): AlertRule {
-  const info = ALERT_FIELDS[condition.field];
+  const info = FIELD_LABELS[condition.field];
   return {
     name,
     summary: `when ${condition.text}`,

@@ -1,6 +1,7 @@
 // Built-in rule `waves`: a de-risking wave was confirmed (a segment — perps, ETF, CME — is now shedding
 // positions) or ended, against the previous analysis.
 import type { Segment, Wave } from '../../domain/analysis.js';
+import { SEGMENT_NAMES } from '../../domain/labels/code-names.js';
 import { formatDate } from '../../format/dates.js';
 import { formatUsd } from '../../format/money.js';
 import { chronological, confirmedChange, type AlertRule, type Finding, type RuleContext } from './rule.js';
@@ -10,12 +11,10 @@ export interface WavesOptions {
   readonly confirmDays: number;
 }
 
-const SEGMENT_NAMES: Readonly<Record<Segment, string>> = { perps: 'perps', etf: 'ETF', cme: 'CME' };
-
 function describe(w: Wave | undefined, segment: Segment): string {
-  if (w === undefined) return `${SEGMENT_NAMES[segment]} wave`;
+  if (w === undefined) return `wave in ${SEGMENT_NAMES[segment]}`;
   const size = w.unit === undefined || w.unit === 'USD' ? formatUsd(w.size) : `${formatUsd(w.size)} ${w.unit}`;
-  return `${SEGMENT_NAMES[segment]} wave from ${formatDate(w.start)}${w.end !== null ? ` to ${formatDate(w.end)}` : ''}, ${size}`;
+  return `wave in ${SEGMENT_NAMES[segment]} from ${formatDate(w.start)}${w.end !== null ? ` to ${formatDate(w.end)}` : ''}, ${size}`;
 }
 
 const SEGMENTS: readonly Segment[] = ['perps', 'etf', 'cme'];
@@ -42,8 +41,8 @@ export function wavesRule(name: string, options: WavesOptions): AlertRule {
       const latest = (segment: Segment): Wave | undefined =>
         context.current.waves.filter((w) => w.segment === segment).at(-1);
       const parts = [
-        ...started.map((s) => `${SEGMENT_NAMES[s]} wave confirmed`),
-        ...ended.map((s) => `${SEGMENT_NAMES[s]} wave ended`),
+        ...started.map((s) => `de-risking wave in ${SEGMENT_NAMES[s]} confirmed`),
+        ...ended.map((s) => `de-risking wave in ${SEGMENT_NAMES[s]} ended`),
       ];
       return {
         title: `${context.current.asset}: ${parts.join(', ')}`,

@@ -1,6 +1,8 @@
 // The divergence section: crypto ETF flows against equity ETF flows over the equity series' own
 // periods (weekly or monthly, whatever it carries) — selective crypto de-risking or general risk-off.
+import { formatDateRange } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
+import { DIVERGENCE_KIND_NAMES } from '../../domain/labels/code-names.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
 import { flowDivergencePeriods } from '../flow-divergence.js';
@@ -34,15 +36,15 @@ export function divergenceSection(m: MarketSeries, options: DivergenceSectionOpt
 
   const evidence: Evidence[] = [];
   if (latest && latest.kind) {
-    const words: Record<DivergenceKind, string> = {
-      'selective-crypto-derisking': 'selective crypto de-risking (money left crypto ETFs while equity ETFs took it in)',
-      'general-risk-off': 'general risk-off (both crypto and equity ETFs saw outflows)',
-      'broad-risk-on': 'broad risk-on (inflows to both)',
-      'crypto-led-inflow': 'crypto-led inflow (crypto ETFs in while equity ETFs were not)',
+    const meaning: Record<DivergenceKind, string> = {
+      'selective-crypto-derisking': 'money left crypto ETFs while equity ETFs took it in',
+      'general-risk-off': 'both crypto and equity ETFs saw outflows',
+      'broad-risk-on': 'inflows to both',
+      'crypto-led-inflow': 'crypto ETFs in while equity ETFs were not',
     };
     evidence.push({
       signal: 'flow-divergence',
-      text: `${latest.from} → ${latest.to}: ${m.asset} ETFs ${formatSignedUsd(latest.cryptoFlowUsd)} vs equity ETFs ${formatSignedUsd(latest.equityFlowUsd)} — ${words[latest.kind]}${streak > 1 ? `, ${streak} periods running` : ''}.`,
+      text: `${formatDateRange(latest.from, latest.to)}: ${m.asset} ETFs ${formatSignedUsd(latest.cryptoFlowUsd)} vs equity ETFs ${formatSignedUsd(latest.equityFlowUsd)} — ${DIVERGENCE_KIND_NAMES[latest.kind]} (${meaning[latest.kind]})${streak > 1 ? `, ${streak} periods running` : ''}.`,
       value: latest.cryptoFlowUsd,
       // Selective de-risking is crypto-specific selling (decline); broad risk-on or crypto-led inflow support recovery.
       weight:

@@ -1,5 +1,6 @@
 // The ETF-flows section: regime (directionality), outflow share, runs test, weekly flows, flows as
 // % of AUM, issuer breakdown and online change points of the daily total — with evidence.
+import { formatDate } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { dailyFlowTotals } from '../daily-flow-totals.js';
@@ -115,11 +116,11 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
     const partial = lastWeek.complete === false;
     const completeText =
       partial && lastComplete
-        ? `; last complete week (ending ${lastComplete.weekEnding}) ${formatSignedUsd(lastComplete.netFlowUsd)}`
+        ? `; last complete week (ending ${formatDate(lastComplete.weekEnding)}) ${formatSignedUsd(lastComplete.netFlowUsd)}`
         : '';
     evidence.push({
       signal: 'etf-weekly-flows',
-      text: `Week ending ${lastWeek.weekEnding} (${lastWeek.days} days${partial ? ', partial' : ''}): ${formatSignedUsd(lastWeek.netFlowUsd)}${completeText}; ${streak} consecutive positive complete week${streak === 1 ? '' : 's'}.`,
+      text: `Week ending ${formatDate(lastWeek.weekEnding)} (${lastWeek.days} day${lastWeek.days === 1 ? '' : 's'}${partial ? ', partial' : ''}): ${formatSignedUsd(lastWeek.netFlowUsd)}${completeText}; ${streak} consecutive positive complete week${streak === 1 ? '' : 's'}.`,
       value: lastWeek.netFlowUsd,
       // Judged on complete weeks only: one Monday of the current week says little.
       weight: streak >= 2 ? 0.5 : lastComplete !== undefined && lastComplete.netFlowUsd < 0 ? -0.3 : 0,
@@ -129,7 +130,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
   if (lastCp) {
     evidence.push({
       signal: 'etf-flow-change-point',
-      text: `Latest change in the daily flow regime seen on ${lastCp} (began ~${cp.starts[cp.starts.length - 1]}); ${cp.dates.length} change point(s) in the last ${Math.min(daily.length, options.changePointLookback ?? 250)} trading days.`,
+      text: `Latest change in the daily flow regime seen on ${formatDate(lastCp)} (began ~${formatDate(cp.starts[cp.starts.length - 1])}); ${cp.dates.length} change point(s) in the last ${Math.min(daily.length, options.changePointLookback ?? 250)} trading days.`,
       value: cp.dates.length,
       weight: 0,
     });

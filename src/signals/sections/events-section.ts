@@ -1,5 +1,6 @@
 // The events section: each calendar event known by asOf, with event studies of daily ETF net flow,
 // perp OI change and spot returns around it (never reading past asOf).
+import { formatDate } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
 import { asOfCutoff } from '../../domain/dates.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
@@ -75,7 +76,7 @@ export function eventsSection(m: MarketSeries, options: EventsSectionOptions = {
       const flowCar = study.etfNetFlowUsd?.car ?? 0;
       evidence.push({
         signal: 'event-study',
-        text: `${e.title} (${e.date}): ${lines.join('; ')}${study.etfNetFlowUsd?.truncated || study.spotReturn?.truncated ? ' so far (window still open)' : ''}.`,
+        text: `${e.title} (${formatDate(e.date)}): ${lines.join('; ')}${study.etfNetFlowUsd?.truncated || study.spotReturn?.truncated ? ' so far (window still open)' : ''}.`,
         value: study.spotReturn?.car ?? study.etfNetFlowUsd?.car ?? null,
         weight: Math.max(-0.5, Math.min(0.5, (study.spotReturn?.car ?? 0) * 5 + Math.sign(flowCar) * 0.2)),
       });

@@ -2,6 +2,7 @@
 // (Amihud price impact, Abdi–Ranaldo and Corwin–Schultz spreads, Kyle-style λ), the Hui-Heubel
 // ratio and dollar-volume trend (context, not cost), and the point-in-time sell-off classifier
 // (liquidity failure vs position rebalancing), with evidence.
+import { formatDate, formatDateRange } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
 import { addDays } from '../../domain/dates.js';
 import type { MarketSeries } from '../../domain/market-series.js';
@@ -45,11 +46,11 @@ const pct = (p: number | null): string => (p === null ? '' : `, p${formatDecimal
 function selloffEvidence(s: SelloffAsOf): Evidence {
   const history =
     s.revisedOn !== null
-      ? ` (classified ${s.classifiedOn} as ${s.initialType}, revised ${s.revisedOn})`
-      : ` (classified ${s.classifiedOn})`;
+      ? ` (classified ${formatDate(s.classifiedOn)} as ${s.initialType}, revised ${formatDate(s.revisedOn)})`
+      : ` (classified ${formatDate(s.classifiedOn)})`;
   return {
     signal: 'liquidity.selloff',
-    text: `Sell-off ${s.start} → ${s.end} (${formatSignedPct(s.drawdownPct)}) reads as ${s.type}${history}: ${s.reasons.join('; ')}.`,
+    text: `Sell-off ${formatDateRange(s.start, s.end)} (${formatSignedPct(s.drawdownPct)}) reads as ${s.type}${history}: ${s.reasons.join('; ')}.`,
     value: roundTo(s.drawdownPct, 2),
     weight: s.type === 'liquidity-failure' ? -1 : 0.5,
   };
@@ -83,7 +84,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
   else if (lastBar !== null) {
     evidence.push({
       signal: 'liquidity.selloff',
-      text: `No sell-off in the ${lookbackDays} days to ${lastBar.date}.`,
+      text: `No sell-off in the ${lookbackDays} days to ${formatDate(lastBar.date)}.`,
       value: null,
       weight: 0,
     });
@@ -92,7 +93,7 @@ export function liquiditySection(m: MarketSeries, options: LiquiditySectionOptio
     const vs = amihudResult.ratio !== null ? `, ${formatRatio(amihudResult.ratio)} its trailing median` : '';
     evidence.push({
       signal: 'liquidity.amihud',
-      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per 1 bn USD traded, 20-day mean)${vs}${pct(levels.amihud.percentile)}.`,
+      text: `Amihud illiquidity ${formatDecimal(amihudResult.amihud * 1e9, 3)} (|return| per $1B traded, 20-day mean)${vs}${pct(levels.amihud.percentile)}.`,
       value: amihudResult.ratio !== null ? roundTo(amihudResult.ratio, 3) : null,
       weight: amihudResult.ratio !== null && amihudResult.ratio >= amihudAlertRatio ? -0.5 : 0,
     });

@@ -1,7 +1,9 @@
 // Evidence sentences and weights for the positioning section (kept apart so the section file
 // only wires signals together). Weight: + towards bottoming/uptrend, − towards decline.
+import { formatDate, formatDateRange } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
 import type { AnalysedAsset } from '../../domain/assets.js';
+import { OI_PRICE_DIVERGENCE_NAMES } from '../../domain/labels/code-names.js';
 import type { CmeBasisResult } from '../annualised-basis.js';
 import type { FundingRegimeResult } from '../funding-regime.js';
 import type { OiPriceDivergenceResult } from '../oi-price-divergence.js';
@@ -40,7 +42,7 @@ export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures,
     const flushed = d.oi.pctFromPeak <= OI_FLUSH_PCT;
     out.push({
       signal: 'positioning.openInterest',
-      text: `${asset} perp OI ${formatUsd(d.oi.openInterestUsd)} on ${d.oi.date}, ${formatSignedPct(d.oi.pctFromPeak)} from its 30-day peak${changes.length ? ` (${changes.join(', ')})` : ''}${flushed ? ': leverage flushed' : ''}.`,
+      text: `${asset} perp OI ${formatUsd(d.oi.openInterestUsd)} on ${formatDate(d.oi.date)}, ${formatSignedPct(d.oi.pctFromPeak)} from its 30-day peak${changes.length ? ` (${changes.join(', ')})` : ''}${flushed ? ': leverage flushed' : ''}.`,
       value: roundTo(d.oi.pctFromPeak, 2),
       weight: flushed ? 0.5 : 0,
     });
@@ -65,23 +67,26 @@ export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures,
   if (liq.longUsd !== null && liq.shortUsd !== null) {
     const multiple = liq.multipleOfMedian !== null ? `, ${formatRatio(liq.multipleOfMedian, 1)} the 30-day median` : '';
     const recent =
-      liq.recentSpikeDates.length > 0 ? `; spike days in the last 14: ${liq.recentSpikeDates.join(', ')}` : '';
+      liq.recentSpikeDates.length > 0
+        ? `; spike days in the last 14: ${liq.recentSpikeDates.map(formatDate).join(', ')}`
+        : '';
     out.push({
       signal: 'positioning.liquidations',
-      text: `Liquidations on ${liq.date}: longs ${formatUsd(liq.longUsd)}, shorts ${formatUsd(liq.shortUsd)}${multiple}${liq.spike ? ' — a liquidation spike' : ''}${recent}.`,
+      text: `Liquidations on ${formatDate(liq.date)}: longs ${formatUsd(liq.longUsd)}, shorts ${formatUsd(liq.shortUsd)}${multiple}${liq.spike ? ' — a liquidation spike' : ''}${recent}.`,
       value: liq.multipleOfMedian !== null ? roundTo(liq.multipleOfMedian, 2) : null,
       weight: liq.spike ? -0.5 : 0,
     });
   }
   if (d.divergence.divergence !== null && d.divergence.oiChangePct !== null && d.divergence.priceChangePct !== null) {
-    const meaning = {
-      'oi-falling-price-holding': 'OI falling while price holds: downside momentum weakening',
-      'oi-rising-price-falling': 'OI rising into a falling price: the decline is still being levered',
-      aligned: 'OI and price move together',
+    const reading = {
+      'oi-falling-price-holding': ': downside momentum weakening',
+      'oi-rising-price-falling': ': the decline is still being levered',
+      aligned: '',
     }[d.divergence.divergence];
+    const meaning = `${OI_PRICE_DIVERGENCE_NAMES[d.divergence.divergence]}${reading}`;
     out.push({
       signal: 'positioning.oiPriceDivergence',
-      text: `From ${d.divergence.from} to ${d.divergence.to} OI ${formatSignedPct(d.divergence.oiChangePct)}, price ${formatSignedPct(d.divergence.priceChangePct)}: ${meaning}.`,
+      text: `Over ${formatDateRange(d.divergence.from, d.divergence.to)} OI ${formatSignedPct(d.divergence.oiChangePct)}, price ${formatSignedPct(d.divergence.priceChangePct)}: ${meaning}.`,
       value: roundTo(d.divergence.oiChangePct - d.divergence.priceChangePct, 2),
       weight:
         d.divergence.divergence === 'oi-falling-price-holding'
@@ -105,14 +110,14 @@ export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures,
     const b = d.basis.annualisedBasis;
     out.push({
       signal: 'positioning.cmeBasis',
-      text: `CME front month ${formatPrice(d.basis.futuresPrice)} vs spot ${formatPrice(d.basis.spotPrice)} on ${d.basis.date}, ${d.basis.daysToExpiry} days to the ${d.basis.expiry} expiry: annualised basis ${formatSignedPercent(b)}${b < 0 ? ' (backwardation)' : b > BASIS_FROTHY ? ' (frothy)' : ''}.`,
+      text: `CME front month ${formatPrice(d.basis.futuresPrice)} vs spot ${formatPrice(d.basis.spotPrice)} on ${formatDate(d.basis.date)}, ${d.basis.daysToExpiry} days to the ${formatDate(d.basis.expiry)} expiry: annualised basis ${formatSignedPercent(b)}${b < 0 ? ' (backwardation)' : b > BASIS_FROTHY ? ' (frothy)' : ''}.`,
       value: roundTo(b, 4),
       weight: b < 0 || b > BASIS_FROTHY ? -0.5 : 0,
     });
   } else if (d.basis.nearExpiry) {
     out.push({
       signal: 'positioning.cmeBasis',
-      text: `CME basis on ${d.basis.date} not annualised: ${d.basis.daysToExpiry} days to the ${d.basis.expiry} expiry magnifies closing-time noise.`,
+      text: `CME basis on ${formatDate(d.basis.date)} not annualised: ${d.basis.daysToExpiry} days to the ${formatDate(d.basis.expiry)} expiry magnifies closing-time noise.`,
       value: null,
       weight: 0,
     });
@@ -131,7 +136,7 @@ export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures,
     const pct = (p: number | null): string => (p === null ? 'percentile n/a' : `percentile ${Math.round(p * 100)}`);
     out.push({
       signal: 'positioning.cot',
-      text: `CFTC ${s.cot.date}: leveraged funds net ${formatCount(s.cot.leveragedFundsNetCoins)} ${asset} (${pct(s.cot.percentile.leveragedFundsNet)}), asset managers net ${formatCount(s.cot.assetManagersNetCoins)} ${asset} (${pct(s.cot.percentile.assetManagersNet)})${ch ? `; 4-week change ${formatCount(ch.leveragedFundsNetCoins)} / ${formatCount(ch.assetManagersNetCoins)}` : ''}.`,
+      text: `CFTC ${formatDate(s.cot.date)}: leveraged funds net ${formatCount(s.cot.leveragedFundsNetCoins)} ${asset} (${pct(s.cot.percentile.leveragedFundsNet)}), asset managers net ${formatCount(s.cot.assetManagersNetCoins)} ${asset} (${pct(s.cot.percentile.assetManagersNet)})${ch ? `; 4-week change ${formatCount(ch.leveragedFundsNetCoins)} / ${formatCount(ch.assetManagersNetCoins)}` : ''}.`,
       value: Math.round(s.cot.assetManagersNetCoins),
       weight: ch === null ? 0 : ch.assetManagersNetCoins > 0 ? 0.25 : ch.assetManagersNetCoins < 0 ? -0.25 : 0,
     });

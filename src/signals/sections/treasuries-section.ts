@@ -1,5 +1,6 @@
 // The treasury-companies section of the analysis: mNAV of Strategy and peers (level, 30-day change,
 // premium compression) and the forced-passive-selling estimate under index exclusion, with evidence.
+import { formatDate } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import { forcedSellingEstimate, type ForcedSellingOptions } from '../forced-selling-estimate.js';
@@ -7,7 +8,7 @@ import { availabilityOf } from '../section.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { roundTo } from '../series-helpers.js';
-import { companyName } from '../../domain/labels.js';
+import { companyName } from '../../domain/labels/code-names.js';
 import { isStrategy } from '../../domain/strategy-company.js';
 import { treasuryMnav, type PremiumCompressionOptions } from '../treasury-mnav.js';
 import type { TreasuriesSection } from '../../domain/sections/treasuries.js';
@@ -28,7 +29,9 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
         ? `, ${strategy.mnavChange30d >= 0 ? '+' : ''}${formatDecimal(strategy.mnavChange30d)} over 30 days`
         : '';
     const peak =
-      strategy.peakMnav !== null ? `; 180-day peak ${formatDecimal(strategy.peakMnav)} on ${strategy.peakDate}` : '';
+      strategy.peakMnav !== null
+        ? `; 180-day peak ${formatDecimal(strategy.peakMnav)} on ${formatDate(strategy.peakDate)}`
+        : '';
     const verdict =
       strategy.mnav < 1
         ? ': below 1, coin sales to fund the company become possible'
@@ -37,7 +40,7 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
           : '';
     evidence.push({
       signal: 'treasuries.strategyMnav',
-      text: `${companyName(strategy.company)} mNAV ${formatDecimal(strategy.mnav)} on ${strategy.date}${change}${peak}${verdict}.`,
+      text: `${companyName(strategy.company)} mNAV ${formatDecimal(strategy.mnav)} on ${formatDate(strategy.date)}${change}${peak}${verdict}.`,
       value: roundTo(strategy.mnav, 3),
       weight:
         strategy.mnav < 1

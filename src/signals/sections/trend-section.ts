@@ -1,5 +1,6 @@
 // The trend section of the analysis: SMAs 50/100/200 and the close against each, drawdown from
 // the peak, and support/resistance from prior consolidation ranges, with evidence.
+import { formatDate, formatDateRange } from '../../format/dates.js';
 import type { Evidence } from '../../domain/analysis.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import { drawdownFromPeak } from '../drawdown.js';
@@ -76,7 +77,7 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
         (section.aboveSma50 === null ? 0 : section.aboveSma50 ? 0.25 : -0.25);
       evidence.push({
         signal: 'trend.movingAverages',
-        text: `Close ${formatPrice(close)} on ${section.date} vs ${parts.join(', ')}${section.sma50AboveSma200 === null ? '' : section.sma50AboveSma200 ? '; SMA50 above SMA200' : '; SMA50 below SMA200'}.`,
+        text: `Close ${formatPrice(close)} on ${formatDate(section.date)} vs ${parts.join(', ')}${section.sma50AboveSma200 === null ? '' : section.sma50AboveSma200 ? '; SMA50 above SMA200' : '; SMA50 below SMA200'}.`,
         value: section.pctFromSma200 !== null ? roundTo(section.pctFromSma200, 2) : null,
         weight: w,
       });
@@ -85,7 +86,7 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
   if (dd.drawdownFromPeakPct !== null && dd.peakClose !== null) {
     evidence.push({
       signal: 'trend.drawdown',
-      text: `Close is ${formatSignedPct(dd.drawdownFromPeakPct)} from the ${formatPrice(dd.peakClose)} peak of ${dd.peakDate}${dd.drawdownFromPeakPct <= BEAR_DRAWDOWN_PCT ? ' (bear-market territory)' : ''}.`,
+      text: `Close is ${formatSignedPct(dd.drawdownFromPeakPct)} from the ${formatPrice(dd.peakClose)} peak of ${formatDate(dd.peakDate)}${dd.drawdownFromPeakPct <= BEAR_DRAWDOWN_PCT ? ' (bear-market territory)' : ''}.`,
       value: roundTo(dd.drawdownFromPeakPct, 2),
       weight: dd.drawdownFromPeakPct <= BEAR_DRAWDOWN_PCT ? -0.5 : 0,
     });
@@ -96,8 +97,8 @@ export function trendSection(m: MarketSeries, options: TrendSectionOptions = {})
       section.aboveResistance === null || range === null
         ? ''
         : section.aboveResistance
-          ? `; above the ${range.start}–${range.end} range top ${formatPrice(range.high)} (breakout)`
-          : `; not above the ${range.start}–${range.end} range top ${formatPrice(range.high)}`;
+          ? `; above the ${formatDateRange(range.start, range.end)} range top ${formatPrice(range.high)} (breakout)`
+          : `; not above the ${formatDateRange(range.start, range.end)} range top ${formatPrice(range.high)}`;
     evidence.push({
       signal: 'trend.supportResistance',
       text: `Supports ${sr.supports.map((l) => formatPrice(l)).join(', ') || 'none'}; resistances ${sr.resistances.map((l) => formatPrice(l)).join(', ') || 'none'}${breakout}.`,

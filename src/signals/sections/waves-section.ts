@@ -1,7 +1,8 @@
 // The waves section: de-risking waves per segment (perps OI, ETF net flows, CME OI), their order
 // and the lead-lag between crypto-native perps and non-native ETF/CME money.
+import { capitalise, SEGMENT_NAMES } from '../../domain/labels/code-names.js';
+import { formatDate } from '../../format/dates.js';
 import type { Evidence, Segment } from '../../domain/analysis.js';
-import { SEGMENT_NAMES } from '../../domain/labels.js';
 import type { MarketSeries } from '../../domain/market-series.js';
 import type { DeRiskingWaveOptions } from '../de-risking-waves.js';
 import { availabilityOf } from '../section.js';
@@ -52,7 +53,7 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
   for (const w of ordered.recent) {
     evidence.push({
       signal: `wave-${w.segment}`,
-      text: `${w.segment.toUpperCase()} de-risking wave${w.segment === 'cme' ? cmeSourceText(levels.cmeLevelSource) : ''} from ${w.start} (confirmed ${w.confirmedOn}) ${w.end ? `to ${w.end}` : 'still under way'}: ${formatUsd(w.size)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
+      text: `De-risking wave in ${SEGMENT_NAMES[w.segment]}${w.segment === 'cme' ? cmeSourceText(levels.cmeLevelSource) : ''} from ${formatDate(w.start)} (confirmed ${formatDate(w.confirmedOn)}) ${w.end ? `to ${formatDate(w.end)}` : 'still under way'}: ${formatUsd(w.size)} ${w.segment === 'etf' ? 'of net outflow' : 'of open interest shed'}.`,
       value: w.size,
       // A finished wave means that money has already de-risked (supports bottoming); an open one is decline.
       weight: w.end === null ? -0.7 : 0.3,
@@ -62,7 +63,7 @@ export function wavesSection(m: MarketSeries, options: WavesSectionOptions = {})
     const lags = ordered.leadLagDays.map((l) => `${SEGMENT_NAMES[l.follower]} ${l.days} days later`).join(', ');
     evidence.push({
       signal: 'wave-order',
-      text: `${SEGMENT_NAMES[ordered.order[0]!]} de-risked first (confirmed ${ordered.recent[0]!.confirmedOn}); then ${lags}${cryptoNativeLed ? ': crypto-native leverage led, non-native ETF/CME money followed' : ''}.`,
+      text: `${capitalise(SEGMENT_NAMES[ordered.order[0]!])} de-risked first (confirmed ${formatDate(ordered.recent[0]!.confirmedOn)}); then ${lags}${cryptoNativeLed ? ': crypto-native leverage led, non-native ETF/CME money followed' : ''}.`,
       value: ordered.leadLagDays[ordered.leadLagDays.length - 1]?.days ?? null,
       weight: 0,
     });

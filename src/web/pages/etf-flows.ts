@@ -3,7 +3,8 @@
 import { fetchSeries } from '../api.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDate, formatShortDate } from '../../format/dates.js';
-import { ETF_FLOWS_LABELS, labelledRows, valueLabel } from '../../format/field-labels.js';
+import { valueLabel } from '../../domain/labels/code-names.js';
+import { ETF_FLOWS_LABELS, labelledRows } from '../../domain/labels/field-rows.js';
 import { addCsvButton, addTableCsvButton } from '../csv.js';
 import { escapeHtml } from '../format.js';
 import { renderFundFlowTable } from './etf-fund-table.js';

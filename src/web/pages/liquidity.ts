@@ -1,14 +1,15 @@
 // Liquidity page: traded volume, the rolling Amihud illiquidity and Corwin–Schultz spread the analysis
 // carries, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
-import { capitalise, humanText } from '../../domain/labels.js';
+import { humanText } from '../../domain/labels/human-text.js';
 import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
-import { formatPct } from '../../format/percent.js';
+import { formatPct, formatPercentile } from '../../format/percent.js';
 import { escapeHtml } from '../format.js';
 import { spotDollarVolume } from '../series.js';
 import { palette } from '../theme.js';
-import { formatPercentile, LIQUIDITY_LABELS, valueLabel } from '../../format/field-labels.js';
+import { capitalise, valueLabel } from '../../domain/labels/code-names.js';
+import { LIQUIDITY_LABELS } from '../../domain/labels/field-rows.js';
 import { formatDate, formatShortDate } from '../../format/dates.js';
 import type { CostMeasureName, SelloffAsOf } from '../../domain/sections/selloff.js';
 import { addTableCsvButton } from '../csv.js';

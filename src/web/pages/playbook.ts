@@ -2,7 +2,7 @@
 // window (since the de-risking episode began, or the full history), the comparison table with
 // buy-and-hold as the reference, equity and drawdown curves, the trades marked on the price, the
 // exposure over time and the trade log. A period picker shows the in-sample and out-of-sample parts apart when the window has them.
-import { codeName } from '../../domain/labels.js';
+import { codeName } from '../../domain/labels/code-names.js';
 import { getJson } from '../api.js';
 import type { BacktestPeriodResult, BacktestResult, StrategyRun } from '../../domain/backtest.js';
 import { episodeStart } from '../../domain/de-risking-episode.js';

@@ -8,7 +8,7 @@ import { addDays, meanByDate, onlyKey, perpSeries, sumByDate } from '../series.j
 import { asDatedSeries } from '../read.js';
 import { CME_CONTRACT } from '../../domain/series-sources.js';
 import { palette } from '../theme.js';
-import { POSITIONING_LABELS } from '../../format/field-labels.js';
+import { POSITIONING_LABELS } from '../../domain/labels/field-rows.js';
 import { el, type PageContext } from '../ui.js';
 import { fetchAll, fieldsCard, need, optional, PAGE_DAYS, timeCard } from './time-cards.js';
 

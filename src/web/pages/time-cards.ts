@@ -2,7 +2,8 @@
 // (each may fail on its own) and draw one time chart per card, or say what is missing.
 import type { IChartApi } from 'lightweight-charts';
 import { fetchSeries, type SeriesTable } from '../api.js';
-import { labelledRows, type FieldLabel } from '../../format/field-labels.js';
+import { type FieldLabel } from '../../domain/labels/field-labels.js';
+import { labelledRows } from '../../domain/labels/field-rows.js';
 import { addCsvButton, addTableCsvButton, seriesCsv } from '../csv.js';
 import { escapeHtml } from '../format.js';
 import { chartSeries, createTimeChart } from '../charts/lw.js';

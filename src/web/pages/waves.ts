@@ -3,7 +3,7 @@
 import type { ECharts } from 'echarts/core';
 import { formatUsd } from '../../format/money.js';
 import { formatDate } from '../../format/dates.js';
-import { valueLabel } from '../../format/field-labels.js';
+import { valueLabel } from '../../domain/labels/code-names.js';
 import { addCsvButton, addTableCsvButton } from '../csv.js';
 import { dateTick, escapeHtml, formatSize } from '../format.js';
 import { palette } from '../theme.js';

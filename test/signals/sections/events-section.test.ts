@@ -36,7 +36,7 @@ describe('eventsSection', () => {
     expect(flow.car).toBeLessThan(0);
     expect(flow.tStat!).toBeLessThan(-2);
     expect(s.events[1]!.study!.spotReturn).toBeNull();
-    expect(s.evidence[0]!.text).toMatch(/switch-2025-11-03 \(2025-11-03\): abnormal ETF flow −\$\d/);
+    expect(s.evidence[0]!.text).toMatch(/switch-2025-11-03 \(3 Nov 2025\): abnormal ETF flow −\$\d/);
     expect(s.availability.missing).toEqual(['openInterestUsd', 'spot']);
   });
 });

@@ -35,7 +35,7 @@ describe('liquiditySection', () => {
     expect(s.latestSelloff!.measures.amihud.level).toBe('extreme');
     const e = s.evidence.find((x) => x.signal === 'liquidity.selloff')!;
     expect(e.text).toMatch(
-      /^Sell-off 2025-01-28 → 2025-02-09 \(−17\.8%\) reads as liquidity-failure \(classified 2025-02-07\): cost of trading exploded: /,
+      /^Sell-off 28 Jan – 9 Feb 2025 \(−17\.8%\) reads as liquidity-failure \(classified 7 Feb 2025\): cost of trading exploded: /,
     );
     expect(e.weight).toBe(-1);
     expect(s.huiHeubel).not.toBeNull();

@@ -31,6 +31,6 @@ describe('positioningEvidence', () => {
     const oi = evidence.find((e) => e.signal === 'positioning.openInterest')!;
     expect(oi.value).toBe(-20);
     expect(oi.weight).toBe(0.5);
-    expect(oi.text).toMatch(/^BTC perp OI .* on 2025-12-21, −20(\.0)?% from its 30-day peak .*: leverage flushed\.$/);
+    expect(oi.text).toMatch(/^BTC perp OI .* on 21 Dec 2025, −20(\.0)?% from its 30-day peak .*: leverage flushed\.$/);
   });
 });

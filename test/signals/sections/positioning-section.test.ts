@@ -171,7 +171,7 @@ describe('positioningSection', () => {
     expect(s.cme.daysToExpiry).toBe(16);
     expect(s.cme.annualisedBasis).toBeCloseTo((94_900 / 93_900 - 1) * (365 / 16), 12);
     expect(s.cme.positionProxy).toBeGreaterThan(0); // OI added every week into a rising price
-    expect(s.evidence.some((e) => e.signal === 'positioning.cmeBasis' && e.text.includes('2025-12-26 expiry'))).toBe(
+    expect(s.evidence.some((e) => e.signal === 'positioning.cmeBasis' && e.text.includes('26 Dec 2025 expiry'))).toBe(
       true,
     );
   });

@@ -30,7 +30,7 @@ describe('treasuriesSection', () => {
     expect(s.strategyBelowOne).toBe(false);
     const e = s.evidence.find((x) => x.signal === 'treasuries.strategyMnav')!;
     expect(e.text).toBe(
-      'Strategy mNAV 1.10 on 2025-12-02, −0.40 over 30 days; 180-day peak 1.50 on 2025-11-01: premium compressed.',
+      'Strategy mNAV 1.10 on 2 Dec 2025, −0.40 over 30 days; 180-day peak 1.50 on 1 Nov 2025: premium compressed.',
     );
     expect(e.weight).toBe(-0.25);
     expect(s.evidence.find((x) => x.signal === 'treasuries.peers')!.text).toContain(
