@@ -15,6 +15,7 @@ import { positioningSection } from '../signals/sections/positioning-section.js';
 import { treasuriesSection } from '../signals/sections/treasuries-section.js';
 import { trendSection } from '../signals/sections/trend-section.js';
 import { wavesSection } from '../signals/sections/waves-section.js';
+import type { WavesSection } from '../domain/sections/waves.js';
 import { sliceMarketSeries } from '../domain/slice-market-series.js';
 import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
@@ -52,8 +53,13 @@ export function analyzeSeries(m: MarketSeries): Analysis {
 /**
  * The analysis of `m` from its phase facts already computed (by factsOfSeries, or by the replay,
  * which reads each day's facts from inputs built once): what analyzeSeries does after the facts.
+ * `computed.waves`: wavesSection(m), when the caller already has it.
  */
-export function analysisFromFacts(m: MarketSeries, facts: PhaseFacts): Analysis {
+export function analysisFromFacts(
+  m: MarketSeries,
+  facts: PhaseFacts,
+  computed: { waves?: WavesSection } = {},
+): Analysis {
   const view = sliceMarketSeries(m, m.asOf, { lookbackDays: ANALYSIS_WINDOW_DAYS });
   const etfFlows = etfFlowsSection(view, { changePointTotals: dailyFlowTotals(m.etfFlows) });
   const positioning = positioningSection(view);
@@ -62,7 +68,7 @@ export function analysisFromFacts(m: MarketSeries, facts: PhaseFacts): Analysis 
   const events = eventsSection(view);
   const trend = trendSection(view);
   const treasuries = treasuriesSection(view);
-  const waves = wavesSection(m);
+  const waves = computed.waves ?? wavesSection(m);
   const momentum = priceMomentum(view.spot);
   const windowStart = addDays(m.asOf, -ANALYSIS_WINDOW_DAYS);
   const shownWaves = waves.waves.filter((w) => w.end === null || w.end >= windowStart);

@@ -5,6 +5,7 @@
 // Returns null when some input's known part is not a prefix (an item published out of date order):
 // the caller then rebuilds the inputs from a slice at that date.
 import type { SelloffType } from '../domain/analysis.js';
+import type { DeRiskingWave } from '../domain/sections/waves.js';
 import { addDays, asOfCutoff, daysBetween } from '../domain/dates.js';
 import { ANALYSIS_WINDOW_DAYS, type DailyBar, type DatedValue } from '../domain/market-series.js';
 import { etfFlowRegime } from '../signals/etf-flow-regime.js';
@@ -173,11 +174,6 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     perpsFromUsd,
     cmeFromFrontMonth,
   });
-  const lastEnded = waves
-    .filter((w) => w.end !== null)
-    .map((w) => w.end!)
-    .sort()
-    .at(-1);
   const present = (items: readonly { readonly date: string }[], end: number): boolean => end > lo(items, end);
 
   const lastDateOf = (items: readonly { readonly date: string }[], end: number): string | null =>
@@ -229,8 +225,18 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     selloffType,
     waves,
     wavesDecidable: present(oi, oiEnd) || present(m.etfFlows, ends.etfFlows) || present(m.cme, ends.cme),
-    daysSinceWaveEnded: lastEnded ? daysBetween(lastEnded, asOf) : null,
+    daysSinceWaveEnded: daysSinceWaveEnded(waves, asOf),
   });
+}
+
+/** Days from the latest end of an ended wave to `asOf` (null when none ended). */
+export function daysSinceWaveEnded(waves: readonly DeRiskingWave[], asOf: string): number | null {
+  const lastEnded = waves
+    .filter((w) => w.end !== null)
+    .map((w) => w.end!)
+    .sort()
+    .at(-1);
+  return lastEnded ? daysBetween(lastEnded, asOf) : null;
 }
 
 /** Spike days scanned at the end of the known liquidation days (the positioning section's default). */

@@ -5,11 +5,11 @@
 import { deserialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { MarketSeries } from '../domain/market-series.js';
-import { sliceMarketSeries } from '../domain/slice-market-series.js';
 import { analyzeSeries } from '../phase/analyze.js';
 import type { FromWorker, ToWorker } from './analysis-messages.js';
+import { HistoryAnalyses } from './history-analyses.js';
 
-const histories = new Map<number, MarketSeries>();
+const histories = new Map<number, HistoryAnalyses>();
 const port = parentPort;
 if (port === null) throw new Error('analysis-worker: must run as a worker thread (see analysis-pool.ts)');
 
@@ -27,7 +27,7 @@ function answer(job: number, analyse: () => unknown): FromWorker {
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'history':
-      histories.set(message.id, deserialize(Buffer.from(message.bytes)) as MarketSeries);
+      histories.set(message.id, new HistoryAnalyses(deserialize(Buffer.from(message.bytes)) as MarketSeries));
       return;
     case 'forget':
       histories.delete(message.id);
@@ -35,11 +35,9 @@ port.on('message', (message: ToWorker) => {
     case 'analyze-at':
       port.postMessage(
         answer(message.job, () => {
-          const full = histories.get(message.history);
-          if (full === undefined) throw new Error(`analysis-worker: history ${message.history} was not sent`);
-          const { spotSource: _held, ...sliced } = sliceMarketSeries(full, message.asOf);
-          // The source a load at the date names: none before any close is known.
-          return analyzeSeries(message.spotSource === null ? sliced : { ...sliced, spotSource: message.spotSource });
+          const held = histories.get(message.history);
+          if (held === undefined) throw new Error(`analysis-worker: history ${message.history} was not sent`);
+          return held.at(message.asOf, message.spotSource);
         }),
       );
       return;
