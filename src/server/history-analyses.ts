@@ -28,7 +28,7 @@ export class HistoryAnalyses {
     if (spotSource === null || spotSource !== this.full.spotSource)
       // The facts name the history's own source; a date reading no source (or another) is analysed whole.
       return analyzeSeries(spotSource === null ? sliced : { ...sliced, spotSource });
-    this.reader ??= new FactsReader(this.full);
+    this.reader ??= new FactsReader(this.full, { selloffHistory: true });
     const m = { ...sliced, spotSource };
     const waves = wavesSection(m);
     const facts = this.reader.at(asOf);

@@ -75,7 +75,7 @@ describe('AnalysisEngine vs analyzeStore on the simulator', () => {
     expect(engine.stats.histories.map((h) => h.asset).sort()).toEqual(['BTC', 'ETH']);
   }, 120_000);
 
-  it('loads a date afresh where a restated value was visible, and reloads after an import', async () => {
+  it('slices dates where a restated value was visible from a history loaded before the restatement, and reloads after an import', async () => {
     const [row] = await store.read({
       dataset: 'spot',
       asset: 'BTC',
@@ -91,12 +91,16 @@ describe('AnalysisEngine vs analyzeStore on the simulator', () => {
         observations: [{ ...row!, value: row!.value * 1.3 }],
       },
     ]);
-    const loadedBefore = engine.stats.loaded;
-    for (const asOf of ['2025-06-10', '2025-06-25']) {
+    const before = engine.stats;
+    for (const asOf of ['2025-06-10', '2025-06-25', '2025-06-05', '2025-06-19', '2025-06-20']) {
       const [pooled, direct] = await both('BTC', asOf);
       expect({ asOf, same: pooled === direct }).toEqual({ asOf, same: true });
     }
-    expect(engine.stats.loaded).toBe(loadedBefore + 1); // 2025-06-10 was loaded; 2025-06-25 sliced
+    // 2025-06-05, -10 and -19 (the first figure visible) from one history loaded on 2025-06-19; the others from today's.
+    expect(engine.stats.loaded).toBe(before.loaded);
+    expect(engine.stats.epochSliced).toBe(before.epochSliced + 3);
+    expect(engine.stats.sliced).toBe(before.sliced + 2);
+    expect(engine.stats.histories.filter((h) => h.asset === 'BTC' && h.today === '2025-06-19')).toHaveLength(1);
     expect(engine.stats.histories.find((h) => h.asset === 'BTC')?.revision).toBe(await store.revision());
   }, 120_000);
 });
