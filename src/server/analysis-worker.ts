@@ -1,13 +1,31 @@
 // One analysis worker thread (started by analysis-pool.ts): keeps the loaded histories it is sent
-// (one per asset) and answers "the analysis of history H as of date D" by slicing H to D and running
-// analyzeSeries — the computation analyzeStore does on a series loaded at D — as JSON text, off the
-// server's event loop.
+// (one per asset) and answers "the analysis of history H as of date D" (history-analyses.ts: the
+// facts read from inputs built once, the sections from H sliced to D — what analyzeStore gives on a
+// load at D) as JSON text, off the server's event loop. On Linux the thread lowers its own
+// scheduling priority (nice WORKER_NICE), so on a busy machine the event loop answering health
+// checks and cached answers gets the CPU first.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { deserialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { MarketSeries } from '../domain/market-series.js';
 import { analyzeSeries } from '../phase/analyze.js';
 import type { FromWorker, ToWorker } from './analysis-messages.js';
 import { HistoryAnalyses } from './history-analyses.js';
+
+/** The worker threads' nice value (the event loop stays at the process's own, normally 0). */
+export const WORKER_NICE = 10;
+
+/** Lowers this thread's priority where the OS allows it per thread (Linux: /proc/thread-self names its id). */
+function lowerThreadPriority(): void {
+  try {
+    const tid = Number(/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, WORKER_NICE);
+  } catch {
+    // Not Linux, or not permitted: analyses run at the process's priority.
+  }
+}
+lowerThreadPriority();
 
 const histories = new Map<number, HistoryAnalyses>();
 const port = parentPort;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedAsset } from '../../src/domain/assets.js';
 import { analyzeStore } from '../../src/phase/analyze.js';
 import { AnalysisEngine } from '../../src/server/analysis-engine.js';
+import { ClientGoneError } from '../../src/server/client-gone.js';
 import { AnalysisPool } from '../../src/server/analysis-pool.js';
 import { ApiError } from '../../src/server/api-error.js';
 import { buildServer } from '../../src/server/build-server.js';
@@ -116,6 +117,27 @@ describe('AnalysisPool limits', () => {
       expect(refused).toBeInstanceOf(ApiError);
       expect([refused.statusCode, refused.code, refused.retryAfterSeconds]).toEqual([503, 'busy', 1]);
       expect(pool.stats).toMatchObject({ workers: 1, completed: 2, refused: 2, queued: 0, running: 0 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('drops a waiting job whose client went away, and never starts it', async () => {
+    const pool = new AnalysisPool({ workers: 1, queueLimit: 4 });
+    const series = (await import('../helpers/market-series.js')).emptyMarketSeries();
+    try {
+      const gone = new AbortController();
+      const running = pool.analyzeSeries(series);
+      const waiting = pool.analyzeSeries(series, gone.signal);
+      const after = pool.analyzeSeries(series);
+      expect(pool.stats).toMatchObject({ running: 1, queued: 2 });
+      gone.abort(new ClientGoneError());
+      expect(pool.stats).toMatchObject({ queued: 1, dropped: 1 });
+      await expect(waiting).rejects.toBeInstanceOf(ClientGoneError);
+      await Promise.all([running, after]);
+      expect(pool.stats).toMatchObject({ completed: 2, dropped: 1, queued: 0 });
+      // Already gone when asked: refused at once.
+      await expect(pool.analyzeSeries(series, gone.signal)).rejects.toBeInstanceOf(ClientGoneError);
     } finally {
       await pool.close();
     }
