@@ -185,7 +185,12 @@ export function segmentWavesInCoins(
 /** Running sum of daily flows: the cumulative net flow level whose falls are ETF waves. */
 export function cumulativeFlows(dailyTotals: readonly DatedValue[]): DatedValue[] {
   let total = 0;
-  return dailyTotals.map((d) => ({ date: d.date, value: (total += d.value) }));
+  // Each level is known when its day's total is (the replay reads levels by publication time).
+  return dailyTotals.map((d) =>
+    d.knownAt === undefined
+      ? { date: d.date, value: (total += d.value) }
+      : { date: d.date, value: (total += d.value), knownAt: d.knownAt },
+  );
 }
 
 /** Waves of one segment from its level series, sized in USD. */
