@@ -30,7 +30,7 @@ function series(): MarketSeries {
     .filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))
     .flatMap((date, i) => {
       const netFlowUsd = date >= '2025-03-03' && date <= '2025-04-04' ? -4e8 : i % 3 === 0 ? -1e8 : 2e8;
-      return [{ date, fund: 'IBIT', netFlowUsd, knownAt: `${addDays(date, 1)}T02:00:00.000Z` }];
+      return [{ date, fund: 'IBIT', issuer: 'BlackRock', netFlowUsd, knownAt: `${addDays(date, 1)}T02:00:00.000Z` }];
     });
   return emptyMarketSeries({ asset: 'BTC', asOf: days.at(-1)!, spot, etfFlows } as Partial<MarketSeries>);
 }
