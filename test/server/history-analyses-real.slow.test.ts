@@ -1,10 +1,10 @@
 // The analysis workers' reading (history-analyses.ts: facts read by index from inputs built once with
 // the sell-off records, sections from the slice) against analyzeSeries on the history sliced to the
 // date — the single-date analysis a load at that date gives — on the real shared data, every fifth
-// day of the benchmark's range (2025-01-01 … 2026-05-15) for BTC and ETH, each on the history of the
-// spot source a load at the date would choose. Dates where a since-restated value was visible are
-// answered from another history (analysis-engine.test.ts checks those on the simulator). Skipped
-// when ../shared/data is absent.
+// day of 2025-01-01 … 2026-09-30 (the benchmark's range and the months after the restated span) for
+// BTC and ETH, each on the history of the spot source a load at the date would choose. Dates where a
+// since-restated value was visible are answered from another history (analysis-engine.test.ts checks
+// those on the simulator). Skipped when ../shared/data is absent.
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/domain/dates.js';
@@ -32,12 +32,12 @@ describe.skipIf(!existsSync(SHARED_DATA_DIR))('worker analyses vs single-date an
   }, 300_000);
 
   for (const asset of ['BTC', 'ETH'] as const)
-    it(`${asset}: the same JSON on every fifth day of 2025-01-01 … 2026-05-15`, async () => {
+    it(`${asset}: the same JSON on every fifth day of 2025-01-01 … 2026-09-30`, async () => {
       const timeline = await SpotSourceTimeline.read(store, asset, today);
       const held = new Map<string, HistoryAnalyses>();
       const sources = new Set<string>();
       let compared = 0;
-      for (let day = 0; addDays('2025-01-01', day) <= '2026-05-15'; day += 5) {
+      for (let day = 0; addDays('2025-01-01', day) <= '2026-09-30'; day += 5) {
         const asOf = addDays('2025-01-01', day);
         if (inSpans(spans, asOf)) continue;
         const spotSource = timeline.sourceAt(asOf) ?? null;
