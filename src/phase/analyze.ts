@@ -8,7 +8,7 @@ import type { MarketEvent } from '../domain/events.js';
 import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceMomentum } from '../signals/price-momentum.js';
 import { divergenceSection } from '../signals/sections/divergence-section.js';
-import { etfFlowsSection } from '../signals/sections/etf-flows-section.js';
+import { etfFlowsSection, type ChangePointRun } from '../signals/sections/etf-flows-section.js';
 import { eventsSection } from '../signals/sections/events-section.js';
 import { liquiditySection } from '../signals/sections/liquidity-section.js';
 import { positioningSection } from '../signals/sections/positioning-section.js';
@@ -53,15 +53,19 @@ export function analyzeSeries(m: MarketSeries): Analysis {
 /**
  * The analysis of `m` from its phase facts already computed (by factsOfSeries, or by the replay,
  * which reads each day's facts from inputs built once): what analyzeSeries does after the facts.
- * `computed.waves`: wavesSection(m), when the caller already has it.
+ * `computed.waves`: wavesSection(m), when the caller already has it; `computed.changePointRun`: BOCPD
+ * run once over a longer history's daily ETF totals (used when m's are a prefix of them).
  */
 export function analysisFromFacts(
   m: MarketSeries,
   facts: PhaseFacts,
-  computed: { waves?: WavesSection } = {},
+  computed: { waves?: WavesSection; changePointRun?: ChangePointRun } = {},
 ): Analysis {
   const view = sliceMarketSeries(m, m.asOf, { lookbackDays: ANALYSIS_WINDOW_DAYS });
-  const etfFlows = etfFlowsSection(view, { changePointTotals: dailyFlowTotals(m.etfFlows) });
+  const etfFlows = etfFlowsSection(view, {
+    changePointTotals: dailyFlowTotals(m.etfFlows),
+    ...(computed.changePointRun ? { changePointRun: computed.changePointRun } : {}),
+  });
   const positioning = positioningSection(view);
   const liquidity = liquiditySection(view);
   const divergence = divergenceSection(view);
