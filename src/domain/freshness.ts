@@ -14,6 +14,7 @@ export const FRESHNESS_INPUTS = [
   'cme',
   'cot',
   'etfAumUsd',
+  'mnav',
 ] as const;
 export type FreshnessInput = (typeof FRESHNESS_INPUTS)[number];
 
@@ -33,6 +34,7 @@ export const MAX_AGE_DAYS: Readonly<Record<FreshnessInput, { readonly days: numb
     why: 'CFTC positions as of Tuesday are published the Friday after (10 days), a holiday adds one; a missed week is stale',
   },
   etfAumUsd: { days: 7, why: 'ETF assets are reported daily; exports carry weekends forward' },
+  mnav: { days: 7, why: "Strategy's mNAV is computed daily from its share price; exports carry weekends forward" },
 };
 
 /** Names of the inputs for people. */
@@ -45,6 +47,7 @@ export const FRESHNESS_INPUT_LABELS: Readonly<Record<FreshnessInput, string>> = 
   cme: 'CME futures',
   cot: 'CFTC positioning',
   etfAumUsd: 'ETF assets',
+  mnav: 'Strategy mNAV',
 };
 
 /** One input's freshness at an as-of date. */

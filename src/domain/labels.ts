@@ -212,7 +212,8 @@ const REPLACEMENT = new Map(TEXT_REPLACEMENTS);
  * A sentence with every internal key of this table replaced by its words ("reads as
  * position-rebalancing" → "reads as position rebalancing"; "strategy mNAV" → "Strategy mNAV").
  * Money written "2.8 bn USD" becomes "$2.8B" (the house style); a leading "against: " (the judgment's
- * tag, redundant under the note's "Against" heading) is dropped. Unknown words are left alone.
+ * tag, redundant under the note's "Against" heading) is dropped and the sentence then starts with a
+ * capital. Unknown words are left alone.
  */
 export function humanText(text: string): string {
   return text
@@ -222,7 +223,7 @@ export function humanText(text: string): string {
     )
     .replace(/(\d+(?:\.\d+)?) (bn|m) USD/g, (_, a: string, u: string) => `$${a}${u === 'bn' ? 'B' : 'M'}`)
     .replaceAll('per bn USD', 'per $1B')
-    .replace(/^against: /, '')
+    .replace(/^against: (.)/, (_, first: string) => first.toUpperCase())
     .replace(
       RULE_PATTERN,
       (_, phase: PhaseLabel, rule: string) => `${capitalise(PHASE_NAMES[phase])} rule "${ruleWords(rule)}"`,

@@ -5,6 +5,7 @@ import type { Analysis } from '../domain/analysis.js';
 import { ANALYSIS_WINDOW_DAYS, type MarketSeries } from '../domain/market-series.js';
 import { addDays } from '../domain/dates.js';
 import type { MarketEvent } from '../domain/events.js';
+import type { PositioningSection } from '../domain/sections/positioning.js';
 import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceMomentum } from '../signals/price-momentum.js';
 import { divergenceSection } from '../signals/sections/divergence-section.js';
@@ -66,7 +67,7 @@ export function analysisFromFacts(
     changePointTotals: dailyFlowTotals(m.etfFlows),
     ...(computed.changePointRun ? { changePointRun: computed.changePointRun } : {}),
   });
-  const positioning = positioningSection(view);
+  const positioning = withJudgedLeverageRebuild(positioningSection(view), facts);
   const liquidity = liquiditySection(view);
   const divergence = divergenceSection(view);
   const events = eventsSection(view);
@@ -133,6 +134,23 @@ export function analysisFromFacts(
       availability: waves.availability,
     },
     checklist: confirmationChecklist(facts),
+  };
+}
+
+/**
+ * The positioning section with "leverage rebuilt without stress" as the judgment reads it (the
+ * checklist's item): one answer, null when a stale input or a partial day leaves it undecidable, and
+ * the section's evidence sentence for it dropped when the judgment could not decide it.
+ */
+function withJudgedLeverageRebuild(section: PositioningSection, facts: PhaseFacts): PositioningSection {
+  const judged = facts.leverageRebuiltWithoutStress;
+  if (judged === section.leverageRebuiltWithoutStress) return section;
+  return {
+    ...section,
+    leverageRebuiltWithoutStress: judged,
+    evidence: section.evidence.filter(
+      (e) => judged !== null || e.signal !== 'positioning.leverageRebuiltWithoutStress',
+    ),
   };
 }
 

@@ -24,21 +24,35 @@ const EVIDENCE_INPUTS: Readonly<Record<string, readonly FreshnessInput[]>> = {
   'positioning.cot': ['cot'],
   'wave-perps': ['openInterestUsd'],
   'wave-etf': ['etfFlows'],
-  'wave-cme': ['cot'],
   'liquidity.selloff': ['spot'],
   'liquidity.amihud': ['spot'],
   'liquidity.abdiRanaldo': ['spot'],
   'liquidity.corwinSchultz': ['spot'],
   'liquidity.huiHeubel': ['spot'],
   'liquidity.volumeTrend': ['spot'],
+  'treasuries.strategyMnav': ['mnav'],
   'trend.drawdown': ['spot'],
   'trend.movingAverages': ['spot'],
   'trend.supportResistance': ['spot'],
 };
 
+/**
+ * The input a CME de-risking wave rests on: the CFTC's weekly total open interest when the COT input
+ * has any report (the waves read it then, signals/wave-levels.ts), else the CME front month.
+ */
+export function cmeWaveInput(freshness: readonly InputFreshness[]): FreshnessInput {
+  return freshness.some((f) => f.input === 'cot' && f.lastDate !== null) ? 'cot' : 'cme';
+}
+
+/** The inputs an evidence item rests on (none known: it is kept whatever the freshness). */
+function inputsOf(signal: string, freshness: readonly InputFreshness[]): readonly FreshnessInput[] {
+  if (signal === 'wave-cme') return [cmeWaveInput(freshness)];
+  return EVIDENCE_INPUTS[signal] ?? [];
+}
+
 /** `evidence` without the items that rest on a stale input. */
 export function freshEvidence(evidence: readonly Evidence[], freshness: readonly InputFreshness[]): Evidence[] {
   const stale = new Set(freshness.filter((f) => f.stale).map((f) => f.input));
   if (stale.size === 0) return [...evidence];
-  return evidence.filter((e) => !(EVIDENCE_INPUTS[e.signal] ?? []).some((input) => stale.has(input)));
+  return evidence.filter((e) => !inputsOf(e.signal, freshness).some((input) => stale.has(input)));
 }

@@ -7,7 +7,8 @@
 import type { SelloffType } from '../domain/analysis.js';
 import type { DeRiskingWave } from '../domain/sections/waves.js';
 import { addDays, asOfCutoff, daysBetween } from '../domain/dates.js';
-import { ANALYSIS_WINDOW_DAYS, type DailyBar, type DatedValue } from '../domain/market-series.js';
+import { ANALYSIS_WINDOW_DAYS, type DailyBar, type DatedValue, type MarketSeries } from '../domain/market-series.js';
+import { isStrategy } from '../domain/strategy-company.js';
 import { etfFlowRegime } from '../signals/etf-flow-regime.js';
 import { fundingRegime } from '../signals/funding-regime.js';
 import { oiPriceDivergence } from '../signals/oi-price-divergence.js';
@@ -187,6 +188,7 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     inputFreshness('cme', lastDateOf(m.cme, ends.cme), asOf),
     inputFreshness('cot', lastDateOf(m.cot, ends.cot), asOf),
     inputFreshness('etfAumUsd', lastDateOf(m.etfAumUsd, ends.etfAumUsd), asOf),
+    inputFreshness('mnav', strategyMnavDate(m, asOf), asOf),
   ];
 
   return withoutStaleInputs({
@@ -237,6 +239,13 @@ export function daysSinceWaveEnded(waves: readonly DeRiskingWave[], asOf: string
     .sort()
     .at(-1);
   return lastEnded ? daysBetween(lastEnded, asOf) : null;
+}
+
+/** Date of Strategy's latest mNAV on or before asOf (the treasuries section's figure), or null. */
+function strategyMnavDate(m: MarketSeries, asOf: string): string | null {
+  const strategy = m.treasuries.find((c) => isStrategy(c.company));
+  const known = strategy?.mnav.filter((p) => p.date <= asOf) ?? [];
+  return known.at(-1)?.date ?? null;
 }
 
 /** Spike days scanned at the end of the known liquidation days (the positioning section's default). */

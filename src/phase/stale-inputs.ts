@@ -4,6 +4,7 @@
 // price facts at all: there is no call to make on a price that is days old.
 import { daysBetween } from '../domain/dates.js';
 import { isStale, type FreshnessInput, type InputFreshness } from '../domain/freshness.js';
+import { cmeWaveInput } from './evidence-inputs.js';
 import type { PhaseFacts } from './facts.js';
 
 /** The freshness of one input whose latest known value is dated `lastDate`. */
@@ -55,8 +56,12 @@ export function withoutStaleInputs(facts: PhaseFacts): PhaseFacts {
   if (stale.has('fundingRate8h'))
     f = { ...f, fundingRegime: null, fundingAnnualised: null, leverageRebuiltWithoutStress: null };
   if (stale.has('liquidations')) f = { ...f, liquidationSpike: null, leverageRebuiltWithoutStress: null };
+  // A wave whose segment reads a stale input is not counted (nor is it "under way").
+  const waveInput = { perps: 'openInterestUsd', etf: 'etfFlows', cme: cmeWaveInput(f.freshness) } as const;
+  if (f.waves.some((w) => stale.has(waveInput[w.segment])))
+    f = { ...f, waves: f.waves.filter((w) => !stale.has(waveInput[w.segment])) };
   // Waves need a current series in at least one segment.
-  if (stale.has('openInterestUsd') && stale.has('etfFlows') && (stale.has('cot') || stale.has('cme')))
+  if (stale.has('openInterestUsd') && stale.has('etfFlows') && stale.has(waveInput.cme))
     f = { ...f, wavesDecidable: false };
   return f;
 }

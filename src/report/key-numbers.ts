@@ -3,16 +3,13 @@
 // CME basis, Strategy's mNAV and the price against its 50- and 200-day averages — each with its date
 // and marked when its input is stale.
 import type { Analysis } from '../domain/analysis.js';
-import { addDays, dayOfWeek, daysBetween } from '../domain/dates.js';
+import { addDays, dayOfWeek } from '../domain/dates.js';
 import { FRESHNESS_INPUT_LABELS, type FreshnessInput, type InputFreshness } from '../domain/freshness.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
 import { formatPrice, formatRatio, formatSignedDecimal } from '../format/numbers.js';
 import { formatFundingRate8h, formatSignedPct, formatSignedPercent } from '../format/percent.js';
 import { dailyNetFlows } from './report-charts.js';
-
-/** mNAV is marked stale past a week, like ETF assets (daily values, weekends carried forward). */
-const MNAV_MAX_AGE_DAYS = 7;
 
 export interface KeyNumber {
   readonly label: string;
@@ -120,11 +117,7 @@ export function keyNumbers(analysis: Analysis, series: MarketSeries): KeyNumber[
       value: formatRatio(tr.strategyMnav),
       note: [
         strategy?.mnavChange30d != null ? `30-day ${formatSignedDecimal(strategy.mnavChange30d)}` : '',
-        strategy?.date
-          ? daysBetween(strategy.date, analysis.asOf) > MNAV_MAX_AGE_DAYS
-            ? `as of ${strategy.date} (stale)`
-            : strategy.date
-          : '',
+        dated(analysis, 'mnav', strategy?.date),
       ]
         .filter((s) => s !== '')
         .join(', '),

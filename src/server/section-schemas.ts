@@ -125,6 +125,9 @@ export const positioningSectionSchema = z
       openInterestCoins: described(z.number().nullable(), 'CME front-month open interest (coins)'),
       oiChangePct30d: pct('CME OI change in coins over 30 days').nullable(),
       annualisedBasis: fraction('Annualised CME basis').nullable(),
+      annualisedBasisSeries: z
+        .array(z.object({ date: isoDate('CME trade date'), value: fraction('Annualised CME basis') }))
+        .meta({ description: 'Annualised CME basis of each trade date (near-expiry days left out).' }),
       daysToExpiry: count('Days to the front-month expiry').nullable(),
       nearExpiry: z.boolean().meta({ description: 'Basis not annualised within 7 days of expiry.' }),
       positionProxy: described(z.number().nullable(), 'Cumulative weekly CME position proxy (coins)'),

@@ -43,6 +43,54 @@ export function annualisedBasis(futuresPrice: number, spotPrice: number, daysToE
   return (futuresPrice / spotPrice - 1) * (365 / daysToExpiry);
 }
 
+interface BasisPrices {
+  readonly date: string;
+  readonly futuresPrice: number;
+  readonly spotPrice: number;
+  readonly spotSource: 'cme-basis' | 'spot-close';
+}
+
+/** F and S of one CME day: S = F − the synchronised basis when it has the date, else the spot close; null without either. */
+function basisPrices(
+  day: CmeDay,
+  basisByDate: ReadonlyMap<string, number>,
+  spotByDate: ReadonlyMap<string, number>,
+): BasisPrices | null {
+  const basis = basisByDate.get(day.date);
+  if (basis !== undefined)
+    return { date: day.date, futuresPrice: day.close, spotPrice: day.close - basis, spotSource: 'cme-basis' };
+  const close = spotByDate.get(day.date);
+  if (close !== undefined)
+    return { date: day.date, futuresPrice: day.close, spotPrice: close, spotSource: 'spot-close' };
+  return null;
+}
+
+/**
+ * The annualised basis of every CME trade date, ascending, with the same F, S and expiry as
+ * cmeAnnualisedBasis (so its last point is that function's figure): days without a spot price, or
+ * within `minDaysToExpiry` (default 7) of the front-month expiry, are left out — gaps, not zeros.
+ */
+export function cmeAnnualisedBasisSeries(
+  cme: readonly CmeDay[],
+  spot: readonly DailyBar[],
+  cmeBasisUsd: readonly DatedValue[],
+  options: CmeBasisOptions = {},
+): DatedValue[] {
+  const { minDaysToExpiry = 7 } = options;
+  const spotByDate = new Map(spot.map((b) => [b.date, b.close]));
+  const basisByDate = new Map(cmeBasisUsd.map((p) => [p.date, p.value]));
+  const out: DatedValue[] = [];
+  for (const day of cme) {
+    const pick = basisPrices(day, basisByDate, spotByDate);
+    if (pick === null) continue;
+    const daysToExpiry = daysBetween(pick.date, cmeFrontMonthExpiry(pick.date));
+    if (daysToExpiry < minDaysToExpiry) continue;
+    const value = annualisedBasis(pick.futuresPrice, pick.spotPrice, daysToExpiry);
+    if (value !== null) out.push({ date: pick.date, value });
+  }
+  return out;
+}
+
 export interface CmeBasisResult {
   readonly date: string | null;
   readonly futuresPrice: number | null;
@@ -91,17 +139,8 @@ export function cmeAnnualisedBasis(
   };
   const spotByDate = new Map(spot.map((b) => [b.date, b.close]));
   const basisByDate = new Map(cmeBasisUsd.map((p) => [p.date, p.value]));
-  let pick: { date: string; futuresPrice: number; spotPrice: number; spotSource: 'cme-basis' | 'spot-close' } | null =
-    null;
-  for (let i = cme.length - 1; i >= 0 && pick === null; i -= 1) {
-    const day = cme[i]!;
-    const basis = basisByDate.get(day.date);
-    const close = spotByDate.get(day.date);
-    if (basis !== undefined)
-      pick = { date: day.date, futuresPrice: day.close, spotPrice: day.close - basis, spotSource: 'cme-basis' };
-    else if (close !== undefined)
-      pick = { date: day.date, futuresPrice: day.close, spotPrice: close, spotSource: 'spot-close' };
-  }
+  let pick: BasisPrices | null = null;
+  for (let i = cme.length - 1; i >= 0 && pick === null; i -= 1) pick = basisPrices(cme[i]!, basisByDate, spotByDate);
   if (cme.length === 0) {
     for (let i = cmeBasisUsd.length - 1; i >= 0 && pick === null; i -= 1) {
       const point = cmeBasisUsd[i]!;

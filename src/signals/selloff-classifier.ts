@@ -12,7 +12,7 @@ import { positionBaseline, positionMeasures } from './selloff-positions.js';
 import { SELLOFF_CLASSIFIER_DEFAULTS, SELLOFF_THRESHOLDS } from './selloff-thresholds.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
 import { formatDecimal, formatRatio } from '../format/numbers.js';
-import { formatPercent, formatSignedPct, formatSignedPercent } from '../format/percent.js';
+import { formatSignedPct, formatSignedPercent } from '../format/percent.js';
 
 export type { SelloffInputs } from './selloff-context.js';
 export type { SelloffLabel, SelloffMeasures } from '../domain/sections/selloff.js';
@@ -55,7 +55,9 @@ function percentileText(p: number): string {
 function describeCost(name: CostMeasureName, m: CostMeasure): string | null {
   const w = m.worst;
   if (w === null) return null;
-  const value = name === 'amihud' ? `${formatDecimal(w.value * 1e9, 3)} per bn USD` : formatPercent(w.value, 2);
+  // Spreads in basis points, the unit of the liquidity table and the spread chart.
+  const value =
+    name === 'amihud' ? `${formatDecimal(w.value * 1e9, 3)} per bn USD` : `${formatDecimal(w.value * 1e4, 1)} bp`;
   const z = w.robustZ === null ? 'no z' : `z ${formatDecimal(w.robustZ, 1)}`;
   return `${NAMES[name]} ${value} over ${w.start} → ${w.end} (${percentileText(w.percentile)}, ${z})`;
 }

@@ -2,6 +2,7 @@
 // it into typed MarketSeries (preferred source per field, aggregates across venues, dollar volume).
 import type { AnalysedAsset } from '../domain/assets.js';
 import { coinsPerContract as contractSize } from '../domain/cme-contracts.js';
+import { CME_CONTRACT, dollarVolumeUsd, perpVenuesFor } from '../domain/series-sources.js';
 import { addDays, asOfCutoff, daysBetween, todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
@@ -110,8 +111,6 @@ export async function spotSourceRuns(
   }
   return runs;
 }
-/** Venues whose perp OI/funding can stand in for an aggregate when none is stored. */
-const PERP_VENUES = ['binance', 'bybit', 'okx'];
 
 /** Fields of the perp, CME and COT datasets that the MarketSeries carries. */
 const PERP_FIELDS = [
@@ -226,7 +225,7 @@ function toBars(rows: Rows): DailyBar[] {
     const volume = volumes.get(date);
     const v = volume?.fields ?? {};
     const units = v['volumeCoins'] ?? v['volumeShares'] ?? v['volumeContracts'] ?? null;
-    const volumeUsd = v['volumeUsd'] ?? (units !== null ? units * close : null);
+    const volumeUsd = dollarVolumeUsd(v['volumeUsd'] ?? null, units, close);
     const volumeLater = volume !== undefined && volume.knownAt > knownAt;
     out.push({
       date,
@@ -329,7 +328,7 @@ async function readMarketSeries(
     read('etf-holdings'),
     read('spot'),
     read('perp', { fields: PERP_FIELDS }),
-    read('cme', { keys: ['front'], fields: CME_FIELDS }),
+    read('cme', { keys: [CME_CONTRACT], fields: CME_FIELDS }),
     read('cme-basis'),
     read('cot', { fields: COT_FIELDS }),
     read('treasury'),
@@ -359,13 +358,15 @@ async function readMarketSeries(
 
   const perpByVenue = groupByKey(perpRows);
   const perpField = (field: string, how: 'sum' | 'mean'): DatedValue[] => {
-    const aggregate = values(perpByVenue.get('all') ?? [], field);
-    if (aggregate.length > 0) return aggregate;
-    const venues = PERP_VENUES.filter((v) => (perpByVenue.get(v) ?? []).some((r) => r.field === field));
+    const carrying = new Set(
+      [...perpByVenue].filter(([, rows]) => rows.some((r) => r.field === field)).map(([v]) => v),
+    );
+    const venues = perpVenuesFor(carrying);
+    if (venues.length === 1) return values(perpByVenue.get(venues[0]!) ?? [], field);
     return venues.length > 0 ? acrossKeys(perpRows, field, venues, how) : [];
   };
 
-  const cmeFront = cmeRows.filter((r) => r.key === 'front');
+  const cmeFront = cmeRows.filter((r) => r.key === CME_CONTRACT);
   const coinsPerContract = contractSize(asset, 'front') ?? 1;
   // Open interest is published after the day's prices: it keeps its own knownAt so a slice to an
   // earlier as-of date can show the bar without it, exactly as a load at that date does.

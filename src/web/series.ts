@@ -2,6 +2,7 @@
 // funds, and per-key series. Display aggregation only; no analytics here.
 import type { SeriesTable } from './api.js';
 import type { DatedPoint } from './read.js';
+import { dollarVolumeUsd, perpSourceLabel, perpVenuesFor } from '../domain/series-sources.js';
 
 /** Index of a column, or -1. */
 export function columnIndex(table: SeriesTable, name: string): number {
@@ -82,4 +83,60 @@ export function onlyKey(table: SeriesTable, keyColumn: string, key: string | und
   if (key === undefined || ki < 0) return table;
   const rows = table.rows.filter((row) => row[ki] === key);
   return rows.length > 0 ? { ...table, rows } : table;
+}
+
+/** The keys (venue, contract …) whose rows carry a finite `field`. */
+function keysCarrying(table: SeriesTable, keyColumn: string, field: string): Set<string> {
+  const ki = columnIndex(table, keyColumn);
+  const fi = columnIndex(table, field);
+  const out = new Set<string>();
+  if (ki < 0 || fi < 0) return out;
+  for (const row of table.rows) {
+    const v = row[fi];
+    if (typeof v === 'number' && Number.isFinite(v)) out.add(String(row[ki]));
+  }
+  return out;
+}
+
+/**
+ * A perp field as the analysis reads it (domain/series-sources.ts): the all-venue aggregate when it
+ * carries the field, else the sum or mean of the single venues that do; with its source for the label.
+ */
+export function perpSeries(
+  table: SeriesTable,
+  field: string,
+  how: 'sum' | 'mean',
+): { points: DatedPoint[]; source: string } {
+  const venues = perpVenuesFor(keysCarrying(table, 'venue', field));
+  const ki = columnIndex(table, 'venue');
+  const rows = table.rows.filter((row) => venues.includes(String(row[ki])));
+  const picked = { ...table, rows };
+  return {
+    points: how === 'sum' ? sumByDate(picked, field) : meanByDate(picked, field),
+    source: perpSourceLabel(venues, how),
+  };
+}
+
+/**
+ * Daily dollar volume of one spot source (the one the analysis read), by the analysis's rule
+ * (domain/series-sources.ts dollarVolumeUsd): USD volume, else coins × close; days without either
+ * are left out (gaps stay gaps, never another source's figure).
+ */
+export function spotDollarVolume(table: SeriesTable, source: string | undefined): DatedPoint[] {
+  const di = columnIndex(table, 'date');
+  const vi = columnIndex(table, 'venue');
+  const ui = columnIndex(table, 'volume_usd');
+  const ci = columnIndex(table, 'volume_coins');
+  const pi = columnIndex(table, 'close');
+  if (di < 0 || pi < 0 || source === undefined) return [];
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const out: DatedPoint[] = [];
+  for (const row of table.rows) {
+    const date = row[di];
+    const close = num(row[pi]);
+    if (typeof date !== 'string' || close === null || (vi >= 0 && row[vi] !== source)) continue;
+    const usd = dollarVolumeUsd(ui < 0 ? null : num(row[ui]), ci < 0 ? null : num(row[ci]), close);
+    if (usd !== null) out.push({ date, value: usd });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }

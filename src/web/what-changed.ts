@@ -2,7 +2,6 @@
 // between two analyses of the same asset (the previous US trading day's and the shown day's).
 // A comparison for display only: both sides come from /api/analysis as they are.
 import type { Analysis } from '../domain/analysis.js';
-import { daysBetween } from '../domain/dates.js';
 import { FRESHNESS_INPUT_LABELS, type FreshnessInput } from '../domain/freshness.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
@@ -61,19 +60,14 @@ function staleNames(a: Analysis): Map<string, string> {
   );
 }
 
-/** mNAV is read as stale past a week, as in the note's key numbers (daily values, weekends carried). */
-const MNAV_MAX_AGE_DAYS = 7;
-
 /** `value` with " (stale)" appended when `input` is stale in `a` (the note marks the same figures). */
 export function markStale(a: Analysis, input: FreshnessInput, value: string): string {
   return a.freshness.some((f) => f.input === input && f.stale) ? `${value} (stale)` : value;
 }
 
-/** Strategy's mNAV, marked " (stale)" when its latest value is more than a week before the as-of date. */
+/** Strategy's mNAV, marked " (stale)" when the analysis judges its input stale (domain/freshness.ts). */
 function mnavText(a: Analysis): string {
-  const value = formatRatio(a.signals.treasuries.strategyMnav);
-  const date = a.signals.treasuries.companies.find((c) => c.company === 'strategy')?.date;
-  return date && daysBetween(date, a.asOf) > MNAV_MAX_AGE_DAYS ? `${value} (stale)` : value;
+  return markStale(a, 'mnav', formatRatio(a.signals.treasuries.strategyMnav));
 }
 
 /** Compares the previous session's analysis with the shown one (same asset). */

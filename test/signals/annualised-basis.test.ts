@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   annualisedBasis,
   cmeAnnualisedBasis,
+  cmeAnnualisedBasisSeries,
   cmeFrontMonthExpiry,
   isCmeRollWeek,
   lastFridayOfMonth,
@@ -82,5 +83,24 @@ describe('annualisedBasis', () => {
       minDaysToExpiry: 1,
     });
     expect(loose.annualisedBasis).toBeCloseTo(0.01 * (365 / 4), 12);
+  });
+});
+
+describe('cmeAnnualisedBasisSeries (the chart of the table figure)', () => {
+  it('gives each CME day its annualised basis, skipping near-expiry and unpriced days', () => {
+    const cme = [
+      cmeDay('2025-12-01', 90_900), // spot 90,000, 25 days → 0.146
+      cmeDay('2025-12-02', 91_000), // no spot, no basis → gap
+      cmeDay('2025-12-03', 92_000), // basis 460 → S 91,540; 23 days
+      cmeDay('2025-12-22', 90_900), // 4 days to expiry → left out
+    ];
+    const spot = [bar('2025-12-01', 90_000), bar('2025-12-03', 91_000), bar('2025-12-22', 90_000)];
+    const series = cmeAnnualisedBasisSeries(cme, spot, [{ date: '2025-12-03', value: 460 }]);
+    expect(series.map((p) => p.date)).toEqual(['2025-12-01', '2025-12-03']);
+    expect(series[0]!.value).toBeCloseTo(0.146, 12);
+    expect(series[1]!.value).toBeCloseTo((92_000 / 91_540 - 1) * (365 / 23), 12);
+    // its last point is the single figure when that day is not near expiry
+    const upToThird = cmeAnnualisedBasis(cme.slice(0, 3), spot, [{ date: '2025-12-03', value: 460 }]);
+    expect(upToThird.annualisedBasis).toBeCloseTo(series[1]!.value, 12);
   });
 });

@@ -54,6 +54,8 @@ export interface PositioningFigures {
     readonly oiChangePct30d: number | null;
     /** Fraction per year. */
     readonly annualisedBasis: number | null;
+    /** The annualised basis of each CME day in the window (fraction per year; near-expiry days left out). */
+    readonly annualisedBasisSeries: readonly { readonly date: string; readonly value: number }[];
     readonly daysToExpiry: number | null;
     /** Basis not annualised because the front month is within 7 days of expiry. */
     readonly nearExpiry: boolean;

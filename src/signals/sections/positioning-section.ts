@@ -4,7 +4,7 @@ import type { Evidence } from '../../domain/analysis.js';
 import { addDays } from '../../domain/dates.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { availabilityOf } from '../section.js';
-import { cmeAnnualisedBasis, isCmeRollWeek } from '../annualised-basis.js';
+import { cmeAnnualisedBasis, cmeAnnualisedBasisSeries, isCmeRollWeek } from '../annualised-basis.js';
 import { cotPositioning } from '../cot-positioning.js';
 import { openInterestCoins } from '../de-risking-waves.js';
 import { fundingRegime } from '../funding-regime.js';
@@ -123,6 +123,7 @@ export function positioningSection(m: MarketSeries, options: PositioningSectionO
       openInterestCoins: cmeLast ? cmeLast.openInterestContracts! * cmeLast.coinsPerContract : null,
       oiChangePct30d: pctChangeOverDays(cmeCoins, 30),
       annualisedBasis: basis.annualisedBasis,
+      annualisedBasisSeries: cmeAnnualisedBasisSeries(m.cme, m.spot, m.cmeBasisUsd),
       daysToExpiry: basis.daysToExpiry,
       nearExpiry: basis.nearExpiry,
       positionProxy: proxyLast?.positionProxy ?? null,

@@ -7,18 +7,19 @@ import { availabilityOf } from '../section.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { roundTo } from '../series-helpers.js';
+import { companyName } from '../../domain/labels.js';
+import { isStrategy } from '../../domain/strategy-company.js';
 import { treasuryMnav, type PremiumCompressionOptions } from '../treasury-mnav.js';
 import type { TreasuriesSection } from '../../domain/sections/treasuries.js';
 
 /** Names under which the largest treasury company appears in the data. */
-const STRATEGY_NAME = /^(strategy|microstrategy|mstr)\b/i;
 
 export interface TreasuriesSectionOptions extends PremiumCompressionOptions, ForcedSellingOptions {}
 
 /** Treasury-company figures from a MarketSeries. Options: premium compression and forced-selling parameters. */
 export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOptions = {}): TreasuriesSection {
   const figures = m.treasuries.map((c) => treasuryMnav(c, options));
-  const strategy = figures.find((f) => STRATEGY_NAME.test(f.company)) ?? null;
+  const strategy = figures.find((f) => isStrategy(f.company)) ?? null;
   const estimate = forcedSellingEstimate(options);
   const evidence: Evidence[] = [];
   if (strategy !== null && strategy.mnav !== null) {
@@ -36,7 +37,7 @@ export function treasuriesSection(m: MarketSeries, options: TreasuriesSectionOpt
           : '';
     evidence.push({
       signal: 'treasuries.strategyMnav',
-      text: `${strategy.company} mNAV ${formatDecimal(strategy.mnav)} on ${strategy.date}${change}${peak}${verdict}.`,
+      text: `${companyName(strategy.company)} mNAV ${formatDecimal(strategy.mnav)} on ${strategy.date}${change}${peak}${verdict}.`,
       value: roundTo(strategy.mnav, 3),
       weight:
         strategy.mnav < 1

@@ -42,11 +42,14 @@ export function createTimeChart(container: HTMLElement): IChartApi {
     autoSize: true,
     layout: { background: { color: p.background }, textColor: p.text, attributionLogo: true, fontSize: 11 },
     grid: { vertLines: { color: p.grid }, horzLines: { color: p.grid } },
-    rightPriceScale: { borderColor: p.grid },
-    leftPriceScale: { borderColor: p.grid },
+    // Only whole labels on the price axes: a tick at the pane's top edge was drawn cut in half.
+    rightPriceScale: { borderColor: p.grid, entireTextOnly: true },
+    leftPriceScale: { borderColor: p.grid, entireTextOnly: true },
     // Desks read "18 Aug" on the axis, "18 Aug 2026" under the crosshair; a year tick is the year.
     timeScale: {
       borderColor: p.grid,
+      // A few bars of room after the last one, so its date label is not cut by the price axis.
+      rightOffset: 3,
       tickMarkFormatter: (time: Time, tickMarkType: number): string =>
         tickMarkType === 0 ? isoOfTime(time).slice(0, 4) : formatShortDate(isoOfTime(time)),
     },

@@ -1,15 +1,16 @@
 // Liquidity page: traded volume, the rolling Amihud illiquidity and Corwin–Schultz spread the analysis
 // carries, and the sell-off type (liquidity failure vs position rebalancing) with its reasons.
-import { humanText } from '../../domain/labels.js';
+import { capitalise, humanText } from '../../domain/labels.js';
 import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatDecimal } from '../../format/numbers.js';
 import { formatPct } from '../../format/percent.js';
 import { escapeHtml } from '../format.js';
-import { sumByDate } from '../series.js';
+import { spotDollarVolume } from '../series.js';
 import { palette } from '../theme.js';
-import { LIQUIDITY_LABELS, valueLabel } from '../../format/field-labels.js';
-import { formatDate } from '../../format/dates.js';
+import { formatPercentile, LIQUIDITY_LABELS, valueLabel } from '../../format/field-labels.js';
+import { formatDate, formatShortDate } from '../../format/dates.js';
+import type { CostMeasureName, SelloffAsOf } from '../../domain/sections/selloff.js';
 import { addTableCsvButton } from '../csv.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { fetchAll, fieldsCard, need, timeCard } from './time-cards.js';
@@ -18,6 +19,37 @@ import { fetchAll, fieldsCard, need, timeCard } from './time-cards.js';
 const PER_BILLION_USD = 1e9;
 /** A spread as a fraction of price → basis points. */
 const BASIS_POINTS = 1e4;
+
+/** A cost reading as the sell-off reasons word it: spreads in bp, Amihud per $1B traded. */
+function costValue(name: CostMeasureName, value: number): string {
+  return name === 'amihud'
+    ? `${formatDecimal(value * PER_BILLION_USD, 3)} per $1B`
+    : `${formatDecimal(value * BASIS_POINTS, 1)} bp`;
+}
+
+const COST_NAMES: Readonly<Record<CostMeasureName, string>> = {
+  amihud: 'Amihud price impact',
+  abdiRanaldo: 'Abdi–Ranaldo spread',
+  corwinSchultz: 'Corwin–Schultz spread',
+};
+
+/**
+ * The cost of trading in the latest sell-off: each measure's worst acute window, the very figures
+ * (window, value, percentile) its reasons quote, in the units of the liquidity table below.
+ */
+function costsCard(grid: HTMLElement, latest: SelloffAsOf | null): void {
+  if (latest === null) return;
+  const body = card(grid, `Cost of trading in the sell-off ${formatDate(latest.start)} → ${formatDate(latest.end)}`, {
+    id: 'selloff-costs',
+  });
+  const rows = (['amihud', 'abdiRanaldo', 'corwinSchultz'] as const).map((name) => {
+    const m = latest.measures[name];
+    const w = m.worst;
+    return `<tr><td>${escapeHtml(COST_NAMES[name])}</td><td>${w ? escapeHtml(`${w.start.slice(0, 4) === w.end.slice(0, 4) ? formatShortDate(w.start) : formatDate(w.start)} → ${formatDate(w.end)}`) : 'not measurable'}</td><td class="num">${w ? escapeHtml(costValue(name, w.value)) : ''}</td><td class="num">${w ? escapeHtml(formatPercentile(w.percentile).replace(' percentile', '')) : ''}</td><td>${escapeHtml(m.level ?? '')}</td></tr>`;
+  });
+  body.innerHTML = `<table class="events"><thead><tr><th>Measure</th><th>Worst 3-day window</th><th class="num">Value</th><th class="num">Percentile</th><th>Level</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  addTableCsvButton(body, 'selloff-costs');
+}
 
 /** Renders the liquidity page into ctx.root. */
 export async function renderLiquidity(ctx: PageContext): Promise<void> {
@@ -29,7 +61,7 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
   const latest = section.selloffs.at(-1);
   const reasons = latest?.reasons ?? [];
   selloff.innerHTML = `<div class="phase-label small" id="selloff-type" data-code="${escapeHtml(section.selloffType)}">${escapeHtml(valueLabel(section.selloffType))}</div>
-    ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(humanText(r))}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
+    ${reasons.length > 0 ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(capitalise(humanText(r)))}</li>`).join('')}</ul>` : '<p class="na">Reasons: not available</p>'}`;
   if (latest) {
     selloff.append(
       el(
@@ -55,7 +87,16 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
       .join('')}</tbody></table>`;
     addTableCsvButton(list, 'selloff-list');
   }
-  fieldsCard(grid, 'Liquidity signal', section, LIQUIDITY_LABELS, 'liquidity-signal');
+  costsCard(grid, section.latestSelloff);
+  const spotFreshness = ctx.analysis.freshness.find((f) => f.input === 'spot');
+  const spotSource = spotFreshness?.source;
+  fieldsCard(
+    grid,
+    `Liquidity now (20 days to ${formatDate(spotFreshness?.lastDate ?? ctx.analysis.asOf)})`,
+    section,
+    LIQUIDITY_LABELS,
+    'liquidity-signal',
+  );
 
   const data = await fetchAll(ctx, ['spot']);
   if (!ctx.isCurrent()) return;
@@ -63,11 +104,11 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
   timeCard(
     ctx,
     grid,
-    'Spot volume (USD, all venues)',
+    `Spot volume (USD, ${spotSource ?? 'no source'}: the series the analysis read)`,
     'volume',
     'Spot volume',
     (chart) => {
-      const volume = sumByDate(need(data, 'spot'), 'volume_usd');
+      const volume = spotDollarVolume(need(data, 'spot'), spotSource);
       addHistogram(chart, volume, {
         title: 'volume',
         colorOf: () => p.series[0] ?? p.accent,

@@ -3,12 +3,14 @@
 import { addHistogram, addLine } from '../charts/lw.js';
 import { formatUsd } from '../../format/money.js';
 import { formatCount, formatPrice } from '../../format/numbers.js';
-import { formatPercent } from '../../format/percent.js';
-import { meanByDate, onlyKey, sumByDate } from '../series.js';
+import { formatPercent, formatSignedPercent } from '../../format/percent.js';
+import { addDays, meanByDate, onlyKey, perpSeries, sumByDate } from '../series.js';
+import { asDatedSeries } from '../read.js';
+import { CME_CONTRACT } from '../../domain/series-sources.js';
 import { palette } from '../theme.js';
 import { POSITIONING_LABELS } from '../../format/field-labels.js';
 import { el, type PageContext } from '../ui.js';
-import { fetchAll, fieldsCard, need, optional, timeCard } from './time-cards.js';
+import { fetchAll, fieldsCard, need, optional, PAGE_DAYS, timeCard } from './time-cards.js';
 
 /** Renders the positioning page into ctx.root. */
 export async function renderPositioning(ctx: PageContext): Promise<void> {
@@ -18,9 +20,16 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
   if (!ctx.isCurrent()) return;
   const p = palette();
   const sign = (v: number): string => (v >= 0 ? p.up : p.down);
+  // Every chart reads the series the analysis read (domain/series-sources.ts) and names its source.
+  const perp = optional(data, 'perp');
+  const oiSource = perpSeries(perp, 'open_interest_usd', 'sum').source;
+  const fundingSource = perpSeries(perp, 'funding_rate8h', 'mean').source;
+  const liqSource = perpSeries(perp, 'long_liquidations_usd', 'sum').source;
+  const spotSource = ctx.analysis.freshness.find((f) => f.input === 'spot')?.source;
 
-  timeCard(ctx, grid, 'Perp open interest (left) and price (right)', 'perp-oi', 'Perp open interest', (chart) => {
-    const oi = sumByDate(need(data, 'perp'), 'open_interest_usd');
+  const oiTitle = `Perp open interest (left, ${oiSource}) and price (right${spotSource ? `, ${spotSource}` : ''})`;
+  timeCard(ctx, grid, oiTitle, 'perp-oi', 'Perp open interest', (chart) => {
+    const oi = perpSeries(need(data, 'perp'), 'open_interest_usd', 'sum').points;
     addLine(chart, oi, {
       color: p.series[0] ?? p.accent,
       title: 'OI',
@@ -28,26 +37,29 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
       format: formatUsd,
       column: 'perp_open_interest_usd',
     });
-    const spotSource = ctx.analysis.freshness.find((f) => f.input === 'spot')?.source;
     const price = meanByDate(onlyKey(optional(data, 'spot'), 'venue', spotSource), 'close');
     if (oi.length > 0 && price.length > 0)
       addLine(chart, price, { color: p.muted, title: 'price', format: formatPrice, column: 'spot_close' });
     return oi.length;
   });
-  timeCard(ctx, grid, 'Perp funding rate per 8h (mean across venues)', 'funding', 'Funding rates', (chart) => {
-    const funding = meanByDate(need(data, 'perp'), 'funding_rate8h');
+  timeCard(ctx, grid, `Perp funding rate per 8h (${fundingSource})`, 'funding', 'Funding rates', (chart) => {
+    const funding = perpSeries(need(data, 'perp'), 'funding_rate8h', 'mean').points;
     addHistogram(chart, funding, {
       title: 'funding 8h',
       colorOf: sign,
-      format: (v) => formatPercent(v, 3),
+      format: (v) => formatPercent(v, 4),
       column: 'funding_rate_8h',
     });
     return funding.length;
   });
-  timeCard(ctx, grid, 'Liquidations: longs (down) and shorts (up)', 'liquidations', 'Liquidations', (chart) => {
-    const perp = need(data, 'perp');
-    const longs = sumByDate(perp, 'long_liquidations_usd').map((x) => ({ date: x.date, value: -x.value }));
-    const shorts = sumByDate(perp, 'short_liquidations_usd');
+  const liqTitle = `Liquidations: longs (down) and shorts (up), ${liqSource}`;
+  timeCard(ctx, grid, liqTitle, 'liquidations', 'Liquidations', (chart) => {
+    const table = need(data, 'perp');
+    const longs = perpSeries(table, 'long_liquidations_usd', 'sum').points.map((x) => ({
+      date: x.date,
+      value: -x.value,
+    }));
+    const shorts = perpSeries(table, 'short_liquidations_usd', 'sum').points;
     if (longs.length > 0)
       addHistogram(chart, longs, {
         title: 'longs',
@@ -64,8 +76,9 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
       });
     return longs.length + shorts.length;
   });
-  timeCard(ctx, grid, 'CME open interest (left) and basis (right)', 'cme', 'CME positioning', (chart) => {
-    const oi = sumByDate(need(data, 'cme'), 'open_interest_usd');
+  const cmeTitle = 'CME front month: open interest (left) and annualised basis (right)';
+  timeCard(ctx, grid, cmeTitle, 'cme', 'CME positioning', (chart) => {
+    const oi = sumByDate(onlyKey(need(data, 'cme'), 'contract', CME_CONTRACT), 'open_interest_usd');
     if (oi.length > 0)
       addLine(chart, oi, {
         color: p.series[1] ?? p.accent,
@@ -74,13 +87,18 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
         format: formatUsd,
         column: 'cme_open_interest_usd',
       });
-    const basis = meanByDate(optional(data, 'cme-basis'), 'basis_usd');
+    // The analysis's own annualised basis per day (same F, S and expiry as its latest figure).
+    // Over the window the page shows (the analysis carries its whole look-back).
+    const shownFrom = addDays(ctx.analysis.asOf, -PAGE_DAYS);
+    const basis = asDatedSeries(ctx.analysis.signals.positioning.cme.annualisedBasisSeries).filter(
+      (d) => d.date >= shownFrom,
+    );
     if (basis.length > 0)
       addLine(chart, basis, {
         color: p.series[2] ?? p.muted,
-        title: 'basis',
-        format: formatUsd,
-        column: 'cme_basis_usd',
+        title: 'basis, annualised',
+        format: (v) => formatSignedPercent(v),
+        column: 'cme_annualised_basis',
       });
     return oi.length + basis.length;
   });

@@ -11,9 +11,12 @@ import { card, notAvailable, seriesQuery, showError, type PageContext } from '..
 /** Each dataset's table, or the error it failed with. */
 export type Fetched = Record<string, SeriesTable | Error>;
 
+/** Calendar days of history a page of time charts shows, back from the as-of date. */
+export const PAGE_DAYS = 365;
+
 /** Fetches the datasets in parallel over the page's window; failures are kept per dataset. */
 export async function fetchAll(ctx: PageContext, datasets: readonly string[]): Promise<Fetched> {
-  const settled = await Promise.allSettled(datasets.map((d) => fetchSeries(d, seriesQuery(ctx, 365))));
+  const settled = await Promise.allSettled(datasets.map((d) => fetchSeries(d, seriesQuery(ctx, PAGE_DAYS))));
   const out: Fetched = {};
   datasets.forEach((d, i) => {
     const s = settled[i];
