@@ -241,10 +241,11 @@ export function daysSinceWaveEnded(waves: readonly DeRiskingWave[], asOf: string
   return lastEnded ? daysBetween(lastEnded, asOf) : null;
 }
 
-/** Date of Strategy's latest mNAV on or before asOf (the treasuries section's figure), or null. */
+/** Date of Strategy's latest mNAV on or before asOf and published by then (the treasuries section's figure), or null. */
 function strategyMnavDate(m: MarketSeries, asOf: string): string | null {
   const strategy = m.treasuries.find((c) => isStrategy(c.company));
-  const known = strategy?.mnav.filter((p) => p.date <= asOf) ?? [];
+  const cutoff = asOfCutoff(asOf);
+  const known = strategy?.mnav.filter((p) => p.date <= asOf && (p.knownAt === undefined || p.knownAt < cutoff)) ?? [];
   return known.at(-1)?.date ?? null;
 }
 

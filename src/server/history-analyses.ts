@@ -12,6 +12,7 @@ import { sliceMarketSeries } from '../domain/slice-market-series.js';
 import { analysisFromFacts, analyzeSeries } from '../phase/analyze.js';
 import { daysSinceWaveEnded } from '../phase/facts-at.js';
 import { FactsReader } from '../phase/facts-reader.js';
+import { withoutStaleInputs } from '../phase/stale-inputs.js';
 import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { changePointRun, type ChangePointRun } from '../signals/sections/etf-flows-section.js';
 import { wavesSection } from '../signals/sections/waves-section.js';
@@ -39,7 +40,8 @@ export class HistoryAnalyses {
     const facts = this.reader.at(asOf);
     return analysisFromFacts(
       m,
-      { ...facts, waves: waves.waves, daysSinceWaveEnded: daysSinceWaveEnded(waves.waves, asOf) },
+      // As factsAt: the days since from every wave, then the waves of stale inputs left out.
+      withoutStaleInputs({ ...facts, waves: waves.waves, daysSinceWaveEnded: daysSinceWaveEnded(waves.waves, asOf) }),
       { waves, changePointRun: this.changePoints },
     );
   }
