@@ -9,13 +9,14 @@ import type { PositioningSection } from '../domain/sections/positioning.js';
 import { dailyFlowTotals } from '../signals/daily-flow-totals.js';
 import { priceMomentum } from '../signals/price-momentum.js';
 import { divergenceSection } from '../signals/sections/divergence-section.js';
-import { etfFlowsSection } from '../signals/sections/etf-flows-section.js';
+import { etfFlowsSection, type ChangePointRun } from '../signals/sections/etf-flows-section.js';
 import { eventsSection } from '../signals/sections/events-section.js';
 import { liquiditySection } from '../signals/sections/liquidity-section.js';
 import { positioningSection } from '../signals/sections/positioning-section.js';
 import { treasuriesSection } from '../signals/sections/treasuries-section.js';
 import { trendSection } from '../signals/sections/trend-section.js';
 import { wavesSection } from '../signals/sections/waves-section.js';
+import type { WavesSection } from '../domain/sections/waves.js';
 import { sliceMarketSeries } from '../domain/slice-market-series.js';
 import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
@@ -53,17 +54,26 @@ export function analyzeSeries(m: MarketSeries): Analysis {
 /**
  * The analysis of `m` from its phase facts already computed (by factsOfSeries, or by the replay,
  * which reads each day's facts from inputs built once): what analyzeSeries does after the facts.
+ * `computed.waves`: wavesSection(m), when the caller already has it; `computed.changePointRun`: BOCPD
+ * run once over a longer history's daily ETF totals (used when m's are a prefix of them).
  */
-export function analysisFromFacts(m: MarketSeries, facts: PhaseFacts): Analysis {
+export function analysisFromFacts(
+  m: MarketSeries,
+  facts: PhaseFacts,
+  computed: { waves?: WavesSection; changePointRun?: ChangePointRun } = {},
+): Analysis {
   const view = sliceMarketSeries(m, m.asOf, { lookbackDays: ANALYSIS_WINDOW_DAYS });
-  const etfFlows = etfFlowsSection(view, { changePointTotals: dailyFlowTotals(m.etfFlows) });
+  const etfFlows = etfFlowsSection(view, {
+    changePointTotals: dailyFlowTotals(m.etfFlows),
+    ...(computed.changePointRun ? { changePointRun: computed.changePointRun } : {}),
+  });
   const positioning = withJudgedLeverageRebuild(positioningSection(view), facts);
   const liquidity = liquiditySection(view);
   const divergence = divergenceSection(view);
   const events = eventsSection(view);
   const trend = trendSection(view);
   const treasuries = treasuriesSection(view);
-  const waves = wavesSection(m);
+  const waves = computed.waves ?? wavesSection(m);
   const momentum = priceMomentum(view.spot);
   const windowStart = addDays(m.asOf, -ANALYSIS_WINDOW_DAYS);
   const shownWaves = waves.waves.filter((w) => w.end === null || w.end >= windowStart);

@@ -5,6 +5,7 @@
 // Returns null when some input's known part is not a prefix (an item published out of date order):
 // the caller then rebuilds the inputs from a slice at that date.
 import type { SelloffType } from '../domain/analysis.js';
+import type { DeRiskingWave } from '../domain/sections/waves.js';
 import { addDays, asOfCutoff, daysBetween } from '../domain/dates.js';
 import { ANALYSIS_WINDOW_DAYS, type DailyBar, type DatedValue, type MarketSeries } from '../domain/market-series.js';
 import { isStrategy } from '../domain/strategy-company.js';
@@ -174,11 +175,6 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     perpsFromUsd,
     cmeFromFrontMonth,
   });
-  const lastEnded = waves
-    .filter((w) => w.end !== null)
-    .map((w) => w.end!)
-    .sort()
-    .at(-1);
   const present = (items: readonly { readonly date: string }[], end: number): boolean => end > lo(items, end);
 
   const lastDateOf = (items: readonly { readonly date: string }[], end: number): string | null =>
@@ -231,14 +227,25 @@ export function factsAt(inputs: PhaseInputs, asOf: string): PhaseFacts | null {
     selloffType,
     waves,
     wavesDecidable: present(oi, oiEnd) || present(m.etfFlows, ends.etfFlows) || present(m.cme, ends.cme),
-    daysSinceWaveEnded: lastEnded ? daysBetween(lastEnded, asOf) : null,
+    daysSinceWaveEnded: daysSinceWaveEnded(waves, asOf),
   });
 }
 
-/** Date of Strategy's latest mNAV on or before asOf (the treasuries section's figure), or null. */
+/** Days from the latest end of an ended wave to `asOf` (null when none ended). */
+export function daysSinceWaveEnded(waves: readonly DeRiskingWave[], asOf: string): number | null {
+  const lastEnded = waves
+    .filter((w) => w.end !== null)
+    .map((w) => w.end!)
+    .sort()
+    .at(-1);
+  return lastEnded ? daysBetween(lastEnded, asOf) : null;
+}
+
+/** Date of Strategy's latest mNAV on or before asOf and published by then (the treasuries section's figure), or null. */
 function strategyMnavDate(m: MarketSeries, asOf: string): string | null {
   const strategy = m.treasuries.find((c) => isStrategy(c.company));
-  const known = strategy?.mnav.filter((p) => p.date <= asOf) ?? [];
+  const cutoff = asOfCutoff(asOf);
+  const known = strategy?.mnav.filter((p) => p.date <= asOf && (p.knownAt === undefined || p.knownAt < cutoff)) ?? [];
   return known.at(-1)?.date ?? null;
 }
 

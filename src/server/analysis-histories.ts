@@ -2,11 +2,13 @@
 // the store's revision and the date are unchanged (an import, or midnight UTC, replaces them).
 // Analyses of earlier dates slice a history (analysis-worker.ts) instead of reading the store again:
 // the history of the spot source a load at that date would choose (spot-source-timeline.ts), loaded
-// on first need. Each is kept v8-serialised in shared memory, so workers receive it without a copy
-// per message.
+// on first need. A date at which an earlier version of some value is visible (a superseded span) is
+// sliced from a history loaded the day before the next version took over — every read between two
+// such days sees the same versions — a few of them kept per asset (EPOCH_HISTORIES_KEPT). Each is
+// kept v8-serialised in shared memory, so workers receive it without a copy per message.
 import { serialize } from 'node:v8';
 import type { AnalysedAsset } from '../domain/assets.js';
-import { todayUtc } from '../domain/dates.js';
+import { addDays, todayUtc } from '../domain/dates.js';
 import type { MarketEvent } from '../domain/events.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { loadMarketSeries } from '../store/market-series-loader.js';
@@ -23,14 +25,20 @@ export interface AssetHistories {
   readonly today: string;
   /**
    * As-of dates at which a read returns a version a later one replaced (Store.supersededSpans):
-   * slicing the latest data is not what was known then, so those dates are loaded afresh.
+   * slicing the latest data is not what was known then, so those dates are sliced from a history
+   * loaded before the next version took over.
    */
   readonly superseded: readonly AsOfSpan[];
-  /** The spot source a load at each date would choose. */
-  readonly spotSources: SpotSourceTimeline;
-  /** The history a load at `asOf` would be a slice of (its spot source's), loading it on first need. */
-  historyAt(asOf: string): Promise<PoolHistory>;
+  /**
+   * The history a load at `asOf` (≤ today) would be a slice of — its spot source's, loaded at today or,
+   * inside a superseded span, the day before the next version took over — and the spot source a load
+   * at `asOf` names (null: none), loading the history on first need.
+   */
+  historyAt(asOf: string): Promise<{ history: PoolHistory; spotSource: string | null }>;
 }
+
+/** Histories loaded for superseded spans, kept per asset (least recently used dropped first). */
+export const EPOCH_HISTORIES_KEPT = 4;
 
 export interface AnalysisHistoriesOptions {
   readonly store: Store;
@@ -56,10 +64,19 @@ export interface HeldHistory {
   readonly bytes: number;
 }
 
+type Pooled = PoolHistory & { spotSource: string | undefined };
+
+/** The histories loaded at one date: per spot source (the loader's own choice under ''), the pooled history. */
+interface LoadedAt {
+  readonly date: string;
+  readonly spotSources: Promise<SpotSourceTimeline>;
+  readonly bySource: Map<string, Promise<Pooled>>;
+}
+
 interface Held {
   readonly histories: AssetHistories;
-  /** Per spot source (the loader's own choice under ''), the pooled history. */
-  readonly bySource: Map<string, Promise<PoolHistory & { spotSource: string | undefined }>>;
+  /** Loaded at today, and per superseded epoch (keyed by its load date, in order of last use). */
+  readonly loaded: LoadedAt[];
 }
 
 export class AnalysisHistories {
@@ -89,44 +106,61 @@ export class AnalysisHistories {
 
   private async load(asset: AnalysedAsset, revision: number, today: string): Promise<AssetHistories> {
     const { store, shippedEvents } = this.options;
-    const loadOn = async (
-      spotSource: string | undefined,
-    ): Promise<PoolHistory & { spotSource: string | undefined }> => {
+    const loadedAt = (date: string): LoadedAt => {
+      const bySource = new Map<string, Promise<Pooled>>();
+      const at: LoadedAt = { date, spotSources: SpotSourceTimeline.read(store, asset, date), bySource };
+      return at;
+    };
+    const loadOn = async (at: LoadedAt, spotSource: string | undefined): Promise<Pooled> => {
       const series = await loadMarketSeries(store, {
         asset,
-        asOf: today,
+        asOf: at.date,
         shippedEvents,
         cache: false,
         ...(spotSource !== undefined ? { spotSource } : {}),
       });
       const pooled = { ...this.share(series), spotSource: series.spotSource };
-      this.settled.push({ ...pooled, asset, revision, today });
+      this.settled.push({ ...pooled, asset, revision, today: at.date });
       return pooled;
     };
-    const fallback = loadOn(undefined);
-    const [first, superseded, spotSources] = await Promise.all([
-      fallback,
-      store.supersededSpans(),
-      SpotSourceTimeline.read(store, asset, today),
-    ]);
-    const bySource: Held['bySource'] = new Map([['', fallback]]);
-    if (first.spotSource !== undefined) bySource.set(first.spotSource, fallback);
+    const todays = loadedAt(today);
+    const fallback = loadOn(todays, undefined);
+    todays.bySource.set('', fallback);
+    const [first, superseded] = await Promise.all([fallback, store.supersededSpans(), todays.spotSources]);
+    if (first.spotSource !== undefined) todays.bySource.set(first.spotSource, fallback);
+    // The days a newer version takes over: a history loaded the day before one answers every date since the previous one.
+    const takeovers = [...new Set(superseded.map((s) => s.until))].sort();
+    const loaded: LoadedAt[] = [todays];
+    const epochAt = (asOf: string): LoadedAt => {
+      if (!inSpans(superseded, asOf)) return todays;
+      const next = takeovers.find((until) => until > asOf)!;
+      const date = addDays(next, -1);
+      const i = loaded.findIndex((l) => l.date === date);
+      const at = i >= 0 ? loaded.splice(i, 1)[0]! : loadedAt(date);
+      loaded.push(at);
+      if (loaded.length > EPOCH_HISTORIES_KEPT + 1) {
+        const dropped = loaded.splice(loaded[0] === todays ? 1 : 0, 1)[0]!;
+        void this.release(dropped);
+      }
+      return at;
+    };
     const histories: AssetHistories = {
       asset,
       revision,
       today,
       superseded,
-      spotSources,
-      historyAt: (asOf) => {
-        const source = spotSources.sourceAt(asOf) ?? '';
-        let history = bySource.get(source);
-        if (history === undefined) bySource.set(source, (history = loadOn(source)));
-        return history;
+      historyAt: async (asOf) => {
+        const at = epochAt(asOf);
+        const spotSource = (await at.spotSources).sourceAt(asOf);
+        const key = spotSource ?? '';
+        let history = at.bySource.get(key);
+        if (history === undefined) at.bySource.set(key, (history = loadOn(at, spotSource)));
+        return { history: await history, spotSource: spotSource ?? null };
       },
     };
     const replaced = this.current.get(asset);
-    this.current.set(asset, { histories, bySource });
-    if (replaced !== undefined) void this.release(replaced);
+    this.current.set(asset, { histories, loaded });
+    if (replaced !== undefined) for (const at of replaced.loaded) void this.release(at);
     return histories;
   }
 
@@ -138,8 +172,8 @@ export class AnalysisHistories {
     return { id: this.nextId++, bytes };
   }
 
-  /** Drops a replaced asset's histories from the workers and from the held list. */
-  private async release(replaced: Held): Promise<void> {
+  /** Drops replaced histories from the workers and from the held list. */
+  private async release(replaced: LoadedAt): Promise<void> {
     const settled = await Promise.allSettled(replaced.bySource.values());
     for (const s of settled) {
       if (s.status !== 'fulfilled') continue;

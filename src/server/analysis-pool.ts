@@ -40,6 +40,8 @@ export interface AnalysisPoolStats {
   readonly completed: number;
   /** Jobs refused because the queue was full (answered 503). */
   readonly refused: number;
+  /** Queued jobs dropped because their client went away. */
+  readonly dropped: number;
   /** Workers replaced after they stopped. */
   readonly restarts: number;
 }
@@ -55,6 +57,8 @@ interface Job {
   readonly history: PoolHistory | null;
   readonly resolve: (json: string) => void;
   readonly reject: (error: Error) => void;
+  /** Aborted when the client went away: the job is dropped if it is still waiting. */
+  readonly signal: AbortSignal | undefined;
 }
 
 interface Slot {
@@ -81,6 +85,12 @@ export function defaultWorkerUrl(): URL {
   return new URL(`./analysis-worker${extension}`, import.meta.url);
 }
 
+/** The error a dropped job rejects with: the signal's reason when it is an Error. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('analysis dropped: the client went away');
+}
+
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
@@ -90,6 +100,7 @@ export class AnalysisPool {
   private closed = false;
   private completed = 0;
   private refused = 0;
+  private dropped = 0;
   private restarts = 0;
 
   /** Starts the workers (see AnalysisPoolOptions for the defaults). */
@@ -150,8 +161,9 @@ export class AnalysisPool {
     }
   }
 
-  private submit(message: JobMessage, history: PoolHistory | null): Promise<string> {
+  private submit(message: JobMessage, history: PoolHistory | null, signal?: AbortSignal): Promise<string> {
     if (this.closed) return Promise.reject(new Error('AnalysisPool: closed'));
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     const idle = this.slots.some((s) => s.job === null);
     if (!idle && this.queue.length >= this.queueLimit) {
       this.refused += 1;
@@ -166,22 +178,34 @@ export class AnalysisPool {
       );
     }
     return new Promise<string>((resolve, reject) => {
-      this.queue.push({ id: this.nextJob++, message, history, resolve, reject });
+      const job: Job = { id: this.nextJob++, message, history, resolve, reject, signal };
+      this.queue.push(job);
+      signal?.addEventListener('abort', () => this.drop(job), { once: true });
       this.dispatch();
     });
   }
 
+  /** Drops a job whose client went away, if it is still waiting (a running one finishes). */
+  private drop(job: Job): void {
+    const i = this.queue.indexOf(job);
+    if (i < 0) return;
+    this.queue.splice(i, 1);
+    this.dropped += 1;
+    job.reject(abortReason(job.signal!));
+  }
+
   /**
    * The analysis of `history` as of `asOf`, as JSON text; `spotSource`: the spot source a load at that
-   * date names (null: none). Rejects with ApiError 503 `busy` when the queue is full.
+   * date names (null: none). Rejects with ApiError 503 `busy` when the queue is full, and with the
+   * signal's reason when `signal` aborts before a worker took the job.
    */
-  analyzeAt(history: PoolHistory, asOf: string, spotSource: string | null): Promise<string> {
-    return this.submit({ kind: 'analyze-at', history: history.id, asOf, spotSource }, history);
+  analyzeAt(history: PoolHistory, asOf: string, spotSource: string | null, signal?: AbortSignal): Promise<string> {
+    return this.submit({ kind: 'analyze-at', history: history.id, asOf, spotSource }, history, signal);
   }
 
   /** The analysis of a series loaded for one date, as JSON text (same queue and limit). */
-  analyzeSeries(series: MarketSeries): Promise<string> {
-    return this.submit({ kind: 'analyze-series', series }, null);
+  analyzeSeries(series: MarketSeries, signal?: AbortSignal): Promise<string> {
+    return this.submit({ kind: 'analyze-series', series }, null, signal);
   }
 
   /** Tells every worker holding history `id` to drop it. */
@@ -198,6 +222,7 @@ export class AnalysisPool {
       queueLimit: this.queueLimit,
       completed: this.completed,
       refused: this.refused,
+      dropped: this.dropped,
       restarts: this.restarts,
     };
   }

@@ -21,6 +21,7 @@ import { noteTrackRecord } from '../report/note-track-record.js';
 import { REPORT_CHART_LOOKBACK_DAYS, renderReport } from '../report/render-report.js';
 import type { Store } from '../store/store.js';
 import { toWideTable } from '../store/wide-rows.js';
+import { ClientGoneError, clientGoneSignal } from './client-gone.js';
 import { ApiError, badRequestFrom } from './api-error.js';
 import { clientErrorToApiError, errorBody, isUnexpected, rawErrorResponse, toApiError } from './error-answer.js';
 import {
@@ -63,7 +64,7 @@ export type AnalyzeFn = (store: Store, options: { asset: AnalysedAsset; asOf?: s
  * The analysis as JSON text (AnalysisEngine.analyzeJson has this shape: computed off the event loop);
  * when given, /api/analysis answers with it instead of serialising `analyze`'s object.
  */
-export type AnalyzeJsonFn = (options: { asset: AnalysedAsset; asOf?: string }) => Promise<string>;
+export type AnalyzeJsonFn = (options: { asset: AnalysedAsset; asOf?: string; signal?: AbortSignal }) => Promise<string>;
 /** Loads the market series the report's charts draw (loadMarketSeries has this shape). */
 export type LoadSeriesFn = (
   store: Store,
@@ -194,11 +195,19 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.get('/api/analysis', async (request, reply) => {
     const query = parse(analysisQuerySchema, request.query, 'query');
     const { asOf, immutable } = resolveAsOf(query.asOf);
-    const answer = await cachedAnswer(`analysis|${query.asset}|${asOf}`, immutable, async () =>
-      options.analyzeJson
-        ? options.analyzeJson({ asset: query.asset, ...asOfOption(asOf) })
-        : JSON.stringify(await analyze(store, { asset: query.asset, ...asOfOption(asOf) })),
-    );
+    // Dropped from the analysis queue if this client goes away first; a request that shared another's
+    // dropped computation (same key, in flight) computes it again for itself.
+    const signal = clientGoneSignal(reply.raw);
+    const answerFor = (): Promise<CachedBody> =>
+      cachedAnswer(`analysis|${query.asset}|${asOf}`, immutable, async () =>
+        options.analyzeJson
+          ? options.analyzeJson({ asset: query.asset, ...asOfOption(asOf), signal })
+          : JSON.stringify(await analyze(store, { asset: query.asset, ...asOfOption(asOf) })),
+      );
+    const answer = await answerFor().catch((error: unknown) => {
+      if (error instanceof ClientGoneError && !signal.aborted) return answerFor();
+      throw error;
+    });
     return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
   });
 

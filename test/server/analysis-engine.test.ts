@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedAsset } from '../../src/domain/assets.js';
 import { analyzeStore } from '../../src/phase/analyze.js';
 import { AnalysisEngine } from '../../src/server/analysis-engine.js';
+import { ClientGoneError } from '../../src/server/client-gone.js';
 import { AnalysisPool } from '../../src/server/analysis-pool.js';
 import { ApiError } from '../../src/server/api-error.js';
 import { buildServer } from '../../src/server/build-server.js';
@@ -75,7 +76,7 @@ describe('AnalysisEngine vs analyzeStore on the simulator', () => {
     expect(engine.stats.histories.map((h) => h.asset).sort()).toEqual(['BTC', 'ETH']);
   }, 120_000);
 
-  it('loads a date afresh where a restated value was visible, and reloads after an import', async () => {
+  it('slices dates where a restated value was visible from a history loaded before the restatement, and reloads after an import', async () => {
     const [row] = await store.read({
       dataset: 'spot',
       asset: 'BTC',
@@ -91,12 +92,16 @@ describe('AnalysisEngine vs analyzeStore on the simulator', () => {
         observations: [{ ...row!, value: row!.value * 1.3 }],
       },
     ]);
-    const loadedBefore = engine.stats.loaded;
-    for (const asOf of ['2025-06-10', '2025-06-25']) {
+    const before = engine.stats;
+    for (const asOf of ['2025-06-10', '2025-06-25', '2025-06-05', '2025-06-19', '2025-06-20']) {
       const [pooled, direct] = await both('BTC', asOf);
       expect({ asOf, same: pooled === direct }).toEqual({ asOf, same: true });
     }
-    expect(engine.stats.loaded).toBe(loadedBefore + 1); // 2025-06-10 was loaded; 2025-06-25 sliced
+    // 2025-06-05, -10 and -19 (the first figure visible) from one history loaded on 2025-06-19; the others from today's.
+    expect(engine.stats.loaded).toBe(before.loaded);
+    expect(engine.stats.epochSliced).toBe(before.epochSliced + 3);
+    expect(engine.stats.sliced).toBe(before.sliced + 2);
+    expect(engine.stats.histories.filter((h) => h.asset === 'BTC' && h.today === '2025-06-19')).toHaveLength(1);
     expect(engine.stats.histories.find((h) => h.asset === 'BTC')?.revision).toBe(await store.revision());
   }, 120_000);
 });
@@ -112,6 +117,27 @@ describe('AnalysisPool limits', () => {
       expect(refused).toBeInstanceOf(ApiError);
       expect([refused.statusCode, refused.code, refused.retryAfterSeconds]).toEqual([503, 'busy', 1]);
       expect(pool.stats).toMatchObject({ workers: 1, completed: 2, refused: 2, queued: 0, running: 0 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('drops a waiting job whose client went away, and never starts it', async () => {
+    const pool = new AnalysisPool({ workers: 1, queueLimit: 4 });
+    const series = (await import('../helpers/market-series.js')).emptyMarketSeries();
+    try {
+      const gone = new AbortController();
+      const running = pool.analyzeSeries(series);
+      const waiting = pool.analyzeSeries(series, gone.signal);
+      const after = pool.analyzeSeries(series);
+      expect(pool.stats).toMatchObject({ running: 1, queued: 2 });
+      gone.abort(new ClientGoneError());
+      expect(pool.stats).toMatchObject({ queued: 1, dropped: 1 });
+      await expect(waiting).rejects.toBeInstanceOf(ClientGoneError);
+      await Promise.all([running, after]);
+      expect(pool.stats).toMatchObject({ completed: 2, dropped: 1, queued: 0 });
+      // Already gone when asked: refused at once.
+      await expect(pool.analyzeSeries(series, gone.signal)).rejects.toBeInstanceOf(ClientGoneError);
     } finally {
       await pool.close();
     }

@@ -7,7 +7,7 @@ import { dailyFlowTotals } from '../daily-flow-totals.js';
 import { etfFlowRegime, etfFlowRegimeHistory, ONE_WAY_DIRECTIONALITY } from '../etf-flow-regime.js';
 import { flowPctOfAum } from '../flow-pct-of-aum.js';
 import { issuerBreakdown } from '../issuer-breakdown.js';
-import { onlineChangePoints } from '../online-change-points.js';
+import { onlineChangePoints, type ChangePoint } from '../online-change-points.js';
 import { runsTest } from '../runs-test.js';
 import { availabilityOf } from '../section.js';
 import { consecutivePositiveWeeks, weeklyNetFlows } from '../weekly-net-flows.js';
@@ -31,6 +31,12 @@ export interface EtfFlowsSectionOptions {
   readonly changePointTotals?: readonly DatedValue[];
   /** BOCPD expected run length in trading days (default 120, about half a year). */
   readonly expectedRunLength?: number;
+  /**
+   * BOCPD already run over a longer history's daily totals (changePointRun): when the totals read here
+   * are a prefix of its totals, its change points detected within that prefix are used — the same ones,
+   * as BOCPD is causal — instead of running it again. Otherwise it runs here.
+   */
+  readonly changePointRun?: ChangePointRun;
   /**
    * Trading days of regime history returned (default 260: the year the dashboard's flow chart shows,
    * so its regime shading covers the whole visible range; 0 = none).
@@ -64,6 +70,7 @@ export function etfFlowsSection(m: MarketSeries, options: EtfFlowsSectionOptions
     options.changePointTotals?.filter((d) => d.date <= m.asOf) ?? daily,
     options.changePointLookback ?? 250,
     options.expectedRunLength ?? 120,
+    options.changePointRun,
   );
   const issuers =
     regime.from && regime.to
@@ -179,15 +186,49 @@ function changePointsOf(
   daily: readonly DatedValue[],
   lookback: number,
   expectedRunLength: number,
+  run?: ChangePointRun,
 ): { dates: string[]; starts: string[] } {
-  const result = onlineChangePoints(
-    daily.map((d) => d.value),
-    { expectedRunLength },
-  );
+  const changePoints =
+    run !== undefined && run.expectedRunLength === expectedRunLength && isPrefix(daily, run.totals)
+      ? run.changePoints.filter((c) => c.detectedAt < daily.length)
+      : onlineChangePoints(
+          daily.map((d) => d.value),
+          { expectedRunLength },
+        ).changePoints;
   const from = Math.max(0, daily.length - lookback);
-  const recent = result.changePoints.filter((c) => c.detectedAt >= from);
+  const recent = changePoints.filter((c) => c.detectedAt >= from);
   return {
     dates: recent.map((c) => daily[c.detectedAt]!.date),
     starts: recent.map((c) => daily[Math.max(0, c.startsAt)]!.date),
   };
+}
+
+/** At least BOCPD's warmup (20 values by default) plus margin: a shorter prefix runs BOCPD itself. */
+const CHANGE_POINT_PRIOR_DAYS = 30;
+
+/** BOCPD's change points over a history's daily totals, for etfFlowsSection's `changePointRun`. */
+export interface ChangePointRun {
+  readonly totals: readonly DatedValue[];
+  readonly expectedRunLength: number;
+  readonly changePoints: readonly ChangePoint[];
+}
+
+/** Runs BOCPD once over `totals` (e.g. a whole loaded history's), for many as-of dates' sections. */
+export function changePointRun(totals: readonly DatedValue[], expectedRunLength = 120): ChangePointRun {
+  const { changePoints } = onlineChangePoints(
+    totals.map((d) => d.value),
+    { expectedRunLength },
+  );
+  return { totals, expectedRunLength, changePoints };
+}
+
+/**
+ * Whether `daily` is the first days of `totals`, same dates and values, and long enough that BOCPD's
+ * prior (set from the first CHANGE_POINT_PRIOR_DAYS values at most) is the same over both.
+ */
+function isPrefix(daily: readonly DatedValue[], totals: readonly DatedValue[]): boolean {
+  if (daily.length < CHANGE_POINT_PRIOR_DAYS || daily.length > totals.length) return false;
+  for (let i = 0; i < daily.length; i += 1)
+    if (daily[i]!.date !== totals[i]!.date || daily[i]!.value !== totals[i]!.value) return false;
+  return true;
 }

@@ -60,8 +60,9 @@ describe('supersededSpans', () => {
     ]);
     const spans = await store.supersededSpans();
     expect(spans).toEqual([
-      { from: '2026-01-02', until: '2026-01-10' }, // the event: first version known 01-02, last 01-10
-      { from: '2026-01-06', until: '2026-01-12' }, // the flow: visible from 01-06, latest version from 01-12
+      { from: '2026-01-02', until: '2026-01-10' }, // the event: first version known 01-02, second 01-10
+      { from: '2026-01-06', until: '2026-01-09' }, // the flow: visible from 01-06, restated 01-09
+      { from: '2026-01-09', until: '2026-01-12' }, // the restatement, replaced by the latest version 01-12
     ]);
     const latestFlows = JSON.stringify((await store.read({ dataset: 'etf-flows' })).map((o) => [o.date, o.value]));
     const latestEvents = await store.readEvents();
