@@ -60,6 +60,21 @@ function staleNames(a: Analysis): Map<string, string> {
   );
 }
 
+/**
+ * One line naming the stale inputs among `inputs`, with the date of their last value ("Stale, left
+ * out of the call: perp open interest (last 11 Apr 2026, 87 days old)"), or null when all are fresh:
+ * tables that show such inputs' latest figures say so above them.
+ */
+export function staleInputsLine(a: Analysis, inputs: readonly FreshnessInput[]): string | null {
+  const stale = a.freshness.filter((f) => f.stale && inputs.includes(f.input));
+  if (stale.length === 0) return null;
+  const parts = stale.map(
+    (f) =>
+      `${FRESHNESS_INPUT_LABELS[f.input]} (last ${f.lastDate === null ? NOT_AVAILABLE : formatDate(f.lastDate)}, ${f.ageDays ?? NOT_AVAILABLE} days old)`,
+  );
+  return `Stale, left out of the call: ${parts.join('; ')}.`;
+}
+
 /** `value` with " (stale)" appended when `input` is stale in `a` (the note marks the same figures). */
 export function markStale(a: Analysis, input: FreshnessInput, value: string): string {
   return a.freshness.some((f) => f.input === input && f.stale) ? `${value} (stale)` : value;

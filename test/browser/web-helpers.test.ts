@@ -150,6 +150,20 @@ describe('CSV, the per-fund table and the previous session', () => {
     expect(markStale(analysis, 'cme', '+10.5%')).toBe('+10.5%');
     expect(markStale(analysis, 'fundingRate8h', '−0.0007% per 8h')).toBe('−0.0007% per 8h');
   });
+  it('names the stale inputs a table reads, with their last date and age, above the table', async () => {
+    const { staleInputsLine } = await import('../../src/web/what-changed.js');
+    const analysis = {
+      freshness: [
+        { input: 'spot', lastDate: '2026-07-06', ageDays: 1, stale: false },
+        { input: 'openInterestUsd', lastDate: '2026-04-11', ageDays: 87, stale: true },
+        { input: 'cme', lastDate: '2026-04-16', ageDays: 82, stale: true },
+      ],
+    } as unknown as Analysis;
+    expect(staleInputsLine(analysis, ['openInterestUsd', 'cme'])).toBe(
+      'Stale, left out of the call: perp open interest (last 11 Apr 2026, 87 days old); CME futures (last 16 Apr 2026, 82 days old).',
+    );
+    expect(staleInputsLine(analysis, ['spot'])).toBeNull();
+  });
 });
 
 describe('one source out of several', () => {

@@ -14,6 +14,7 @@ import { formatDate, formatShortDate } from '../../format/dates.js';
 import type { CostMeasureName, SelloffAsOf } from '../../domain/sections/selloff.js';
 import { addTableCsvButton } from '../csv.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
+import { staleInputsLine } from '../what-changed.js';
 import { fetchAll, fieldsCard, need, timeCard } from './time-cards.js';
 
 /** Amihud per USD → per $1B traded, the unit the evidence sentence uses. */
@@ -97,6 +98,7 @@ export async function renderLiquidity(ctx: PageContext): Promise<void> {
     section,
     LIQUIDITY_LABELS,
     'liquidity-signal',
+    staleInputsLine(ctx.analysis, ['spot']),
   );
 
   const data = await fetchAll(ctx, ['spot']);

@@ -10,6 +10,7 @@ import { CME_CONTRACT } from '../../domain/series-sources.js';
 import { palette } from '../theme.js';
 import { POSITIONING_LABELS } from '../../domain/labels/field-rows.js';
 import { el, type PageContext } from '../ui.js';
+import { staleInputsLine } from '../what-changed.js';
 import { fetchAll, fieldsCard, need, optional, PAGE_DAYS, timeCard } from './time-cards.js';
 
 /** Renders the positioning page into ctx.root. */
@@ -122,5 +123,12 @@ export async function renderPositioning(ctx: PageContext): Promise<void> {
       });
     return lev.length + am.length;
   });
-  fieldsCard(grid, 'Positioning signal', ctx.analysis.signals.positioning, POSITIONING_LABELS, 'positioning-signal');
+  fieldsCard(
+    grid,
+    'Positioning signal',
+    ctx.analysis.signals.positioning,
+    POSITIONING_LABELS,
+    'positioning-signal',
+    staleInputsLine(ctx.analysis, ['openInterestUsd', 'fundingRate8h', 'liquidations', 'cme', 'cot']),
+  );
 }

@@ -75,7 +75,7 @@ export function timeCard(
 
 /**
  * A card listing a signal section's figures with the label table's words and digits (fields not in
- * `labels` are not shown); `id` names the card and its CSV download.
+ * `labels` are not shown); `id` names the card and its CSV download; `staleLine` (staleInputsLine) stands above.
  */
 export function fieldsCard(
   parent: HTMLElement,
@@ -83,11 +83,12 @@ export function fieldsCard(
   section: object | null,
   labels: Readonly<Record<string, FieldLabel>>,
   id: string,
+  staleLine: string | null = null,
 ): void {
   const body = card(parent, title, { id });
   const rows = labelledRows(section, labels);
   if (rows.length === 0) return notAvailable(body, title);
-  body.innerHTML = `<table class="kv">${rows
+  body.innerHTML = `${staleLine === null ? '' : `<p class="stale-inputs">${escapeHtml(staleLine)}</p>`}<table class="kv">${rows
     .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
     .join('')}</table>`;
   addTableCsvButton(body, id);
