@@ -5,6 +5,8 @@
 // its normal range (positions are then reported as cut or not). Volume is not a cost measure: in a
 // liquidity crisis volume usually rises while price impact explodes. The point-in-time history of
 // every episode is in selloff-history.ts; this file holds the rule and the window-level entry point.
+import { COST_MEASURE_NAMES } from '../domain/labels/code-names.js';
+import { costReadingText } from '../domain/labels/field-rows.js';
 import { formatDate, formatDateRange } from '../format/dates.js';
 import type { SelloffLabel, SelloffMeasures } from '../domain/sections/selloff.js';
 import { COST_MEASURES, costBaseline, costMeasure, type CostMeasure, type CostMeasureName } from './selloff-cost.js';
@@ -42,12 +44,6 @@ export interface SelloffVerdict {
   readonly positionsCut: boolean | null;
 }
 
-const NAMES: Record<CostMeasureName, string> = {
-  amihud: 'Amihud price impact',
-  abdiRanaldo: 'Abdi–Ranaldo spread',
-  corwinSchultz: 'Corwin–Schultz spread',
-};
-
 /** p41, p99.4, p100: one decimal between the 99th percentile and the top, where the bars sit. */
 function percentileText(p: number): string {
   return `p${formatDecimal(p * 100, p >= 0.99 && p < 1 ? 1 : 0)}`;
@@ -56,11 +52,8 @@ function percentileText(p: number): string {
 function describeCost(name: CostMeasureName, m: CostMeasure): string | null {
   const w = m.worst;
   if (w === null) return null;
-  // Spreads in basis points, the unit of the liquidity table and the spread chart.
-  const value =
-    name === 'amihud' ? `${formatDecimal(w.value * 1e9, 3)} per $1B` : `${formatDecimal(w.value * 1e4, 1)} bp`;
   const z = w.robustZ === null ? 'no z' : `z ${formatDecimal(w.robustZ, 1)}`;
-  return `${NAMES[name]} ${value} over ${formatDateRange(w.start, w.end)} (${percentileText(w.percentile)}, ${z})`;
+  return `${COST_MEASURE_NAMES[name]} ${costReadingText(name, w.value)} over ${formatDateRange(w.start, w.end)} (${percentileText(w.percentile)}, ${z})`;
 }
 
 /** The label and its reasons from the measures (SELLOFF_THRESHOLDS). */
@@ -85,7 +78,7 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
     reasons.push(
       `${extreme.length + elevated.length > 0 ? 'other costs' : 'cost of trading'} in the normal range: ${described(normal)}`,
     );
-  const unmeasured = costs.filter((c) => c.m.level === null).map((c) => NAMES[c.name]);
+  const unmeasured = costs.filter((c) => c.m.level === null).map((c) => COST_MEASURE_NAMES[c.name]);
   if (unmeasured.length > 0) reasons.push(`not measurable (too little history or data): ${unmeasured.join(', ')}`);
   if (measures.longLiquidationsPeakUsd !== null) {
     const multiple = measures.longLiquidationsMultiple;

@@ -9,7 +9,7 @@
 import type { FlowRegime, PhaseLabel, Segment, SelloffType } from '../analysis-terms.js';
 import type { EVENT_KINDS } from '../events.js';
 import type { DivergenceKind } from '../sections/divergence.js';
-import type { CostLevel } from '../sections/selloff.js';
+import type { CostLevel, CostMeasureName } from '../sections/selloff.js';
 import type { VolumeTrend } from '../sections/liquidity.js';
 import type { FundingRegime, OiPriceDivergence, ProxySource } from '../sections/positioning.js';
 import type { PriceRegimeState } from '../sections/trend.js';
@@ -162,6 +162,13 @@ export const EVENT_KIND_NAMES: Readonly<Record<(typeof EVENT_KINDS)[number], str
 };
 
 /** The analysis' input series and checks, as the freshness line and the signal sections name them. */
+/** The sell-off classifier's cost-of-trading measures, as its reasons and the Liquidity page name them. */
+export const COST_MEASURE_NAMES: Readonly<Record<CostMeasureName, string>> = {
+  amihud: 'Amihud price impact',
+  abdiRanaldo: 'Abdi–Ranaldo spread',
+  corwinSchultz: 'Corwin–Schultz spread',
+};
+
 export const SERIES_NAMES = {
   cftcOpenInterest: 'CFTC open interest',
   cme: 'CME futures',

@@ -1,6 +1,7 @@
 // A field of the analysis as a person reads it: its value printed in the house style by its kind (the
 // label table's FIELD_LABELS), and a section's figure table as [label, value] rows. The dashboard's
 // tables and the alerts print fields through here.
+import type { CostMeasureName } from '../sections/selloff.js';
 import { formatDate } from '../../format/dates.js';
 import { NOT_AVAILABLE } from '../../format/digits.js';
 import { formatSignedUsd, formatUsd } from '../../format/money.js';
@@ -172,4 +173,9 @@ export function labelledRows(section: object | null, labels: Readonly<Record<str
     const value = valueAt(section, path);
     return value === undefined ? [] : [[capitalise(field.label), formatField(field, value)]];
   });
+}
+
+/** A cost-of-trading reading as people read it: Amihud per $1B traded, spreads in basis points. */
+export function costReadingText(name: CostMeasureName, value: number): string {
+  return name === 'amihud' ? `${formatDecimal(value * 1e9, 3)} per $1B` : `${formatDecimal(value * 1e4, 1)} bp`;
 }

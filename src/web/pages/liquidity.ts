@@ -8,32 +8,18 @@ import { formatPct, formatPercentile } from '../../format/percent.js';
 import { escapeHtml } from '../format.js';
 import { spotDollarVolume } from '../series.js';
 import { palette } from '../theme.js';
-import { capitalise, valueLabel } from '../../domain/labels/code-names.js';
-import { LIQUIDITY_LABELS } from '../../domain/labels/field-rows.js';
-import { formatDate, formatShortDate } from '../../format/dates.js';
-import type { CostMeasureName, SelloffAsOf } from '../../domain/sections/selloff.js';
+import { capitalise, COST_MEASURE_NAMES, valueLabel } from '../../domain/labels/code-names.js';
+import { costReadingText, LIQUIDITY_LABELS } from '../../domain/labels/field-rows.js';
+import { formatDate, formatDateRange } from '../../format/dates.js';
+import type { SelloffAsOf } from '../../domain/sections/selloff.js';
 import { addTableCsvButton } from '../csv.js';
 import { card, el, notAvailable, type PageContext } from '../ui.js';
 import { staleInputsLine } from '../what-changed.js';
 import { fetchAll, fieldsCard, need, timeCard } from './time-cards.js';
-
 /** Amihud per USD → per $1B traded, the unit the evidence sentence uses. */
 const PER_BILLION_USD = 1e9;
 /** A spread as a fraction of price → basis points. */
 const BASIS_POINTS = 1e4;
-
-/** A cost reading as the sell-off reasons word it: spreads in bp, Amihud per $1B traded. */
-function costValue(name: CostMeasureName, value: number): string {
-  return name === 'amihud'
-    ? `${formatDecimal(value * PER_BILLION_USD, 3)} per $1B`
-    : `${formatDecimal(value * BASIS_POINTS, 1)} bp`;
-}
-
-const COST_NAMES: Readonly<Record<CostMeasureName, string>> = {
-  amihud: 'Amihud price impact',
-  abdiRanaldo: 'Abdi–Ranaldo spread',
-  corwinSchultz: 'Corwin–Schultz spread',
-};
 
 /**
  * The cost of trading in the latest sell-off: each measure's worst acute window, the very figures
@@ -47,7 +33,7 @@ function costsCard(grid: HTMLElement, latest: SelloffAsOf | null): void {
   const rows = (['amihud', 'abdiRanaldo', 'corwinSchultz'] as const).map((name) => {
     const m = latest.measures[name];
     const w = m.worst;
-    return `<tr><td>${escapeHtml(COST_NAMES[name])}</td><td>${w ? escapeHtml(`${w.start.slice(0, 4) === w.end.slice(0, 4) ? formatShortDate(w.start) : formatDate(w.start)} → ${formatDate(w.end)}`) : 'not measurable'}</td><td class="num">${w ? escapeHtml(costValue(name, w.value)) : ''}</td><td class="num">${w ? escapeHtml(formatPercentile(w.percentile).replace(' percentile', '')) : ''}</td><td>${escapeHtml(m.level ?? '')}</td></tr>`;
+    return `<tr><td>${escapeHtml(COST_MEASURE_NAMES[name])}</td><td>${w ? escapeHtml(formatDateRange(w.start, w.end)) : 'not measurable'}</td><td class="num">${w ? escapeHtml(costReadingText(name, w.value)) : ''}</td><td class="num">${w ? escapeHtml(formatPercentile(w.percentile).replace(' percentile', '')) : ''}</td><td>${escapeHtml(m.level ?? '')}</td></tr>`;
   });
   body.innerHTML = `<table class="events"><thead><tr><th>Measure</th><th>Worst 3-day window</th><th class="num">Value</th><th class="num">Percentile</th><th>Level</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   addTableCsvButton(body, 'selloff-costs');
