@@ -19,6 +19,7 @@ interface ServeFlags {
   webRoot?: string;
   workers?: string;
   precompute: boolean;
+  accessLog?: boolean;
 }
 
 /** Default port of `tidemark serve`. */
@@ -80,6 +81,7 @@ export function registerServe(program: Command): void {
           loadSeries: (s, options) => loadMarketSeries(s, options),
           ...(webRoot !== undefined ? { webRoot } : {}),
           logger: { level: 'info' },
+          accessLog: flags.accessLog ?? false,
         });
         let address: string;
         try {
