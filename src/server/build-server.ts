@@ -6,6 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Socket } from 'node:net';
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -205,7 +206,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const trackRecords = trackRecordAnswers(store, options.trackRecord ?? trackRecordFromStore);
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: !(options.accessLog ?? false),
+    logController: new LogController({ disableRequestLogging: !(options.accessLog ?? false) }),
     // Bad URL encoding and over-long path parameters go through the same answer as every error.
     frameworkErrors: (error, request, reply) => answerError(error, request, reply),
     // Errors Node raises before a request exists (oversized headers, unparsable HTTP): same shape.
