@@ -5,6 +5,7 @@ import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
 import type { Observation, Provenance, UpsertCounts } from '../domain/observation.js';
 import type { AlertOutbox } from './alert-outbox.js';
+import type { ObservationColumns } from './observation-columns.js';
 
 /** A batch to ingest: rows from one file or one connector call, with where they came from. */
 export interface IngestBatch {
@@ -103,8 +104,11 @@ export interface Store {
     options?: IngestOptions,
   ): Promise<IngestResult[]>;
   read(query: ObservationQuery): Promise<StoredObservation[]>;
-  /** What `read` returns for each of `queries`, in order, read together (one pass over the store). */
-  readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]>;
+  /**
+   * What `read` returns for each of `queries`, in order, read together (one pass over the store) and
+   * as columns (observation-columns.ts; `observationRows` turns a set into `read`'s rows).
+   */
+  readColumns(queries: readonly ObservationQuery[]): Promise<ObservationColumns[]>;
   /**
    * Per key, the last market date among the rows `read(query)` returns (a point-in-time read: with
    * `asOf`, what was known by then), without reading them; keys without rows are absent.
