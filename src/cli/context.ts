@@ -8,6 +8,7 @@ import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { LockHolder } from '../store/duckdb/duckdb-errors.js';
 import { formatWait } from '../store/duckdb/open-database.js';
 import { IdleReleasingStore } from '../store/idle-releasing-store.js';
+import { readStoresCloseWithProcess } from './process-exit.js';
 import type { Store } from '../store/store.js';
 
 /** Where imported and synced real data lives unless --db or TIDEMARK_DB says otherwise. */
@@ -109,7 +110,11 @@ export async function openReleasingStore(
   });
 }
 
-/** Runs a command body with its store (held only while calls run), always closing it. */
+/**
+ * Runs a command body with its store (held only while calls run), closing it after — except a
+ * read-only store when the process exits right after the command (process-exit.ts): the system
+ * releases it then.
+ */
 export async function withStore<T>(
   options: DbOptions,
   mode: StoreMode,
@@ -119,6 +124,6 @@ export async function withStore<T>(
   try {
     return await body(store);
   } finally {
-    await store.close();
+    if (mode !== 'read' || !readStoresCloseWithProcess()) await store.close();
   }
 }

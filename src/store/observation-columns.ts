@@ -45,7 +45,8 @@ export function columnRowCount(columns: ObservationColumns): number {
  */
 export class ObservationText {
   private readonly dates = new Map<number, string>();
-  private readonly instants = new Map<number, string>();
+  /** Per day number, its instants' text by milliseconds into the day (small integers: fast keys). */
+  private readonly instants = new Map<number, Map<number, string>>();
 
   /** 20_458 → "2026-01-05". */
   date(day: number): string {
@@ -59,10 +60,14 @@ export class ObservationText {
 
   /** 1_767_657_600_000 → "2026-01-06T00:00:00.000Z". */
   instant(ms: number): string {
-    let text = this.instants.get(ms);
+    const day = Math.floor(ms / DAY_MS);
+    let ofDay = this.instants.get(day);
+    if (ofDay === undefined) this.instants.set(day, (ofDay = new Map()));
+    const inDay = ms - day * DAY_MS;
+    let text = ofDay.get(inDay);
     if (text === undefined) {
       text = new Date(ms).toISOString();
-      this.instants.set(ms, text);
+      ofDay.set(inDay, text);
     }
     return text;
   }

@@ -183,9 +183,7 @@ export function dailyBars(columns: ObservationColumns, mask: Uint8Array, text: O
     const close = day[3]!;
     const units = present[5] ? day[5]! : present[6] ? day[6]! : present[7] ? day[7]! : null;
     const volumeUsd = dollarVolumeUsd(present[4] ? day[4]! : null, units, close);
-    const knownAt = text.instant(pricesKnown);
-    const volumeLater = volumesKnown > pricesKnown;
-    out.push({
+    const bar: { -readonly [K in keyof DailyBar]: DailyBar[K] } = {
       date: text.date(date),
       open: day[0]!,
       high: day[1]!,
@@ -193,9 +191,10 @@ export function dailyBars(columns: ObservationColumns, mask: Uint8Array, text: O
       close,
       volumeUsd,
       volumeUnits: units,
-      knownAt,
-      ...(volumeLater ? { volumeKnownAt: text.instant(volumesKnown) } : {}),
-    });
+      knownAt: text.instant(pricesKnown),
+    };
+    if (volumesKnown > pricesKnown) bar.volumeKnownAt = text.instant(volumesKnown);
+    out.push(bar);
   }
   return out;
 }
