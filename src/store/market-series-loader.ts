@@ -8,6 +8,7 @@ import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
 import type { CmeDay, CotWeek, DatedValue, FundFlow, MarketSeries, TreasuryCompany } from '../domain/market-series.js';
 import { findFund } from '../domain/etf-funds.js';
+import { compareText } from '../domain/compare-text.js';
 import { DEFAULT_LOOKBACK_DAYS } from '../domain/slice-market-series.js';
 import { cachedSeries, seriesCacheKey } from './market-series-cache.js';
 import type { ObservationQuery, Store } from './store.js';
@@ -384,5 +385,5 @@ function mergeEvents(
   const byId = new Map<string, MarketEvent>();
   for (const e of shipped) if (e.knownAt < cutoff && e.date >= from) byId.set(e.id, e);
   for (const e of stored) byId.set(e.id, e);
-  return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
 }

@@ -11,25 +11,15 @@ import type { Observation } from '../../src/domain/observation.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { observationRows, ObservationText } from '../../src/store/observation-columns.js';
 import type { ObservationQuery, Store, StoredObservation } from '../../src/store/store.js';
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../src/signals/stats/seeded-random.js';
 
 const FIRST = '2026-01-01';
 const DAYS = 30;
 
 /** Three rounds of imports: every cell once, then revisions by the same and by another source. */
 function rounds(): { source: string; observations: Observation[] }[] {
-  const rnd = random(7);
+  const rng = createRandom(7);
+  const rnd = (): number => rng.uniform();
   const cell = (dataset: 'etf-flows' | 'perp', field: string, key: string, date: string, lagDays: number) => ({
     dataset,
     field,
