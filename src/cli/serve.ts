@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AnalysisEngine } from '../server/analysis-engine.js';
+import { keptAnswersBytesFromEnv } from '../server/analysis-answers.js';
 import { buildServer } from '../server/build-server.js';
 import { ensureWebBuild } from '../web/build.js';
 import { serverStartErrorFrom } from '../server/server-start-error.js';
@@ -17,6 +18,8 @@ interface ServeFlags {
   host: string;
   webRoot?: string;
   workers?: string;
+  precompute: boolean;
+  accessLog?: boolean;
 }
 
 /** Default port of `tidemark serve`. */
@@ -38,6 +41,10 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--web-root <dir>', 'built dashboard directory (default web-dist/ when present)')
     .option('--workers <n>', 'analysis worker threads (default: one per core)')
+    .option(
+      '--no-precompute',
+      'do not analyse every past date in the background (answers are then computed when asked)',
+    )
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -56,15 +63,25 @@ export function registerServe(program: Command): void {
         lockWaitMs: SERVE_LOCK_WAIT_MS,
       });
       // Uncached analyses run in worker threads over one loaded history per asset (docs/reliability.md).
-      const engine = new AnalysisEngine({ store, ...(workers !== undefined ? { workers } : {}) });
+      // Every past date is analysed in the background from start-up, answers kept gzipped up to
+      // TIDEMARK_ANSWERS_MB (docs/reliability.md).
+      const engine = new AnalysisEngine({
+        store,
+        ...(workers !== undefined ? { workers } : {}),
+        keptAnswersBytes: keptAnswersBytesFromEnv(),
+        precompute: flags.precompute,
+      });
       try {
         const app = buildServer({
           store,
           analyze: (_s, options) => engine.analyze(options),
           analyzeJson: (options) => engine.analyzeJson(options),
+          analysisAnswer: (options) => engine.answer(options),
+          precomputeProgress: () => engine.precomputeProgress(),
           loadSeries: (s, options) => loadMarketSeries(s, options),
           ...(webRoot !== undefined ? { webRoot } : {}),
           logger: { level: 'info' },
+          accessLog: flags.accessLog ?? false,
         });
         let address: string;
         try {
@@ -73,6 +90,7 @@ export function registerServe(program: Command): void {
           await app.close();
           throw serverStartErrorFrom(error, flags.host, port) ?? error;
         }
+        void engine.start();
         process.stderr.write(
           `tidemark: serving ${address}/api/health${webRoot ? ` and the dashboard at ${address}/` : ''} (Ctrl-C to stop)\n`,
         );

@@ -5,15 +5,25 @@
 // that date would choose; a date at which a since-restated value was visible, from a history loaded
 // before the restatement (analysis-histories.ts). Only a date after the histories' day is loaded from
 // the store for that date (then analysed in the pool too). A request whose client went away before
-// its analysis started is dropped from the queue (its AbortSignal).
+// its analysis started is dropped from the queue (its AbortSignal). Answers for past dates are kept
+// gzipped per store revision (analysis-answers.ts), and a background run precomputes every past date
+// from start-up (analysis-precompute.ts), so requests are mostly answered with bytes already made.
+import { gunzipSync } from 'node:zlib';
 import type { Analysis } from '../domain/analysis.js';
-import type { AnalysedAsset } from '../domain/assets.js';
+import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import type { MarketEvent } from '../domain/events.js';
 import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { defaultAsOf, loadMarketSeries } from '../store/market-series-loader.js';
 import type { Store } from '../store/store.js';
 import { AnalysisHistories, inSpans } from './analysis-histories.js';
-import { AnalysisPool, type AnalysisPoolOptions, type AnalysisPoolStats } from './analysis-pool.js';
+import { AnalysisAnswers, KEPT_ANSWERS_DEFAULT_BYTES } from './analysis-answers.js';
+import {
+  AnalysisPool,
+  type AnalysisPoolOptions,
+  type AnalysisPoolStats,
+  type EncodedAnalysis,
+} from './analysis-pool.js';
+import { Precomputation, type PrecomputeProgress } from './analysis-precompute.js';
 
 export interface AnalysisEngineOptions extends AnalysisPoolOptions {
   readonly store: Store;
@@ -21,11 +31,21 @@ export interface AnalysisEngineOptions extends AnalysisPoolOptions {
   readonly now?: () => Date;
   /** Events merged into real data's series (default: the shipped calendar, as analyzeStore). */
   readonly shippedEvents?: readonly MarketEvent[];
+  /** Bound of the kept answers in gzipped bytes (default KEPT_ANSWERS_DEFAULT_BYTES, 200 MiB; 0 keeps none). */
+  readonly keptAnswersBytes?: number;
+  /** Precompute every past date in the background (from start(), default false: tests ask dates themselves). */
+  readonly precompute?: boolean;
+  /** The earliest date precomputed (default: each asset's first observed date). */
+  readonly precomputeSince?: string;
 }
 
-/** Which path answered: a slice of today's history, of a superseded epoch's history, or a load at the date. */
+/**
+ * Which path answered: a kept answer, a slice of today's history, of a superseded epoch's history,
+ * or a load at the date.
+ */
 export interface AnalysisEngineStats {
   readonly pool: AnalysisPoolStats;
+  readonly kept: number;
   readonly sliced: number;
   readonly epochSliced: number;
   readonly loaded: number;
@@ -37,6 +57,9 @@ export class AnalysisEngine {
   private readonly shippedEvents: readonly MarketEvent[];
   private readonly pool: AnalysisPool;
   private readonly histories: AnalysisHistories;
+  private readonly answers: AnalysisAnswers;
+  private readonly precomputation: Precomputation | null;
+  private kept = 0;
   private sliced = 0;
   private epochSliced = 0;
   private loaded = 0;
@@ -52,6 +75,47 @@ export class AnalysisEngine {
       ...(options.now ? { now: options.now } : {}),
       onReplaced: (id) => this.pool.forget(id),
     });
+    this.answers = new AnalysisAnswers(options.keptAnswersBytes ?? KEPT_ANSWERS_DEFAULT_BYTES);
+    this.precomputation = options.precompute
+      ? new Precomputation({
+          store: this.store,
+          assets: ANALYSED_ASSETS,
+          answers: this.answers,
+          ...(options.precomputeSince !== undefined ? { since: options.precomputeSince } : {}),
+          concurrency: this.pool.stats.workers,
+          histories: (asset) => this.histories.get(asset),
+          analyze: (history, asOf, spotSource, signal) =>
+            this.pool.analyzeAt(history, asOf, spotSource, signal, 'background'),
+        })
+      : null;
+  }
+
+  /** Starts the background precomputation (when enabled) at the store's current revision. */
+  async start(): Promise<void> {
+    this.noteRevision(await this.store.revision(), true);
+  }
+
+  /** A new revision empties the kept answers and restarts the precomputation. */
+  private noteRevision(revision: number, starting = false): void {
+    if ((this.answers.syncRevision(revision) || starting) && this.precomputation) this.precomputation.start(revision);
+  }
+
+  /** The precomputation's progress (state `off` when disabled). */
+  precomputeProgress(): PrecomputeProgress {
+    if (this.precomputation) return this.precomputation.progress();
+    return {
+      state: 'off',
+      revision: null,
+      dates: 0,
+      answered: 0,
+      completeSince: null,
+      failed: 0,
+      keptAnswers: this.answers.count,
+      keptBytes: this.answers.bytes,
+      maxBytes: this.answers.maxBytes,
+      seconds: 0,
+      error: null,
+    };
   }
 
   /**
@@ -61,13 +125,30 @@ export class AnalysisEngine {
    * it has not started (rejecting with the signal's reason).
    */
   async analyzeJson(options: { asset: AnalysedAsset; asOf?: string; signal?: AbortSignal }): Promise<string> {
-    const asOf = options.asOf ?? (await defaultAsOf(this.store, options.asset));
-    const histories = await this.histories.get(options.asset);
+    return gunzipSync((await this.answer(options)).gzip).toString('utf8');
+  }
+
+  /**
+   * The analysis as analyzeJson gives it, gzipped with the JSON's ETag: a kept answer when there is
+   * one, else computed in the pool (and kept when `asOf` is before the histories' day).
+   */
+  async answer(options: { asset: AnalysedAsset; asOf?: string; signal?: AbortSignal }): Promise<EncodedAnalysis> {
+    const { asset } = options;
+    const asOf = options.asOf ?? (await defaultAsOf(this.store, asset));
+    const histories = await this.histories.get(asset);
+    this.noteRevision(histories.revision);
+    const kept = this.answers.get(histories.revision, asset, asOf);
+    if (kept !== undefined) {
+      this.kept += 1;
+      return kept;
+    }
     if (asOf <= histories.today) {
       if (inSpans(histories.superseded, asOf)) this.epochSliced += 1;
       else this.sliced += 1;
       const { history, spotSource } = await histories.historyAt(asOf);
-      return this.pool.analyzeAt(history, asOf, spotSource, options.signal);
+      const answer = await this.pool.analyzeAt(history, asOf, spotSource, options.signal);
+      if (asOf < histories.today) this.answers.put(histories.revision, asset, asOf, answer);
+      return answer;
     }
     this.loaded += 1;
     const series = await loadMarketSeries(this.store, {
@@ -86,6 +167,7 @@ export class AnalysisEngine {
   get stats(): AnalysisEngineStats {
     return {
       pool: this.pool.stats,
+      kept: this.kept,
       sliced: this.sliced,
       epochSliced: this.epochSliced,
       loaded: this.loaded,
@@ -93,8 +175,9 @@ export class AnalysisEngine {
     };
   }
 
-  /** Stops the worker pool. */
+  /** Stops the precomputation and the worker pool. */
   close(): Promise<void> {
+    this.precomputation?.stop();
     return this.pool.close();
   }
 }

@@ -1,7 +1,8 @@
 // A fixed pool of analysis worker threads (analysis-worker.ts) with a bounded queue: the server's
 // event loop only hands out jobs and receives JSON text, so health checks and cached answers stay
 // fast while analyses run. A full queue is answered 503 `busy` with Retry-After; a worker that dies
-// fails its job and is replaced.
+// fails its job and is replaced. Background jobs (the server's precomputation) wait in a queue of
+// their own that a worker takes from only when no request's job is waiting.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MarketSeries } from '../domain/market-series.js';
@@ -15,6 +16,16 @@ import { ApiError } from './api-error.js';
  * `retryAfterSeconds` 1: by then the queue has turned over several times.
  */
 export const ANALYSIS_POOL_DEFAULTS = { queuePerWorker: 4, retryAfterSeconds: 1 } as const;
+
+/** An analysis as a worker answers it: its JSON gzipped, the JSON's strong ETag and byte length. */
+export interface EncodedAnalysis {
+  readonly gzip: Buffer;
+  readonly etag: string;
+  readonly jsonBytes: number;
+}
+
+/** A request's job (bounded queue, refused when full) or a background one (own queue, taken only when idle). */
+export type JobPriority = 'request' | 'background';
 
 /** A history as the workers receive it: an id and its v8-serialised MarketSeries in shared memory. */
 export interface PoolHistory {
@@ -36,6 +47,8 @@ export interface AnalysisPoolStats {
   readonly workers: number;
   readonly running: number;
   readonly queued: number;
+  /** Background jobs waiting (not counted against queueLimit). */
+  readonly backgroundQueued: number;
   readonly queueLimit: number;
   readonly completed: number;
   /** Jobs refused because the queue was full (answered 503). */
@@ -55,10 +68,12 @@ interface Job {
   readonly message: JobMessage;
   /** The history the worker must hold first. */
   readonly history: PoolHistory | null;
-  readonly resolve: (json: string) => void;
+  readonly resolve: (answer: EncodedAnalysis) => void;
   readonly reject: (error: Error) => void;
   /** Aborted when the client went away: the job is dropped if it is still waiting. */
   readonly signal: AbortSignal | undefined;
+  /** Its listener on `signal`, removed once a worker takes the job (a long-lived signal would collect them). */
+  onAbort?: () => void;
 }
 
 interface Slot {
@@ -94,6 +109,7 @@ function abortReason(signal: AbortSignal): Error {
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  private readonly background: Job[] = [];
   private readonly workerUrl: URL;
   readonly queueLimit: number;
   private nextJob = 1;
@@ -142,7 +158,12 @@ export class AnalysisPool {
     if (job === null || job.id !== answer.job) return;
     slot.job = null;
     this.completed += 1;
-    if ('json' in answer) job.resolve(answer.json);
+    if ('gzip' in answer)
+      job.resolve({
+        gzip: Buffer.from(answer.gzip.buffer, answer.gzip.byteOffset, answer.gzip.byteLength),
+        etag: answer.etag,
+        jsonBytes: answer.jsonBytes,
+      });
     else job.reject(new Error(`analysis worker: ${answer.error}`));
     this.dispatch();
   }
@@ -150,9 +171,10 @@ export class AnalysisPool {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.job !== null) continue;
-      const job = this.queue.shift();
+      const job = this.queue.shift() ?? this.background.shift();
       if (job === undefined) return;
       slot.job = job;
+      if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
       if (job.history !== null && !slot.histories.has(job.history.id)) {
         slot.worker.postMessage({ kind: 'history', id: job.history.id, bytes: job.history.bytes } satisfies ToWorker);
         slot.histories.add(job.history.id);
@@ -161,11 +183,16 @@ export class AnalysisPool {
     }
   }
 
-  private submit(message: JobMessage, history: PoolHistory | null, signal?: AbortSignal): Promise<string> {
+  private submit(
+    message: JobMessage,
+    history: PoolHistory | null,
+    signal: AbortSignal | undefined,
+    priority: JobPriority,
+  ): Promise<EncodedAnalysis> {
     if (this.closed) return Promise.reject(new Error('AnalysisPool: closed'));
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const idle = this.slots.some((s) => s.job === null);
-    if (!idle && this.queue.length >= this.queueLimit) {
+    if (priority === 'request' && !idle && this.queue.length >= this.queueLimit) {
       this.refused += 1;
       return Promise.reject(
         new ApiError(
@@ -177,35 +204,46 @@ export class AnalysisPool {
         ),
       );
     }
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<EncodedAnalysis>((resolve, reject) => {
       const job: Job = { id: this.nextJob++, message, history, resolve, reject, signal };
-      this.queue.push(job);
-      signal?.addEventListener('abort', () => this.drop(job), { once: true });
+      (priority === 'request' ? this.queue : this.background).push(job);
+      if (signal) {
+        job.onAbort = (): void => this.drop(job);
+        signal.addEventListener('abort', job.onAbort, { once: true });
+      }
       this.dispatch();
     });
   }
 
   /** Drops a job whose client went away, if it is still waiting (a running one finishes). */
   private drop(job: Job): void {
-    const i = this.queue.indexOf(job);
+    const queue = this.queue.includes(job) ? this.queue : this.background;
+    const i = queue.indexOf(job);
     if (i < 0) return;
-    this.queue.splice(i, 1);
+    queue.splice(i, 1);
     this.dropped += 1;
     job.reject(abortReason(job.signal!));
   }
 
   /**
-   * The analysis of `history` as of `asOf`, as JSON text; `spotSource`: the spot source a load at that
-   * date names (null: none). Rejects with ApiError 503 `busy` when the queue is full, and with the
-   * signal's reason when `signal` aborts before a worker took the job.
+   * The analysis of `history` as of `asOf`, encoded; `spotSource`: the spot source a load at that
+   * date names (null: none). A request's job rejects with ApiError 503 `busy` when the queue is full; a
+   * background job waits for idle workers, never refused. Either rejects with the signal's reason when
+   * `signal` aborts before a worker took the job.
    */
-  analyzeAt(history: PoolHistory, asOf: string, spotSource: string | null, signal?: AbortSignal): Promise<string> {
-    return this.submit({ kind: 'analyze-at', history: history.id, asOf, spotSource }, history, signal);
+  analyzeAt(
+    history: PoolHistory,
+    asOf: string,
+    spotSource: string | null,
+    signal?: AbortSignal,
+    priority: JobPriority = 'request',
+  ): Promise<EncodedAnalysis> {
+    return this.submit({ kind: 'analyze-at', history: history.id, asOf, spotSource }, history, signal, priority);
   }
 
-  /** The analysis of a series loaded for one date, as JSON text (same queue and limit). */
-  analyzeSeries(series: MarketSeries, signal?: AbortSignal): Promise<string> {
-    return this.submit({ kind: 'analyze-series', series }, null, signal);
+  /** The analysis of a series loaded for one date, encoded (a request's job: same queue and limit). */
+  analyzeSeries(series: MarketSeries, signal?: AbortSignal): Promise<EncodedAnalysis> {
+    return this.submit({ kind: 'analyze-series', series }, null, signal, 'request');
   }
 
   /** Tells every worker holding history `id` to drop it. */
@@ -219,6 +257,7 @@ export class AnalysisPool {
       workers: this.slots.length,
       running: this.slots.filter((s) => s.job !== null).length,
       queued: this.queue.length,
+      backgroundQueued: this.background.length,
       queueLimit: this.queueLimit,
       completed: this.completed,
       refused: this.refused,
@@ -232,7 +271,7 @@ export class AnalysisPool {
     if (this.closed) return;
     this.closed = true;
     const stopped = new Error('AnalysisPool: closed');
-    for (const job of this.queue.splice(0)) job.reject(stopped);
+    for (const job of [...this.queue.splice(0), ...this.background.splice(0)]) job.reject(stopped);
     for (const slot of this.slots) slot.job?.reject(stopped);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }

@@ -1,7 +1,9 @@
 // The HTTP API: a fastify instance over a Store and an injected analysis function. Every request
 // parameter is checked by the zod schemas in schemas.ts; every error leaves through one handler as
-// `{ error: { code, message, field } }`. Analyses of past dates are computed once and cached (an LRU
-// bounded by entries and bytes).
+// `{ error: { code, message, field } }`. Analyses of past dates are computed once and cached: by the
+// analysis engine's kept answers when one is given (sent gzipped as the worker made them), else in an
+// LRU bounded by entries and bytes.
+import { gunzipSync } from 'node:zlib';
 import type { Socket } from 'node:net';
 import Fastify, {
   type FastifyInstance,
@@ -32,6 +34,8 @@ import {
   type CachedBody,
 } from './http-cache.js';
 import { LruCache } from './lru-cache.js';
+import type { EncodedAnalysis } from './analysis-pool.js';
+import type { PrecomputeProgress } from './analysis-precompute.js';
 import { backtestQuerySchema, cachedBacktest, type BacktestFn } from './backtest-route.js';
 import { buildOpenApiDocument } from './openapi.js';
 import {
@@ -49,6 +53,9 @@ import { defaultAsOf } from '../store/market-series-loader.js';
 
 export const API_VERSION = '0.1.0';
 
+/** Answers slower than this (ms) are logged even without the access log. */
+export const SLOW_ANSWER_MS = 1000;
+
 /**
  * The answer cache's bounds, read once. 1,024 entries: a few years of daily as-of dates per asset.
  * 64 MiB: an analysis is ~75–100 KB of JSON, so ~700 of them; a report (~1 MB of HTML) counts its size.
@@ -65,6 +72,16 @@ export type AnalyzeFn = (store: Store, options: { asset: AnalysedAsset; asOf?: s
  * when given, /api/analysis answers with it instead of serialising `analyze`'s object.
  */
 export type AnalyzeJsonFn = (options: { asset: AnalysedAsset; asOf?: string; signal?: AbortSignal }) => Promise<string>;
+/**
+ * The analysis gzipped with the JSON's ETag (AnalysisEngine.answer has this shape: kept answers for
+ * past dates, else computed off the event loop); when given, /api/analysis answers with it, sending
+ * the gzipped bytes to clients that accept gzip, and keeps nothing in its own cache.
+ */
+export type AnalysisAnswerFn = (options: {
+  asset: AnalysedAsset;
+  asOf?: string;
+  signal?: AbortSignal;
+}) => Promise<EncodedAnalysis>;
 /** Loads the market series the report's charts draw (loadMarketSeries has this shape). */
 export type LoadSeriesFn = (
   store: Store,
@@ -79,6 +96,10 @@ export interface ServerOptions {
   readonly analyze: AnalyzeFn;
   /** The same analysis as JSON text, e.g. from the worker pool (src/server/analysis-engine.ts). */
   readonly analyzeJson?: AnalyzeJsonFn;
+  /** The same analysis gzipped (takes precedence over analyzeJson), e.g. AnalysisEngine.answer. */
+  readonly analysisAnswer?: AnalysisAnswerFn;
+  /** The background precomputation's progress, reported by /api/health (AnalysisEngine.precomputeProgress). */
+  readonly precomputeProgress?: () => PrecomputeProgress;
   /** Enables /api/report; without it that route answers 404. */
   readonly loadSeries?: LoadSeriesFn;
   /**
@@ -100,6 +121,12 @@ export interface ServerOptions {
   readonly cacheBytes?: number;
   /** fastify's logger option (default off). */
   readonly logger?: FastifyServerOptions['logger'];
+  /**
+   * Log every request and response (fastify's request logging, default false): two lines per request
+   * cost ~0.1 ms of the event loop each, a tenth of its budget at 1,000 req/s. Without it only server
+   * errors (5xx) and answers slower than SLOW_ANSWER_MS are logged, one line each.
+   */
+  readonly accessLog?: boolean;
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> {
@@ -120,6 +147,38 @@ function send(
   const inm = request.headers['if-none-match'];
   if (ifNoneMatchHits(inm, cached.etag)) return reply.code(304).send();
   return reply.type(contentType).send(cached.body);
+}
+
+/** Whether an Accept-Encoding header value accepts gzip (listed without q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
+}
+
+/**
+ * Sends an encoded analysis: its gzipped bytes to a client that accepts gzip (ETag made weak, as the
+ * bytes differ from the JSON's), else the JSON (gunzipped by `identity`) with its strong ETag; 304 when
+ * If-None-Match names either.
+ */
+function sendEncoded(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: EncodedAnalysis,
+  cacheControl: string,
+  identity: (answer: EncodedAnalysis) => Buffer,
+): FastifyReply {
+  const gzip = acceptsGzip(request.headers['accept-encoding']);
+  const etag = gzip ? `W/${answer.etag}` : answer.etag;
+  reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
+  if (ifNoneMatchHits(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+  reply.type('application/json; charset=utf-8');
+  if (!gzip) return reply.send(identity(answer));
+  return reply.header('content-encoding', 'gzip').send(answer.gzip);
 }
 
 /** Answers `error` through the one mapping: status and body by kind; Retry-After when known; 500s logged. */
@@ -146,6 +205,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const trackRecords = trackRecordAnswers(store, options.trackRecord ?? trackRecordFromStore);
   const app = Fastify({
     logger: options.logger ?? false,
+    disableRequestLogging: !(options.accessLog ?? false),
     // Bad URL encoding and over-long path parameters go through the same answer as every error.
     frameworkErrors: (error, request, reply) => answerError(error, request, reply),
     // Errors Node raises before a request exists (oversized headers, unparsable HTTP): same shape.
@@ -157,6 +217,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const openApi = withEtag(JSON.stringify(buildOpenApiDocument(API_VERSION)));
 
   app.setErrorHandler((error: unknown, request, reply) => answerError(error, request, reply));
+  if (!(options.accessLog ?? false))
+    app.addHook('onResponse', (request, reply, done) => {
+      const ms = reply.elapsedTime;
+      if (reply.statusCode >= 500 || ms > SLOW_ANSWER_MS)
+        request.log.warn(
+          { url: request.url, statusCode: reply.statusCode, responseTime: Math.round(ms) },
+          reply.statusCode >= 500 ? 'server error' : 'slow answer',
+        );
+      done();
+    });
   app.setNotFoundHandler((request, reply) =>
     answerError(
       new ApiError('not-found', 'not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`),
@@ -192,12 +262,28 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       ? cache.getOrCompute(`${key}|rev${await store.revision()}`, async () => withEtag(await compute()))
       : withEtag(await compute());
 
+  // A client that does not accept gzip gets the JSON, gunzipped once per answer and kept in the LRU.
+  const identityBody = (answer: EncodedAnalysis): Buffer => {
+    const key = `identity|${answer.etag}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit.body;
+    const body = gunzipSync(answer.gzip);
+    cache.set(key, { body, etag: answer.etag });
+    return body;
+  };
+
   app.get('/api/analysis', async (request, reply) => {
     const query = parse(analysisQuerySchema, request.query, 'query');
     const { asOf, immutable } = resolveAsOf(query.asOf);
     // Dropped from the analysis queue if this client goes away first; a request that shared another's
     // dropped computation (same key, in flight) computes it again for itself.
     const signal = clientGoneSignal(reply.raw);
+    const cacheControl = immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL;
+    const { analysisAnswer } = options;
+    if (analysisAnswer) {
+      const encoded = await analysisAnswer({ asset: query.asset, ...asOfOption(asOf), signal });
+      return sendEncoded(request, reply, encoded, cacheControl, identityBody);
+    }
     const answerFor = (): Promise<CachedBody> =>
       cachedAnswer(`analysis|${query.asset}|${asOf}`, immutable, async () =>
         options.analyzeJson
@@ -208,7 +294,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       if (error instanceof ClientGoneError && !signal.aborted) return answerFor();
       throw error;
     });
-    return send(request, reply, answer, immutable ? IMMUTABLE_CACHE_CONTROL : SHORT_CACHE_CONTROL);
+    return send(request, reply, answer, cacheControl);
   });
 
   app.get('/api/report', async (request, reply) => {
@@ -289,10 +375,24 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     return send(request, reply, withEtag(JSON.stringify({ coverage: await store.coverage() })), SHORT_CACHE_CONTROL);
   });
 
+  // The row count is read once per store revision (a revision never changes its rows), so a health
+  // check under load answers from memory.
+  let rowsAt: { revision: number; rows: Promise<number> } | null = null;
   app.get('/api/health', async (request, reply) => {
     parse(emptyQuerySchema, request.query, 'query');
-    const storeRows = await store.countRows();
-    return reply.header('cache-control', 'no-store').send({ status: 'ok', version: API_VERSION, storeRows });
+    const revision = await store.revision();
+    if (rowsAt === null || rowsAt.revision !== revision) {
+      const rows = store.countRows();
+      rowsAt = { revision, rows };
+      rows.catch(() => {
+        if (rowsAt?.rows === rows) rowsAt = null;
+      });
+    }
+    const storeRows = await rowsAt.rows;
+    const precompute = options.precomputeProgress?.();
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ status: 'ok', version: API_VERSION, storeRows, ...(precompute ? { precompute } : {}) });
   });
 
   app.get('/api/openapi.json', async (request, reply) => {

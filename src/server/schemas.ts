@@ -212,6 +212,22 @@ export const healthResponseSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
   storeRows: z.number().int(),
+  /** `tidemark serve`'s background precomputation of every past date's analysis (absent when not run). */
+  precompute: z
+    .object({
+      state: z.enum(['off', 'waiting', 'running', 'done', 'full', 'failed']),
+      revision: z.number().int().nullable(),
+      dates: z.number().int(),
+      answered: z.number().int(),
+      completeSince: z.string().nullable(),
+      failed: z.number().int(),
+      keptAnswers: z.number().int(),
+      keptBytes: z.number().int(),
+      maxBytes: z.number().int(),
+      seconds: z.number(),
+      error: z.string().nullable(),
+    })
+    .optional(),
 });
 
 export const errorResponseSchema = z.object({

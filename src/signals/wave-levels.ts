@@ -50,16 +50,23 @@ export interface WaveLevels {
 
 /**
  * ETF wave threshold per day: ETF_MIN_OUTFLOW_PCT_OF_AUM (1.5 %) of the latest AUM dated on or
- * before that day, else ETF_MIN_OUTFLOW_USD ($1.5B) — only AUM known by the day, never a later one.
+ * before that day and published by the time that day's level was (its knownAt, when both carry one),
+ * else ETF_MIN_OUTFLOW_USD ($1.5B) — never an AUM figure published later, so a wave log built over a
+ * whole history sizes each day's threshold as a load at that day would.
  */
 export function etfThresholdsUsd(dates: readonly DatedValue[], aumUsd: readonly DatedValue[]): number[] {
   const out: number[] = [];
-  let a = 0;
-  let latest: number | null = null;
+  let a = 0; // AUM dated on or before the day: aumUsd[0 .. a)
   for (const d of dates) {
-    while (a < aumUsd.length && aumUsd[a]!.date <= d.date) {
-      if (aumUsd[a]!.value > 0) latest = aumUsd[a]!.value;
-      a += 1;
+    while (a < aumUsd.length && aumUsd[a]!.date <= d.date) a += 1;
+    let latest: number | null = null;
+    // The newest of them already public when the day's level was (usually the first one looked at).
+    for (let i = a - 1; i >= 0; i -= 1) {
+      const v = aumUsd[i]!;
+      if (v.value <= 0) continue;
+      if (d.knownAt !== undefined && v.knownAt !== undefined && v.knownAt > d.knownAt) continue;
+      latest = v.value;
+      break;
     }
     out.push(latest === null ? ETF_MIN_OUTFLOW_USD : (latest * ETF_MIN_OUTFLOW_PCT_OF_AUM) / 100);
   }

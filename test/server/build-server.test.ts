@@ -317,3 +317,42 @@ describe('buildServer', () => {
     await failing.close();
   });
 });
+
+describe('buildServer logging', () => {
+  it('logs only server errors and slow answers unless the access log is on', async () => {
+    const store = await openDuckDbStore(':memory:');
+    const lines: { msg: string; statusCode?: number }[] = [];
+    const stream = { write: (line: string): void => void lines.push(JSON.parse(line) as { msg: string }) };
+    const failing: AnalyzeFn = async () => {
+      throw new Error('boom');
+    };
+    for (const accessLog of [false, true]) {
+      lines.length = 0;
+      const app = buildServer({
+        store,
+        analyze: failing,
+        now: () => NOW,
+        logger: { level: 'info', stream },
+        accessLog,
+      });
+      try {
+        expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+        expect((await app.inject({ method: 'GET', url: '/api/analysis?asset=BTC&asOf=2026-01-07' })).statusCode).toBe(
+          500,
+        );
+      } finally {
+        await app.close();
+      }
+      const messages = lines.map((l) => l.msg);
+      if (accessLog) {
+        expect(messages.filter((m) => m === 'incoming request')).toHaveLength(2);
+        expect(messages.filter((m) => m === 'request completed')).toHaveLength(2);
+      } else {
+        // The unexpected error itself, then one line for the 500; nothing for the health check.
+        expect(messages).toEqual(['unexpected error', 'server error']);
+        expect(lines[1]).toMatchObject({ statusCode: 500 });
+      }
+    }
+    await store.close();
+  });
+});

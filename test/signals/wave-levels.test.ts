@@ -12,6 +12,21 @@ describe('etfThresholdsUsd', () => {
     ];
     expect(etfThresholdsUsd(dates, aum)).toEqual([1.5e9, 1.5e9, 1.5e9, 1.8e9]);
   });
+
+  it('reads only AUM published by the time the level of the day was: a figure dated earlier but published later is not used', () => {
+    const dates = [
+      { date: '2025-11-03', value: 0, knownAt: '2025-11-04T00:00:00.000Z' },
+      { date: '2025-11-04', value: 0, knownAt: '2025-11-05T00:00:00.000Z' },
+      { date: '2025-11-05', value: 0, knownAt: '2025-11-06T00:00:00.000Z' },
+    ];
+    const aum = [
+      { date: '2025-11-01', value: 100e9, knownAt: '2025-11-02T00:00:00.000Z' },
+      // Dated 11-03 but published 11-05: the 11-03 level (known 11-04) cannot have used it.
+      { date: '2025-11-03', value: 200e9, knownAt: '2025-11-05T00:00:00.000Z' },
+      { date: '2025-11-04', value: 0, knownAt: '2025-11-05T00:00:00.000Z' }, // zero: not an AUM
+    ];
+    expect(etfThresholdsUsd(dates, aum)).toEqual([1.5e9, 3e9, 3e9]);
+  });
 });
 
 describe('waveLevels and wavesAt', () => {
