@@ -8,7 +8,7 @@ import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { LockHolder } from '../store/duckdb/duckdb-errors.js';
 import { formatWait } from '../store/duckdb/open-database.js';
 import { IdleReleasingStore } from '../store/idle-releasing-store.js';
-import { readStoresCloseWithProcess } from './process-exit.js';
+import { processExitsWhenCommandDone } from './process-exit.js';
 import type { Store } from '../store/store.js';
 
 /** Where imported and synced real data lives unless --db or TIDEMARK_DB says otherwise. */
@@ -58,9 +58,17 @@ function sayWaiting(holder: LockHolder, waitMs: number): void {
   );
 }
 
-/** Opens the database at `path` for `mode` with the command's lock wait. */
+/**
+ * Opens the database at `path` for `mode` with the command's lock wait; read-only with two DuckDB
+ * threads in a process that exits after its one command (process-exit.ts), else one.
+ */
 export function openStoreAt(path: string, mode: StoreMode, waitMs: number = lockWaitMs()): Promise<Store> {
-  return openDuckDbStore(path, { mode, lockWaitMs: waitMs, onLockWait: sayWaiting });
+  return openDuckDbStore(path, {
+    mode,
+    lockWaitMs: waitMs,
+    onLockWait: sayWaiting,
+    ...(processExitsWhenCommandDone() ? { readThreads: 2 } : {}),
+  });
 }
 
 /**
@@ -124,6 +132,6 @@ export async function withStore<T>(
   try {
     return await body(store);
   } finally {
-    if (mode !== 'read' || !readStoresCloseWithProcess()) await store.close();
+    if (mode !== 'read' || !processExitsWhenCommandDone()) await store.close();
   }
 }
