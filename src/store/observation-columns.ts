@@ -45,6 +45,8 @@ export function columnRowCount(columns: ObservationColumns): number {
  */
 export class ObservationText {
   private readonly dates = new Map<number, string>();
+  /** "THH:MM:SS.sssZ" by milliseconds into the day: a few distinct times of day. */
+  private readonly times = new Map<number, string>();
   /** Per day number, its instants' text by milliseconds into the day (small integers: fast keys). */
   private readonly instants = new Map<number, Map<number, string>>();
 
@@ -58,7 +60,7 @@ export class ObservationText {
     return text;
   }
 
-  /** 1_767_657_600_000 → "2026-01-06T00:00:00.000Z". */
+  /** 1_767_657_600_000 → "2026-01-06T00:00:00.000Z" (its date's text and its time of day's). */
   instant(ms: number): string {
     const day = Math.floor(ms / DAY_MS);
     let ofDay = this.instants.get(day);
@@ -66,7 +68,12 @@ export class ObservationText {
     const inDay = ms - day * DAY_MS;
     let text = ofDay.get(inDay);
     if (text === undefined) {
-      text = new Date(ms).toISOString();
+      let time = this.times.get(inDay);
+      if (time === undefined) {
+        time = new Date(inDay).toISOString().slice(10);
+        this.times.set(inDay, time);
+      }
+      text = this.date(day) + time;
       ofDay.set(inDay, text);
     }
     return text;

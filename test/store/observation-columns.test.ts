@@ -192,3 +192,18 @@ describe('Store.readColumns', () => {
     await memory.close();
   });
 });
+
+describe('ObservationText', () => {
+  it('writes days and instants as toISOString does, before 1970 and to the millisecond too', () => {
+    const text = new ObservationText();
+    const rng = createRandom(5);
+    for (let i = 0; i < 2_000; i++) {
+      const ms = Math.round((rng.uniform() - 0.3) * 4e12);
+      expect(text.instant(ms)).toBe(new Date(ms).toISOString());
+      const day = Math.floor(ms / 86_400_000);
+      expect(text.date(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
+    expect(text.instant(Date.parse('2026-01-06T02:00:00.000Z'))).toBe('2026-01-06T02:00:00.000Z');
+    expect(text.date(0)).toBe('1970-01-01');
+  });
+});
