@@ -295,17 +295,27 @@ async function readMarketSeries(
     seriesMask(cmeRows, (s) => s.key === CME_CONTRACT && s.field !== 'openInterestContracts'),
     text,
   );
+  // Each day is the bar, its volume in USD from contracts, then the open interest: keys added in the
+  // order a spread of the bar would give them.
   const cme: CmeDay[] = cmeBars.map((bar) => {
     const oi = cmeOi.get(bar.date);
     const oiKnownAt = oi === undefined ? undefined : text.instant(oi.knownAtMs);
     const oiLater = oiKnownAt !== undefined && bar.knownAt !== undefined && oiKnownAt > bar.knownAt;
-    return {
-      ...bar,
+    const day: { -readonly [K in keyof CmeDay]?: CmeDay[K] } = {
+      date: bar.date,
+      open: bar.open,
+      high: bar.high,
+      low: bar.low,
+      close: bar.close,
       volumeUsd: bar.volumeUnits !== null ? bar.volumeUnits * coinsPerContract * bar.close : null,
-      openInterestContracts: oi?.fields['openInterestContracts'] ?? null,
-      ...(oiLater ? { openInterestKnownAt: oiKnownAt } : {}),
-      coinsPerContract,
+      volumeUnits: bar.volumeUnits,
+      knownAt: bar.knownAt,
     };
+    if (bar.volumeKnownAt !== undefined) day.volumeKnownAt = bar.volumeKnownAt;
+    day.openInterestContracts = oi?.fields['openInterestContracts'] ?? null;
+    if (oiLater) day.openInterestKnownAt = oiKnownAt;
+    day.coinsPerContract = coinsPerContract;
+    return day as CmeDay;
   });
 
   const cot: CotWeek[] = fieldsByDate(
