@@ -1,42 +1,13 @@
 // Point-in-time reads as columns: what `Store.read` returns for a query, one typed array per
 // property instead of one object per row. An analysis reads ~100,000 rows and keeps ~40,000 items;
 // building its series from the columns spares the objects of the rows it drops or merges (and
-// the garbage collection of all of them). `observationRows` gives the row form back.
-import type { Asset } from '../domain/assets.js';
-import type { DatasetName } from '../domain/datasets.js';
-import type { StoredObservation } from './store.js';
+// the garbage collection of all of them). The types are the Store interface's (store.ts); here the
+// text of dates and times and `observationRows`, which gives the row form back.
+import type { ObservationColumns, StoredObservation } from './store.js';
+
+export type { ObservationColumns, ObservationSeries } from './store.js';
 
 const DAY_MS = 86_400_000;
-
-/** One series of a column set: the rows of one field, asset, key and source. */
-export interface ObservationSeries {
-  readonly field: string;
-  readonly asset: Asset;
-  readonly key: string;
-  readonly source: string;
-}
-
-/**
- * What a point-in-time read of one query returns, as columns: row i is series[seriesOf[i]] on
- * market day days[i], with values[i], published at knownAtMs[i]. Rows come in the order of
- * `Store.read`: by date, then key, field and asset; every series listed has at least one row.
- */
-export interface ObservationColumns {
-  readonly dataset: DatasetName;
-  readonly series: readonly ObservationSeries[];
-  /** Per row, its series (an index into `series`). */
-  readonly seriesOf: Int32Array;
-  /** Per row, its market date as days since 1970-01-01 (ascending). */
-  readonly days: Int32Array;
-  readonly values: Float64Array;
-  /** Per row, when it became public: milliseconds since the epoch (whole ms, as stored). */
-  readonly knownAtMs: Float64Array;
-}
-
-/** The number of rows of a column set. */
-export function columnRowCount(columns: ObservationColumns): number {
-  return columns.days.length;
-}
 
 /**
  * Dates and publication times as Tidemark's ISO text, each distinct one made once: a day number as

@@ -5,7 +5,6 @@ import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
 import type { Observation, Provenance, UpsertCounts } from '../domain/observation.js';
 import type { AlertOutbox } from './alert-outbox.js';
-import type { ObservationColumns } from './observation-columns.js';
 
 /** A batch to ingest: rows from one file or one connector call, with where they came from. */
 export interface IngestBatch {
@@ -31,6 +30,31 @@ export interface ObservationQuery {
 
 export interface StoredObservation extends Observation {
   readonly source: string;
+}
+
+/** One series of a column set: the rows of one field, asset, key and source. */
+export interface ObservationSeries {
+  readonly field: string;
+  readonly asset: Asset;
+  readonly key: string;
+  readonly source: string;
+}
+
+/**
+ * What a point-in-time read of one query returns, as columns: row i is series[seriesOf[i]] on
+ * market day days[i], with values[i], published at knownAtMs[i]. Rows come in the order of
+ * `read`: by date, then key, field and asset; every series listed has at least one row.
+ */
+export interface ObservationColumns {
+  readonly dataset: DatasetName;
+  readonly series: readonly ObservationSeries[];
+  /** Per row, its series (an index into `series`). */
+  readonly seriesOf: Int32Array;
+  /** Per row, its market date as days since 1970-01-01 (ascending). */
+  readonly days: Int32Array;
+  readonly values: Float64Array;
+  /** Per row, when it became public: milliseconds since the epoch (whole ms, as stored). */
+  readonly knownAtMs: Float64Array;
 }
 
 /** First/last date and gaps of one dataset/field/asset/key. */
@@ -106,7 +130,7 @@ export interface Store {
   read(query: ObservationQuery): Promise<StoredObservation[]>;
   /**
    * What `read` returns for each of `queries`, in order, read together (one pass over the store) and
-   * as columns (observation-columns.ts; `observationRows` turns a set into `read`'s rows).
+   * as columns (ObservationColumns; observation-columns.ts's `observationRows` turns a set into `read`'s rows).
    */
   readColumns(queries: readonly ObservationQuery[]): Promise<ObservationColumns[]>;
   /**
