@@ -14,8 +14,7 @@ import { ANALYSED_ASSETS, type AnalysedAsset } from '../domain/assets.js';
 import type { Analysis } from '../domain/analysis.js';
 import { addDays, dateRange, daysBetween } from '../domain/dates.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
-import { analyzeSeries } from '../phase/analyze.js';
-import { monthlyReadings, walkForward, type DailyReading } from '../phase/walk-forward.js';
+import type { DailyReading, MonthlyReading } from '../phase/walk-forward.js';
 import { defaultAsOf, defaultAsOfWithReason, loadMarketSeries } from '../store/market-series-loader.js';
 import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { UsageError, withStore } from './context.js';
@@ -61,6 +60,10 @@ export function registerAnalyze(program: Command): void {
     .action(async (flags: AnalyzeFlags) => {
       const asset = analysedAssetFlag(flags.asset);
       const asOfGiven = asOfFlag('--as-of', flags.asOf);
+      // The analysis code (phase/, signals/) loads while the store opens and reads, which DuckDB
+      // does on a thread of its own; awaited once the series are read.
+      const prefetch = flags.walkForward ? import('../phase/walk-forward.js') : import('../phase/analyze.js');
+      prefetch.catch(() => undefined);
       await withStore(flags, 'read', async (store) => {
         const shippedEvents = loadShippedEvents();
         if (!flags.walkForward) {
@@ -71,6 +74,7 @@ export function registerAnalyze(program: Command): void {
             process.stderr.write(`as of ${chosen.asOf}: ${chosen.reason} (--as-of for another date)\n`);
           }
           const series = await loadMarketSeries(store, { asset, asOf, shippedEvents });
+          const { analyzeSeries } = await import('../phase/analyze.js');
           const analysis = analyzeSeries(series);
           process.stdout.write(flags.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis));
           return;
@@ -95,12 +99,13 @@ export function registerAnalyze(program: Command): void {
               progress.Presets.shades_classic,
             )
           : null;
+        const { monthlyReadings, walkForward } = await import('../phase/walk-forward.js');
         bar?.start(dates.length, 0);
         const readings = walkForward(full, dates, (done) => bar?.update(done));
         bar?.stop();
-        if (flags.json)
-          process.stdout.write(JSON.stringify(flags.monthly ? monthlyReadings(readings) : readings, null, 2) + '\n');
-        else process.stdout.write(flags.monthly ? formatMonthly(readings) : formatDaily(readings));
+        const months = flags.monthly ? monthlyReadings(readings) : null;
+        if (flags.json) process.stdout.write(JSON.stringify(months ?? readings, null, 2) + '\n');
+        else process.stdout.write(months ? formatMonthly(months) : formatDaily(readings));
       });
     });
 }
@@ -168,11 +173,11 @@ function formatDaily(readings: readonly DailyReading[]): string {
   );
 }
 
-function formatMonthly(readings: readonly DailyReading[]): string {
+function formatMonthly(months: readonly MonthlyReading[]): string {
   return (
     formatTable(
       ['month', 'phase (month end)', 'conf', 'days per phase', 'flow regime (month end)', 'sell-off', 'close'],
-      monthlyReadings(readings).map((m) => [
+      months.map((m) => [
         m.month,
         m.endOfMonth.label === null ? 'no call' : PHASE_NAMES[m.endOfMonth.label],
         formatPercent(m.endOfMonth.confidence, 0),

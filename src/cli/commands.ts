@@ -16,6 +16,12 @@ export interface CommandEntry {
   readonly summary: string;
   /** Loads the command's file and returns its register function; called only when the command runs. */
   readonly load: () => Promise<RegisterCommand>;
+  /**
+   * The process exits as soon as the command returns, its output written, leaving its read-only
+   * store for the system to release (process-exit.ts). Only for commands that leave nothing
+   * running and write nothing to the store. Default false.
+   */
+  readonly exitWhenDone?: boolean;
 }
 
 /** Every command, in the order `tidemark --help` lists them. */
@@ -49,6 +55,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: 'analyze',
     summary: 'state the market phase with its evidence, signals, waves and confirmation checklist',
     load: async () => (await import('./analyze.js')).registerAnalyze,
+    exitWhenDone: true,
   },
   {
     usage: 'track-record',

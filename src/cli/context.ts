@@ -8,6 +8,7 @@ import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { LockHolder } from '../store/duckdb/duckdb-errors.js';
 import { formatWait } from '../store/duckdb/open-database.js';
 import { IdleReleasingStore } from '../store/idle-releasing-store.js';
+import { processExitsWhenCommandDone } from './process-exit.js';
 import type { Store } from '../store/store.js';
 
 /** Where imported and synced real data lives unless --db or TIDEMARK_DB says otherwise. */
@@ -57,9 +58,17 @@ function sayWaiting(holder: LockHolder, waitMs: number): void {
   );
 }
 
-/** Opens the database at `path` for `mode` with the command's lock wait. */
+/**
+ * Opens the database at `path` for `mode` with the command's lock wait; read-only with two DuckDB
+ * threads in a process that exits after its one command (process-exit.ts), else one.
+ */
 export function openStoreAt(path: string, mode: StoreMode, waitMs: number = lockWaitMs()): Promise<Store> {
-  return openDuckDbStore(path, { mode, lockWaitMs: waitMs, onLockWait: sayWaiting });
+  return openDuckDbStore(path, {
+    mode,
+    lockWaitMs: waitMs,
+    onLockWait: sayWaiting,
+    ...(processExitsWhenCommandDone() ? { readThreads: 2 } : {}),
+  });
 }
 
 /**
@@ -109,7 +118,11 @@ export async function openReleasingStore(
   });
 }
 
-/** Runs a command body with its store (held only while calls run), always closing it. */
+/**
+ * Runs a command body with its store (held only while calls run), closing it after — except a
+ * read-only store when the process exits right after the command (process-exit.ts): the system
+ * releases it then.
+ */
 export async function withStore<T>(
   options: DbOptions,
   mode: StoreMode,
@@ -119,6 +132,6 @@ export async function withStore<T>(
   try {
     return await body(store);
   } finally {
-    await store.close();
+    if (mode !== 'read' || !processExitsWhenCommandDone()) await store.close();
   }
 }

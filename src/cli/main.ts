@@ -2,6 +2,7 @@
 // the command being run) and maps errors to exit codes.
 import type { Command } from 'commander';
 import { COMMANDS, commandName, type CommandEntry } from './commands.js';
+import { exitOnceWritten, exitWhenCommandDone } from './process-exit.js';
 
 /** The version `tidemark --version` prints (package.json's, kept equal by test/cli/commands.test.ts). */
 export const TIDEMARK_VERSION = '0.1.0';
@@ -63,7 +64,10 @@ export async function runFromProcess(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
+  const exitWhenDone = commandFor(process.argv.slice(2))?.exitWhenDone === true;
+  if (exitWhenDone) exitWhenCommandDone();
   process.exitCode = await runCli(process.argv);
+  if (exitWhenDone) await exitOnceWritten(process.exitCode);
 }
 
 // `tsx src/cli/main.ts …` (and `node dist/cli/main.js …`) run it directly.

@@ -1,6 +1,6 @@
 // Liquidations: long vs short on the latest day and whether the day is a spike against the trailing median.
 import type { DatedValue } from '../domain/market-series.js';
-import { median } from './stats/median.js';
+import { medianInPlace } from './stats/median-in-place.js';
 import { nullIfNaN } from './stats/null-if-nan.js';
 
 export interface LiquidationSpikeOptions {
@@ -73,12 +73,18 @@ function joinLiquidations(
 function scoreDays(joined: readonly JoinedDay[], from: number, options: LiquidationSpikeOptions): LiquidationDay[] {
   const { medianWindow = 30, spikeMultiple = 5 } = options;
   const out: LiquidationDay[] = [];
+  // The trailing totals are copied into one buffer and their median taken in place.
+  const totals = Float64Array.from(joined, (d) => d.totalUsd);
+  const buffer = new Float64Array(joined.length);
   for (let i = Math.max(0, from); i < joined.length; i += 1) {
-    const day = joined[i]!;
-    const trailing = joined.slice(Math.max(0, i - medianWindow), i).map((d) => d.totalUsd);
-    const trailingMedian = trailing.length >= MIN_MEDIAN_POINTS ? nullIfNaN(median(trailing)) : null;
-    const multipleOfMedian = trailingMedian !== null && trailingMedian > 0 ? day.totalUsd / trailingMedian : null;
-    out.push({ ...day, multipleOfMedian, spike: multipleOfMedian !== null && multipleOfMedian >= spikeMultiple });
+    const { date, longUsd, shortUsd, totalUsd } = joined[i]!;
+    const first = Math.min(i, Math.max(0, Math.trunc(i - medianWindow)));
+    const trailing = buffer.subarray(0, i - first);
+    trailing.set(totals.subarray(first, i));
+    const trailingMedian = trailing.length >= MIN_MEDIAN_POINTS ? nullIfNaN(medianInPlace(trailing)) : null;
+    const multipleOfMedian = trailingMedian !== null && trailingMedian > 0 ? totalUsd / trailingMedian : null;
+    const spike = multipleOfMedian !== null && multipleOfMedian >= spikeMultiple;
+    out.push({ date, longUsd, shortUsd, totalUsd, multipleOfMedian, spike });
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // needs DuckDB's exclusive lock) can write between bursts of reads. `tidemark serve` reads through
 // one; every call of a burst shares one open store.
 import type { AlertOutbox } from './alert-outbox.js';
+import type { ObservationColumns } from './observation-columns.js';
 import type {
   AsOfSpan,
   CoverageRow,
@@ -111,8 +112,8 @@ export class IdleReleasingStore implements Store {
     return this.use((s) => s.read(query));
   }
 
-  readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]> {
-    return this.use((s) => s.readMany(queries));
+  readColumns(queries: readonly ObservationQuery[]): Promise<ObservationColumns[]> {
+    return this.use((s) => s.readColumns(queries));
   }
 
   lastDatesByKey(query: ObservationQuery): Promise<Map<string, string>> {

@@ -2,23 +2,26 @@
 // it into typed MarketSeries (preferred source per field, aggregates across venues, dollar volume).
 import type { AnalysedAsset } from '../domain/assets.js';
 import { coinsPerContract as contractSize } from '../domain/cme-contracts.js';
-import { CME_CONTRACT, dollarVolumeUsd, perpVenuesFor } from '../domain/series-sources.js';
+import { CME_CONTRACT, perpVenuesFor } from '../domain/series-sources.js';
 import { addDays, asOfCutoff, daysBetween, todayUtc } from '../domain/dates.js';
 import type { DatasetName } from '../domain/datasets.js';
 import type { MarketEvent } from '../domain/events.js';
-import type {
-  CmeDay,
-  CotWeek,
-  DailyBar,
-  DatedValue,
-  FundFlow,
-  MarketSeries,
-  TreasuryCompany,
-} from '../domain/market-series.js';
+import type { CmeDay, CotWeek, DatedValue, FundFlow, MarketSeries, TreasuryCompany } from '../domain/market-series.js';
 import { findFund } from '../domain/etf-funds.js';
+import { compareText } from '../domain/compare-text.js';
 import { DEFAULT_LOOKBACK_DAYS } from '../domain/slice-market-series.js';
 import { cachedSeries, seriesCacheKey } from './market-series-cache.js';
-import type { ObservationQuery, Store, StoredObservation } from './store.js';
+import type { ObservationQuery, Store } from './store.js';
+import { ObservationText, type ObservationColumns } from './observation-columns.js';
+import {
+  acrossKeys,
+  anySeries,
+  dailyBars,
+  fieldsByDate,
+  fieldValues,
+  keysInRowOrder,
+  seriesMask,
+} from './series-from-columns.js';
 import { MAX_AGE_DAYS } from '../domain/freshness.js';
 
 export interface LoadOptions {
@@ -43,16 +46,22 @@ const SPOT_PREFERENCE = ['cryptoquant', 'coingecko', 'sim', 'binance'];
  * One spot series per asset, the whole history from one source (never spliced, so volumes keep one
  * scale): among the sources whose latest bar is within the spot freshness allowance (MAX_AGE_DAYS,
  * 3 days) of the freshest one, the first in SPOT_PREFERENCE. CryptoQuant until its export stops,
- * then a fresher source (CoinGecko) — chosen, and labelled in the analysis's freshness.
+ * then a fresher source (CoinGecko) — chosen, and labelled in the analysis's freshness. `spot`: the
+ * spot rows of every venue (keyed by venue); without any close, the venue of the first row.
  */
-export function freshestSpotSource(spotByVenue: ReadonlyMap<string, readonly StoredObservation[]>): string | undefined {
-  const lastDate = new Map<string, string>();
-  for (const [venue, rows] of spotByVenue) {
-    let last = '';
-    for (const r of rows) if (r.field === 'close' && r.date > last) last = r.date;
-    if (last !== '') lastDate.set(venue, last);
+export function freshestSpotSource(spot: ObservationColumns): string | undefined {
+  const lastDay = new Map<string, number>();
+  const isClose = seriesMask(spot, (s) => s.field === 'close');
+  for (let i = 0; i < spot.days.length; i++) {
+    const s = spot.seriesOf[i]!;
+    if (!isClose[s]) continue;
+    const venue = spot.series[s]!.key;
+    const last = lastDay.get(venue);
+    if (last === undefined || spot.days[i]! > last) lastDay.set(venue, spot.days[i]!);
   }
-  return chooseSpotSource(lastDate) ?? [...spotByVenue.keys()][0];
+  const text = new ObservationText();
+  const lastDate = new Map([...lastDay].map(([venue, day]) => [venue, text.date(day)]));
+  return chooseSpotSource(lastDate) ?? keysInRowOrder(spot)[0];
 }
 
 /** The rule of freshestSpotSource on each source's latest close date (undefined without any). */
@@ -133,164 +142,6 @@ const CME_FIELDS = [
 ];
 const COT_FIELDS = ['openInterestCoins', 'leveragedFundsNetCoins', 'assetManagersNetCoins', 'dealersNetCoins'];
 
-type Rows = readonly StoredObservation[];
-
-function groupByKey(rows: Rows): Map<string, StoredObservation[]> {
-  const out = new Map<string, StoredObservation[]>();
-  for (const r of rows) {
-    const list = out.get(r.key);
-    if (list) list.push(r);
-    else out.set(r.key, [r]);
-  }
-  return out;
-}
-
-function values(rows: Rows, field: string): DatedValue[] {
-  return rows.filter((r) => r.field === field).map((r) => ({ date: r.date, value: r.value, knownAt: r.knownAt }));
-}
-
-/** Per date, the rows' fields as a record (rows of one key). */
-function byDate(rows: Rows): Map<string, { fields: Record<string, number>; knownAt: string }> {
-  const out = new Map<string, { fields: Record<string, number>; knownAt: string }>();
-  for (const r of rows) {
-    let day = out.get(r.date);
-    if (!day) {
-      day = { fields: {}, knownAt: r.knownAt };
-      out.set(r.date, day);
-    }
-    day.fields[r.field] = r.value;
-    if (r.knownAt > day.knownAt) day.knownAt = r.knownAt;
-  }
-  return out;
-}
-
-/** Calendar days a key's last value stands in for a missing day in a cross-key sum or mean. */
-export const CARRY_FORWARD_DAYS = 5;
-
-/**
- * Sums (or averages) one field across `keys` per date, over the keys present on each date: a date
- * that any key reports counts. A key missing on a date contributes its last earlier value when that
- * value is at most CARRY_FORWARD_DAYS (5) calendar days old and the date is not past the key's own
- * last date (a fund that closed or stopped reporting drops out); otherwise it is left out. So a
- * fund launched later joins the total from its first date instead of erasing the earlier totals.
- * The result's knownAt is the latest knownAt of the values used.
- */
-export function acrossKeys(rows: Rows, field: string, keys: readonly string[], how: 'sum' | 'mean'): DatedValue[] {
-  const wanted = new Set(keys);
-  const perKey = new Map<string, Map<string, { value: number; knownAt: string }>>();
-  const dates = new Set<string>();
-  for (const r of rows) {
-    if (r.field !== field || !wanted.has(r.key)) continue;
-    let series = perKey.get(r.key);
-    if (!series) perKey.set(r.key, (series = new Map()));
-    series.set(r.date, { value: r.value, knownAt: r.knownAt });
-    dates.add(r.date);
-  }
-  const sortedDates = [...dates].sort();
-  const keySeries = [...perKey.values()].map((series) => ({ series, last: [...series.keys()].sort().at(-1)! }));
-  const carried: ({ date: string; value: number; knownAt: string } | null)[] = keySeries.map(() => null);
-  const out: DatedValue[] = [];
-  for (const date of sortedDates) {
-    let total = 0;
-    let n = 0;
-    let knownAt = '';
-    keySeries.forEach((k, i) => {
-      const today = k.series.get(date);
-      if (today) carried[i] = { date, ...today };
-      const use = carried[i];
-      if (!use || date > k.last || daysBetween(use.date, date) > CARRY_FORWARD_DAYS) return;
-      total += use.value;
-      n += 1;
-      if (use.knownAt > knownAt) knownAt = use.knownAt;
-    });
-    if (n > 0) out.push({ date, value: how === 'sum' ? total : total / n, knownAt });
-  }
-  return out;
-}
-
-const PRICE_FIELDS = new Set(['open', 'high', 'low', 'close']);
-const VOLUME_FIELDS = new Set(['volumeUsd', 'volumeCoins', 'volumeShares', 'volumeContracts']);
-
-/** One date's prices and volumes while bars are built (a fixed shape: no per-date records). */
-class BarDay {
-  open: number | undefined = undefined;
-  high: number | undefined = undefined;
-  low: number | undefined = undefined;
-  close: number | undefined = undefined;
-  /** Latest publication time of the date's price rows; '' while it has none. */
-  pricesKnownAt = '';
-  volumeUsd: number | undefined = undefined;
-  volumeCoins: number | undefined = undefined;
-  volumeShares: number | undefined = undefined;
-  volumeContracts: number | undefined = undefined;
-  /** Latest publication time of the date's volume rows; '' while it has none. */
-  volumesKnownAt = '';
-}
-
-/**
- * Daily bars from rows of one key: a bar is known when its prices are; volume published later
- * keeps its own time in `volumeKnownAt` (so slicing to an earlier as-of can drop just the volume).
- */
-function toBars(rows: Rows): DailyBar[] {
-  const days = new Map<string, BarDay>();
-  for (const r of rows) {
-    const price = PRICE_FIELDS.has(r.field);
-    if (!price && !VOLUME_FIELDS.has(r.field)) continue;
-    let day = days.get(r.date);
-    if (!day) days.set(r.date, (day = new BarDay()));
-    switch (r.field) {
-      case 'open':
-        day.open = r.value;
-        break;
-      case 'high':
-        day.high = r.value;
-        break;
-      case 'low':
-        day.low = r.value;
-        break;
-      case 'close':
-        day.close = r.value;
-        break;
-      case 'volumeUsd':
-        day.volumeUsd = r.value;
-        break;
-      case 'volumeCoins':
-        day.volumeCoins = r.value;
-        break;
-      case 'volumeShares':
-        day.volumeShares = r.value;
-        break;
-      case 'volumeContracts':
-        day.volumeContracts = r.value;
-        break;
-    }
-    if (price) {
-      if (r.knownAt > day.pricesKnownAt) day.pricesKnownAt = r.knownAt;
-    } else if (r.knownAt > day.volumesKnownAt) day.volumesKnownAt = r.knownAt;
-  }
-  const out: DailyBar[] = [];
-  for (const [date, day] of [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const { open, high, low, close } = day;
-    if (open === undefined || high === undefined || low === undefined || close === undefined) continue;
-    const knownAt = day.pricesKnownAt;
-    const units = day.volumeCoins ?? day.volumeShares ?? day.volumeContracts ?? null;
-    const volumeUsd = dollarVolumeUsd(day.volumeUsd ?? null, units, close);
-    const volumeLater = day.volumesKnownAt !== '' && day.volumesKnownAt > knownAt;
-    out.push({
-      date,
-      open,
-      high,
-      low,
-      close,
-      volumeUsd,
-      volumeUnits: units,
-      knownAt,
-      ...(volumeLater ? { volumeKnownAt: day.volumesKnownAt } : {}),
-    });
-  }
-  return out;
-}
-
 /** The default as-of date and why it was chosen (for the CLI to say). */
 export interface DefaultAsOf {
   readonly asOf: string;
@@ -365,109 +216,135 @@ async function readMarketSeries(
   // Without any close the venue is chosen from all spot rows afterwards, as before.
   const chosenVenue =
     options.spotSource ?? chooseSpotSource(await store.lastDatesByKey(query('spot', { fields: ['close'] })));
-  const [
-    flows = [],
-    aum = [],
-    holdings = [],
-    spotRows = [],
-    perpRows = [],
-    cmeRows = [],
-    basisRows = [],
-    cotRows = [],
-    treasuryRows = [],
-    equityFlowRows = [],
-    equityRows = [],
-  ] = await store.readMany([
-    query('etf-flows'),
-    query('etf-aum'),
-    query('etf-holdings'),
-    chosenVenue === undefined ? query('spot') : query('spot', { keys: [chosenVenue] }),
-    query('perp', { fields: PERP_FIELDS }),
-    query('cme', { keys: [CME_CONTRACT], fields: CME_FIELDS }),
-    query('cme-basis'),
-    query('cot', { fields: COT_FIELDS }),
-    query('treasury'),
-    { dataset: 'equity-etf-flows', from, asOf },
-    { dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf },
-  ]);
+  const queries = {
+    flows: query('etf-flows'),
+    aum: query('etf-aum'),
+    holdings: query('etf-holdings'),
+    spotRows: chosenVenue === undefined ? query('spot') : query('spot', { keys: [chosenVenue] }),
+    perpRows: query('perp', { fields: PERP_FIELDS }),
+    cmeRows: query('cme', { keys: [CME_CONTRACT], fields: CME_FIELDS }),
+    basisRows: query('cme-basis'),
+    cotRows: query('cot', { fields: COT_FIELDS }),
+    treasuryRows: query('treasury'),
+    equityFlowRows: { dataset: 'equity-etf-flows', from, asOf },
+    equityRows: { dataset: 'equity', asset: 'EQUITY', keys: ['MSTR'], from, asOf },
+  } satisfies Record<string, ObservationQuery>;
+  const names = Object.keys(queries) as (keyof typeof queries)[];
+  const sets = await store.readColumns(names.map((name) => queries[name]));
+  const read = Object.fromEntries(names.map((name, i) => [name, sets[i]!])) as Record<
+    keyof typeof queries,
+    ObservationColumns
+  >;
+  const { flows, aum, holdings, spotRows, perpRows, cmeRows, basisRows, cotRows, treasuryRows } = read;
+  const { equityFlowRows, equityRows } = read;
+  // One text cache for the whole load: every item of one date holds the same string.
+  const text = new ObservationText();
   const all = [flows, aum, spotRows, perpRows, cmeRows];
   // Simulated is a property of the store's data for the asset, not of the date: a date before the
   // simulated history is still an analysis of simulated data (and merges no real calendar events),
   // so a series sliced to an earlier date from a later load says the same (slice-market-series.ts).
   const simulated =
-    all.some((rows) => rows.some((r) => r.source === SIM_SOURCE)) || (await holdsSimulatedData(store, asset));
+    all.some((columns) => anySeries(columns, (s) => s.source === SIM_SOURCE)) ||
+    (await holdsSimulatedData(store, asset));
 
-  const etfFlows: FundFlow[] = flows
-    .filter((r) => r.field === 'netFlowUsd')
-    .map((r) => ({
-      date: r.date,
-      fund: r.key,
-      issuer: findFund(asset, r.key)?.issuer ?? 'unknown',
-      netFlowUsd: r.value,
-      knownAt: r.knownAt,
-    }));
-
-  const spotByVenue = groupByKey(spotRows);
-  const spotVenue = chosenVenue ?? freshestSpotSource(spotByVenue);
-  const spot = spotVenue && spotByVenue.has(spotVenue) ? toBars(spotByVenue.get(spotVenue)!) : [];
-
-  const perpByVenue = groupByKey(perpRows);
-  const perpField = (field: string, how: 'sum' | 'mean'): DatedValue[] => {
-    const carrying = new Set(
-      [...perpByVenue].filter(([, rows]) => rows.some((r) => r.field === field)).map(([v]) => v),
+  const etfFlows: FundFlow[] = [];
+  {
+    const issuerOf = flows.series.map((s) =>
+      s.field === 'netFlowUsd' ? (findFund(asset, s.key)?.issuer ?? 'unknown') : null,
     );
-    const venues = perpVenuesFor(carrying);
-    if (venues.length === 1) return values(perpByVenue.get(venues[0]!) ?? [], field);
-    return venues.length > 0 ? acrossKeys(perpRows, field, venues, how) : [];
+    const { series, seriesOf, days, values: netFlows, knownAtMs } = flows;
+    for (let i = 0; i < seriesOf.length; i++) {
+      const issuer = issuerOf[seriesOf[i]!];
+      if (issuer === null || issuer === undefined) continue;
+      etfFlows.push({
+        date: text.date(days[i]!),
+        fund: series[seriesOf[i]!]!.key,
+        issuer,
+        netFlowUsd: netFlows[i]!,
+        knownAt: text.instant(knownAtMs[i]!),
+      });
+    }
+  }
+
+  const spotVenue = chosenVenue ?? freshestSpotSource(spotRows);
+  const spot = spotVenue
+    ? dailyBars(
+        spotRows,
+        seriesMask(spotRows, (s) => s.key === spotVenue),
+        text,
+      )
+    : [];
+
+  const perpField = (field: string, how: 'sum' | 'mean'): DatedValue[] => {
+    const venues = perpVenuesFor(new Set(perpRows.series.filter((s) => s.field === field).map((s) => s.key)));
+    if (venues.length === 1) return fieldValues(perpRows, field, text, venues[0]!);
+    return venues.length > 0 ? acrossKeys(perpRows, field, venues, how, text) : [];
   };
 
-  const cmeFront = cmeRows.filter((r) => r.key === CME_CONTRACT);
   const coinsPerContract = contractSize(asset, 'front') ?? 1;
   // Open interest is published after the day's prices: it keeps its own knownAt so a slice to an
   // earlier as-of date can show the bar without it, exactly as a load at that date does.
-  const cmeOi = byDate(cmeFront.filter((r) => r.field === 'openInterestContracts'));
-  const cme: CmeDay[] = toBars(cmeFront.filter((r) => r.field !== 'openInterestContracts')).map((bar) => {
+  const cmeOi = new Map(
+    fieldsByDate(
+      cmeRows,
+      seriesMask(cmeRows, (s) => s.key === CME_CONTRACT && s.field === 'openInterestContracts'),
+    ).map((d) => [text.date(d.day), d]),
+  );
+  const cmeBars = dailyBars(
+    cmeRows,
+    seriesMask(cmeRows, (s) => s.key === CME_CONTRACT && s.field !== 'openInterestContracts'),
+    text,
+  );
+  // Each day is the bar, its volume in USD from contracts, then the open interest: keys added in the
+  // order a spread of the bar would give them.
+  const cme: CmeDay[] = cmeBars.map((bar) => {
     const oi = cmeOi.get(bar.date);
-    const oiLater = oi !== undefined && bar.knownAt !== undefined && oi.knownAt > bar.knownAt;
-    return {
-      ...bar,
+    const oiKnownAt = oi === undefined ? undefined : text.instant(oi.knownAtMs);
+    const oiLater = oiKnownAt !== undefined && bar.knownAt !== undefined && oiKnownAt > bar.knownAt;
+    const day: { -readonly [K in keyof CmeDay]?: CmeDay[K] } = {
+      date: bar.date,
+      open: bar.open,
+      high: bar.high,
+      low: bar.low,
+      close: bar.close,
       volumeUsd: bar.volumeUnits !== null ? bar.volumeUnits * coinsPerContract * bar.close : null,
-      openInterestContracts: oi?.fields['openInterestContracts'] ?? null,
-      ...(oiLater ? { openInterestKnownAt: oi.knownAt } : {}),
-      coinsPerContract,
+      volumeUnits: bar.volumeUnits,
+      knownAt: bar.knownAt,
     };
+    if (bar.volumeKnownAt !== undefined) day.volumeKnownAt = bar.volumeKnownAt;
+    day.openInterestContracts = oi?.fields['openInterestContracts'] ?? null;
+    if (oiLater) day.openInterestKnownAt = oiKnownAt;
+    day.coinsPerContract = coinsPerContract;
+    return day as CmeDay;
   });
 
-  const cot: CotWeek[] = [...byDate(cotRows)]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([date, { fields, knownAt }]) => {
-      const { openInterestCoins, leveragedFundsNetCoins, assetManagersNetCoins, dealersNetCoins } = fields;
-      if (
-        openInterestCoins === undefined ||
-        leveragedFundsNetCoins === undefined ||
-        assetManagersNetCoins === undefined
-      )
-        return [];
-      return [
-        {
-          date,
-          openInterestCoins,
-          leveragedFundsNetCoins,
-          assetManagersNetCoins,
-          dealersNetCoins: dealersNetCoins ?? 0,
-          knownAt,
-        },
-      ];
-    });
+  const cot: CotWeek[] = fieldsByDate(
+    cotRows,
+    seriesMask(cotRows, () => true),
+  ).flatMap(({ day, fields, knownAtMs }) => {
+    const { openInterestCoins, leveragedFundsNetCoins, assetManagersNetCoins, dealersNetCoins } = fields;
+    if (openInterestCoins === undefined || leveragedFundsNetCoins === undefined || assetManagersNetCoins === undefined)
+      return [];
+    return [
+      {
+        date: text.date(day),
+        openInterestCoins,
+        leveragedFundsNetCoins,
+        assetManagersNetCoins,
+        dealersNetCoins: dealersNetCoins ?? 0,
+        knownAt: text.instant(knownAtMs),
+      },
+    ];
+  });
 
-  const treasuries: TreasuryCompany[] = [...groupByKey(treasuryRows)].map(([company, rows]) => ({
+  const treasuries: TreasuryCompany[] = keysInRowOrder(treasuryRows).map((company) => ({
     company,
-    coinsHeld: values(rows, 'coinsHeld'),
-    mnav: values(rows, 'mnav'),
+    coinsHeld: fieldValues(treasuryRows, 'coinsHeld', text, company),
+    mnav: fieldValues(treasuryRows, 'mnav', text, company),
   }));
 
-  const equityByScope = groupByKey(equityFlowRows);
-  const scope = equityByScope.has('global') ? 'global' : [...equityByScope.keys()][0];
+  const equityScopes = keysInRowOrder(equityFlowRows);
+  const scope = equityScopes.includes('global') ? 'global' : equityScopes[0];
   const events = mergeEvents(storedEvents, simulated ? [] : (options.shippedEvents ?? []), asOf, from);
 
   return {
@@ -475,8 +352,8 @@ async function readMarketSeries(
     asOf,
     simulated,
     etfFlows,
-    etfAumUsd: acrossKeys(aum, 'aumUsd', [...new Set(aum.map((r) => r.key))], 'sum'),
-    etfHoldingsCoins: values(holdings, 'holdingsCoins'),
+    etfAumUsd: acrossKeys(aum, 'aumUsd', keysInRowOrder(aum), 'sum', text),
+    etfHoldingsCoins: fieldValues(holdings, 'holdingsCoins', text),
     spot,
     ...(spotVenue ? { spotSource: spotVenue } : {}),
     openInterestUsd: perpField('openInterestUsd', 'sum'),
@@ -485,11 +362,15 @@ async function readMarketSeries(
     longLiquidationsUsd: perpField('longLiquidationsUsd', 'sum'),
     shortLiquidationsUsd: perpField('shortLiquidationsUsd', 'sum'),
     cme,
-    cmeBasisUsd: values(basisRows, 'basisUsd'),
+    cmeBasisUsd: fieldValues(basisRows, 'basisUsd', text),
     cot,
     treasuries,
-    equityEtfFlowsUsd: scope ? values(equityByScope.get(scope)!, 'netFlowUsd') : [],
-    treasuryStock: toBars(equityRows),
+    equityEtfFlowsUsd: scope !== undefined ? fieldValues(equityFlowRows, 'netFlowUsd', text, scope) : [],
+    treasuryStock: dailyBars(
+      equityRows,
+      seriesMask(equityRows, () => true),
+      text,
+    ),
     events,
   };
 }
@@ -514,5 +395,5 @@ function mergeEvents(
   const byId = new Map<string, MarketEvent>();
   for (const e of shipped) if (e.knownAt < cutoff && e.date >= from) byId.set(e.id, e);
   for (const e of stored) byId.set(e.id, e);
-  return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
 }

@@ -32,6 +32,31 @@ export interface StoredObservation extends Observation {
   readonly source: string;
 }
 
+/** One series of a column set: the rows of one field, asset, key and source. */
+export interface ObservationSeries {
+  readonly field: string;
+  readonly asset: Asset;
+  readonly key: string;
+  readonly source: string;
+}
+
+/**
+ * What a point-in-time read of one query returns, as columns: row i is series[seriesOf[i]] on
+ * market day days[i], with values[i], published at knownAtMs[i]. Rows come in the order of
+ * `read`: by date, then key, field and asset; every series listed has at least one row.
+ */
+export interface ObservationColumns {
+  readonly dataset: DatasetName;
+  readonly series: readonly ObservationSeries[];
+  /** Per row, its series (an index into `series`). */
+  readonly seriesOf: Int32Array;
+  /** Per row, its market date as days since 1970-01-01 (ascending). */
+  readonly days: Int32Array;
+  readonly values: Float64Array;
+  /** Per row, when it became public: milliseconds since the epoch (whole ms, as stored). */
+  readonly knownAtMs: Float64Array;
+}
+
 /** First/last date and gaps of one dataset/field/asset/key. */
 export interface CoverageRow {
   readonly dataset: DatasetName;
@@ -103,8 +128,11 @@ export interface Store {
     options?: IngestOptions,
   ): Promise<IngestResult[]>;
   read(query: ObservationQuery): Promise<StoredObservation[]>;
-  /** What `read` returns for each of `queries`, in order, read together (one pass over the store). */
-  readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]>;
+  /**
+   * What `read` returns for each of `queries`, in order, read together (one pass over the store) and
+   * as columns (ObservationColumns; observation-columns.ts's `observationRows` turns a set into `read`'s rows).
+   */
+  readColumns(queries: readonly ObservationQuery[]): Promise<ObservationColumns[]>;
   /**
    * Per key, the last market date among the rows `read(query)` returns (a point-in-time read: with
    * `asOf`, what was known by then), without reading them; keys without rows are absent.

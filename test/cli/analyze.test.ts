@@ -1,5 +1,6 @@
 // `tidemark analyze` end to end on a simulated database file: the --json contract other tools rely
 // on, the human-readable output, the walk-forward, and usage errors.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { PHASE_LABELS, type Analysis } from '../../src/domain/analysis.js';
 import type { DailyReading } from '../../src/phase/walk-forward.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { tidemark } from '../helpers/run-cli.js';
+import { TIDEMARK_BIN } from '../helpers/other-process.js';
 
 let dir: string;
 let db: string;
@@ -88,6 +90,24 @@ describe('tidemark analyze', () => {
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toMatch(/--from 2026-02-01 is after --to 2026-01-01/);
   });
+
+  it('as its own process exits once its output is written: all of it through a pipe read late, the file released', async () => {
+    const args = ['analyze', '--db', db, '--as-of', '2026-01-20', '--json'];
+    const child = spawn(process.execPath, [TIDEMARK_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Nothing is read for a while: the ~200 kB of JSON overfill the pipe, so the writes wait for the reader.
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    await new Promise((done) => setTimeout(done, 300));
+    child.stdout.resume();
+    expect(await exited).toBe(0);
+    const inProcess = await tidemark(...args);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(inProcess.stdout);
+    // The read-only store it left open was released with the process: a writer gets the file.
+    const writer = await openDuckDbStore(db);
+    await writer.close();
+  }, 60_000);
 });
 
 describe('tidemark analyze without data: no call, and why', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/domain/observation.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import type { ObservationQuery } from '../../src/store/store.js';
+import { observationRows } from '../../src/store/observation-columns.js';
 
 const flow = (key: string, date: string, value: number, knownAt: string): Observation => ({
   dataset: 'etf-flows',
@@ -55,7 +56,7 @@ describe('store readMany', () => {
       { dataset: 'etf-flows', keys: ['ibit'] },
       { dataset: 'cme', asset: 'BTC' },
     ];
-    const many = await store.readMany(queries);
+    const many = (await store.readColumns(queries)).map((columns) => observationRows(columns));
     expect(many).toEqual(await Promise.all(queries.map((q) => store.read(q))));
     expect(many.map((rows) => rows.length)).toEqual([3, 3, 1, 2, 0]);
     expect(many[0]!.find((r) => r.key === 'IBIT' && r.date === '2026-01-05')).toMatchObject({
@@ -72,7 +73,7 @@ describe('store readMany', () => {
       '2026-01-05 IBIT',
       '2026-01-06 IBIT',
     ]);
-    expect(await store.readMany([])).toEqual([]);
+    expect(await store.readColumns([])).toEqual([]);
     // Per key, the last date of what read returns: point in time, field and key filters applied.
     expect(await store.lastDatesByKey({ dataset: 'etf-flows', asset: 'BTC', asOf: '2026-01-06' })).toEqual(
       new Map([

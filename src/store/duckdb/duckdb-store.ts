@@ -17,13 +17,14 @@ import type {
   StoredObservation,
 } from '../store.js';
 import type { AlertOutbox } from '../alert-outbox.js';
+import type { ObservationColumns } from '../observation-columns.js';
 import { StoreError } from '../store-error.js';
 import { DuckDbAlertOutbox } from './alert-tables.js';
 import type { SerialConnection } from './connection.js';
 import { readCoverage } from './coverage.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
 import { readEvents } from './read-events.js';
-import { lastDatesByKey, lastStoredDate, readObservationSets, readObservations } from './read-observations.js';
+import { lastDatesByKey, lastStoredDate, readObservationColumnSets, readObservations } from './read-observations.js';
 import { contentRevision, countObservationRows } from './row-counts.js';
 import { insertRun, readRuns } from './runs-table.js';
 import { readSupersededSpans } from './superseded-spans.js';
@@ -83,8 +84,8 @@ export class DuckDbStore implements Store {
     return this.db.serial(() => readObservations(this.db, query));
   }
 
-  readMany(queries: readonly ObservationQuery[]): Promise<StoredObservation[][]> {
-    return this.db.serial(() => readObservationSets(this.db, queries));
+  readColumns(queries: readonly ObservationQuery[]): Promise<ObservationColumns[]> {
+    return this.db.serial(() => readObservationColumnSets(this.db, queries));
   }
 
   lastDatesByKey(query: ObservationQuery): Promise<Map<string, string>> {

@@ -33,6 +33,11 @@ export interface OpenOptions {
   readonly lockWaitMs?: number;
   /** Called once, before waiting, when the first attempt finds the file locked. */
   readonly onLockWait?: (holder: LockHolder, lockWaitMs: number) => void;
+  /**
+   * DuckDB threads of a read-only open (default 1: a server runs many reads side by side). A
+   * process that runs one command and exits may give its reads both cores of a 2-core machine.
+   */
+  readonly readThreads?: number;
 }
 
 /**
@@ -54,11 +59,11 @@ export function formatWait(ms: number): string {
   return ms < 10_000 ? `${formatDecimal(ms / 1000, 1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
-async function connect(path: string, mode: OpenMode): Promise<SerialConnection> {
+async function connect(path: string, mode: OpenMode, readThreads = 1): Promise<SerialConnection> {
   try {
     const instance = await DuckDBInstance.create(path, {
       ...STORE_DUCKDB_CONFIG,
-      ...(mode === 'read' ? { access_mode: 'READ_ONLY', threads: '1' } : {}),
+      ...(mode === 'read' ? { access_mode: 'READ_ONLY', threads: String(readThreads) } : {}),
     });
     return new SerialConnection(instance, await instance.connect());
   } catch (cause) {
@@ -105,9 +110,14 @@ async function checkSchema(db: SerialConnection, path: string, mode: OpenMode): 
   }
 }
 
-async function openOnce(path: string, mode: OpenMode, existed: boolean): Promise<SerialConnection> {
+async function openOnce(
+  path: string,
+  mode: OpenMode,
+  existed: boolean,
+  readThreads: number | undefined,
+): Promise<SerialConnection> {
   if (mode === 'read') {
-    const db = await connect(path, 'read');
+    const db = await connect(path, 'read', readThreads);
     await checkSchema(db, path, 'read');
     return db;
   }
@@ -185,7 +195,10 @@ export async function openDatabase(
   let told = false;
   for (;;) {
     try {
-      return { db: await openOnce(path, mode, existed || existsSync(path)), readOnly: mode === 'read' };
+      return {
+        db: await openOnce(path, mode, existed || existsSync(path), options.readThreads),
+        readOnly: mode === 'read',
+      };
     } catch (error) {
       if (!(error instanceof StoreError) || error.kind !== 'locked') throw error;
       const waited = Date.now() - started;

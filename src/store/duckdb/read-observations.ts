@@ -6,10 +6,9 @@ import type { Asset } from '../../domain/assets.js';
 import { asOfCutoff } from '../../domain/dates.js';
 import type { DatasetName } from '../../domain/datasets.js';
 import type { ObservationQuery, StoredObservation } from '../store.js';
+import { observationRows, ObservationText, type ObservationColumns } from '../observation-columns.js';
 import type { SerialConnection } from './connection.js';
 import { ts } from './timestamps.js';
-
-const DAY_MS = 86_400_000;
 
 /** The WHERE clause of `query`, its parameters added to `params` under names starting with `prefix`. */
 function observationFilter(query: ObservationQuery, params: Record<string, DuckDBValue>, prefix: string): string {
@@ -39,16 +38,27 @@ export async function readObservations(db: SerialConnection, query: ObservationQ
 
 /**
  * Reads several queries in one pass (inside the connection's serial stream): the result's i-th list
- * holds what readObservations(queries[i]) returns, rows ordered by date, key, field (then asset). Two
- * statements in all, however many queries: an analysis reads eleven datasets, and each statement
- * costs DuckDB a scan and a plan of its own.
+ * holds what readObservations(queries[i]) returns, rows ordered by date, key, field (then asset).
  */
 export async function readObservationSets(
   db: SerialConnection,
   queries: readonly ObservationQuery[],
 ): Promise<StoredObservation[][]> {
-  const out: StoredObservation[][] = queries.map(() => []);
-  if (queries.length === 0) return out;
+  const text = new ObservationText();
+  return (await readObservationColumnSets(db, queries)).map((columns) => observationRows(columns, text));
+}
+
+/**
+ * Reads several queries in one pass (inside the connection's serial stream), each as columns: the
+ * result's i-th set holds the rows readObservations(queries[i]) returns, in the same order. Two
+ * statements in all, however many queries: an analysis reads eleven datasets, and each statement
+ * costs DuckDB a scan and a plan of its own.
+ */
+export async function readObservationColumnSets(
+  db: SerialConnection,
+  queries: readonly ObservationQuery[],
+): Promise<ObservationColumns[]> {
+  if (queries.length === 0) return [];
   const params: Record<string, DuckDBValue> = {};
   // The filtered rows of every query, tagged with the query's number (qi).
   const tagged = queries
@@ -61,65 +71,108 @@ export async function readObservationSets(
   // in this order; the rows come back with that number instead of four strings per row (decoding
   // strings out of DuckDB's vectors cost more than the query: ~0.25 s of CPU for an analysis on the
   // real data). A series without its source (nk) names a natural key but for its date, numbered in
-  // the order the rows are returned in (key, field, asset), so that the grouping and the ordering
-  // work on integers. Both statements run in one serial call on one unchanging snapshot, so the
-  // numbers agree.
-  const seriesSql = `SELECT qi, field, asset, key, source,
-       (row_number() OVER (ORDER BY qi, key, field, asset, source) - 1)::INTEGER AS sid,
-       (dense_rank() OVER (ORDER BY qi, key, field, asset) - 1)::INTEGER AS nk
-     FROM (SELECT DISTINCT qi, field, asset, key, source FROM tagged)`;
+  // the order the rows are returned in (key, field, asset), so that the ordering works on integers.
   const series = await db.columns(
-    `WITH tagged AS (${tagged}) SELECT qi, field, asset, key, source FROM (${seriesSql}) ORDER BY sid`,
+    `SELECT qi, field, asset, key, source, (dense_rank() OVER (ORDER BY qi, key, field, asset) - 1)::INTEGER AS nk
+     FROM (SELECT DISTINCT qi, field, asset, key, source FROM (${tagged}))
+     ORDER BY qi, key, field, asset, source`,
     params,
   );
-  // Per query and natural key (nk and date) the latest version known by the cut-off: its value and
-  // series (so its source) taken together from one row (a struct), whichever row wins a tie on
-  // known_at. Dates and timestamps come back as numbers (days, epoch ms) and are turned into ISO
-  // text once per distinct value.
+  const [sQueries, sFields, sAssets, sKeys, sSources, sNaturalKeys] = series.columns;
+  const seriesCount = series.rowCount;
+  if (seriesCount === 0)
+    return queries.map((q) => ({
+      dataset: q.dataset,
+      series: [],
+      seriesOf: new Int32Array(0),
+      days: new Int32Array(0),
+      values: new Float64Array(0),
+      knownAtMs: new Float64Array(0),
+    }));
+  // Every version of every filtered row, with its series number (the series passed back as lists:
+  // both statements run in one serial call on one unchanging snapshot, so they find the same
+  // series), ordered so that the versions of one natural key and date are next to each other.
+  // Dates and timestamps come back as numbers (days, epoch ms).
+  params['s_qi'] = listValue(sQueries!);
+  params['s_field'] = listValue(sFields!);
+  params['s_asset'] = listValue(sAssets!);
+  params['s_key'] = listValue(sKeys!);
+  params['s_source'] = listValue(sSources!);
+  params['s_nk'] = listValue(sNaturalKeys!);
   const { columns, rowCount } = await db.numberColumns(
-    `WITH tagged AS (${tagged}), series AS (${seriesSql})
-     SELECT l.last.sid, l.day, l.last.value, l.known_ms FROM (
-       SELECT t.qi, s.nk, (t.date - DATE '1970-01-01')::INTEGER AS day,
-         arg_max({sid: s.sid, value: t.value}, t.known_at) AS last, epoch_ms(max(t.known_at))::DOUBLE AS known_ms
-       FROM tagged t JOIN series s
-         ON s.qi = t.qi AND s.field = t.field AND s.asset = t.asset AND s.key = t.key AND s.source = t.source
-       GROUP BY t.qi, s.nk, t.date
-     ) l
-     ORDER BY l.qi, l.day, l.nk`,
+    `SELECT s.sid, (t.date - DATE '1970-01-01')::INTEGER AS day, t.value, epoch_ms(t.known_at)::DOUBLE AS known_ms
+     FROM (${tagged}) t JOIN (
+       SELECT unnest($s_qi::INTEGER[]) AS qi, unnest($s_field::VARCHAR[]) AS field, unnest($s_asset::VARCHAR[]) AS asset,
+         unnest($s_key::VARCHAR[]) AS key, unnest($s_source::VARCHAR[]) AS source, unnest($s_nk::INTEGER[]) AS nk,
+         unnest(range(${seriesCount}))::INTEGER AS sid
+     ) s ON s.qi = t.qi AND s.field = t.field AND s.asset = t.asset AND s.key = t.key AND s.source = t.source
+     ORDER BY t.qi, day, s.nk`,
     params,
   );
-  const [sQueries, sFields, sAssets, sKeys, sSources] = series.columns;
-  const seriesOf = Array.from({ length: series.rowCount }, (_, i) => {
-    const qi = sQueries![i] as number;
-    return {
-      rows: out[qi]!,
-      dataset: queries[qi]!.dataset,
-      field: sFields![i] as string,
-      asset: sAssets![i] as Asset,
-      key: sKeys![i] as string,
-      source: sSources![i] as string,
-    };
-  });
-  const [si, da, va, kn] = columns;
-  const dates = new Map<number, string>();
-  const instants = new Map<number, string>();
-  for (let i = 0; i < rowCount; i++) {
-    const day = da![i]!;
-    let date = dates.get(day);
-    if (date === undefined) {
-      date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-      dates.set(day, date);
-    }
-    const ms = kn![i]!;
-    let knownAt = instants.get(ms);
-    if (knownAt === undefined) {
-      knownAt = new Date(ms).toISOString();
-      instants.set(ms, knownAt);
-    }
-    const { rows, dataset, field, asset, key, source } = seriesOf[si![i]!]!;
-    rows.push({ dataset, field, asset, key, date, value: va![i]!, knownAt, source });
+  const [sidColumn, dayColumn, valueColumn, knownColumn] = columns;
+  // Per natural key and date, the latest version known by the cut-off: of the adjacent versions of
+  // one key and date, the row with the latest known_at (the first of them on a tie), its value and
+  // series (so its source) taken together.
+  const kept = new Uint8Array(rowCount);
+  for (let i = 0; i < rowCount;) {
+    const day = dayColumn![i]!;
+    const nk = sNaturalKeys![sidColumn![i]!] as number;
+    let best = i;
+    let j = i + 1;
+    for (; j < rowCount && dayColumn![j] === day && (sNaturalKeys![sidColumn![j]!] as number) === nk; j++)
+      if (knownColumn![j]! > knownColumn![best]!) best = j;
+    kept[best] = 1;
+    i = j;
   }
-  return out;
+  // Each query's rows, and its series that kept a row numbered from 0 in series order.
+  const counts = new Int32Array(queries.length);
+  const hasRows = new Uint8Array(seriesCount);
+  for (let i = 0; i < rowCount; i++)
+    if (kept[i]) {
+      const sid = sidColumn![i]!;
+      hasRows[sid] = 1;
+      counts[sQueries![sid] as number]! += 1;
+    }
+  const localOf = new Int32Array(seriesCount);
+  const usedSids = queries.map((): number[] => []);
+  for (let sid = 0; sid < seriesCount; sid++) {
+    if (!hasRows[sid]) continue;
+    const qi = sQueries![sid] as number;
+    localOf[sid] = usedSids[qi]!.length;
+    usedSids[qi]!.push(sid);
+  }
+  const sets = queries.map((q, qi) => ({
+    dataset: q.dataset,
+    seriesOf: new Int32Array(counts[qi]!),
+    days: new Int32Array(counts[qi]!),
+    values: new Float64Array(counts[qi]!),
+    knownAtMs: new Float64Array(counts[qi]!),
+    next: 0,
+  }));
+  for (let i = 0; i < rowCount; i++) {
+    if (!kept[i]) continue;
+    const sid = sidColumn![i]!;
+    const set = sets[sQueries![sid] as number]!;
+    const at = set.next++;
+    set.seriesOf[at] = localOf[sid]!;
+    set.days[at] = dayColumn![i]!;
+    // + 0 reads a stored -0 as 0, as the reads did before (DuckDB's aggregate returned it so).
+    set.values[at] = valueColumn![i]! + 0;
+    set.knownAtMs[at] = knownColumn![i]!;
+  }
+  return sets.map((set, qi) => ({
+    dataset: set.dataset,
+    series: usedSids[qi]!.map((sid) => ({
+      field: sFields![sid] as string,
+      asset: sAssets![sid] as Asset,
+      key: sKeys![sid] as string,
+      source: sSources![sid] as string,
+    })),
+    seriesOf: set.seriesOf,
+    days: set.days,
+    values: set.values,
+    knownAtMs: set.knownAtMs,
+  }));
 }
 
 /** Per key, the last market date among the rows `query` reads (inside the connection's serial stream). */
