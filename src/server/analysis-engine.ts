@@ -60,6 +60,8 @@ export class AnalysisEngine {
   private readonly answers: AnalysisAnswers;
   private readonly precomputation: Precomputation | null;
   private kept = 0;
+  /** performance.now() of the last request (answer() call); the precomputation waits for a lull. */
+  private lastRequestAt: number | null = null;
   private sliced = 0;
   private epochSliced = 0;
   private loaded = 0;
@@ -84,6 +86,7 @@ export class AnalysisEngine {
           ...(options.precomputeSince !== undefined ? { since: options.precomputeSince } : {}),
           concurrency: this.pool.stats.workers,
           histories: (asset) => this.histories.get(asset),
+          lastRequestAt: () => this.lastRequestAt,
           analyze: (history, asOf, spotSource, signal) =>
             this.pool.analyzeAt(history, asOf, spotSource, signal, 'background'),
         })
@@ -134,6 +137,7 @@ export class AnalysisEngine {
    */
   async answer(options: { asset: AnalysedAsset; asOf?: string; signal?: AbortSignal }): Promise<EncodedAnalysis> {
     const { asset } = options;
+    this.lastRequestAt = performance.now();
     const asOf = options.asOf ?? (await defaultAsOf(this.store, asset));
     const histories = await this.histories.get(asset);
     this.noteRevision(histories.revision);

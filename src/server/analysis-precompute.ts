@@ -2,7 +2,9 @@
 // analyses every past date of every analysed asset — newest first, both assets interleaved — as
 // background jobs (taken only when no request waits), and keeps the answers (analysis-answers.ts), so
 // that the dashboard's as-of replay, which asks a different date per request, is answered from bytes
-// already made. At most `concurrency` jobs are in flight, so the pool's background queue stays short.
+// already made. At most `concurrency` jobs are in flight, so the pool's background queue stays short,
+// and none starts while requests are arriving (within QUIET_MS of the last one): the cores go to the
+// requests and the event loop first, the run goes on in the lulls.
 // Progress is reported by /api/health.
 import type { AnalysedAsset } from '../domain/assets.js';
 import { addDays } from '../domain/dates.js';
@@ -10,6 +12,12 @@ import type { Store } from '../store/store.js';
 import type { AnalysisAnswers } from './analysis-answers.js';
 import type { AssetHistories } from './analysis-histories.js';
 import type { EncodedAnalysis, PoolHistory } from './analysis-pool.js';
+
+/**
+ * Milliseconds without a request before a background job starts: 200, a few page loads' gaps; a
+ * dashboard's burst of requests is answered before the run takes the cores back.
+ */
+export const QUIET_MS = 200;
 
 /** Where the precomputation stands: `full` when the answers' bound stopped it, `off` when disabled. */
 export type PrecomputeState = 'off' | 'waiting' | 'running' | 'done' | 'full' | 'failed';
@@ -51,6 +59,8 @@ export interface PrecomputeContext {
   histories(asset: AnalysedAsset): Promise<AssetHistories>;
   /** A background job of the pool. */
   analyze(history: PoolHistory, asOf: string, spotSource: string | null, signal: AbortSignal): Promise<EncodedAnalysis>;
+  /** performance.now() of the last request the server answered (null: none yet); jobs wait for QUIET_MS after it. */
+  lastRequestAt?(): number | null;
   /** Called once per run when it ends (tests, logs). */
   onEnd?(progress: PrecomputeProgress): void;
 }
@@ -183,6 +193,8 @@ export class Precomputation {
     let typicalBytes = 0;
     const lane = async (): Promise<void> => {
       while (next < pairs.length && !signal.aborted) {
+        await this.quiet(signal);
+        if (signal.aborted) return;
         const i = next++;
         const { asset, asOf } = pairs[i]!;
         if (answers.has(run.revision, asset, asOf)) {
@@ -214,6 +226,20 @@ export class Precomputation {
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   }
+
+  /** Resolves once QUIET_MS have passed since the last request (at once when there was none). */
+  private async quiet(signal: AbortSignal): Promise<void> {
+    for (;;) {
+      const last = this.context.lastRequestAt?.() ?? null;
+      const wait = last === null ? 0 : last + QUIET_MS - performance.now();
+      if (wait <= 0 || signal.aborted) return;
+      this.yielded += 1;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  /** Times a job waited for requests to stop (for tests and the docs). */
+  yielded = 0;
 
   progress(): PrecomputeProgress {
     const { answers } = this.context;

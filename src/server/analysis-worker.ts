@@ -17,7 +17,7 @@ import { HistoryAnalyses } from './history-analyses.js';
 import { strongEtag } from './http-cache.js';
 
 /** The worker threads' nice value (the event loop stays at the process's own, normally 0). */
-export const WORKER_NICE = 10;
+export const WORKER_NICE = 19;
 
 /** Lowers this thread's priority where the OS allows it per thread (Linux: /proc/thread-self names its id). */
 function lowerThreadPriority(): void {

@@ -205,6 +205,31 @@ describe('precomputation on the simulator', () => {
     }
   }, 300_000);
 
+  it('starts no background job while requests arrive, and finishes in the lull after them', async () => {
+    const engine = new AnalysisEngine({
+      store,
+      now,
+      workers: 1,
+      precompute: true,
+      precomputeSince: addDays(today, -6),
+    });
+    try {
+      await engine.analyzeJson({ asset: 'BTC', asOf: '2025-06-02' }); // a request first: the run starts in its wake
+      await engine.start();
+      const atStart = engine.precomputeProgress().answered;
+      // Requests every 50 ms for 1.5 s (under QUIET_MS apart): at most the one job already running finishes.
+      for (let i = 0; i < 30; i += 1) {
+        await engine.analyzeJson({ asset: 'BTC', asOf: '2025-06-02' });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(engine.precomputeProgress().answered).toBeLessThanOrEqual(atStart + 1);
+      const done = await settled(engine);
+      expect(done).toMatchObject({ state: 'done', dates: 12, answered: 12 });
+    } finally {
+      await engine.close();
+    }
+  }, 300_000);
+
   it('starts again after an import: the new revision empties the kept answers and is precomputed', async () => {
     const engine = new AnalysisEngine({
       store,
