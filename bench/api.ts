@@ -10,12 +10,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { addDays } from '../src/domain/dates.js';
 import { writeSimulatedDataset } from '../src/sim/simulate.js';
 import { openDuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import { pacedLoad, type PacedLoadResult } from './paced-load.js';
+import { BIN, ensureBuilt, ROOT } from './built-cli.js';
 import type { BenchResult } from './result.js';
 
 interface Histogram {
@@ -57,9 +57,9 @@ export const BENCH_REAL_DB = process.env['TIDEMARK_BENCH_DB'] ?? '/tmp/tm/real.d
 
 /** Starts `tidemark serve` on `db` as its own process (as users run it) and resolves its base URL. */
 function startServer(db: string, extra: readonly string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', ...extra];
+  const args = [BIN, 'serve', '--db', db, '--port', '0', ...extra];
   const child = spawn(process.execPath, args, {
-    cwd: resolve(dirname(fileURLToPath(import.meta.url)), '..'),
+    cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((done, fail) => {
@@ -127,8 +127,11 @@ async function cachedMix(base: string, source: string, duration: number, rate: n
   // its background run past the mix's dates, as on a server that has run for a minute.
   await precomputedBack(base);
   const headers = { 'accept-encoding': 'gzip' }; // as browsers ask
-  await autocannon({ url, connections: 10, duration: 2, headers }); // JIT warm-up, not reported
   const path = `/api/analysis?asset=BTC&asOf=${BENCH_AS_OF}`;
+  // Warm-up, not reported: the same paced load for 3 s, so the JIT of both processes (this client's
+  // too: its first paced run otherwise charges its own compilation to the server) and the background
+  // jobs in flight when the load begins are behind it.
+  await pacedLoad({ base, path: () => path, rate, seconds: 3, connections: 10, headers });
   const fixed = await pacedLoad({ base, path: () => path, rate, seconds: duration, connections: 10, headers });
   const flat = await autocannon({ url, connections: 10, duration: Math.max(3, Math.round(duration / 2)), headers });
   const failures = fixed.non200 + fixed.errors + flat.non2xx + flat.errors + flat.timeouts;
@@ -390,6 +393,7 @@ export async function main(
   const connections = options.connections ?? 10;
   const fromEnv = process.env['TIDEMARK_BENCH_MIX'];
   const mixes = options.mixes ?? (fromEnv === 'cached' || fromEnv === 'uncached' ? [fromEnv] : ['cached', 'uncached']);
+  ensureBuilt(); // the server runs as users run it: the compiled CLI
   const dir = mkdtempSync(join(tmpdir(), 'tidemark-api-bench-'));
   try {
     const { db, source: data } = await benchDatabase(dir);

@@ -4,13 +4,12 @@
 // after a warm-up, beside a bare `node -e 0` for scale. The real data: TIDEMARK_BENCH_DB (a store
 // already imported, opened read-only) or ../shared/data imported into a temporary store first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BIN, ensureBuilt, ROOT } from './built-cli.js';
 import type { BenchResult } from './result.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'tidemark.js');
 const SHARED = resolve(process.cwd(), '../shared/data');
 const RUNS = Number(process.env['TIDEMARK_BENCH_RUNS'] ?? 9);
 
@@ -27,20 +26,6 @@ function childrenCpuSeconds(): number | null {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Node runs on
   return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
-}
-
-/** Whether any .ts file under src/ (the CLI's sources) is newer than the compiled entry point. */
-function distStale(): boolean {
-  const main = join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(main)) return true;
-  const built = statSync(main).mtimeMs;
-  const walk = (dir: string): boolean =>
-    readdirSync(dir, { withFileTypes: true }).some((e) =>
-      e.isDirectory()
-        ? e.name !== 'web' && walk(join(dir, e.name))
-        : e.name.endsWith('.ts') && statSync(join(dir, e.name)).mtimeMs > built,
-    );
-  return walk(join(ROOT, 'src'));
 }
 
 interface ProcessFigures {
@@ -96,11 +81,7 @@ function realStore(): { path: string; cleanUp: () => void; origin: string } | nu
 }
 
 export async function main(): Promise<BenchResult[]> {
-  if (distStale()) {
-    process.stderr.write('dist/ is missing or older than src/: npm run build …\n');
-    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('npm run build failed');
-  }
+  ensureBuilt();
   const node = process.execPath;
   const baseline = timeProcess(node, ['-e', '0']);
   const version = timeProcess(node, [BIN, '--version']);
