@@ -1,7 +1,9 @@
 // Whether each input of an analysis is as fresh as its source normally is: a source publishes a
 // date's number at a known time (domain/known-at.ts) — Farside's flows for US trading day D at D+1
 // 02:00 UTC, a crypto daily bar at D+1 00:00 UTC, the CFTC's Tuesday report on Friday — and is late
-// once that time plus a grace period has passed without the number. Used by the stale-input rule.
+// once that time plus a grace period has passed without the number. Used by the stale-input rule: a
+// feed that is late by hours, an early warning, where domain/freshness.ts judges an input too old (in
+// days) for the judgment to read. Inputs are named in the label table's words (SERIES_NAMES).
 import { addDays, dayOfWeek, daysBetween } from '../domain/dates.js';
 import {
   cmeSettleKnownAt,
@@ -11,6 +13,7 @@ import {
   usCloseKnownAt,
 } from '../domain/known-at.js';
 import type { MarketSeries } from '../domain/market-series.js';
+import { SERIES_NAMES } from '../domain/labels/code-names.js';
 import { isUsTradingDay } from '../domain/us-market-calendar.js';
 
 /** The inputs whose freshness is checked. */
@@ -40,6 +43,7 @@ export interface InputFreshness {
 }
 
 interface InputClock {
+  /** The input's name for people, from the label table. */
   readonly label: string;
   /** The dates the source publishes (US trading days, every day, Tuesdays). */
   readonly publishes: (date: string) => boolean;
@@ -60,56 +64,56 @@ const STRATEGY = /^(strategy|microstrategy|mstr)\b/i;
 /** Each input's publication clock and where its dates are in the series. */
 export const INPUT_CLOCKS: Readonly<Record<FreshnessInput, InputClock>> = {
   'etf-flows': {
-    label: 'US spot ETF flows',
+    label: SERIES_NAMES.etfFlows,
     publishes: isUsTradingDay,
     knownAt: etfFlowKnownAt,
     graceHours: 18,
     lastDate: (m) => m.etfFlows.reduce<string | null>((a, f) => (a === null || f.date > a ? f.date : a), null),
   },
   spot: {
-    label: 'spot price',
+    label: SERIES_NAMES.spot,
     publishes: () => true,
     knownAt: cryptoDailyKnownAt,
     graceHours: 24,
     lastDate: (m) => last(m.spot),
   },
   'perp-open-interest': {
-    label: 'perp open interest',
+    label: SERIES_NAMES.openInterestUsd,
     publishes: () => true,
     knownAt: cryptoDailyKnownAt,
     graceHours: 24,
     lastDate: (m) => last(m.openInterestUsd),
   },
   'perp-funding': {
-    label: 'perp funding',
+    label: SERIES_NAMES.fundingRate8h,
     publishes: () => true,
     knownAt: cryptoDailyKnownAt,
     graceHours: 24,
     lastDate: (m) => last(m.fundingRate8h),
   },
   liquidations: {
-    label: 'liquidations',
+    label: SERIES_NAMES.liquidations,
     publishes: () => true,
     knownAt: cryptoDailyKnownAt,
     graceHours: 24,
     lastDate: (m) => last(m.longLiquidationsUsd),
   },
   cme: {
-    label: 'CME futures',
+    label: SERIES_NAMES.cme,
     publishes: isUsTradingDay,
     knownAt: cmeSettleKnownAt,
     graceHours: 48,
     lastDate: (m) => last(m.cme),
   },
   cot: {
-    label: 'CFTC COT report',
+    label: SERIES_NAMES.cot,
     publishes: (d) => dayOfWeek(d) === 2,
     knownAt: cotKnownAt,
     graceHours: 72,
     lastDate: (m) => last(m.cot),
   },
   'strategy-mnav': {
-    label: 'Strategy mNAV',
+    label: SERIES_NAMES.mnav,
     publishes: isUsTradingDay,
     knownAt: usCloseKnownAt,
     graceHours: 72,

@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(SHARED_DATA_DIR))('default alert rules over the real
   });
 
   it('inputs that really went late, and Strategy below its coins', () => {
-    expect(sent('stale-input', '2025-11-20')?.alert.title).toBe('BTC: stale input — CFTC COT report');
+    expect(sent('stale-input', '2025-11-20')?.alert.title).toBe('BTC: stale input — CFTC positioning');
     expect(sent('mnav-below-one', '2026-01-01')?.alert.title).toMatch(/Strategy mNAV 0\.9\d+×/);
     // The repeat on 10 Jan is held back by the 14-day cooldown, not sent.
     const repeat = planned.find((p) => p.alert.rule === 'mnav-below-one' && p.alert.asOf === '2026-01-10');
