@@ -20,6 +20,7 @@ import { loadShippedEvents } from '../sources/events/shipped-calendar.js';
 import { UsageError, withStore } from './context.js';
 import { asOfFlag, checkRange, dateFlag } from './options.js';
 import { formatTable } from './table.js';
+import { formatDate, formatDateRange } from '../format/dates.js';
 import { formatUsd } from '../format/money.js';
 import { formatCount, formatDecimal, formatNumber, formatPrice } from '../format/numbers.js';
 import { FRESHNESS_INPUT_LABELS } from '../domain/freshness.js';
@@ -129,7 +130,7 @@ export function formatAnalysis(a: Analysis): string {
   lines.push('Inputs (latest date, age)');
   for (const f of a.freshness)
     lines.push(
-      `  ${f.stale ? '!' : ' '} ${FRESHNESS_INPUT_LABELS[f.input].padEnd(20)} ${f.lastDate ?? 'none'}${f.ageDays === null ? '' : `  ${formatCount(f.ageDays)} d`}${f.source ? `  (${sourceName(f.source)})` : ''}${f.stale ? '  STALE — left out of the judgment' : ''}`,
+      `  ${f.stale ? '!' : ' '} ${FRESHNESS_INPUT_LABELS[f.input].padEnd(20)} ${(f.lastDate === null ? 'none' : formatDate(f.lastDate)).padEnd(11)}${f.ageDays === null ? '' : `  ${formatCount(f.ageDays)} d`}${f.source ? `  (${sourceName(f.source)})` : ''}${f.stale ? '  STALE — left out of the judgment' : ''}`,
     );
   lines.push('');
   lines.push(`Evidence (${EVIDENCE_MARKER_LEGEND})`);
@@ -141,7 +142,7 @@ export function formatAnalysis(a: Analysis): string {
   if (a.waves.length === 0) lines.push('  none detected in the lookback');
   for (const w of a.waves)
     lines.push(
-      `  ${capitalise(SEGMENT_NAMES[w.segment]).padEnd(18)} ${w.start} .. ${w.end ?? 'ongoing   '}  size ${waveSize(w.size, w.unit)}`,
+      `  ${capitalise(SEGMENT_NAMES[w.segment]).padEnd(18)} ${(w.end === null ? `from ${formatDate(w.start)}, ongoing` : formatDateRange(w.start, w.end)).padEnd(26)}  size ${waveSize(w.size, w.unit)}`,
     );
   lines.push(
     '',

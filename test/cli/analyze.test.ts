@@ -50,6 +50,12 @@ describe('tidemark analyze', () => {
     expect(stdout).toMatch(/^Tidemark — BTC as of 2026-01-20 {3}\[SIMULATED DATA/);
     expect(stdout).toMatch(/Phase: (TREND DECLINE|BOTTOMING|UPTREND|TOPPING) {2}\(confidence \d{1,3}%\)/);
     expect(stdout).toContain('Confirmation checklist');
+    // Dates a person reads are written as the note writes them, in the inputs and the waves tables too.
+    const tables = stdout.slice(stdout.indexOf('Inputs (latest date, age)'), stdout.indexOf('Evidence ('));
+    expect(tables).toMatch(/spot price +\d{1,2} [A-Z][a-z]{2} 20\d\d +\d+ d/);
+    const waves = stdout.slice(stdout.indexOf('De-risking waves'), stdout.indexOf('ETF flow regime:'));
+    expect(waves).toMatch(/(\d{1,2}[– ]|from \d{1,2} [A-Z][a-z]{2} 20\d\d, ongoing)/);
+    expect(`${tables}${waves}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('--walk-forward --monthly --json gives one reading per month', async () => {
