@@ -19,6 +19,7 @@ import { whatChangedSection } from './what-changed.js';
 import { playbookSection } from './playbook-section.js';
 import { trackRecordSections } from './track-record-section.js';
 import { whatWouldChangeSection } from './what-would-change.js';
+import { sectionForReaders } from './readers-words.js';
 /** Calendar days of history the note's charts show (the loader's lookbackDays for reports); the
  * waves section falls back to it when the series are empty. */
 export const REPORT_CHART_LOOKBACK_DAYS = 180;
@@ -70,6 +71,6 @@ export function buildNote({ analysis, series, coverage, history, trackRecord, pl
       playbookSection(playbook),
       caveatsSection(analysis, coverage),
       coverageSection(analysis, coverage),
-    ],
+    ].map(sectionForReaders),
   };
 }

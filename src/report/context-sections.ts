@@ -58,7 +58,7 @@ export function wavesSection(analysis: Analysis, since: string, ledger: FactLedg
   const earlier = all.length - waves.length;
   blocks.push({
     kind: 'paragraph',
-    text: `${waves.length} wave${waves.length === 1 ? '' : 's'} since ${since}, in this order: ${waves.map((w) => `${SEGMENT_NAMES[w.segment]} from ${w.start}`).join(', then ')}. ${open.length > 0 ? `Still under way: ${open.map((w) => SEGMENT_NAMES[w.segment]).join(', ')}.` : 'None is still under way.'}${earlier > 0 ? ` ${earlier} earlier wave${earlier === 1 ? '' : 's'} ended before ${since}.` : ''}`,
+    text: `${waves.length} wave${waves.length === 1 ? '' : 's'} since ${since}, by the day each began: ${waves.map((w) => `${SEGMENT_NAMES[w.segment]} from ${w.start}`).join(', then ')}. ${open.length > 0 ? `Still under way: ${open.map((w) => SEGMENT_NAMES[w.segment]).join(', ')}.` : 'None is still under way.'}${earlier > 0 ? ` ${earlier} earlier wave${earlier === 1 ? '' : 's'} ended before ${since}.` : ''}`,
   });
   blocks.push(...bullets(ledger.take((analysis.wavesDetail?.evidence ?? []).map((e) => e.text))));
   blocks.push({

@@ -5,6 +5,7 @@
 import type { Analysis } from '../domain/analysis.js';
 import { addDays, dayOfWeek } from '../domain/dates.js';
 import { FRESHNESS_INPUT_LABELS, type FreshnessInput, type InputFreshness } from '../domain/freshness.js';
+import { sourceName } from '../domain/labels/code-names.js';
 import type { MarketSeries } from '../domain/market-series.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
 import { formatPrice, formatRatio, formatSignedDecimal } from '../format/numbers.js';
@@ -24,7 +25,9 @@ export function freshnessLine(analysis: Analysis): string {
   const fresh = analysis.freshness.filter((f) => f.lastDate !== null && !f.stale);
   const stale = analysis.freshness.filter((f) => f.stale);
   const missing = analysis.freshness.filter((f) => f.lastDate === null);
-  const age = (f: InputFreshness): string => `${FRESHNESS_INPUT_LABELS[f.input]} ${f.lastDate}`;
+  // The source is named where the input says which it read (the spot price: one venue chosen by freshness).
+  const age = (f: InputFreshness): string =>
+    `${FRESHNESS_INPUT_LABELS[f.input]} ${f.lastDate}${f.source ? ` (${sourceName(f.source)})` : ''}`;
   const parts = [
     `Data as of ${analysis.asOf}: ${fresh.length > 0 ? fresh.map(age).join(', ') : 'no input is current'}.`,
   ];

@@ -25,13 +25,23 @@ const BACKWARD: Record<PhaseLabel, string> = {
   topping: PHASE_NAMES['trend-decline'],
 };
 
+/**
+ * What a confirmed regime turn does to the call: turns it, or — when the engine already switched
+ * early (ahead of the regime, on the 50-day average) — confirms the call in force.
+ */
+function regimeConsequence(label: PhaseLabel | null, side: 'uptrend' | 'trend-decline'): string {
+  return label === side
+    ? `the ${PHASE_NAMES[side]} call, made before the regime turned, would be confirmed`
+    : `the call would turn to ${PHASE_NAMES[side]}`;
+}
+
 /** The price levels at which the regime (and with it the side of the call) would turn. */
 export function priceTriggers(analysis: Analysis): string[] {
   const t = analysis.signals.trend;
   const lines: string[] = [];
   if (t.regime === 'bear' && t.regimeExtremeClose !== null) {
     lines.push(
-      `A close above ${formatPrice(t.regimeExtremeClose * (1 + REGIME_THRESHOLD))} (${formatPercent(REGIME_THRESHOLD, 0)} above the regime low ${formatPrice(t.regimeExtremeClose)} of ${t.regimeExtremeDate}) would confirm a bull regime: the call would turn to ${PHASE_NAMES.uptrend}.`,
+      `A close above ${formatPrice(t.regimeExtremeClose * (1 + REGIME_THRESHOLD))} (${formatPercent(REGIME_THRESHOLD, 0)} above the regime low ${formatPrice(t.regimeExtremeClose)} of ${t.regimeExtremeDate}) would confirm a bull regime: ${regimeConsequence(analysis.phase.label, 'uptrend')}.`,
     );
     if (analysis.phase.label === 'trend-decline' && t.peakClose !== null)
       lines.push(
@@ -40,7 +50,7 @@ export function priceTriggers(analysis: Analysis): string[] {
   }
   if (t.regime === 'bull' && t.regimeExtremeClose !== null)
     lines.push(
-      `A close below ${formatPrice(t.regimeExtremeClose * (1 - REGIME_THRESHOLD))} (${formatPercent(REGIME_THRESHOLD, 0)} under the regime high ${formatPrice(t.regimeExtremeClose)} of ${t.regimeExtremeDate}) would confirm a bear regime: the call would turn to ${PHASE_NAMES['trend-decline']}.`,
+      `A close below ${formatPrice(t.regimeExtremeClose * (1 - REGIME_THRESHOLD))} (${formatPercent(REGIME_THRESHOLD, 0)} under the regime high ${formatPrice(t.regimeExtremeClose)} of ${t.regimeExtremeDate}) would confirm a bear regime: ${regimeConsequence(analysis.phase.label, 'trend-decline')}.`,
     );
   return lines;
 }

@@ -72,8 +72,8 @@ describe('tidemark report', () => {
 
   it("/api/report's note opens with the same call line as the CLI's, with the call's run of sessions", async () => {
     const md = readFileSync(join(dir, 'out', 'tidemark-BTC-2026-01-07.md'), 'utf8');
-    const cliLead = /^\*\*(BTC as of 2026-01-07: .*)\*\*$/m.exec(md)?.[1];
-    expect(cliLead).toMatch(/^BTC as of 2026-01-07: \w+[\w ]*, (unchanged for \d+ sessions|new today)/);
+    const cliLead = /^\*\*(BTC as of 7 Jan 2026: .*)\*\*$/m.exec(md)?.[1];
+    expect(cliLead).toMatch(/^BTC as of 7 Jan 2026: \w+[\w ]*, (unchanged for \d+ sessions|new today)/);
     const store = await openDuckDbStore(db, { mode: 'read' });
     const app = buildServer({
       store,

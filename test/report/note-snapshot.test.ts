@@ -55,7 +55,7 @@ describe('the note for seed 7 as of 2026-01-16', () => {
   });
 
   it('says how long the call has held, from the replayed sessions', () => {
-    const lead = md.split('\n').find((l) => l.startsWith('**BTC as of 2026-01-16: '));
+    const lead = md.split('\n').find((l) => l.startsWith('**BTC as of 16 Jan 2026: '));
     expect(lead).toBeDefined();
     const last = input.history.filter((c) => c.date < '2026-01-16').at(-1);
     expect(last).toBeDefined();

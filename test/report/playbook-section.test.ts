@@ -90,7 +90,7 @@ describe('playbook backtests for the report', () => {
     expect(md).toContain('## What the playbook would have done');
     expect(md).toContain('| total return |');
     expect(md).toContain('further 17.6%');
-    expect(md).toMatch(/\| \d{4}-\d{2}-\d{2} \| Phased accumulation \| buy \|/);
+    expect(md).toMatch(/\| \d{1,2} [A-Z][a-z]{2} \d{4} \| Phased accumulation \| buy \|/);
   });
 
   it('says when the backtests were not run', () => {

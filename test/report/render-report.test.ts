@@ -7,7 +7,7 @@ import { buildNote } from '../../src/report/build-note.js';
 import { chromiumPath } from '../../src/report/pdf.js';
 import { renderReport } from '../../src/report/render-report.js';
 import { terminalSummary } from '../../src/report/terminal-summary.js';
-import { whatWouldChange } from '../../src/report/what-would-change.js';
+import { priceTriggers, whatWouldChange } from '../../src/report/what-would-change.js';
 import type { PastCall } from '../../src/report/call-history.js';
 import type { CoverageRow } from '../../src/store/store.js';
 import { simulatedNoteInput } from '../helpers/simulated-note-input.js';
@@ -135,19 +135,19 @@ describe('renderReport', () => {
     expect(md.startsWith('# Tidemark — BTC market phase as of 2026-01-16\n\n> **SIMULATED DATA')).toBe(true);
     // 2026-01-09 … 2026-01-15 (5 sessions) plus the as-of date: 6 sessions.
     expect(md).toMatch(
-      /\*\*BTC as of 2026-01-16: [A-Z][a-z ]+, unchanged for 6 sessions \(since 2026-01-09\); was uptrend until 2026-01-08\*\*/,
+      /\*\*BTC as of 16 Jan 2026: [A-Z][a-z ]+, unchanged for 6 sessions \(since 9 Jan 2026\); was uptrend until 8 Jan 2026\*\*/,
     );
     expect(md).toContain('Confidence 64% — the model');
     // The week: the call a week earlier (2026-01-09) and every checklist item flipped since.
-    expect(md).toContain('as on 2026-01-09; confidence +14 pp.');
-    expect(md.match(/^- Checklist: ".*" is (now met|no longer met) \(2026-01-09: /gm)).toHaveLength(
+    expect(md).toContain('as on 9 Jan 2026; confidence +14 pp.');
+    expect(md.match(/^- Checklist: ".*" is (now met|no longer met) \(9 Jan 2026: /gm)).toHaveLength(
       analysis.checklist.length,
     );
   });
 
   it('says the call has no history when none was replayed', async () => {
     const md = (await renderReport({ analysis, series, coverage }, { formats: ['md'] })).markdown ?? '';
-    expect(md).toMatch(/\*\*BTC as of 2026-01-16: [A-Z][a-z ]+ \(no earlier sessions replayed\)\*\*/);
+    expect(md).toMatch(/\*\*BTC as of 16 Jan 2026: [A-Z][a-z ]+ \(no earlier sessions replayed\)\*\*/);
   });
 
   it('writes Markdown with the figures of the analysis, labelled', async () => {
@@ -158,7 +158,7 @@ describe('renderReport', () => {
     expect(md).toContain(`${met} of ${analysis.checklist.length} confirmations met.`);
     // Coverage rolls keys up per dataset and asset; ETH rows are not this note's.
     expect(md).toContain(
-      '| ETF flows per fund (daily) | 2 | 2024-01-11 | 2026-01-07 | 999 | 1 | 3 | Farside, SoSoValue |',
+      '| ETF flows per fund (daily) | 2 | 11 Jan 2024 | 7 Jan 2026 | 999 | 1 | 3 | Farside, SoSoValue |',
     );
     expect(md).toContain('| Exchange open interest (all assets) | 1 |');
     expect(md).not.toContain('ETHA');
@@ -192,13 +192,13 @@ describe('renderReport', () => {
         )
       ).markdown ?? '';
     // Day 01-07: +5M; week from Monday 01-05: +70 − 50 + 5 = +25M; month from 01-01: the same; all: +65M.
-    expect(md).toContain('| ETF flows, day | +$5.00M | 2026-01-07 |');
-    expect(md).toContain('| ETF flows, week to date | +$25.0M | 3 sessions from 2026-01-05 |');
-    expect(md).toContain('| ETF flows, month to date | +$25.0M | 3 sessions from 2026-01-01 |');
+    expect(md).toContain('| ETF flows, day | +$5.00M | 7 Jan 2026 |');
+    expect(md).toContain('| ETF flows, week to date | +$25.0M | 3 sessions from 5 Jan 2026 |');
+    expect(md).toContain('| ETF flows, month to date | +$25.0M | 3 sessions from 1 Jan 2026 |');
     expect(md).toContain("the funds' net flow was +$65.0M.");
     expect(md).toContain('| US$ M | IBIT | FBTC | Total |');
-    expect(md).toContain('| 2026-01-05 | 100.0 | −30.0 | 70.0 |');
-    expect(md).toContain('| 2026-01-06 | −50.0 |  | −50.0 |');
+    expect(md).toContain('| 5 Jan 2026 | 100.0 | −30.0 | 70.0 |');
+    expect(md).toContain('| 6 Jan 2026 | −50.0 |  | −50.0 |');
     expect(md).toContain('| Sum | 95.0 | −30.0 | 65.0 |');
   });
 
@@ -210,7 +210,7 @@ describe('renderReport', () => {
     expect(md).not.toContain('SIMULATED');
     expect(md).toContain('No chart: the per-fund ETF flow series has no data up to the as-of date.');
     expect(md).toContain('No chart: perp open interest has no data');
-    expect(md).toContain('No de-risking wave was under way between 2025-07-20 and 2026-01-16.');
+    expect(md).toContain('No de-risking wave was under way between 20 Jul 2025 and 16 Jan 2026.');
     expect(md).toContain('The store reported no coverage for this asset.');
   });
 
@@ -221,7 +221,13 @@ describe('renderReport', () => {
     expect(html.match(/<figure id="chart-/g)).toHaveLength(5);
     expect(html.match(/class="banner"/g)).toHaveLength(2);
     expect(html).not.toMatch(/<script|<link|\ssrc=|href="http/i);
-    expect(html).toContain('<span class="nw">2026-01-16</span>');
+    expect(html).toContain('<span class="nw">16 Jan 2026</span>');
+    // No ISO date left in the text a person reads (the title line and the charts keep theirs).
+    const body = html
+      .slice(html.indexOf('<h2'))
+      .replace(/<svg[\s\S]*?<\/svg>/g, '')
+      .replace(/<h1[\s\S]*?<\/h1>/, '');
+    expect(body.replace(/<[^>]+>/g, '')).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(html).toMatch(/table \{[^}]*break-inside: avoid/);
     expect(html).toMatch(/figure \{[^}]*break-inside: avoid/);
     expect(report.markdown).toBeUndefined();
@@ -249,6 +255,28 @@ describe('renderReport', () => {
     expect(forward).toHaveLength(analysis.checklist.filter((c) => !c.met).length);
     expect(backward).toHaveLength(analysis.checklist.filter((c) => c.met).length);
     for (const f of forward) expect(f).not.toContain(':');
+  });
+
+  it('a price trigger turns the call, or confirms one the engine made before the regime turned', () => {
+    const withCall = (label: 'uptrend' | 'trend-decline', regime: 'bull' | 'bear'): Analysis =>
+      ({
+        ...analysis,
+        phase: { ...analysis.phase, label },
+        signals: {
+          ...analysis.signals,
+          trend: { ...analysis.signals.trend, regime, regimeExtremeClose: 80_000, regimeExtremeDate: '2025-12-01' },
+        },
+      }) as Analysis;
+    expect(priceTriggers(withCall('trend-decline', 'bear'))[0]).toMatch(
+      /^A close above 92,000 \(15% above the regime low 80,000 of 2025-12-01\) would confirm a bull regime: the call would turn to uptrend\.$/,
+    );
+    // An uptrend called early (on the 50-day average) while the regime is still bear: confirmed, not turned.
+    const early = priceTriggers(withCall('uptrend', 'bear'))[0];
+    expect(early).toContain('the uptrend call, made before the regime turned, would be confirmed');
+    expect(early).not.toContain('would turn to');
+    expect(priceTriggers(withCall('trend-decline', 'bull'))[0]).toContain(
+      'would confirm a bear regime: the trend decline call, made before the regime turned, would be confirmed',
+    );
   });
 
   it('prints a short terminal summary', () => {
@@ -313,7 +341,7 @@ describe('evidence direction, each fact once, and waves window', () => {
     const note = buildNote({ analysis: withOld, series, coverage });
     const waves = note.sections.find((s) => s.id === 'waves');
     const first = waves?.blocks[0];
-    expect(first?.kind === 'paragraph' ? first.text : '').toMatch(/ 1 earlier wave ended before 2025-07-20\.$/);
+    expect(first?.kind === 'paragraph' ? first.text : '').toMatch(/ 1 earlier wave ended before 20 Jul 2025\.$/);
   });
 });
 
@@ -331,9 +359,9 @@ describe('no call', () => {
       { analysis: none, series: emptySeries('BTC'), coverage: [] },
       { formats: ['md', 'html'] },
     );
-    expect(markdown).toContain(`BTC as of 2026-01-07: no call — ${reason}`);
+    expect(markdown).toContain(`BTC as of 7 Jan 2026: no call — ${reason}`);
     expect(markdown).toContain(`There is no call to change: ${reason}.`);
-    expect(html).toMatch(/BTC as of .{0,40}2026-01-07.{0,10}: no call — /);
+    expect(html).toMatch(/BTC as of .{0,40}7 Jan 2026.{0,10}: no call — /);
     for (const text of [markdown, html]) {
       expect(text).not.toMatch(/is in a trend decline|phase "|confidence \d/i);
       expect(text).not.toContain('Evidence supporting the call');

@@ -122,7 +122,7 @@ describe('trackRecordSections', () => {
     );
     const md = report.markdown!;
     expect(md).toContain('## Track record\n');
-    expect(md).toContain('## Track record, out-of-sample: 2022-07-01 → 2023-09-28');
+    expect(md).toContain('## Track record, out-of-sample: 1 Jul 2022 → 28 Sep 2023');
     expect(md).toContain('![');
     expect(md.indexOf('## Track record')).toBeGreaterThan(md.indexOf('## What would change'));
     expect(report.chartFiles.map((f) => f.fileName)).toContain('tidemark-BTC-2026-01-07-track-record-price.svg');

@@ -147,6 +147,7 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
   farside: 'Farside',
   sosovalue: 'SoSoValue',
   tradingview: 'TradingView',
+  sim: 'Simulator',
   simulator: 'Simulator',
   'tidemark-sim': 'Simulator',
 };
