@@ -92,14 +92,15 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
         (multiple !== null ? `, ${formatRatio(multiple, 1)} their trailing median${channel}` : ''),
     );
   }
-  const positions: string[] = [];
-  let cut = false;
+  // Each measure listed on its side: those past their threshold (cut) and those not, so a rise is
+  // never read under "cut".
+  const cutBy: string[] = [];
+  const notCutBy: string[] = [];
   let measured = false;
   const note = (label: string, value: number | null, threshold: number, suffix = ''): void => {
     if (value === null) return;
     measured = true;
-    if (value <= threshold) cut = true;
-    positions.push(`${label} ${formatSignedPct(value)}${suffix}`);
+    (value <= threshold ? cutBy : notCutBy).push(`${label} ${formatSignedPct(value)}${suffix}`);
   };
   note('perp OI (coins)', measures.perpOiCoinsChangePct, t.oiDropPct);
   note(
@@ -112,12 +113,14 @@ export function selloffVerdict(measures: SelloffMeasures): SelloffVerdict {
   if (measures.etfNetFlowUsd !== null) {
     measured = true;
     const share = measures.etfFlowShareOfAum;
-    if (share !== null && share <= -t.etfOutflowShareOfAum) cut = true;
-    positions.push(
+    (share !== null && share <= -t.etfOutflowShareOfAum ? cutBy : notCutBy).push(
       `ETF net flow ${formatSignedUsd(measures.etfNetFlowUsd)}${share !== null ? ` (${formatSignedPercent(share, 2)} of AUM)` : ''}`,
     );
   }
-  if (positions.length > 0) reasons.push(`positions ${cut ? 'cut' : 'not measurably cut'}: ${positions.join(', ')}`);
+  const cut = cutBy.length > 0;
+  if (cut)
+    reasons.push(`positions cut: ${cutBy.join(', ')}${notCutBy.length > 0 ? `; not cut: ${notCutBy.join(', ')}` : ''}`);
+  else if (notCutBy.length > 0) reasons.push(`positions not measurably cut: ${notCutBy.join(', ')}`);
   else reasons.push('positions: no OI, CFTC or ETF data over the fall');
   return {
     type,

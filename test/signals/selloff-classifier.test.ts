@@ -26,6 +26,29 @@ describe('the sell-off label on planted scenarios', () => {
     expect(s.reasons.join(' ')).toContain('positions not measurably cut');
   });
 
+  it('lists each position measure on its side: a rise is never read under "cut"', () => {
+    const { measures } = planted('position-rebalancing');
+    // As on the real data's May–June 2026 fall: perp OI in coins rose while CFTC OI and ETF money left.
+    const verdict = selloffVerdict({ ...measures, perpOiCoinsChangePct: 12 });
+    const line = verdict.reasons.find((r) => r.startsWith('positions '))!;
+    expect(line).toMatch(/^positions cut: .*; not cut: .*perp OI \(coins\) \+12\.0%/);
+    expect(line.split('; not cut: ')[0]).not.toContain('+12.0%');
+    expect(verdict.positionsCut).toBe(true);
+    // Nothing past its threshold: not measurably cut, every measure listed.
+    const none = selloffVerdict({
+      ...measures,
+      perpOiCoinsChangePct: 3,
+      cftcOiChangePct: 1,
+      etfHoldingsChangePct: 0.5,
+      etfNetFlowUsd: 1e8,
+      etfFlowShareOfAum: 0.001,
+    });
+    expect(none.reasons.find((r) => r.startsWith('positions '))).toMatch(
+      /^positions not measurably cut: perp OI \(coins\) \+3\.0%/,
+    );
+    expect(none.positionsCut).toBe(false);
+  });
+
   it('a planted rebalancing: positions cut while the cost of trading stays in its range', () => {
     const s = planted('position-rebalancing');
     expect(s.type).toBe('position-rebalancing');
@@ -34,7 +57,7 @@ describe('the sell-off label on planted scenarios', () => {
     expect(s.measures.cftcOiChangePct!).toBeCloseTo(-10, 10);
     expect(s.measures.etfFlowShareOfAum!).toBeLessThan(-0.005);
     expect(s.measures.dollarVolumeRatio!).toBeGreaterThan(1.5); // volume rose: activity, not cost
-    expect(s.reasons.some((r) => /^positions cut: perp OI \(coins\) −2\d\.\d%, CFTC total OI −10\.0%/.test(r))).toBe(
+    expect(s.reasons.some((r) => /^positions cut: perp OI \(coins\) −2\d\.\d%.*CFTC total OI −10\.0%/.test(r))).toBe(
       true,
     );
   });
