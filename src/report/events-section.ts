@@ -23,7 +23,9 @@ export function measuredEffect(e: AnalysedEvent): string {
   if (s.etfNetFlowUsd)
     parts.push(`ETF flows ${formatSignedUsd(s.etfNetFlowUsd.car)} abnormal${t(s.etfNetFlowUsd.tStat)}`);
   if (s.spotReturn) parts.push(`price ${formatSignedPercent(s.spotReturn.car)} abnormal${t(s.spotReturn.tStat)}`);
-  return parts.length > 0 ? parts.join('; ') : 'not measured';
+  // A window that runs past the as-of date is measured so far, as the events signal says.
+  const open = s.etfNetFlowUsd?.truncated === true || s.spotReturn?.truncated === true;
+  return parts.length > 0 ? `${parts.join('; ')}${open ? ' so far (window still open)' : ''}` : 'not measured';
 }
 
 /** The last Friday of the month of `date` (CME bitcoin futures expire then; holidays not applied). */
