@@ -201,7 +201,7 @@ export function playbookSection(playbook: PlaybookBacktests | null | undefined):
     blocks: [
       {
         kind: 'paragraph',
-        text: `Buy-and-hold, weekly DCA, phased accumulation, right-side confirmation and phase-following, replayed day by day with only what was known each day (docs/playbook.md gives the rules). ${r.timing} Fees ${r.feeBps} bps and slippage ${r.slippageBps} bps per fill.`,
+        text: `Buy-and-hold, weekly DCA, phased accumulation, right-side confirmation and phase-following, replayed day by day with only what was known each day (docs/playbook.md gives the rules). ${r.timing} Fees ${r.feeBps} bps and slippage ${r.slippageBps} bps per fill. Phase-following here is not the track record's yardstick of the same name, so their figures differ: the track record moves its exposure at each day's close for a cost per unit turned over, with no cash or fills; here each change is a fill on a US trading day, paying fee and slippage.`,
       },
       ...episodeBlocks(playbook),
       ...fullHistoryBlocks(r),
