@@ -187,21 +187,21 @@ function callEvidence(f: PhaseFacts, basis: CallBasis, label: PhaseLabel): Evide
   if (basis.agreesWithSma200 === -1)
     out.push({
       signal: 'trend',
-      text: `against: the close ${px(f.close)} is ${basis.side === 'bull' ? 'below' : 'above'} its 200-day average ${px(f.sma200)}`,
+      text: `against: the close ${px(f.close)} is ${basis.side === 'bull' ? 'below' : 'above'} its 200-day average ${px(f.sma200)}.`,
       value: f.sma200,
       weight: -sign * 0.5,
     });
   if (basis.side === 'bull' && f.flowRegime === 'one-way-outflow')
     out.push({
       signal: 'etfFlows',
-      text: `against: ETF flows one-way out (D = ${formatDecimal(f.flowDirectionality)})`,
+      text: `against: ETF flows one-way out (D = ${formatDecimal(f.flowDirectionality)}).`,
       value: f.flowDirectionality,
       weight: -0.5,
     });
   if (basis.side === 'bear' && f.flowRegime === 'one-way-inflow')
     out.push({
       signal: 'etfFlows',
-      text: `against: ETF flows one-way in (D = ${formatDecimal(f.flowDirectionality)})`,
+      text: `against: ETF flows one-way in (D = ${formatDecimal(f.flowDirectionality)}).`,
       value: f.flowDirectionality,
       weight: 0.5,
     });
