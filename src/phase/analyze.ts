@@ -13,6 +13,7 @@ import { etfFlowsSection, type ChangePointRun } from '../signals/sections/etf-fl
 import { eventsSection } from '../signals/sections/events-section.js';
 import { liquiditySection } from '../signals/sections/liquidity-section.js';
 import { positioningSection } from '../signals/sections/positioning-section.js';
+import { positionsMeasureText } from '../signals/sections/positioning-evidence.js';
 import { treasuriesSection } from '../signals/sections/treasuries-section.js';
 import { trendSection } from '../signals/sections/trend-section.js';
 import { wavesSection } from '../signals/sections/waves-section.js';
@@ -133,7 +134,10 @@ export function analysisFromFacts(
       evidence: waves.evidence,
       availability: waves.availability,
     },
-    checklist: confirmationChecklist(facts),
+    checklist: confirmationChecklist(facts, {
+      measure: positionsMeasureText(positioning),
+      recentSpikes: positioning.liquidations.recentSpikeDates.length,
+    }),
   };
 }
 

@@ -39,8 +39,21 @@ export function checklistStates(f: PhaseFacts): Record<ChecklistItemId, boolean 
   };
 }
 
-/** Builds the checklist. An item whose input is missing is not met and says what was missing. */
-export function confirmationChecklist(f: PhaseFacts): ChecklistItem[] {
+/**
+ * What "leverage rebuilt without stress" was decided on, as the positioning section measured it: the
+ * positions measure in words (OI in coins, else the leverage ratio, over 30 days) and the liquidation
+ * spikes of the recent days. Without it the item shows perp OI in dollars and the day's spike.
+ */
+export interface LeverageReading {
+  readonly measure: string;
+  readonly recentSpikes: number;
+}
+
+/**
+ * Builds the checklist. An item whose input is missing is not met and says what was missing; the
+ * leverage item shows `leverage`'s measures when given (those the decision reads).
+ */
+export function confirmationChecklist(f: PhaseFacts, leverage?: LeverageReading): ChecklistItem[] {
   const item = (id: ChecklistItemId, met: boolean | null, text: string, missing: string): ChecklistItem =>
     met === null ? { id, met: false, text: `${text} — not decidable: ${missing}` } : { id, met, text };
   const state = checklistStates(f);
@@ -73,7 +86,9 @@ export function confirmationChecklist(f: PhaseFacts): ChecklistItem[] {
     item(
       'leverage-rebuilt-without-stress',
       state['leverage-rebuilt-without-stress'],
-      `Leverage rebuilt without stress: OI ${change(f.oiChange30d)} in 30 days, funding ${f.fundingRegime ?? 'n/a'}, liquidation spike ${f.liquidationSpike === null ? 'n/a' : f.liquidationSpike ? 'yes' : 'no'}`,
+      leverage !== undefined
+        ? `Leverage rebuilt without stress: ${leverage.measure}, funding ${f.fundingRegime ?? 'n/a'}, ${leverage.recentSpikes} recent liquidation spike${leverage.recentSpikes === 1 ? '' : 's'}`
+        : `Leverage rebuilt without stress: OI ${change(f.oiChange30d)} in 30 days, funding ${f.fundingRegime ?? 'n/a'}, liquidation spike ${f.liquidationSpike === null ? 'n/a' : f.liquidationSpike ? 'yes' : 'no'}`,
       'perp OI, funding and liquidations',
     ),
     item(

@@ -8,6 +8,7 @@ import type { Analysis } from '../../src/domain/analysis.js';
 import { addDays } from '../../src/domain/dates.js';
 import type { MarketSeries } from '../../src/domain/market-series.js';
 import { analyzeSeries } from '../../src/phase/analyze.js';
+import { positionsMeasureText } from '../../src/signals/sections/positioning-evidence.js';
 import { simulateMarket } from '../../src/sim/simulate.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { loadMarketSeries } from '../../src/store/market-series-loader.js';
@@ -66,6 +67,12 @@ describe('stale inputs: one answer, out of the judgment, named', () => {
     const now = current.signals.positioning.leverageRebuiltWithoutStress;
     expect(now).not.toBeNull();
     expect(leverageItem(current)?.met).toBe(now);
+    // With the same figures: the positions measure and the recent spikes the decision reads.
+    const p = current.signals.positioning;
+    expect(leverageItem(current)?.text).toContain(`${positionsMeasureText(p)}, funding ${p.fundingRegime}`);
+    expect(leverageItem(current)?.text).toMatch(
+      new RegExp(`, ${p.liquidations.recentSpikeDates.length} recent liquidation spikes?$`),
+    );
   });
 
   it('leaves mNAV and perp-wave evidence out of the judgment when their inputs are stale', () => {

@@ -142,10 +142,7 @@ export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures,
     });
   }
   if (s.leverageRebuiltWithoutStress !== null) {
-    const measure =
-      s.oiCoinsChange30dPct !== null
-        ? `OI in coins ${formatSignedPct(s.oiCoinsChange30dPct)} over 30 days`
-        : `leverage ratio ${s.leverageChange30dPct !== null ? formatSignedPct(s.leverageChange30dPct) : 'n/a'} over 30 days`;
+    const measure = positionsMeasureText(s);
     out.push({
       signal: 'positioning.leverageRebuiltWithoutStress',
       text: s.leverageRebuiltWithoutStress
@@ -156,4 +153,16 @@ export function positioningEvidence(asset: AnalysedAsset, s: PositioningFigures,
     });
   }
   return out;
+}
+
+/**
+ * The positions measure "leverage rebuilt without stress" reads, in words: perp OI in coins over 30
+ * days, else the estimated leverage ratio ("OI in coins +0.3% over 30 days").
+ */
+export function positionsMeasureText(
+  s: Pick<PositioningFigures, 'oiCoinsChange30dPct' | 'leverageChange30dPct'>,
+): string {
+  return s.oiCoinsChange30dPct !== null
+    ? `OI in coins ${formatSignedPct(s.oiCoinsChange30dPct)} over 30 days`
+    : `leverage ratio ${s.leverageChange30dPct !== null ? formatSignedPct(s.leverageChange30dPct) : 'n/a'} over 30 days`;
 }
