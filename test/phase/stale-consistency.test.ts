@@ -75,6 +75,14 @@ describe('stale inputs: one answer, out of the judgment, named', () => {
     );
   });
 
+  it('prices the CME position proxy with the spot close once the CME closes stop, not with the last one', () => {
+    const proxy = (a: Analysis): number | null => a.signals.positioning.cme.positionProxyChange;
+    // Frozen closes sign every weekly OI change 0; the spot close keeps the weeks' moves.
+    expect(proxy(current)).not.toBe(0);
+    expect(proxy(stale)).not.toBe(0);
+    expect(Math.sign(proxy(stale)!)).toBe(Math.sign(proxy(current)!));
+  });
+
   it('leaves mNAV and perp-wave evidence out of the judgment when their inputs are stale', () => {
     const signals = (a: Analysis): string[] => a.phase.evidence.map((e) => e.signal);
     expect(signals(current)).toContain('treasuries.strategyMnav');

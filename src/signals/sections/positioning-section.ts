@@ -1,7 +1,8 @@
 // The positioning section of the analysis: perp open interest, funding, leverage, liquidations,
 // OI-vs-price divergence, CME open interest/basis/position proxy and CFTC COT, with evidence.
 import type { Evidence } from '../../domain/analysis.js';
-import { addDays } from '../../domain/dates.js';
+import { addDays, daysBetween } from '../../domain/dates.js';
+import { MAX_AGE_DAYS } from '../../domain/freshness.js';
 import type { DatedValue, MarketSeries } from '../../domain/market-series.js';
 import { availabilityOf } from '../section.js';
 import { cmeAnnualisedBasis, cmeAnnualisedBasisSeries, isCmeRollWeek } from '../annualised-basis.js';
@@ -34,18 +35,21 @@ export interface PositioningSectionOptions {
 
 /**
  * The OI series for the position proxy: CFTC total CME OI (all maturities, weekly, no roll jumps)
- * priced at the CME (else spot) close on or before each report date; else the CME front month.
+ * priced at the CME close on or before each report date while that close is current (within the CME
+ * input's freshness allowance, MAX_AGE_DAYS), else at the spot close: a CME feed that stopped does not
+ * price later weeks at its last close (every change would then read as flat); else the CME front month.
  */
 function positionProxyInput(
   m: MarketSeries,
   cmeCoins: readonly DatedValue[],
 ): { openInterest: DatedValue[]; price: DatedValue[]; source: ProxySource | null } {
-  const priceBars = m.cme.length > 0 ? m.cme : m.spot;
-  if (m.cot.length >= 2 && priceBars.length > 0) {
+  if (m.cot.length >= 2 && (m.cme.length > 0 || m.spot.length > 0)) {
     const openInterest: DatedValue[] = [];
     const price: DatedValue[] = [];
     for (const week of m.cot) {
-      const bar = pointOnOrBefore(priceBars, week.date);
+      const cme = pointOnOrBefore(m.cme, week.date);
+      const current = cme !== null && daysBetween(cme.date, week.date) <= MAX_AGE_DAYS.cme.days;
+      const bar = current ? cme : pointOnOrBefore(m.spot, week.date);
       if (bar === null) continue;
       openInterest.push({ date: week.date, value: week.openInterestCoins });
       price.push({ date: week.date, value: bar.close });
