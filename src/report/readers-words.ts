@@ -2,7 +2,8 @@
 // cells, checklist items, key-number notes, boxes — in the label table's words (humanText: no
 // internal key such as "trend-decline" or "position-rebalancing") with its ISO dates written as the
 // rest of the note writes them ("30 Jun 2026"), whichever section built it; section titles get
-// readable dates too. Charts, column headings and the document's title are left as built.
+// and chart captions get readable dates too. Charts' drawings, column headings and the document's
+// title are left as built.
 import { humanText } from '../domain/labels/human-text.js';
 import { readableDates } from '../format/dates.js';
 import type { NoteBlock, NoteSection } from './note-model.js';
@@ -30,7 +31,7 @@ export function blockForReaders(block: NoteBlock): NoteBlock {
     case 'box':
       return { ...block, items: block.items.map(forReaders) };
     case 'chart':
-      return block;
+      return { ...block, chart: { ...block.chart, title: readableDates(block.chart.title) } };
   }
 }
 

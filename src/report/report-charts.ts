@@ -6,6 +6,8 @@ import type { DatedValue, MarketSeries } from '../domain/market-series.js';
 import type { MarketEvent } from '../domain/events.js';
 import { SEGMENTS } from '../domain/analysis.js';
 import { addDays, daysBetween } from '../domain/dates.js';
+import { capitalise, SEGMENT_NAMES } from '../domain/labels/code-names.js';
+import { formatDate } from '../format/dates.js';
 import { renderChartSvg, type RenderedChart } from './chart-svg.js';
 import { formatUsd } from '../format/money.js';
 import { formatPct } from '../format/percent.js';
@@ -140,12 +142,15 @@ export function wavesChart(waves: readonly Wave[], events: readonly MarketEvent[
   const shown = events.filter((e) => e.date >= first && e.date <= asOf);
   // One marker per date; several events on a day share it.
   const byDate = new Map<string, string[]>();
-  for (const e of shown) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e.id.replace(/-\d{4}-\d{2}-\d{2}$/, '')]);
+  // Events named by their titles, cut short; rows named in words ("Spot ETFs").
+  const short = (title: string): string => (title.length > 40 ? `${title.slice(0, 39).trimEnd()}…` : title);
+  for (const e of shown) byDate.set(e.date, [...(byDate.get(e.date) ?? []), short(e.title)]);
+  const rowName = (segment: Wave['segment']): string => capitalise(SEGMENT_NAMES[segment]);
   const svg = renderChartSvg(
     {
-      grid: { left: 70, right: 30, top: 20 + byDate.size * 14, bottom: 30 },
+      grid: { left: 120, right: 30, top: 20 + byDate.size * 14, bottom: 30 },
       xAxis: { ...timeAxis, min: first, max: asOf },
-      yAxis: { type: 'category', data: rows, inverse: true },
+      yAxis: { type: 'category', data: rows.map(rowName), inverse: true },
       series: [
         ...waves.map((w, i) => ({
           name: `${w.segment} wave ${i + 1}`,
@@ -153,8 +158,8 @@ export function wavesChart(waves: readonly Wave[], events: readonly MarketEvent[
           symbol: 'none',
           lineStyle: { width: 16, color: ['#1f4e79', '#d9822b', '#c0504d'][SEGMENTS.indexOf(w.segment)] },
           data: [
-            [w.start, w.segment],
-            [w.end ?? asOf, w.segment],
+            [w.start, rowName(w.segment)],
+            [w.end ?? asOf, rowName(w.segment)],
           ],
         })),
         {
@@ -166,7 +171,7 @@ export function wavesChart(waves: readonly Wave[], events: readonly MarketEvent[
             lineStyle: { type: 'dashed', color: '#7f7f7f' },
             data: [...byDate.entries()].map(([date, ids], i) => ({
               xAxis: date,
-              name: `${date} ${ids.join(' / ')}`,
+              name: `${formatDate(date)} ${ids.join(' / ')}`,
               label: {
                 formatter: '{b}',
                 fontSize: 9,

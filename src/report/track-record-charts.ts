@@ -3,6 +3,7 @@
 // diagram of the confidence; the equity of following each engine against buy-and-hold.
 import { PHASE_LABELS, type PhaseLabel } from '../domain/analysis.js';
 import { addDays } from '../domain/dates.js';
+import { PHASE_NAMES } from '../domain/labels/code-names.js';
 import { IN_SAMPLE_END } from '../domain/sample-split.js';
 import type { TrackRecord, TrackRecordPeriodResult } from '../domain/track-record.js';
 import { chartStart, labelRuns, type RunSource } from '../domain/track-record-views.js';
@@ -129,7 +130,12 @@ export function trackRecordPriceChart(record: TrackRecord, simulated: boolean): 
         top: 2,
         itemWidth: 14,
         textStyle: { fontSize: 10 },
-        data: ['close', 'dated peak', 'dated trough', ...PHASE_LABELS.map((label) => ({ name: label, icon: 'rect' }))],
+        data: [
+          'close',
+          'dated peak',
+          'dated trough',
+          ...PHASE_LABELS.map((label) => ({ name: PHASE_NAMES[label], icon: 'rect' })),
+        ],
       },
       grid: [
         { left: 70, right: 20, top: 36, height: 250 },
@@ -182,7 +188,7 @@ export function trackRecordPriceChart(record: TrackRecord, simulated: boolean): 
         turnSeries('trough'),
         // Legend entries for the band colours.
         ...PHASE_LABELS.map((label) => ({
-          name: label,
+          name: PHASE_NAMES[label],
           type: 'line',
           data: [],
           itemStyle: { color: LABEL_COLOURS[label] },

@@ -75,6 +75,9 @@ describe('trackRecordSections', () => {
     ]);
     const price = charts[0]!.svg;
     expect(price.startsWith('<svg')).toBe(true);
+    // The legend names the calls in words, never by key.
+    expect(price).toContain('>trend decline<');
+    expect(price).not.toContain('>trend-decline<');
     // The dated turning points after the first call are labelled with their dates.
     for (const date of ['2021-09-08', '2022-02-05', '2022-12-02', '2023-05-01']) expect(price).toContain(date);
     expect(price).toContain('hindsight');
