@@ -9,7 +9,6 @@ import {
   SEGMENT_NAMES,
   SELLOFF_NAMES,
 } from '../domain/labels/code-names.js';
-import { humanText } from '../domain/labels/human-text.js';
 import { formatSignedUsd, formatUsd } from '../format/money.js';
 import { formatCount, formatNumber, formatRatio, formatSignedDecimal } from '../format/numbers.js';
 import { freshEvidence } from '../phase/evidence-inputs.js';
@@ -83,7 +82,7 @@ export function divergenceSection(analysis: Analysis, ledger: FactLedger): NoteS
   if (d.kind === null || d.cryptoFlowUsd === null || d.equityFlowUsd === null) {
     const why =
       d.availability.missing.length > 0
-        ? `no ${humanText(d.availability.missing.join(' and '))} known at the as-of date`
+        ? `no ${d.availability.missing.join(' and ')} known at the as-of date`
         : 'the latest period is not classified';
     return {
       id: 'divergence',
@@ -133,7 +132,7 @@ export function checklistSection(analysis: Analysis): NoteSection {
     title: 'Confirmation checklist',
     blocks: [
       { kind: 'paragraph', text: `${met} of ${analysis.checklist.length} confirmations met.` },
-      { kind: 'checklist', items: analysis.checklist.map((c) => ({ met: c.met, text: humanText(c.text) })) },
+      { kind: 'checklist', items: analysis.checklist.map((c) => ({ met: c.met, text: c.text })) },
     ],
   };
 }

@@ -117,7 +117,7 @@ export function caveatsSection(analysis: Analysis, coverage: readonly CoverageRo
     ),
   ];
   if (missing.length > 0) items.push(`Not computed for lack of data: ${missing.join(', ')}.`);
-  for (const u of analysis.phase.unusedEvidence ?? []) items.push(`Left out of the judgment: ${humanText(u)}.`);
+  for (const u of analysis.phase.unusedEvidence ?? []) items.push(`Left out of the judgment: ${u}.`);
   if (s.positioning.cme.nearExpiry)
     items.push('The CME basis is not annualised: the front month is within 7 days of expiry.');
   return { id: 'caveats', title: 'Caveats', blocks: [{ kind: 'box', title: 'Read with care', items }] };

@@ -5,7 +5,6 @@ import type { Analysis } from '../domain/analysis.js';
 import type { AnalysedEvent } from '../domain/sections/events.js';
 import { addDays, dayOfWeek } from '../domain/dates.js';
 import { EVENT_KIND_NAMES } from '../domain/labels/code-names.js';
-import { humanText } from '../domain/labels/human-text.js';
 import { formatSignedUsd } from '../format/money.js';
 import { formatDecimal } from '../format/numbers.js';
 import { formatSignedPercent } from '../format/percent.js';
@@ -60,7 +59,7 @@ export function eventsSection(analysis: Analysis, ledger: FactLedger): NoteSecti
     blocks.push({
       kind: 'table',
       columns: ['Date', 'Kind', 'Event', 'Measured effect'],
-      rows: recent.reverse().map((e) => [e.date, EVENT_KIND_NAMES[e.kind], humanText(e.title), measuredEffect(e)]),
+      rows: recent.reverse().map((e) => [e.date, EVENT_KIND_NAMES[e.kind], e.title, measuredEffect(e)]),
     });
   const scheduled = [
     ...ahead.map((e) => ({ date: e.date, what: e.title })),

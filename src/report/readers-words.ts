@@ -1,8 +1,9 @@
 // The note's last pass before rendering: every text a person reads — paragraphs, bullets, table
 // cells, checklist items, key-number notes, boxes — in the label table's words (humanText: no
 // internal key such as "trend-decline" or "position-rebalancing") with its ISO dates written as the
-// rest of the note writes them ("30 Jun 2026"), whichever section built it; section titles get
-// and chart captions get readable dates too. Charts' drawings, column headings and the document's
+// rest of the note writes them ("30 Jun 2026"), whichever section built it, so builders need not
+// call humanText themselves (the FactLedger still does, to compare facts in words). Section titles
+// and chart captions get readable dates too; charts' drawings, column headings and the document's
 // title are left as built.
 import { humanText } from '../domain/labels/human-text.js';
 import { readableDates } from '../format/dates.js';

@@ -233,13 +233,9 @@ export class Precomputation {
       const last = this.context.lastRequestAt?.() ?? null;
       const wait = last === null ? 0 : last + QUIET_MS - performance.now();
       if (wait <= 0 || signal.aborted) return;
-      this.yielded += 1;
       await new Promise((r) => setTimeout(r, wait));
     }
   }
-
-  /** Times a job waited for requests to stop (for tests and the docs). */
-  yielded = 0;
 
   progress(): PrecomputeProgress {
     const { answers } = this.context;
